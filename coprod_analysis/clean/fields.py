@@ -1,0 +1,154 @@
+"""Turn an export's mapped columns into clean, typed field columns.
+
+Generic over forms: each field is read according to its ``kind`` (see
+:class:`coprod_analysis.vocab.Field`). Unreadable cells are left empty and
+reported as problems; nothing here drops or reorders rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from coprod_analysis.clean import values
+from coprod_analysis.clean.redact import redact_series
+from coprod_analysis.mapping import ColumnMap
+from coprod_analysis.read.platforms import TIMESTAMP_FORMATS, RawExport
+from coprod_analysis.vocab import RESPONDENT_TYPE_DTYPE, SCORE_DTYPE, Field
+
+PROBLEM_COLUMNS = ["source_file", "source_row", "column", "raw_value", "problem", "field"]
+
+
+def _problem_frame(export: RawExport, header: str, field: str, problems: list) -> pd.DataFrame:
+    mask = np.array([p is not None for p in problems], dtype=bool)
+    if not mask.any():
+        return pd.DataFrame(columns=PROBLEM_COLUMNS)
+    rows = export.cells.index.to_numpy()[mask]
+    return pd.DataFrame({
+        "source_file": export.path.name,
+        "source_row": rows,
+        "column": header,
+        "raw_value": export.cells[header].to_numpy()[mask].astype(object),
+        "problem": np.asarray(problems, dtype=object)[mask],
+        "field": field,
+    })
+
+
+def answered(export: RawExport, colmap: ColumnMap, names: list[str]) -> pd.Series:
+    """Whether each row answered at least one of the named fields.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> cells = pd.DataFrame({"Venue": ["Leeds", " ", ""]}, index=[1, 2, 3])
+    >>> export = RawExport(Path("x.csv"), "manual", cells, {})
+    >>> answered(export, ColumnMap({"Venue": "venue"}), ["venue"]).tolist()
+    [True, False, False]
+    """
+    columns = [h for h, r in colmap.roles.items() if r in names]
+    result = pd.Series(False, index=export.cells.index)
+    for header in columns:
+        text = export.cells[header].astype(values.TEXT_DTYPE).str.strip()
+        result |= (text != "").fillna(False).astype(bool)
+    return result
+
+
+def convert_fields(
+    export: RawExport,
+    colmap: ColumnMap,
+    fields: tuple[Field, ...],
+    *,
+    keep_text: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, bool]]:
+    """Read every field of a form from an export.
+
+    Parameters
+    ----------
+    export:
+        The export's raw cells.
+    colmap:
+        Which column holds which field.
+    fields:
+        The form's fields; a field with no column comes out empty.
+    keep_text:
+        Keep free text as written instead of redacting it.
+
+    Returns
+    -------
+    tuple of (fields frame indexed like ``export.cells``, problems frame,
+    ``{field: dayfirst}`` for date fields)
+    """
+    index = export.cells.index
+    out: dict[str, pd.Series] = {}
+    problem_frames = []
+    dayfirst: dict[str, bool] = {}
+    for f in fields:
+        header = colmap.column_for(f.name)
+        if header is None:
+            out[f.name] = _empty(f.kind, index)
+            continue
+        column = export.cells[header]
+        if f.kind in ("likert", "overall"):
+            reader = values.to_likert if f.kind == "likert" else values.to_overall
+            parsed, problems = reader(column)
+            out[f.name] = pd.Series(pd.Categorical(parsed, dtype=SCORE_DTYPE), index=index)
+        elif f.kind == "choice":
+            parsed, problems = values.to_respondent_type(column)
+            out[f.name] = pd.Series(pd.Categorical(parsed, dtype=RESPONDENT_TYPE_DTYPE),
+                                    index=index)
+        elif f.kind == "date":
+            parsed, problems, dayfirst[f.name] = values.to_dates(column)
+            out[f.name] = pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(),
+                                    index=index, dtype="datetime64[ns]")
+        elif f.kind == "text":
+            out[f.name] = values.tidy_choice(column)
+            problems = []
+        elif f.kind == "free_text":
+            text = values.tidy_text(column)
+            out[f.name] = text if keep_text else redact_series(text)
+            problems = []
+        else:  # pragma: no cover - the vocabulary defines the kinds
+            raise ValueError(f"unknown field kind {f.kind!r}")
+        if problems:
+            problem_frames.append(_problem_frame(export, header, f.name, problems))
+    frame = pd.DataFrame(out, index=index)
+    problems_frame = _concat(problem_frames, PROBLEM_COLUMNS)
+    return frame, problems_frame, dayfirst
+
+
+def submission_times(export: RawExport, colmap: ColumnMap) -> tuple[pd.Series, pd.DataFrame]:
+    """The submission time of each row (``NaT`` where the export has none)."""
+    header = colmap.column_for("submitted_at")
+    if header is None:
+        return pd.Series(pd.NaT, index=export.cells.index, dtype="datetime64[ns]"), \
+            pd.DataFrame(columns=PROBLEM_COLUMNS)
+    times, problems = values.to_timestamps(export.cells[header],
+                                           TIMESTAMP_FORMATS[export.platform])
+    return times, _problem_frame(export, header, "submitted_at", problems)
+
+
+def extra_columns(export: RawExport, colmap: ColumnMap, *, keep_text: bool) -> pd.DataFrame:
+    """Columns that map to no field, tidied and (unless ``keep_text``) redacted."""
+    out = {}
+    for header in colmap.unmapped:
+        text = values.tidy_text(export.cells[header])
+        out[header] = text if keep_text else redact_series(text)
+    return pd.DataFrame(out, index=export.cells.index)
+
+
+def _empty(kind: str, index: pd.Index) -> pd.Series:
+    if kind in ("likert", "overall"):
+        return pd.Series(pd.Categorical([None] * len(index), dtype=SCORE_DTYPE), index=index)
+    if kind == "choice":
+        return pd.Series(pd.Categorical([None] * len(index), dtype=RESPONDENT_TYPE_DTYPE),
+                         index=index)
+    if kind == "date":
+        return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
+    return pd.Series(pd.NA, index=index, dtype=values.TEXT_DTYPE)
+
+
+def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]

@@ -1,0 +1,158 @@
+"""Remove what identifies a person from free text.
+
+Replaced, in this order (so that an NHS number is not taken for a phone
+number):
+
+``[email]``
+    e-mail addresses.
+``[nhs_number]``
+    ten-digit numbers (``943 476 5919``, ``9434765919``) whose Modulus 11 check
+    digit is valid; other ten-digit numbers are left alone.
+``[phone]``
+    UK phone numbers, as the ``phonenumbers`` library (offline, Google's
+    libphonenumber data) recognises them: ``0113 496 0123``, ``07911 123456``,
+    ``+44 113 496 0123``.
+``[postcode]``
+    full UK postcodes (``LS6 2QF``, ``ls62qf``); a district alone (``LS6``) is
+    not identifying and is kept.
+``[name]``
+    a person's name where the text introduces one: after a title (``Dr Patel``,
+    ``Mrs Jane Smith``) or after words such as "my name is", "I'm", "call me",
+    "thanks to", "speak to", "signed". Names that are not introduced are not
+    found: the redaction is a safety net, not a guarantee, and the report
+    never attributes quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import phonenumbers
+
+from coprod_analysis.clean.values import map_distinct
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+NHS_NUMBER = re.compile(r"(?<![\d+])(?<!\+44\s)(?<!\(0\)\s)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+POSTCODE = re.compile(
+    r"\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Cllr)"
+_INTRO = (
+    r"(?i:my name is|my name's|name:|i am called|i'm called|call me|signed|"
+    r"thanks to|thank you to|thank you|thanks|speak to|spoke to|talk to|talked to|ask for|"
+    r"contact|regards|i'm|i\u2019m|i am|im)"
+)
+#: Capitalised words after an introducer that are not names.
+_NOT_NAMES = frozenset(
+    """A An The I It This That There We You He She They My Our Your Not So Very Really Just
+    Still Also Happy Glad Sure Pleased Grateful Looking Going Keen Now Here Today Yes No
+    Leeds NHS CCG GP PPG PAG Patient Patients Carer Carers Staff Everyone All Both Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December English British Mr Mrs Ms Miss Mx
+    Dr Doctor Prof Professor Rev Revd Cllr""".split()
+)
+NAME_AFTER_TITLE = re.compile(rf"\b{_TITLE}\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
+NAME_AFTER_INTRO = re.compile(
+    rf"\b{_INTRO}[\s:,-]+(?:{_TITLE}\.?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+#: A quick test for text that might hold something to redact.
+_MAY_IDENTIFY = re.compile(rf"@|\d|\b{_TITLE}\b|\b{_INTRO}")
+
+
+def is_valid_nhs_number(digits: str) -> bool:
+    """Whether ten digits pass the NHS number Modulus 11 check.
+
+    Examples
+    --------
+    >>> is_valid_nhs_number("9434765919"), is_valid_nhs_number("9434765918")
+    (True, False)
+    """
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _nhs(match: re.Match[str]) -> str:
+    return "[nhs_number]" if is_valid_nhs_number("".join(match.groups())) else match.group(0)
+
+
+def _phones(text: str) -> str:
+    if sum(c.isdigit() for c in text) < 9:
+        return text
+    pieces = []
+    last = 0
+    for found in phonenumbers.PhoneNumberMatcher(text, "GB"):
+        pieces.append(text[last:found.start])
+        pieces.append("[phone]")
+        last = found.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _names(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        words = match.group(1).split()
+        if words[0] in _NOT_NAMES:
+            return match.group(0)
+        if len(words) > 1 and words[1] in _NOT_NAMES:
+            end = match.start(1) + len(words[0])
+            return match.string[match.start():match.start(1)] + "[name]" + match.string[
+                end:match.end()]
+        return match.string[match.start():match.start(1)] + "[name]"
+
+    text = NAME_AFTER_TITLE.sub(replace, text)
+    return NAME_AFTER_INTRO.sub(replace, text)
+
+
+def redact(text: str) -> str:
+    """Replace e-mail addresses, NHS numbers, UK phone numbers, postcodes and
+    introduced names in free text.
+
+    Parameters
+    ----------
+    text:
+        Free text from a form.
+
+    Returns
+    -------
+    str
+        The text with identifiers replaced by ``[email]``, ``[nhs_number]``,
+        ``[phone]``, ``[postcode]`` and ``[name]``.
+
+    Examples
+    --------
+    >>> redact("Email me at jo.bloggs@example.org or ring 0113 496 0123")
+    'Email me at [email] or ring [phone]'
+    >>> redact("My NHS number is 943 476 5919 and I live at LS6 2QF")
+    'My NHS number is [nhs_number] and I live at [postcode]'
+    >>> redact("Hi, my name is Margaret and thanks to Dr Patel")
+    'Hi, my name is [name] and thanks to Dr [name]'
+    >>> redact("I'm not sure the session was long enough")
+    "I'm not sure the session was long enough"
+    """
+    if not isinstance(text, str) or not _MAY_IDENTIFY.search(text):
+        return text
+    text = EMAIL.sub("[email]", text)
+    text = NHS_NUMBER.sub(_nhs, text)
+    text = _phones(text)
+    text = POSTCODE.sub("[postcode]", text)
+    return _names(text)
+
+
+def redact_series(series: pd.Series) -> pd.Series:
+    """Redact every text cell of a column (once per distinct value).
+
+    Examples
+    --------
+    >>> redact_series(pd.Series(["call 07911 123456", None, "fine"])).tolist()
+    ['call [phone]', <NA>, 'fine']
+    """
+    return map_distinct(series, redact)

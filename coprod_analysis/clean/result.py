@@ -1,0 +1,140 @@
+"""What cleaning returns, and its plain-English data-quality summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+COUNT_KEYS = ("rows_read", "rows_clean", "rows_quarantined", "rows_duplicate", "rows_blank")
+
+
+@dataclass
+class FileReport:
+    """What happened to one input file."""
+
+    file: str
+    platform: str
+    encoding: str
+    rows_read: int = 0
+    rows_clean: int = 0
+    rows_quarantined: int = 0
+    rows_duplicate: int = 0
+    rows_blank: int = 0
+    columns_mapped: dict[str, str] = field(default_factory=dict)
+    columns_unmapped: list[str] = field(default_factory=list)
+    columns_identifiers: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """The file's part of ``summary.json``."""
+        return {
+            "platform": self.platform,
+            "encoding": self.encoding,
+            **{key: getattr(self, key) for key in COUNT_KEYS},
+            "columns_mapped": self.columns_mapped,
+            "columns_unmapped": self.columns_unmapped,
+            "columns_identifiers_dropped": self.columns_identifiers,
+            "notes": self.notes,
+        }
+
+
+@dataclass
+class CleanResult:
+    """A cleaned form: the clean table, what was set aside, and the counts.
+
+    Attributes
+    ----------
+    data:
+        One row per kept response (contract section 3 columns; ordered
+        categorical dtypes for 1-5 scores).
+    quarantine:
+        Rows that could not be kept, with their raw values and a ``reason``.
+    problems:
+        Cells present but unreadable, left empty in ``data``.
+    summary:
+        The counts (``rows_read == rows_clean + rows_quarantined +
+        rows_duplicate + rows_blank``), per file under ``files``.
+    """
+
+    data: pd.DataFrame
+    quarantine: pd.DataFrame
+    problems: pd.DataFrame
+    summary: dict
+
+    def quality_report(self, top: int = 5) -> str:
+        """A short plain-English account of what cleaning did, for an officer.
+
+        Parameters
+        ----------
+        top:
+            How many quarantine reasons and problems to list.
+        """
+        return quality_report(self, top)
+
+
+def build_summary(form: str, files: list[FileReport], problems: pd.DataFrame,
+                  quarantine: pd.DataFrame, options: dict) -> dict:
+    """The ``summary.json`` content: totals, per-file counts, reasons, options."""
+    from coprod_analysis import __version__
+
+    totals = {key: sum(getattr(f, key) for f in files) for key in COUNT_KEYS}
+    reasons = Counter(quarantine["reason_code"]) if len(quarantine) else Counter()
+    problem_counts = (Counter(zip(problems["field"], problems["problem"], strict=True))
+                      if len(problems) else Counter())
+    return {
+        "form": form,
+        **totals,
+        "cells_unreadable": int(len(problems)),
+        "quarantine_reasons": dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "unreadable_cells": [
+            {"field": f, "problem": p, "count": n}
+            for (f, p), n in sorted(problem_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "files": {f.file: f.as_dict() for f in files},
+        "options": options,
+        "coprod_analysis_version": __version__,
+    }
+
+
+def quality_report(result: CleanResult, top: int = 5) -> str:
+    """Describe a :class:`CleanResult` in a few plain-English lines.
+
+    Examples
+    --------
+    >>> s = {"form": "evaluations", "rows_read": 10, "rows_clean": 7, "rows_quarantined": 1,
+    ...      "rows_duplicate": 1, "rows_blank": 1, "cells_unreadable": 0,
+    ...      "quarantine_reasons": {"no session date": 1}, "unreadable_cells": [], "files": {}}
+    >>> print(quality_report(CleanResult(None, None, None, s)))
+    Read 10 evaluation responses from 0 files: 7 kept, 1 blank, 1 duplicate, 1 quarantined.
+    Quarantined (see quarantine.csv):
+      1 x no session date
+    Every cell that was answered could be read.
+    """
+    s = result.summary
+    noun = "evaluation responses" if s["form"] == "evaluations" else "group reviews"
+    lines = [
+        f"Read {s['rows_read']} {noun} from {len(s['files'])} "
+        f"file{'s' if len(s['files']) != 1 else ''}: {s['rows_clean']} kept, "
+        f"{s['rows_blank']} blank, {s['rows_duplicate']} duplicate, "
+        f"{s['rows_quarantined']} quarantined."
+    ]
+    if s["quarantine_reasons"]:
+        lines.append("Quarantined (see quarantine.csv):")
+        for reason, count in list(s["quarantine_reasons"].items())[:top]:
+            lines.append(f"  {count} x {reason}")
+    if s["unreadable_cells"]:
+        lines.append(f"{s['cells_unreadable']} answers could not be read and were left empty "
+                     "(see problems.csv):")
+        for item in s["unreadable_cells"][:top]:
+            lines.append(f"  {item['count']} x {item['field']}: {item['problem']}")
+    else:
+        lines.append("Every cell that was answered could be read.")
+    for name, info in s["files"].items():
+        if info["columns_unmapped"]:
+            kept = ", ".join(repr(c) for c in info["columns_unmapped"])
+            lines.append(f"{name}: columns that match no question, kept as they are: {kept}")
+        for note in info["notes"]:
+            lines.append(f"{name}: {note}")
+    return "\n".join(lines)

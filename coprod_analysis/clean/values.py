@@ -1,0 +1,366 @@
+"""Read answers: scores, choices, dates and times, from whatever was typed.
+
+Every reader here takes a column of text and returns the cleaned values and,
+aligned with them, a plain-English problem for each cell that was present
+but could not be read (``None`` where the cell was fine or missing). Work is
+done once per distinct answer, so a million rows with a handful of distinct
+answers cost a handful of parses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from coprod_analysis.vocab import (
+    LIKERT_SYNONYMS,
+    MISSING_ANSWERS,
+    OVERALL_SYNONYMS,
+    RESPONDENT_TYPE_SYNONYMS,
+    RESPONDENT_TYPES,
+)
+
+Parsed = tuple[Any, "str | None"]
+
+#: The dtype of text columns: pyarrow strings are compact and fast.
+TEXT_DTYPE = pd.StringDtype("pyarrow")
+
+PROBLEM_LIKERT = "not an answer on the agree-disagree scale (Strongly disagree to Strongly agree)"
+PROBLEM_OVERALL = "not a rating from Very poor to Very good"
+PROBLEM_CHOICE = "not one of the answer options (" + ", ".join(RESPONDENT_TYPES) + ")"
+
+#: Dates outside these years are treated as typing mistakes.
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?=$|[\sT,])")
+_ISO_DATE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?=$|[\sT,])")
+_TZ_SUFFIX = re.compile(r"\s*(?:(?:GMT|UTC|BST)(?:[+-]\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2})$",
+                        re.IGNORECASE)
+
+
+def normalise_answer(text: str) -> str:
+    """Lower-case words only: the form in which answers are compared.
+
+    Examples
+    --------
+    >>> normalise_answer("  5 - Strongly AGREE. ")
+    '5 strongly agree'
+    >>> normalise_answer("Don\u2019t know"), normalise_answer("N/A"), normalise_answer("-")
+    ('don t know', 'n a', '')
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace("_", " ")).split())
+
+
+def apply_by_value(series: pd.Series, parse: Callable[[str], Parsed]) -> tuple[list, list]:
+    """Apply ``parse`` once per distinct value of a column.
+
+    Returns
+    -------
+    tuple of (values, problems), two lists aligned with ``series``.
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
+    values = np.empty(len(parsed), dtype=object)
+    values[:] = [p[0] for p in parsed]
+    problems = np.empty(len(parsed), dtype=object)
+    problems[:] = [p[1] for p in parsed]
+    return list(values[codes]), list(problems[codes])
+
+
+def map_distinct(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
+    """Apply a text function once per distinct value, keeping missing values missing.
+
+    Examples
+    --------
+    >>> map_distinct(pd.Series(["a", None, "a"]), str.upper).tolist()
+    ['A', <NA>, 'A']
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    mapped = pd.array([func(str(u)) for u in uniques], dtype=TEXT_DTYPE)
+    return pd.Series(mapped.take(codes, allow_fill=True), index=series.index)
+
+
+# --- Scores ----------------------------------------------------------------
+
+
+def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
+    """Read one 1-5 answer: a label, a bare digit, or both (``5 - Strongly agree``).
+
+    Examples
+    --------
+    >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("Agree ", "5 - Strongly agree")]
+    [(4, None), (5, None)]
+    >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("N/A", "Sometimes", "4.0", "6")]
+    [(None, None), (None, 'bad'), (4, None), (None, 'bad')]
+    """
+    if re.fullmatch(r"\s*[1-5](?:\.0+)?\s*", text):
+        return int(float(text)), None
+    key = normalise_answer(text)
+    if key in MISSING_ANSWERS:
+        return None, None
+    if key in synonyms:
+        return synonyms[key], None
+    both = re.fullmatch(r"([1-5]) (.+)|(.+) ([1-5])", key)
+    if both:
+        number = int(both.group(1) or both.group(4))
+        label = both.group(2) or both.group(3)
+        if synonyms.get(label) == number:
+            return number, None
+        if label in synonyms:
+            return None, f"{problem}: the number and the words disagree"
+    return None, problem
+
+
+def to_likert(series: pd.Series) -> tuple[list, list]:
+    """Read a Likert column: ``Strongly disagree`` = 1 ... ``Strongly agree`` = 5."""
+    return apply_by_value(series, lambda t: parse_score(t, LIKERT_SYNONYMS, PROBLEM_LIKERT))
+
+
+def to_overall(series: pd.Series) -> tuple[list, list]:
+    """Read the overall rating: ``Very poor`` = 1 ... ``Very good`` = 5."""
+    return apply_by_value(series, lambda t: parse_score(t, OVERALL_SYNONYMS, PROBLEM_OVERALL))
+
+
+# --- Choices and text --------------------------------------------------------
+
+
+def parse_respondent_type(text: str) -> Parsed:
+    """Read "Which best describes you?".
+
+    Examples
+    --------
+    >>> parse_respondent_type("ccg Volunteer"), parse_respondent_type("Other - school governor")
+    (('CCG volunteer', None), ('Other', None))
+    >>> parse_respondent_type("Alien")[1] is not None
+    True
+    """
+    key = normalise_answer(text)
+    if key in MISSING_ANSWERS:
+        return None, None
+    if key in RESPONDENT_TYPE_SYNONYMS:
+        return RESPONDENT_TYPE_SYNONYMS[key], None
+    if key.startswith("other"):
+        return "Other", None
+    for words, value in RESPONDENT_TYPE_SYNONYMS.items():
+        if re.fullmatch(rf"(?:a |an |i am a |i m a )?{words}s?", key):
+            return value, None
+    return None, PROBLEM_CHOICE
+
+
+def to_respondent_type(series: pd.Series) -> tuple[list, list]:
+    """Read the respondent type column."""
+    return apply_by_value(series, parse_respondent_type)
+
+
+def tidy_text(series: pd.Series) -> pd.Series:
+    """Trim edges and turn empty cells into missing; inner text is untouched.
+
+    Returns a pyarrow-backed string column (compact for large exports).
+
+    Examples
+    --------
+    >>> tidy_text(pd.Series(["  None ", "", " a\\nb "])).tolist()
+    ['None', <NA>, 'a\\nb']
+    """
+    out = series.astype(TEXT_DTYPE).str.strip()
+    return out.mask((out == "").fillna(False).astype(bool))
+
+
+def tidy_choice(series: pd.Series) -> pd.Series:
+    """Like :func:`tidy_text`, and inner runs of white space become one space.
+
+    Examples
+    --------
+    >>> tidy_choice(pd.Series([" St  George's\\nCentre "])).tolist()
+    ["St George's Centre"]
+    """
+    return tidy_text(series).str.replace(r"\s+", " ", regex=True)
+
+
+# --- Dates -------------------------------------------------------------------
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _checked(year: int, month: int, day: int) -> Parsed:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None, "not a real date"
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None, f"the year {year} looks like a typing mistake"
+    return value, None
+
+
+def parse_date(text: str, dayfirst: bool = True) -> Parsed:
+    """Read a date typed or exported in any of the usual ways.
+
+    ISO (``2018-03-20``), UK day-first (``20/03/2018``, ``20/3/18``,
+    ``20.03.2018``), month-first when ``dayfirst`` is false, long form
+    (``20th March 2018``, ``Tuesday 20 March 2018``, ``March 20, 2018``) and
+    Excel serial numbers (``43179``). A time after the date is ignored.
+
+    Examples
+    --------
+    >>> {parse_date(t) for t in ("20th March 2018", "20/3/18", "43179", "Tue 20 Mar 2018")}
+    {(datetime.date(2018, 3, 20), None)}
+    >>> parse_date("03/14/2018 10:02:11 AM", dayfirst=False)
+    (datetime.date(2018, 3, 14), None)
+    >>> parse_date("31/06/2018"), parse_date("next tuesday")
+    ((None, 'not a real date'), (None, 'not a date'))
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    if normalise_answer(text) in MISSING_ANSWERS:
+        return None, None
+    if match := _ISO_DATE.match(text):
+        return _checked(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC_DATE.match(text):
+        first, second = int(match[1]), int(match[2])
+        day, month = (first, second) if dayfirst else (second, first)
+        return _checked(_year(match[3]), month, day)
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
+        value = _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
+        return _checked(value.year, value.month, value.day)
+    words = text.lower()
+    words = re.sub(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b",
+                   " ", words)
+    words = re.sub(r"(\d+)(?:st|nd|rd|th)\b", r"\1", words)
+    tokens = re.sub(r"\bof\b|[,.]", " ", words).split()
+    if len(tokens) == 3:
+        a, b, c = tokens
+        if a.isdigit() and b in _MONTHS and c.isdigit():
+            return _checked(_year(c), _MONTHS[b], int(a))
+        if a in _MONTHS and b.isdigit() and c.isdigit():
+            return _checked(_year(c), _MONTHS[a], int(b))
+    return None, "not a date"
+
+
+def infer_dayfirst(values: pd.Series) -> bool:
+    """Whether a column's numeric dates are day-first (the UK default).
+
+    A column is read month-first only when some date can only be month-first
+    (``03/14/2018``) and none can only be day-first (``14/03/2018``).
+
+    Examples
+    --------
+    >>> infer_dayfirst(pd.Series(["03/14/2018", "04/02/2018"]))
+    False
+    >>> infer_dayfirst(pd.Series(["03/04/2018", ""]))
+    True
+    """
+    day_only = month_only = False
+    for value in pd.unique(values.dropna()):
+        match = _NUMERIC_DATE.match(str(value).strip())
+        if match:
+            first, second = int(match[1]), int(match[2])
+            day_only |= first > 12 >= second
+            month_only |= second > 12 >= first
+    return not (month_only and not day_only)
+
+
+def to_dates(series: pd.Series) -> tuple[list, list, bool]:
+    """Read a column of dates, deciding once whether numeric dates are day-first.
+
+    Returns
+    -------
+    tuple of (dates, problems, dayfirst)
+    """
+    dayfirst = infer_dayfirst(series)
+    values, problems = apply_by_value(series, lambda t: parse_date(t, dayfirst))
+    return values, problems, dayfirst
+
+
+def parse_timestamp(text: str, formats: tuple[str, ...] = ()) -> Parsed:
+    """Read a submission time: a platform's own format first, then ISO, then a date.
+
+    A trailing time-zone name (``GMT``, ``GMT+1``, ``Z``) is dropped: times are
+    kept as the clock on the wall said them.
+
+    Examples
+    --------
+    >>> parse_timestamp("2019/03/14 10:09:47 AM GMT", ("%Y/%m/%d %I:%M:%S %p",))
+    (datetime.datetime(2019, 3, 14, 10, 9, 47), None)
+    >>> parse_timestamp("2018-03-20T14:05:00")
+    (datetime.datetime(2018, 3, 20, 14, 5), None)
+    >>> parse_timestamp("soon")
+    (None, 'not a date and time')
+    """
+    text = _TZ_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip())
+    if not text or normalise_answer(text) in MISSING_ANSWERS:
+        return None, None
+    for fmt in formats:
+        try:
+            return dt.datetime.strptime(text, fmt), None
+        except ValueError:
+            continue
+    try:
+        value = dt.datetime.fromisoformat(text)
+        return value.replace(tzinfo=None), None
+    except ValueError:
+        pass
+    day, problem = parse_date(text)
+    if day is not None:
+        time = re.search(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?\s*$", text)
+        hour = minute = second = 0
+        if time:
+            hour, minute, second = int(time[1]), int(time[2]), int(time[3] or 0)
+            if time[4] and time[4].lower() == "pm" and hour < 12:
+                hour += 12
+            if time[4] and time[4].lower() == "am" and hour == 12:
+                hour = 0
+        try:
+            return dt.datetime.combine(day, dt.time(hour, minute, second)), None
+        except ValueError:
+            pass
+    return None, "not a date and time"
+
+
+def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Series, list]:
+    """Read a column of submission times.
+
+    The platform's formats are tried on the whole column at once (fast for a
+    million rows); only the cells they miss are read one by one.
+
+    Returns
+    -------
+    tuple of (datetime64 Series aligned with ``series``, problems list)
+    """
+    text = series.astype(TEXT_DTYPE).str.strip().str.replace(_TZ_SUFFIX.pattern, "",
+                                                                    regex=True, case=False)
+    result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    for fmt in formats:
+        todo = result.isna() & text.notna() & (text != "")
+        if not todo.any():
+            break
+        result[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+    problems: list = [None] * len(series)
+    todo = (result.isna() & text.notna() & (text != "")).to_numpy()
+    if todo.any():
+        values, probs = apply_by_value(series[todo], lambda t: parse_timestamp(t, formats))
+        result[todo] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").to_numpy()
+        for position, problem in zip(np.flatnonzero(todo), probs, strict=True):
+            problems[position] = problem
+    return result, problems

@@ -1,0 +1,138 @@
+"""Write results: whole files or nothing, safe to open in a spreadsheet.
+
+Every text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is prefixed with an apostrophe, so that Excel and Google
+Sheets show it as text instead of running it as a formula (OWASP's advice on
+CSV injection). Scores stay numbers; dates are written ISO 8601.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from coprod_analysis.clean.values import TEXT_DTYPE
+from coprod_analysis.errors import CoprodError
+
+logger = logging.getLogger(__name__)
+
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Prefix text cells that a spreadsheet would run as a formula with ``'``.
+
+    Returns a new frame; numbers, dates and missing values are left alone.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"t": ["=SUM(A1)", "- more breaks", "fine", None], "n": [-1, 2, 3, 4]})
+    >>> neutralise_formulas(df)["t"].tolist(), neutralise_formulas(df)["n"].tolist()
+    (["'=SUM(A1)", "'- more breaks", 'fine', <NA>], [-1, 2, 3, 4])
+    """
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if isinstance(series.dtype, pd.StringDtype) or series.dtype == object:
+            text = series.astype(TEXT_DTYPE)
+            risky = text.str.contains(FORMULA_START, regex=True).fillna(False).astype(bool)
+            if risky.any():
+                text = text.mask(risky, "'" + text)
+            out[column] = text
+    return out
+
+
+def to_writable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Convert a clean table to what is written: integers, ISO dates, neutralised text.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import SCORE_DTYPE
+    >>> df = pd.DataFrame({"s": pd.Categorical([4, None], dtype=SCORE_DTYPE),
+    ...                    "d": pd.to_datetime(["2018-03-20", None])})
+    >>> to_writable(df).to_csv(index=False, lineterminator="\\n")
+    's,d\\n4,2018-03-20\\n,\\n'
+    """
+    out = {}
+    for column in frame.columns:
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype) and pd.api.types.is_integer_dtype(
+                series.cat.categories):
+            series = series.astype("Int64")
+        elif pd.api.types.is_datetime64_any_dtype(series):
+            has_time = bool((series.dropna() != series.dropna().dt.normalize()).any())
+            fmt = "%Y-%m-%dT%H:%M:%S" if has_time or column == "submitted_at" else "%Y-%m-%d"
+            series = series.dt.strftime(fmt).astype(TEXT_DTYPE)
+        elif pd.api.types.is_bool_dtype(series):
+            series = series.map({True: "true", False: "false"}).astype(TEXT_DTYPE)
+        out[column] = series
+    return neutralise_formulas(pd.DataFrame(out, index=frame.index))
+
+
+def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents: dict[str, dict],
+                *, protect: list[Path] = ()) -> list[Path]:
+    """Write CSV tables and JSON documents into a folder, all or nothing.
+
+    Each file is written to a temporary name first; only when every one is
+    complete are they renamed into place, so a failure leaves no half-written
+    output.
+
+    Parameters
+    ----------
+    out_dir:
+        The folder (created if needed).
+    tables:
+        File name -> table, written as UTF-8 CSV.
+    documents:
+        File name -> JSON-serialisable dict.
+    protect:
+        Files that must never be overwritten (the inputs).
+
+    Returns
+    -------
+    The paths written.
+
+    Raises
+    ------
+    CoprodError
+        If the folder cannot be written or would overwrite an input.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CoprodError("the output folder is a file", out_dir)
+    protected = {Path(p).resolve() for p in protect}
+    targets = [out_dir / name for name in [*tables, *documents]]
+    for target in targets:
+        if target.resolve() in protected:
+            raise CoprodError(f"writing {target.name} here would overwrite an input file; "
+                              "choose another --out folder", out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CoprodError(f"the output folder cannot be created ({exc.strerror})",
+                          out_dir) from None
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for name, table in tables.items():
+            temp = out_dir / f".{name}.partial-{os.getpid()}"
+            temps.append((temp, out_dir / name))
+            to_writable(table).to_csv(temp, index=False, encoding="utf-8", lineterminator="\n")
+        for name, document in documents.items():
+            temp = out_dir / f".{name}.partial-{os.getpid()}"
+            temps.append((temp, out_dir / name))
+            temp.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str)
+                            + "\n", encoding="utf-8")
+        for temp, target in temps:
+            os.replace(temp, target)
+    except OSError as exc:
+        raise CoprodError(f"could not write the results ({exc.strerror or exc})",
+                          out_dir) from None
+    finally:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+    logger.info("wrote %s", ", ".join(str(t) for t in targets))
+    return targets

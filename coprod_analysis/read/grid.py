@@ -1,0 +1,391 @@
+"""Read a CSV or XLSX file into a grid of text cells, losing nothing.
+
+A :class:`Grid` is every record of the file as text, header rows included:
+the reading layer decides nothing about what the columns mean. Records whose
+number of fields differs from the first record's (a missing or extra comma)
+are set apart in :attr:`Grid.malformed` rather than padded or cut, so that the
+cleaning layer can quarantine them with a reason.
+
+CSV files are parsed by pyarrow's multi-threaded reader when they are well
+formed; when it reports any irregular record, the file is parsed again with
+Python's :mod:`csv` module, which gives exact record numbers.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import logging
+import re
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from coprod_analysis.errors import CoprodError
+
+logger = logging.getLogger(__name__)
+
+#: Cell values at most this long are read; longer cells are an error.
+MAX_CELL_CHARS = 10_000_000
+
+_NOT_BLANK = re.compile(rb"[^\s\xef\xbb\xbf]")
+_TEXT_DTYPE = pd.StringDtype("pyarrow")
+
+
+@dataclass
+class Grid:
+    """The records of one file, as text.
+
+    Attributes
+    ----------
+    path:
+        The file read.
+    records:
+        One row per well-formed record (header rows included), columns
+        ``0..n-1``, every cell a string (never missing).
+    record_numbers:
+        The 0-based record number in the file of each row of ``records``.
+    malformed:
+        ``(record_number, fields)`` for each record whose field count differs
+        from the first record's.
+    encoding:
+        How the bytes were decoded (``utf-8``, ``utf-8-sig``, ``windows-1252``,
+        ``mixed utf-8/windows-1252``) or ``xlsx``.
+    notes:
+        Plain-English notes on anything repaired while reading.
+    """
+
+    path: Path
+    records: pd.DataFrame
+    record_numbers: list[int] | range
+    malformed: list[tuple[int, list[str]]] = field(default_factory=list)
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        """The number of columns (fields in the first record)."""
+        return self.records.shape[1]
+
+
+# --- Bytes to text ---------------------------------------------------------
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Decode bytes that are not UTF-8 as Windows-1252 (Latin-1 where undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start : error.end]
+    text = "".join(
+        bytes([b]).decode("cp1252", errors="strict") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+        else bytes([b]).decode("latin-1")
+        for b in chunk
+    )
+    return text, error.end
+
+
+codecs.register_error("coprod_cp1252", _cp1252_fallback)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode a CSV file's bytes: UTF-8 (with or without BOM) first, then Windows-1252.
+
+    A file that mixes UTF-8 and Windows-1252 bytes (pasted from two sources)
+    is decoded byte sequence by byte sequence: valid UTF-8 as UTF-8, the rest
+    as Windows-1252.
+
+    Parameters
+    ----------
+    data:
+        The file's bytes.
+
+    Returns
+    -------
+    tuple of (text, encoding name)
+
+    Examples
+    --------
+    >>> decode_bytes("don’t".encode("utf-8"))
+    ('don’t', 'utf-8')
+    >>> decode_bytes(b"don\\x92t")
+    ('don’t', 'windows-1252')
+    >>> decode_bytes(codecs.BOM_UTF8 + b"a,b")
+    ('a,b', 'utf-8-sig')
+    """
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8):] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = body.decode("utf-8", errors="coprod_cp1252")
+    strict_cp1252 = body.decode("cp1252", errors="replace")
+    encoding = "windows-1252" if text == strict_cp1252 else "mixed utf-8/windows-1252"
+    return text, encoding
+
+
+def _check_is_text(data: bytes, path: Path) -> None:
+    """Refuse binary files (images, zips, damaged spreadsheets) named ``.csv``."""
+    sample = data[:65536]
+    if sample.startswith(b"PK\x03\x04"):
+        raise CoprodError(
+            "this is an Excel or zip file with a .csv name; rename it to .xlsx", path
+        )
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    if controls > max(8, len(sample) // 100):
+        raise CoprodError("this is not a text CSV file (it looks like binary data)", path)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Guess the delimiter from the first record: comma, semicolon or tab.
+
+    A European Excel saves "CSV" with semicolons. Only separators outside
+    quotes in the first line are counted.
+
+    Examples
+    --------
+    >>> _sniff_delimiter('"a;b",c,d\\n')
+    ','
+    >>> _sniff_delimiter('Date;Venue;"Q1, role"\\n')
+    ';'
+    """
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for ch in text[:65536]:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            if ch == "\n":
+                break
+            if ch in counts:
+                counts[ch] += 1
+    best = max(counts, key=lambda k: (counts[k], k == ","))
+    return best if counts[best] > 0 else ","
+
+
+# --- CSV -------------------------------------------------------------------
+
+
+def read_csv_grid(path: Path) -> Grid:
+    """Read a CSV file into a :class:`Grid`.
+
+    Parameters
+    ----------
+    path:
+        A CSV file (any of the encodings in :func:`decode_bytes`; comma,
+        semicolon or tab delimited; quoted fields may hold newlines).
+
+    Returns
+    -------
+    Grid
+
+    Raises
+    ------
+    CoprodError
+        If the file is empty, binary, or cannot be parsed as CSV.
+    """
+    data = path.read_bytes()
+    if not _NOT_BLANK.search(data):
+        raise CoprodError("the file is empty", path)
+    _check_is_text(data, path)
+    notes: list[str] = []
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+        notes.append("NUL bytes were removed")
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = memoryview(data)[len(codecs.BOM_UTF8) if bom else 0 :]
+    head = bytes(body[:65536]).decode("utf-8", errors="coprod_cp1252")
+    delimiter = _sniff_delimiter(head)
+    if delimiter != ",":
+        notes.append(f"delimited by {'semicolons' if delimiter == ';' else 'tabs'}")
+    width = _first_record_width(head, delimiter)
+    encoding = "utf-8-sig" if bom else "utf-8"
+    # Fast path straight from the bytes; pyarrow validates the UTF-8 itself.
+    grid = _parse_fast(pa.py_buffer(body), width, delimiter, path)
+    if grid is None:
+        text, encoding = decode_bytes(data)
+        del data, body
+        if encoding not in ("utf-8", "utf-8-sig"):
+            grid = _parse_fast(pa.py_buffer(text.encode("utf-8")), width, delimiter, path)
+        if grid is None:
+            grid = _parse_exact(text, delimiter, path)
+    logger.info("%s: decoded as %s", path.name, encoding)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(f"read as {encoding}")
+    grid.encoding = encoding
+    grid.notes = notes
+    return grid
+
+
+def _first_record_width(text: str, delimiter: str) -> int:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        first = next(reader, [])
+    except csv.Error:
+        first = []
+    return max(len(first), 1)
+
+
+def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Grid | None:
+    """Parse with pyarrow; ``None`` if any record is irregular or pyarrow fails."""
+    irregular: list[int] = []
+
+    def on_invalid(row: object) -> str:
+        irregular.append(1)
+        return "skip"
+
+    names = [f"f{i}" for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            pa.BufferReader(buffer),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pa_csv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowException as exc:
+        logger.info("%s: fast CSV parse failed (%s); trying again", path.name, exc)
+        return None
+    if irregular:
+        logger.info("%s: %d irregular records; parsing exactly", path.name, len(irregular))
+        return None
+    frame = table.to_pandas(types_mapper={pa.string(): _TEXT_DTYPE}.get)
+    frame.columns = range(width)
+    return Grid(path, frame, range(len(frame)))
+
+
+def _parse_exact(text: str, delimiter: str, path: Path) -> Grid:
+    """Parse with the :mod:`csv` module, setting apart irregular records."""
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, MAX_CELL_CHARS))
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    malformed: list[tuple[int, list[str]]] = []
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        width = None
+        for number, record in enumerate(reader):
+            if width is None:
+                width = max(len(record), 1)
+            if not record:  # an empty line: a blank row, not a malformed one
+                record = [""] * width
+            if len(record) != width:
+                malformed.append((number, record))
+                continue
+            rows.append(record)
+            numbers.append(number)
+    except csv.Error as exc:
+        raise CoprodError(f"could not be read as CSV ({exc})", path) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    frame = pd.DataFrame(rows, columns=range(width or 1), dtype=_TEXT_DTYPE)
+    return Grid(path, frame, numbers, malformed)
+
+
+# --- XLSX ------------------------------------------------------------------
+
+
+def _cell_text(value: object) -> str:
+    """One spreadsheet cell as text: dates ISO, whole numbers without ``.0``.
+
+    Examples
+    --------
+    >>> _cell_text(4.0), _cell_text(4.5), _cell_text(None), _cell_text(True)
+    ('4', '4.5', '', 'TRUE')
+    >>> _cell_text(dt.datetime(2018, 3, 20)), _cell_text(dt.datetime(2018, 3, 20, 10, 2, 11))
+    ('2018-03-20', '2018-03-20T10:02:11')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.replace(microsecond=0, tzinfo=None).isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def read_xlsx_grid(path: Path) -> Grid:
+    """Read the first non-empty worksheet of an XLSX workbook into a :class:`Grid`.
+
+    Formulas are read as their text (``=SUM(A1)``), never evaluated, so a
+    formula-only cell is not lost; trailing empty rows (sheet formatting, not
+    responses) are dropped.
+
+    Raises
+    ------
+    CoprodError
+        If the file is not a readable workbook (random bytes, truncated, a
+        web page saved as a spreadsheet) or has no data.
+    """
+    import openpyxl
+
+    data_head = path.read_bytes()[:512]
+    if not data_head.strip():
+        raise CoprodError("the file is empty", path)
+    if not zipfile.is_zipfile(path):
+        lowered = data_head.lower()
+        if b"<html" in lowered or b"<table" in lowered or b"<!doctype" in lowered:
+            raise CoprodError(
+                "this is a web page saved with a spreadsheet name, not a workbook; "
+                "open it in Excel and save it as .xlsx",
+                path,
+            )
+        raise CoprodError(
+            "could not be read as an Excel workbook (it is damaged, truncated "
+            "or not a spreadsheet)",
+            path,
+        )
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            rows = _first_sheet_rows(book)
+        finally:
+            book.close()
+    except CoprodError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise CoprodError(
+            f"could not be read as an Excel workbook (it is damaged or truncated: "
+            f"{type(exc).__name__})",
+            path,
+        ) from None
+    if not rows:
+        raise CoprodError("the workbook has no data", path)
+    width = max(len(r) for r in rows)
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    frame = pd.DataFrame(padded, columns=range(width), dtype=_TEXT_DTYPE)
+    return Grid(path, frame, range(len(frame)), encoding="xlsx")
+
+
+def _first_sheet_rows(book: object) -> list[list[str]]:
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        while rows and not any(c.strip() for c in rows[-1]):
+            rows.pop()
+        if rows:
+            return rows
+    return []

@@ -1,0 +1,263 @@
+"""Recognise which survey platform made an export, and what its own columns are.
+
+Each platform puts its own columns before the questions (a respondent id,
+start and completion times, e-mail, IP address, names) and lays out its
+header differently: SurveyMonkey uses two header rows, Google Forms puts grid
+rows in brackets, Microsoft Forms joins matrix questions and statements with
+a dot. This module turns a :class:`~coprod_analysis.read.grid.Grid` into a
+:class:`RawExport`: one header per column, data rows numbered from 1, and the
+role of each platform column.
+
+Platform column roles:
+
+``respondent_id``
+    The platform's id for a response: used to find the same response in
+    overlapping exports, never written.
+``submitted_at``
+    When the response was submitted.
+``email``
+    The respondent's e-mail: used to find resubmissions, never written.
+``identifier``
+    Anything else that identifies a person (names, IP address, custom data):
+    dropped.
+``platform``
+    Platform bookkeeping (start time, collector id, last modified): dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from coprod_analysis.read.grid import Grid
+
+PLATFORMS = ("surveymonkey", "msforms", "googleforms", "jisc", "manual")
+
+#: Platform-specific formats of the submission time, tried before the generic parser.
+TIMESTAMP_FORMATS: dict[str, tuple[str, ...]] = {
+    "surveymonkey": ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M:%S"),
+    "msforms": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M:%S"),
+    "googleforms": ("%Y/%m/%d %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%Y/%m/%d %H:%M:%S"),
+    "jisc": ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S"),
+    "manual": ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"),
+}
+
+_SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "open ended response", ""}
+
+
+@dataclass
+class RawExport:
+    """An export's data rows with one clean header per column.
+
+    Attributes
+    ----------
+    path:
+        The file.
+    platform:
+        One of :data:`PLATFORMS`.
+    cells:
+        The data rows, every cell a string; columns are the cleaned,
+        de-duplicated headers; the index is ``source_row`` (1-based, header
+        rows excluded).
+    roles:
+        Header -> platform column role (see the module docstring) for the
+        platform's own columns.
+    malformed:
+        ``(source_row, fields)`` for rows with too few or too many fields.
+    headers_raw:
+        Cleaned header -> the header text as it stood in the file.
+    encoding, notes:
+        From the :class:`Grid`.
+    """
+
+    path: Path
+    platform: str
+    cells: pd.DataFrame
+    roles: dict[str, str]
+    malformed: list[tuple[int, list[str]]] = field(default_factory=list)
+    headers_raw: dict[str, str] = field(default_factory=dict)
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rows_read(self) -> int:
+        """Every data row in the file, well formed or not."""
+        return len(self.cells) + len(self.malformed)
+
+
+def clean_header(text: str) -> str:
+    """Tidy a header for display: straight quotes, single spaces, no edges.
+
+    Examples
+    --------
+    >>> clean_header("  I understand the patient\\u00a0champion\\u2019s role\\n")
+    "I understand the patient champion's role"
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xFEFF: None})
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    return clean_header(text).lower()
+
+
+def detect_platform(first_row: list[str], second_row: list[str] | None = None) -> str:
+    """Name the platform that made an export, from its header row(s).
+
+    Examples
+    --------
+    >>> detect_platform(["Respondent ID", "Collector ID", "Start Date", "End Date"])
+    'surveymonkey'
+    >>> detect_platform(["ID", "Start time", "Completion time", "Email", "Name"])
+    'msforms'
+    >>> detect_platform(["Timestamp", "Q1. Date of the session"])
+    'googleforms'
+    >>> detect_platform(["Response ID", "Started", "Completed", "1. Date"])
+    'jisc'
+    >>> detect_platform(["Date", "Venue", "Role of champion"])
+    'manual'
+    """
+    keys = [_key(h) for h in first_row]
+    keyset = set(keys)
+    if {"respondent id", "collector id"} <= keyset:
+        return "surveymonkey"
+    if keys and keys[0] == "id" and {"start time", "completion time"} <= keyset:
+        return "msforms"
+    if keys and keys[0] == "timestamp":
+        return "googleforms"
+    has_response_number = any(re.fullmatch(r"(response|respondent) ?(id|number|no\.?)", k)
+                              for k in keys[:3])
+    has_times = any(re.fullmatch(r"(started|completed|(start|completion|end)( date| time)?"
+                                 r"|date (started|completed))", k) for k in keys[:5])
+    if has_response_number and has_times:
+        return "jisc"
+    return "manual"
+
+
+def _platform_roles(platform: str, headers: list[str]) -> dict[str, str]:
+    """Roles of the platform's own columns, keyed by cleaned header."""
+    roles: dict[str, str] = {}
+    for header in headers:
+        key = header.lower()
+        role = None
+        if platform == "surveymonkey":
+            role = {
+                "respondent id": "respondent_id",
+                "collector id": "platform",
+                "start date": "platform",
+                "end date": "submitted_at",
+                "ip address": "identifier",
+                "email address": "email",
+                "first name": "identifier",
+                "last name": "identifier",
+            }.get(key)
+            if key.startswith("custom data"):
+                role = "identifier"
+        elif platform == "msforms":
+            role = {
+                "id": "respondent_id",
+                "start time": "platform",
+                "completion time": "submitted_at",
+                "email": "email",
+                "name": "identifier",
+                "last modified time": "platform",
+                "total points": "platform",
+                "quiz feedback": "platform",
+            }.get(key)
+        elif platform == "googleforms":
+            role = {
+                "timestamp": "submitted_at",
+                "email address": "email",
+                "email": "email",
+                "score": "platform",
+            }.get(key)
+        elif platform == "jisc":
+            if re.fullmatch(r"(response|respondent) ?(id|number|no\.?)", key):
+                role = "respondent_id"
+            elif re.fullmatch(r"(completed|(completion|end)( date| time)?|date completed)", key):
+                role = "submitted_at"
+            elif re.fullmatch(r"(started|start( date| time)?|date started)", key):
+                role = "platform"
+        else:  # manual: a typed sheet may carry a timestamp column
+            if re.fullmatch(r"(timestamp|submitted( at| on)?|date submitted|completed)", key):
+                role = "submitted_at"
+        if role is not None:
+            roles[header] = role
+    return roles
+
+
+def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
+    """Combine SurveyMonkey's two header rows into ``Question [Sub-label]`` headers."""
+    headers = []
+    question = ""
+    for top, sub in zip(row1, row2, strict=True):
+        if top.strip():
+            question = top
+        if _key(sub) in _SURVEYMONKEY_SUBHEADERS:
+            headers.append(question)
+        else:
+            headers.append(f"{question} [{sub}]")
+    return headers
+
+
+def _unique(headers: list[str]) -> list[str]:
+    """Make headers unique without pandas' silent ``.1`` renaming: ``X (2)``.
+
+    Examples
+    --------
+    >>> _unique(["Comments", "Comments", "", ""])
+    ['Comments', 'Comments (2)', 'Column 3', 'Column 4']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for i, header in enumerate(headers):
+        name = header or f"Column {i + 1}"
+        count = seen.get(name.lower(), 0) + 1
+        seen[name.lower()] = count
+        out.append(name if count == 1 else f"{name} ({count})")
+    return out
+
+
+def to_raw_export(grid: Grid) -> RawExport:
+    """Split a grid into header and data rows, and name its platform columns.
+
+    Parameters
+    ----------
+    grid:
+        The file's records.
+
+    Returns
+    -------
+    RawExport
+    """
+    records = grid.records
+    first = records.iloc[0].tolist() if len(records) else []
+    second = records.iloc[1].tolist() if len(records) > 1 else None
+    platform = detect_platform(first, second)
+    if platform == "surveymonkey" and second is not None:
+        n_header = 2
+        raw_headers = _surveymonkey_headers(first, second)
+    else:
+        n_header = 1
+        raw_headers = first
+    cleaned = _unique([clean_header(h) for h in raw_headers])
+    numbers = list(grid.record_numbers)
+    cells = records.iloc[n_header:].copy()
+    cells.columns = cleaned
+    cells.index = pd.Index([n - n_header + 1 for n in numbers[n_header:]], name="source_row")
+    malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
+    return RawExport(
+        path=grid.path,
+        platform=platform,
+        cells=cells,
+        roles=_platform_roles(platform, cleaned),
+        malformed=malformed,
+        headers_raw=dict(zip(cleaned, raw_headers, strict=True)),
+        encoding=grid.encoding,
+        notes=list(grid.notes),
+    )
