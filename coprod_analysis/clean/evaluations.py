@@ -331,6 +331,12 @@ def _combine(outcomes: list[_FileOutcome], options: dict) -> CleanResult:
                            or [pd.DataFrame(columns=list(QUARANTINE_LEAD))], ignore_index=True)
     problems = pd.concat([o.problems for o in outcomes if len(o.problems)]
                          or [pd.DataFrame(columns=conv.PROBLEM_COLUMNS)], ignore_index=True)
+    # A problem is a cell left empty in the clean table: rows set aside carry their reason.
+    kept = pd.MultiIndex.from_arrays([data["source_file"].astype(object),
+                                      data["source_row"].astype("int64")])
+    in_clean = pd.MultiIndex.from_arrays([problems["source_file"].astype(object),
+                                          problems["source_row"].astype("int64")]).isin(kept)
+    problems = problems.loc[in_clean].reset_index(drop=True)
     summary = build_summary("evaluations", list(reports.values()), problems, quarantine,
                             options)
     return CleanResult(data.reset_index(drop=True), quarantine, problems, summary)

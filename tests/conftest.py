@@ -1,0 +1,82 @@
+"""Shared fixtures: the hand-written exports in ``tests/fixtures/``.
+
+The CSV fixtures are typed by hand with each platform's bytes (CRLF,
+BOM, Windows-1252). A Microsoft Forms export is an XLSX workbook, which
+cannot be typed as text, so :func:`msforms_xlsx` builds one from the
+hand-written rows below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+OUTCOME_STATEMENTS = [
+    "How far do you agree?.I understand the patient champion\u2019s role",
+    "I can define and explain the different levels of co-production",
+    "How far do you agree?.I can outline the benefits of co-production",
+    "I can outline the challenges of co-production",
+    "I can give examples of co-production",
+    "I can carry out a simple critique of initiatives",
+    "I can outline the steps to carry out co-production successfully",
+    "I feel more confident to get involved in\u00a0co-production",
+]
+MSFORMS_HEADER = [
+    "ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+    "Date of the session", "Where did you attend?", "Which best describes you?",
+    *OUTCOME_STATEMENTS,
+    "Overall, how would you rate the session?",
+    "One thing you'll take away from the session", "Make a pledge",
+    "How could we improve the session?",
+]
+_T = dt.datetime
+_D = dt.datetime(2018, 10, 9)
+AGREE8 = ["Agree"] * 8
+MSFORMS_ROWS = [
+    # 1: anonymous
+    [1, _T(2018, 10, 9, 15, 0), _T(2018, 10, 9, 15, 4), "anonymous", None, None,
+     _D, "Chapeltown Health Centre", "Patient", *AGREE8, "Good", "Equal voices", "Join", "Tea"],
+    # 2: Jo's first submission (replaced by 3)
+    [2, _T(2018, 10, 9, 15, 1), _T(2018, 10, 9, 15, 5), "jo.bloggs@example.org", "Jo Bloggs",
+     None, _D, "Chapeltown Health Centre", "Carer", *["Disagree"] * 8, "Poor", "Little",
+     "None", "More time"],
+    # 3: Jo resubmits for the same session, later: this one is kept
+    [3, _T(2018, 10, 9, 16, 0), _T(2018, 10, 9, 16, 2), "jo.bloggs@example.org", "Jo Bloggs",
+     None, _D, "Chapeltown Health Centre", "Carer", *["Strongly agree"] * 8, "Very good",
+     "A lot", "Speak up", "Nothing"],
+    # 4: anonymous, identical answers to 1: a different person, kept
+    [4, _T(2018, 10, 9, 15, 0), _T(2018, 10, 9, 15, 4), "anonymous", None, None,
+     _D, "Chapeltown Health Centre", "Patient", *AGREE8, "Good", "Equal voices", "Join", "Tea"],
+    # 5: a formula typed into a free-text answer
+    [5, _T(2018, 10, 9, 15, 2), _T(2018, 10, 9, 15, 9), "anonymous", None, None,
+     _D, "Chapeltown Health Centre", "Staff", *AGREE8, "Fair", "Listening",
+     "@me", "=HYPERLINK(\"http://example.org\")"],
+]
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    """Write rows to the first sheet of a new workbook."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def msforms_xlsx(tmp_path: Path) -> Path:
+    """A Microsoft Forms export with real date cells, a resubmission and a formula."""
+    return write_xlsx(tmp_path / "msforms.xlsx", [MSFORMS_HEADER, *MSFORMS_ROWS])
+
+
+@pytest.fixture
+def fixture_path():
+    """The path of a hand-written fixture file by name."""
+    return lambda name: FIXTURES / name
