@@ -14,6 +14,9 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
+import pyarrow.csv as pa_csv
 
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.errors import CoprodError
@@ -64,13 +67,41 @@ def to_writable(frame: pd.DataFrame) -> pd.DataFrame:
                 series.cat.categories):
             series = series.astype("Int64")
         elif pd.api.types.is_datetime64_any_dtype(series):
-            has_time = bool((series.dropna() != series.dropna().dt.normalize()).any())
-            fmt = "%Y-%m-%dT%H:%M:%S" if has_time or column == "submitted_at" else "%Y-%m-%d"
-            series = series.dt.strftime(fmt).astype(TEXT_DTYPE)
+            series = _iso_text(series, with_time=column == "submitted_at")
         elif pd.api.types.is_bool_dtype(series):
             series = series.map({True: "true", False: "false"}).astype(TEXT_DTYPE)
         out[column] = series
     return neutralise_formulas(pd.DataFrame(out, index=frame.index))
+
+
+def _iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
+    """Dates as ``YYYY-MM-DD``, or ``YYYY-MM-DDTHH:MM:SS`` where a time matters (pyarrow)."""
+    times = pa.array(series.dt.tz_localize(None) if series.dt.tz else series,
+                     type=pa.timestamp("s"), from_pandas=True, safe=False)
+    if not with_time:
+        with_time = bool(pa_compute.any(pa_compute.not_equal(
+            pa_compute.floor_temporal(times, unit="day"), times)).as_py())
+    text = pa_compute.strftime(times, format="%Y-%m-%dT%H:%M:%S" if with_time else "%Y-%m-%d")
+    return pd.Series(pd.arrays.ArrowStringArray(pa_compute.cast(text, pa.large_string())),
+                     index=series.index, dtype=TEXT_DTYPE)
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> None:
+    """Write a table as UTF-8 CSV, every text value quoted (pyarrow's fast writer).
+
+    Quoting every text value keeps a cell holding a line break or a bare
+    carriage return inside its row when the file is read back.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> write_csv(pd.DataFrame({"t": ["a\\rb", None], "n": [1, None]}), path)
+    >>> path.read_bytes()
+    b'"t","n"\\n"a\\rb",1\\n,\\n'
+    """
+    arrow = pa.Table.from_pandas(to_writable(table), preserve_index=False)
+    pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed"))
 
 
 def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents: dict[str, dict],
@@ -120,7 +151,7 @@ def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents:
         for name, table in tables.items():
             temp = out_dir / f".{name}.partial-{os.getpid()}"
             temps.append((temp, out_dir / name))
-            to_writable(table).to_csv(temp, index=False, encoding="utf-8", lineterminator="\n")
+            write_csv(table, temp)
         for name, document in documents.items():
             temp = out_dir / f".{name}.partial-{os.getpid()}"
             temps.append((temp, out_dir / name))

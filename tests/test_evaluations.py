@@ -275,7 +275,7 @@ def test_contract_columns_come_first_in_order(everything):
 
 def test_response_ids_are_unique_and_stable(fixture_path, everything):
     ids = everything.data["response_id"]
-    assert ids.is_unique and ids.str.fullmatch(r"[0-9a-f]{12}").all()
+    assert ids.is_unique and ids.str.fullmatch(r"[0-9a-f]{8}-[0-9]+").all()
     again = load_evaluations(fixture_path("googleforms.csv")).data
     # The same file and row give the same id whatever else is read with it.
     first = everything.data[everything.data["source_file"] == "googleforms.csv"]

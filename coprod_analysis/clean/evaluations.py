@@ -254,9 +254,23 @@ def mark_duplicates(frame: pd.DataFrame) -> pd.Series:
 
 
 def _response_ids(frame: pd.DataFrame) -> pd.Series:
-    """A stable 12-character id from the file name and row: the same every run."""
-    keys = frame["source_file"].astype(str) + ":" + frame["source_row"].astype(str)
-    return keys.map(lambda k: hashlib.blake2b(k.encode(), digest_size=6).hexdigest())
+    """A stable id from the file and row, the same every run: ``<8 hex digits>-<row>``.
+
+    The hex digits are a hash of the file name, so ids from different files
+    never clash and say nothing about the respondent.
+
+    Examples
+    --------
+    >>> _response_ids(pd.DataFrame({"source_file": ["a.csv"], "source_row": [7]})).tolist()
+    ['5e56e378-7']
+    """
+    files = frame["source_file"].astype(str)
+    codes, names = pd.factorize(files)
+    digests = np.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
+                       dtype=object)
+    prefix = pd.Series(digests[codes], index=frame.index, dtype=TEXT_DTYPE)
+    return prefix.str.cat(frame["source_row"].astype("int64").astype(str).astype(TEXT_DTYPE),
+                          sep="-")
 
 
 def load_evaluations(

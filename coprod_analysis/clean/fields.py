@@ -19,8 +19,9 @@ from coprod_analysis.vocab import RESPONDENT_TYPE_DTYPE, SCORE_DTYPE, Field
 PROBLEM_COLUMNS = ["source_file", "source_row", "column", "raw_value", "problem", "field"]
 
 
-def _problem_frame(export: RawExport, header: str, field: str, problems: list) -> pd.DataFrame:
-    mask = np.array([p is not None for p in problems], dtype=bool)
+def _problem_frame(export: RawExport, header: str, field: str,
+                   problems: np.ndarray) -> pd.DataFrame:
+    mask = ~pd.isna(problems)
     if not mask.any():
         return pd.DataFrame(columns=PROBLEM_COLUMNS)
     rows = export.cells.index.to_numpy()[mask]
@@ -91,25 +92,23 @@ def convert_fields(
         if f.kind in ("likert", "overall"):
             reader = values.to_likert if f.kind == "likert" else values.to_overall
             parsed, problems = reader(column)
-            out[f.name] = pd.Series(pd.Categorical(parsed, dtype=SCORE_DTYPE), index=index)
+            out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "choice":
             parsed, problems = values.to_respondent_type(column)
-            out[f.name] = pd.Series(pd.Categorical(parsed, dtype=RESPONDENT_TYPE_DTYPE),
-                                    index=index)
+            out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "date":
             parsed, problems, dayfirst[f.name] = values.to_dates(column)
-            out[f.name] = pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(),
-                                    index=index, dtype="datetime64[ns]")
+            out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
             out[f.name] = values.tidy_choice(column)
-            problems = []
+            problems = None
         elif f.kind == "free_text":
             text = values.tidy_text(column)
             out[f.name] = text if keep_text else redact_series(text)
-            problems = []
+            problems = None
         else:  # pragma: no cover - the vocabulary defines the kinds
             raise ValueError(f"unknown field kind {f.kind!r}")
-        if problems:
+        if problems is not None:
             problem_frames.append(_problem_frame(export, header, f.name, problems))
     frame = pd.DataFrame(out, index=index)
     problems_frame = _concat(problem_frames, PROBLEM_COLUMNS)

@@ -22,8 +22,10 @@ from coprod_analysis.vocab import (
     LIKERT_SYNONYMS,
     MISSING_ANSWERS,
     OVERALL_SYNONYMS,
+    RESPONDENT_TYPE_DTYPE,
     RESPONDENT_TYPE_SYNONYMS,
     RESPONDENT_TYPES,
+    SCORE_DTYPE,
 )
 
 Parsed = tuple[Any, "str | None"]
@@ -51,8 +53,12 @@ _MONTHS = {
 }
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?=$|[\sT,])")
 _ISO_DATE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?=$|[\sT,])")
-_TZ_SUFFIX = re.compile(r"\s*(?:(?:GMT|UTC|BST)(?:[+-]\d{1,2}(?::?\d{2})?)?|Z|[+-]\d{2}:?\d{2})$",
-                        re.IGNORECASE)
+# Written without \\s and \\d so that pandas can hand it to pyarrow's fast regex engine.
+_TZ_SUFFIX = re.compile(
+    r" *(?:(?:GMT|UTC|BST)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|Z|[+-][0-9]{2}:?[0-9]{2})$",
+    re.IGNORECASE,
+)
+_WHITESPACE_RUN = "[ \t\r\n\x0b\x0c\xa0\u2007\u202f]+"
 
 
 def normalise_answer(text: str) -> str:
@@ -69,12 +75,20 @@ def normalise_answer(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.replace("_", " ")).split())
 
 
-def apply_by_value(series: pd.Series, parse: Callable[[str], Parsed]) -> tuple[list, list]:
+def apply_by_value(series: pd.Series,
+                   parse: Callable[[str], Parsed]) -> tuple[np.ndarray, np.ndarray]:
     """Apply ``parse`` once per distinct value of a column.
 
     Returns
     -------
-    tuple of (values, problems), two lists aligned with ``series``.
+    tuple of (values, problems): two object arrays aligned with ``series``;
+    missing cells are parsed as ``""``.
+
+    Examples
+    --------
+    >>> values, problems = apply_by_value(pd.Series(["a", "b", "a"]), lambda t: (t.upper(), None))
+    >>> values.tolist(), problems.tolist()
+    (['A', 'B', 'A'], [None, None, None])
     """
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
     parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
@@ -82,7 +96,19 @@ def apply_by_value(series: pd.Series, parse: Callable[[str], Parsed]) -> tuple[l
     values[:] = [p[0] for p in parsed]
     problems = np.empty(len(parsed), dtype=object)
     problems[:] = [p[1] for p in parsed]
-    return list(values[codes]), list(problems[codes])
+    return values[codes], problems[codes]
+
+
+def _categorical_by_value(series: pd.Series, parse: Callable[[str], Parsed],
+                          dtype: pd.CategoricalDtype) -> tuple[pd.Categorical, np.ndarray]:
+    """Like :func:`apply_by_value`, building a categorical from integer codes (fast)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
+    lookup = {category: i for i, category in enumerate(dtype.categories)}
+    value_codes = np.array([-1 if v is None else lookup[v] for v, _ in parsed], dtype=np.int16)
+    problems = np.empty(len(parsed), dtype=object)
+    problems[:] = [p for _, p in parsed]
+    return pd.Categorical.from_codes(value_codes[codes], dtype=dtype), problems[codes]
 
 
 def map_distinct(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
@@ -129,14 +155,27 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     return None, problem
 
 
-def to_likert(series: pd.Series) -> tuple[list, list]:
-    """Read a Likert column: ``Strongly disagree`` = 1 ... ``Strongly agree`` = 5."""
-    return apply_by_value(series, lambda t: parse_score(t, LIKERT_SYNONYMS, PROBLEM_LIKERT))
+def to_likert(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
+    """Read a Likert column: ``Strongly disagree`` = 1 ... ``Strongly agree`` = 5.
+
+    Returns
+    -------
+    tuple of (ordered categorical of 1-5 scores, problems aligned with it)
+
+    Examples
+    --------
+    >>> scores, problems = to_likert(pd.Series(["Agree", "Sometimes", "N/A"]))
+    >>> scores.tolist(), [p is not None for p in problems]
+    ([4, nan, nan], [False, True, False])
+    """
+    return _categorical_by_value(
+        series, lambda t: parse_score(t, LIKERT_SYNONYMS, PROBLEM_LIKERT), SCORE_DTYPE)
 
 
-def to_overall(series: pd.Series) -> tuple[list, list]:
+def to_overall(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
     """Read the overall rating: ``Very poor`` = 1 ... ``Very good`` = 5."""
-    return apply_by_value(series, lambda t: parse_score(t, OVERALL_SYNONYMS, PROBLEM_OVERALL))
+    return _categorical_by_value(
+        series, lambda t: parse_score(t, OVERALL_SYNONYMS, PROBLEM_OVERALL), SCORE_DTYPE)
 
 
 # --- Choices and text --------------------------------------------------------
@@ -165,9 +204,9 @@ def parse_respondent_type(text: str) -> Parsed:
     return None, PROBLEM_CHOICE
 
 
-def to_respondent_type(series: pd.Series) -> tuple[list, list]:
-    """Read the respondent type column."""
-    return apply_by_value(series, parse_respondent_type)
+def to_respondent_type(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
+    """Read the respondent type column into a categorical of :data:`RESPONDENT_TYPES`."""
+    return _categorical_by_value(series, parse_respondent_type, RESPONDENT_TYPE_DTYPE)
 
 
 def tidy_text(series: pd.Series) -> pd.Series:
@@ -192,7 +231,7 @@ def tidy_choice(series: pd.Series) -> pd.Series:
     >>> tidy_choice(pd.Series([" St  George's\\nCentre "])).tolist()
     ["St George's Centre"]
     """
-    return tidy_text(series).str.replace(r"\s+", " ", regex=True)
+    return tidy_text(series).str.replace(_WHITESPACE_RUN, " ", regex=True)
 
 
 # --- Dates -------------------------------------------------------------------
@@ -281,16 +320,23 @@ def infer_dayfirst(values: pd.Series) -> bool:
     return not (month_only and not day_only)
 
 
-def to_dates(series: pd.Series) -> tuple[list, list, bool]:
+def to_dates(series: pd.Series) -> tuple[np.ndarray, np.ndarray, bool]:
     """Read a column of dates, deciding once whether numeric dates are day-first.
 
     Returns
     -------
-    tuple of (dates, problems, dayfirst)
+    tuple of (``datetime64[ns]`` array, problems, dayfirst)
+
+    Examples
+    --------
+    >>> dates, problems, dayfirst = to_dates(pd.Series(["20/03/2018", "", "soon"]))
+    >>> [str(d)[:10] for d in dates], [p is not None for p in problems], dayfirst
+    (['2018-03-20', 'NaT', 'NaT'], [False, False, True], True)
     """
     dayfirst = infer_dayfirst(series)
     values, problems = apply_by_value(series, lambda t: parse_date(t, dayfirst))
-    return values, problems, dayfirst
+    dates = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy(dtype="datetime64[ns]")
+    return dates, problems, dayfirst
 
 
 def parse_timestamp(text: str, formats: tuple[str, ...] = ()) -> Parsed:
@@ -338,7 +384,7 @@ def parse_timestamp(text: str, formats: tuple[str, ...] = ()) -> Parsed:
     return None, "not a date and time"
 
 
-def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Series, list]:
+def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Series, np.ndarray]:
     """Read a column of submission times.
 
     The platform's formats are tried on the whole column at once (fast for a
@@ -346,21 +392,21 @@ def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Serie
 
     Returns
     -------
-    tuple of (datetime64 Series aligned with ``series``, problems list)
+    tuple of (``datetime64[ns]`` Series aligned with ``series``, problems array)
     """
-    text = series.astype(TEXT_DTYPE).str.strip().str.replace(_TZ_SUFFIX.pattern, "",
-                                                                    regex=True, case=False)
+    text = series.astype(TEXT_DTYPE).str.strip().str.replace(
+        "(?i)" + _TZ_SUFFIX.pattern, "", regex=True)
     result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
     for fmt in formats:
-        todo = result.isna() & text.notna() & (text != "")
+        todo = present & result.isna().to_numpy()
         if not todo.any():
             break
         result[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
-    problems: list = [None] * len(series)
-    todo = (result.isna() & text.notna() & (text != "")).to_numpy()
+    problems = np.full(len(series), None, dtype=object)
+    todo = present & result.isna().to_numpy()
     if todo.any():
-        values, probs = apply_by_value(series[todo], lambda t: parse_timestamp(t, formats))
-        result[todo] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").to_numpy()
-        for position, problem in zip(np.flatnonzero(todo), probs, strict=True):
-            problems[position] = problem
+        values, found = apply_by_value(series[todo], lambda t: parse_timestamp(t, formats))
+        result[todo] = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy()
+        problems[todo] = found
     return result, problems

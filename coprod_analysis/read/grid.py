@@ -138,7 +138,8 @@ def _check_is_text(data: bytes, path: Path) -> None:
             "this is an Excel or zip file with a .csv name; rename it to .xlsx", path
         )
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    if controls > max(8, len(sample) // 100):
+    nuls = sample.count(0)
+    if controls > max(8, len(sample) // 20) or nuls > max(2, len(sample) // 100):
         raise CoprodError("this is not a text CSV file (it looks like binary data)", path)
 
 
@@ -191,6 +192,12 @@ def read_csv_grid(path: Path) -> Grid:
         If the file is empty, binary, or cannot be parsed as CSV.
     """
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode Text" and some exports are UTF-16: re-encode as UTF-8.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise CoprodError("starts like UTF-16 text but is not", path) from None
     if not _NOT_BLANK.search(data):
         raise CoprodError("the file is empty", path)
     _check_is_text(data, path)
@@ -199,18 +206,20 @@ def read_csv_grid(path: Path) -> Grid:
         data = data.replace(b"\x00", b"")
         notes.append("NUL bytes were removed")
     bom = data.startswith(codecs.BOM_UTF8)
-    body = memoryview(data)[len(codecs.BOM_UTF8) if bom else 0 :]
-    head = bytes(body[:65536]).decode("utf-8", errors="coprod_cp1252")
+    buffer = pa.py_buffer(data)
+    body = buffer.slice(len(codecs.BOM_UTF8)) if bom else buffer
+    head = data[len(codecs.BOM_UTF8) if bom else 0 :][:65536].decode("utf-8",
+                                                                     errors="coprod_cp1252")
     delimiter = _sniff_delimiter(head)
     if delimiter != ",":
         notes.append(f"delimited by {'semicolons' if delimiter == ';' else 'tabs'}")
     width = _first_record_width(head, delimiter)
     encoding = "utf-8-sig" if bom else "utf-8"
     # Fast path straight from the bytes; pyarrow validates the UTF-8 itself.
-    grid = _parse_fast(pa.py_buffer(body), width, delimiter, path)
+    grid = _parse_fast(body, width, delimiter, path)
     if grid is None:
         text, encoding = decode_bytes(data)
-        del data, body
+        del data, body, buffer
         if encoding not in ("utf-8", "utf-8-sig"):
             grid = _parse_fast(pa.py_buffer(text.encode("utf-8")), width, delimiter, path)
         if grid is None:
@@ -252,7 +261,7 @@ def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Gr
                 invalid_row_handler=on_invalid,
             ),
             convert_options=pa_csv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.large_string() for n in names},
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -263,7 +272,7 @@ def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Gr
     if irregular:
         logger.info("%s: %d irregular records; parsing exactly", path.name, len(irregular))
         return None
-    frame = table.to_pandas(types_mapper={pa.string(): _TEXT_DTYPE}.get)
+    frame = table.to_pandas(types_mapper={pa.large_string(): _TEXT_DTYPE}.get)
     frame.columns = range(width)
     return Grid(path, frame, range(len(frame)))
 

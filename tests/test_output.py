@@ -1,0 +1,102 @@
+"""Writing results: formula neutralising, whole files or nothing, inputs untouched."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+
+import pandas as pd
+import pytest
+
+from coprod_analysis import CoprodError, load_evaluations
+from coprod_analysis.output import neutralise_formulas, write_files
+
+
+@pytest.mark.parametrize("payload", ["=1+1", "+44 113", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
+def test_text_that_a_spreadsheet_would_run_gets_an_apostrophe(payload):
+    out = neutralise_formulas(pd.DataFrame({"t": [payload]}))
+    assert out["t"].iloc[0] == "'" + payload
+
+
+@pytest.mark.parametrize("safe", ["fine", "a=b", "1-2", "", "'quoted"])
+def test_ordinary_text_is_left_alone(safe):
+    assert neutralise_formulas(pd.DataFrame({"t": [safe]}))["t"].iloc[0] == safe
+
+
+def test_numbers_are_not_text_and_keep_their_sign():
+    out = neutralise_formulas(pd.DataFrame({"n": [-3, 4]}))
+    assert out["n"].tolist() == [-3, 4]
+
+
+def test_neutralising_does_not_change_its_input():
+    frame = pd.DataFrame({"t": ["=1"]})
+    neutralise_formulas(frame)
+    assert frame["t"].iloc[0] == "=1"
+
+
+def test_written_csv_reads_back_with_the_same_rows_and_scores(fixture_path, tmp_path):
+    result = load_evaluations(fixture_path("paper.csv"))
+    write_files(tmp_path, {"evaluations.csv": result.data}, {})
+    with open(tmp_path / "evaluations.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    # Three kept rows, one of them holding "Two\r\nlines": still three records.
+    assert len(rows) == 3
+    assert rows[0]["outcome_role"] == "5" and rows[0]["session_date"] == "2019-03-20"
+    assert rows[1]["takeaway"] == "Two\r\nlines"
+
+
+def test_formula_payloads_are_neutralised_in_every_output(fixture_path, tmp_path):
+    result = load_evaluations(fixture_path("googleforms.csv"))
+    write_files(tmp_path, {"evaluations.csv": result.data}, {})
+    with open(tmp_path / "evaluations.csv", newline="", encoding="utf-8") as handle:
+        row = list(csv.DictReader(handle))[2]  # the source row 5 of the fixture
+    assert row["pledge"] == "'- more breaks"
+    assert row["improvements"] == "'=SUM(A1)"
+
+
+def test_a_failed_write_leaves_no_output_at_all(tmp_path, monkeypatch):
+    import coprod_analysis.output as output
+
+    good = pd.DataFrame({"a": [1]})
+    calls = []
+    original = output.write_csv
+
+    def fail_second(table, path):
+        calls.append(path)
+        if len(calls) == 2:
+            path.write_text("half a fi")  # the disk fills up part way through
+            raise OSError(28, "No space left on device")
+        original(table, path)
+
+    monkeypatch.setattr(output, "write_csv", fail_second)
+    with pytest.raises(CoprodError, match="No space left"):
+        write_files(tmp_path / "out", {"one.csv": good, "two.csv": good}, {"s.json": {}})
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_previous_result_is_replaced_whole(tmp_path):
+    write_files(tmp_path, {"one.csv": pd.DataFrame({"a": [1, 2]})}, {})
+    write_files(tmp_path, {"one.csv": pd.DataFrame({"a": [3]})}, {})
+    assert (tmp_path / "one.csv").read_text() == '"a"\n3\n'
+
+
+def test_inputs_are_never_modified(fixture_path, tmp_path):
+    paths = [fixture_path(n) for n in ("paper.csv", "googleforms.csv", "surveymonkey.csv")]
+    before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths]
+    result = load_evaluations(paths)
+    write_files(tmp_path, {"evaluations.csv": result.data}, {"summary.json": result.summary})
+    assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in paths] == before
+
+
+def test_output_that_would_overwrite_an_input_is_refused(tmp_path):
+    source = tmp_path / "evaluations.csv"
+    source.write_text("Date,Overall,Confidence\n20/03/2018,Good,Agree\n")
+    with pytest.raises(CoprodError, match="overwrite an input"):
+        write_files(tmp_path, {"evaluations.csv": pd.DataFrame()}, {}, protect=[source])
+    assert source.read_text().startswith("Date,Overall")
+
+
+def test_an_output_folder_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "out").write_text("x")
+    with pytest.raises(CoprodError, match="is a file"):
+        write_files(tmp_path / "out", {"a.csv": pd.DataFrame()}, {})
