@@ -75,15 +75,27 @@ def to_writable(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
-    """Dates as ``YYYY-MM-DD``, or ``YYYY-MM-DDTHH:MM:SS`` where a time matters (pyarrow)."""
+    """Dates as ``YYYY-MM-DD``, or ``YYYY-MM-DDTHH:MM:SS`` where a time matters.
+
+    Built from pyarrow casts, which are many times faster than ``strftime``.
+
+    Examples
+    --------
+    >>> t = pd.Series(pd.to_datetime(["2018-03-20 14:05:09", None]))
+    >>> _iso_text(t, with_time=True).tolist(), _iso_text(t.dt.normalize(), with_time=False).tolist()
+    (['2018-03-20T14:05:09', <NA>], ['2018-03-20', <NA>])
+    """
     times = pa.array(series.dt.tz_localize(None) if series.dt.tz else series,
                      type=pa.timestamp("s"), from_pandas=True, safe=False)
+    days = pa_compute.cast(times, pa.date32())
     if not with_time:
         with_time = bool(pa_compute.any(pa_compute.not_equal(
-            pa_compute.floor_temporal(times, unit="day"), times)).as_py())
-    text = pa_compute.strftime(times, format="%Y-%m-%dT%H:%M:%S" if with_time else "%Y-%m-%d")
-    return pd.Series(pd.arrays.ArrowStringArray(pa_compute.cast(text, pa.large_string())),
-                     index=series.index, dtype=TEXT_DTYPE)
+            pa_compute.cast(days, pa.timestamp("s")), times)).as_py())
+    text = pa_compute.cast(days, pa.large_string())
+    if with_time:
+        clock = pa_compute.cast(pa_compute.cast(times, pa.time32("s")), pa.large_string())
+        text = pa_compute.binary_join_element_wise(text, clock, pa.scalar("T", pa.large_string()))
+    return pd.Series(pd.arrays.ArrowStringArray(text), index=series.index, dtype=TEXT_DTYPE)
 
 
 def write_csv(table: pd.DataFrame, path: Path) -> None:
