@@ -33,7 +33,10 @@ import phonenumbers
 from coprod_analysis.clean.values import map_distinct
 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-NHS_NUMBER = re.compile(r"(?<![\d+])(?<!\+44\s)(?<!\(0\)\s)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])")
+# Ten digits, not part of a longer number, nor after "+44" or "(0)" (a phone number).
+NHS_NUMBER = re.compile(
+    r"(?<![\d+])(?<!\+44\s)(?<!\(0\))(?<!\(0\)\s)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])"
+)
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
@@ -59,6 +62,7 @@ NAME_AFTER_TITLE = re.compile(rf"\b{_TITLE}\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}
 NAME_AFTER_INTRO = re.compile(
     rf"\b{_INTRO}[\s:,-]+(?:{_TITLE}\.?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
+_LETTER = re.compile(r"[^\W\d_]")
 #: A quick test for text that might hold something to redact.
 _MAY_IDENTIFY = re.compile(rf"@|\d|\b{_TITLE}\b|\b{_INTRO}")
 
@@ -87,9 +91,13 @@ def _nhs(match: re.Match[str]) -> str:
 def _phones(text: str) -> str:
     if sum(c.isdigit() for c in text) < 9:
         return text
+    # libphonenumber will not match a number typed straight after a word
+    # ("ring07911 123456"): look for numbers in a copy with every letter made a
+    # space (same length, so the positions hold), and replace in the original.
+    masked = _LETTER.sub(" ", text)
     pieces = []
     last = 0
-    for found in phonenumbers.PhoneNumberMatcher(text, "GB"):
+    for found in phonenumbers.PhoneNumberMatcher(masked, "GB"):
         pieces.append(text[last:found.start])
         pieces.append("[phone]")
         last = found.end
@@ -140,11 +148,18 @@ def redact(text: str) -> str:
     """
     if not isinstance(text, str) or not _MAY_IDENTIFY.search(text):
         return text
-    text = EMAIL.sub("[email]", text)
-    text = NHS_NUMBER.sub(_nhs, text)
-    text = _phones(text)
-    text = POSTCODE.sub("[postcode]", text)
-    return _names(text)
+    # A replacement can expose another identifier ("MargaretI'm Jo": once the first
+    # name is gone, "I'm" starts a word), so repeat until nothing changes.
+    for _ in range(4):
+        before = text
+        text = EMAIL.sub("[email]", text)
+        text = NHS_NUMBER.sub(_nhs, text)
+        text = _phones(text)
+        text = POSTCODE.sub("[postcode]", text)
+        text = _names(text)
+        if text == before:
+            break
+    return text
 
 
 def redact_series(series: pd.Series) -> pd.Series:

@@ -137,8 +137,8 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("N/A", "Sometimes", "4.0", "6")]
     [(None, None), (None, 'bad'), (4, None), (None, 'bad')]
     """
-    if re.fullmatch(r"\s*[1-5](?:\.0+)?\s*", text):
-        return int(float(text)), None
+    if bare := re.fullmatch(r"\s*([1-5])(?:\.0+)?\s*", text):
+        return int(bare[1]), None
     key = normalise_answer(text)
     if key in MISSING_ANSWERS:
         return None, None

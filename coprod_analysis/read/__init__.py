@@ -100,6 +100,8 @@ def read_grid(path: Path) -> Grid:
                 path)
         if suffix in CSV_SUFFIXES:
             return read_csv_grid(path)
+    except FileNotFoundError:
+        raise CoprodError("no such file or folder", path) from None
     except PermissionError:
         raise CoprodError("permission denied: the file could not be opened", path) from None
     except IsADirectoryError:
