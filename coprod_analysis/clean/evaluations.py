@@ -208,11 +208,13 @@ def clean_evaluation_file(path: Path, *, overrides: dict[str, str] | None = None
     candidates["source_file"] = path.name
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = submitted.loc[keep]
+    no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
     rid = colmap.column_for("respondent_id")
     candidates["_respondent"] = (export.cells.loc[keep, rid].astype(TEXT_DTYPE).str.strip()
-                                 .replace("", pd.NA) if rid else pd.NA)
+                                 .replace("", pd.NA) if rid else no_identity)
     email = colmap.column_for("email")
-    candidates["_email"] = _identity_email(export.cells.loc[keep, email]) if email else pd.NA
+    candidates["_email"] = (_identity_email(export.cells.loc[keep, email]) if email
+                            else no_identity)
     extras = conv.extra_columns(export, colmap, keep_text=keep_text).loc[keep]
     candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)
     candidates = candidates.reset_index(drop=True)

@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
 from coprod_analysis.vocab import (
     LIKERT_SYNONYMS,
@@ -384,25 +386,65 @@ def parse_timestamp(text: str, formats: tuple[str, ...] = ()) -> Parsed:
     return None, "not a date and time"
 
 
+_DIRECTIVES = {
+    "%Y": "[0-9]{4}", "%m": "[0-9]{1,2}", "%d": "(?P<day>[0-9]{1,2})", "%H": "[0-9]{1,2}",
+    "%I": "[0-9]{1,2}", "%M": "[0-9]{2}", "%S": "[0-9]{2}", "%p": "(?:AM|PM|am|pm)",
+}
+
+
+def _format_pattern(fmt: str) -> str:
+    """A regex matching what ``fmt`` matches, capturing the day of the month.
+
+    Examples
+    --------
+    >>> _format_pattern("%d/%m/%Y")
+    '^(?P<day>[0-9]{1,2})/[0-9]{1,2}/[0-9]{4}$'
+    """
+    parts = re.split(r"(%[A-Za-z])", fmt)
+    return "^" + "".join(_DIRECTIVES.get(p, re.escape(p)) for p in parts) + "$"
+
+
+def _strptime_column(text: pa.Array, fmt: str) -> pa.Array:
+    """Parse a whole column with one format in pyarrow; null where it does not fit.
+
+    pyarrow's ``strptime`` rolls an impossible day over (30 February becomes
+    2 March), so a result is kept only where its day is the day written.
+    """
+    parsed = pa_compute.strptime(text, format=fmt, unit="s", error_is_null=True)
+    written = pa_compute.struct_field(pa_compute.extract_regex(text, _format_pattern(fmt)), "day")
+    same_day = pa_compute.equal(pa_compute.cast(written, pa.int64()),
+                                pa_compute.cast(pa_compute.day(parsed), pa.int64()))
+    return pa_compute.if_else(same_day, parsed, pa.scalar(None, parsed.type))
+
+
 def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Series, np.ndarray]:
     """Read a column of submission times.
 
-    The platform's formats are tried on the whole column at once (fast for a
-    million rows); only the cells they miss are read one by one.
+    The platform's formats are tried on the whole column at once, in pyarrow
+    (fast for a million rows); only the cells they miss are read one by one.
 
     Returns
     -------
     tuple of (``datetime64[ns]`` Series aligned with ``series``, problems array)
+
+    Examples
+    --------
+    >>> times, problems = to_timestamps(pd.Series(["2019/03/14 3:49:39 PM GMT+1", "soon"]),
+    ...                                 ("%Y/%m/%d %I:%M:%S %p",))
+    >>> times.tolist(), problems.tolist()
+    ([Timestamp('2019-03-14 15:49:39'), NaT], [None, 'not a date and time'])
     """
     text = series.astype(TEXT_DTYPE).str.strip().str.replace(
         "(?i)" + _TZ_SUFFIX.pattern, "", regex=True)
-    result = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
-    present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
+    arrow_text = pa.array(text.array, type=pa.large_string())
+    if isinstance(arrow_text, pa.ChunkedArray):
+        arrow_text = arrow_text.combine_chunks()
+    parsed = pa.nulls(len(text), pa.timestamp("s"))
     for fmt in formats:
-        todo = present & result.isna().to_numpy()
-        if not todo.any():
-            break
-        result[todo] = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        parsed = pa_compute.coalesce(parsed, _strptime_column(arrow_text, fmt))
+    result = pd.Series(pa_compute.cast(parsed, pa.timestamp("ns")).to_numpy(zero_copy_only=False),
+                       index=series.index, dtype="datetime64[ns]")
+    present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
     problems = np.full(len(series), None, dtype=object)
     todo = present & result.isna().to_numpy()
     if todo.any():
