@@ -23,7 +23,7 @@ from tqdm.auto import tqdm
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.redact import redact
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
-from coprod_analysis.clean.values import TEXT_DTYPE, map_distinct
+from coprod_analysis.clean.values import TEXT_DTYPE, iso_text, join_text, map_distinct
 from coprod_analysis.errors import CoprodError
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.read import RawExport, find_inputs, read_export
@@ -78,10 +78,10 @@ def session_ids(dates: pd.Series, venues: pd.Series) -> pd.Series:
     >>> session_ids(d, pd.Series(["Civic Hall", pd.NA, "Civic Hall"])).tolist()
     ['2018-03-20-civic-hall', '2018-03-20', <NA>]
     """
-    day = dates.dt.strftime("%Y-%m-%d").astype(TEXT_DTYPE)
+    day = iso_text(dates, with_time=False)
     venue_slug = map_distinct(venues.astype(TEXT_DTYPE), slug)
-    joined = day.str.cat(venue_slug, sep="-", na_rep="").str.rstrip("-")
-    return joined.mask(day.isna())
+    return join_text(day, venue_slug.mask((venue_slug == "").fillna(False).astype(bool)),
+                     sep="-")
 
 
 def _identity_email(series: pd.Series) -> pd.Series:
@@ -243,8 +243,13 @@ def mark_duplicates(frame: pd.DataFrame) -> pd.Series:
     -------
     Boolean Series aligned with ``frame``: True for a row to drop.
     """
-    order = frame.sort_values(["submitted_at", "_order"], na_position="first", kind="stable")
     dropped = pd.Series(False, index=frame.index)
+    keyed = frame["_respondent"].notna() | frame["_email"].notna()
+    if not keyed.any():
+        return dropped
+    columns = ["source_platform", "_respondent", "_email", "session_id", "submitted_at", "_order"]
+    order = frame.loc[keyed, columns].sort_values(["submitted_at", "_order"],
+                                                  na_position="first", kind="stable")
     for keys, present in (
         (["source_platform", "_respondent"], order["_respondent"].notna()),
         (["_email", "session_id"], order["_email"].notna()),
@@ -271,8 +276,8 @@ def _response_ids(frame: pd.DataFrame) -> pd.Series:
     digests = np.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
                        dtype=object)
     prefix = pd.Series(digests[codes], index=frame.index, dtype=TEXT_DTYPE)
-    return prefix.str.cat(frame["source_row"].astype("int64").astype(str).astype(TEXT_DTYPE),
-                          sep="-")
+    rows = frame["source_row"].astype("int64").astype(str).astype(TEXT_DTYPE)
+    return join_text(prefix, rows, sep="-")
 
 
 def load_evaluations(
@@ -332,7 +337,10 @@ def _combine(outcomes: list[_FileOutcome], options: dict) -> CleanResult:
         frame = outcome.candidates
         frame["_order"] = np.arange(len(frame)) + (number << 40)
         frames.append(frame)
-    data = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        outcome.candidates = None  # hold one copy of the rows at a time
+    data = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (
+        frames[0] if frames else pd.DataFrame())
+    del frames
     duplicate = mark_duplicates(data) if len(data) else pd.Series(dtype=bool)
     reports = {o.report.file: o.report for o in outcomes}
     if len(data):

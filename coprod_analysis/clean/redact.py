@@ -63,6 +63,7 @@ NAME_AFTER_INTRO = re.compile(
     rf"\b{_INTRO}[\s:,-]+(?:{_TITLE}\.?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_PHONE_LIKE = re.compile(r"(?:\+|\(\+?)?\d(?:[ \t\-.()]*\d){8,}")
 #: A quick test for text that might hold something to redact.
 _MAY_IDENTIFY = re.compile(rf"@|\d|\b{_TITLE}\b|\b{_INTRO}")
 
@@ -88,19 +89,36 @@ def _nhs(match: re.Match[str]) -> str:
     return "[nhs_number]" if is_valid_nhs_number("".join(match.groups())) else match.group(0)
 
 
+def _is_uk_phone(text: str) -> bool:
+    """A run of digits that is a whole UK number, written as people write them (0… or +…)."""
+    if not text.lstrip("(").startswith(("0", "+")):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(text, "GB"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _phones(text: str) -> str:
-    if sum(c.isdigit() for c in text) < 9:
+    if not _PHONE_LIKE.search(text):  # nine or more digits in a row, spaced or not
         return text
     # libphonenumber will not match a number typed straight after a word
     # ("ring07911 123456"): look for numbers in a copy with every letter made a
     # space (same length, so the positions hold), and replace in the original.
     masked = _LETTER.sub(" ", text)
+    spans = []
+    for run in _PHONE_LIKE.finditer(masked):
+        if _is_uk_phone(run.group()):  # the usual case, and quick
+            spans.append(run.span())
+            continue
+        for found in phonenumbers.PhoneNumberMatcher(run.group(), "GB"):
+            spans.append((run.start() + found.start, run.start() + found.end))
     pieces = []
     last = 0
-    for found in phonenumbers.PhoneNumberMatcher(masked, "GB"):
-        pieces.append(text[last:found.start])
+    for start, end in spans:
+        pieces.append(text[last:start])
         pieces.append("[phone]")
-        last = found.end
+        last = end
     pieces.append(text[last:])
     return "".join(pieces)
 
