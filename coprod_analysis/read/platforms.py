@@ -247,7 +247,7 @@ def to_raw_export(grid: Grid) -> RawExport:
         raw_headers = first
     cleaned = _unique([clean_header(h) for h in raw_headers])
     numbers = list(grid.record_numbers)
-    cells = records.iloc[n_header:].copy()
+    cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
     cells.columns = cleaned
     cells.index = pd.Index([n - n_header + 1 for n in numbers[n_header:]], name="source_row")
     malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
