@@ -169,8 +169,9 @@ def clean_evaluation_file(path: Path, *, overrides: dict[str, str] | None = None
         report.notes.append("session dates were written month-first (e.g. 03/14/2018) "
                             "and read that way")
     submitted, time_problems = conv.submission_times(export, colmap)
-    problems = pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
-                         ignore_index=True)
+    problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
+                          ignore_index=True)
+                .sort_values("source_row", kind="stable", ignore_index=True))
 
     blank = ~conv.answered(export, colmap, list(EVALUATION_FIELD_NAMES))
     from_form = fields["session_date"]
