@@ -139,55 +139,44 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None) -
     return "manual"
 
 
+#: Each platform's own columns: (platform, header pattern, role). Headers are
+#: matched lower-cased, in full; the first matching line wins.
+PLATFORM_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("surveymonkey", r"respondent id", "respondent_id"),
+    ("surveymonkey", r"end date", "submitted_at"),
+    ("surveymonkey", r"email address", "email"),
+    ("surveymonkey", r"ip address|first name|last name|custom data.*", "identifier"),
+    ("surveymonkey", r"collector id|start date", "platform"),
+    ("msforms", r"id", "respondent_id"),
+    ("msforms", r"completion time", "submitted_at"),
+    ("msforms", r"email", "email"),
+    ("msforms", r"name", "identifier"),
+    ("msforms", r"start time|last modified time|total points|quiz feedback", "platform"),
+    ("googleforms", r"timestamp", "submitted_at"),
+    ("googleforms", r"email( address)?", "email"),
+    ("googleforms", r"score", "platform"),
+    ("jisc", r"(response|respondent) ?(id|number|no\.?)", "respondent_id"),
+    ("jisc", r"completed|(completion|end)( date| time)?|date completed", "submitted_at"),
+    ("jisc", r"started|start( date| time)?|date started", "platform"),
+    ("manual", r"timestamp|submitted( at| on)?|date submitted|completed", "submitted_at"),
+)
+
+
 def _platform_roles(platform: str, headers: list[str]) -> dict[str, str]:
-    """Roles of the platform's own columns, keyed by cleaned header."""
+    """Roles of the platform's own columns, keyed by cleaned header.
+
+    Examples
+    --------
+    >>> _platform_roles("msforms", ["ID", "Email", "Where did you attend?"])
+    {'ID': 'respondent_id', 'Email': 'email'}
+    """
+    rules = [(pattern, role) for name, pattern, role in PLATFORM_COLUMNS if name == platform]
     roles: dict[str, str] = {}
     for header in headers:
-        key = header.lower()
-        role = None
-        if platform == "surveymonkey":
-            role = {
-                "respondent id": "respondent_id",
-                "collector id": "platform",
-                "start date": "platform",
-                "end date": "submitted_at",
-                "ip address": "identifier",
-                "email address": "email",
-                "first name": "identifier",
-                "last name": "identifier",
-            }.get(key)
-            if key.startswith("custom data"):
-                role = "identifier"
-        elif platform == "msforms":
-            role = {
-                "id": "respondent_id",
-                "start time": "platform",
-                "completion time": "submitted_at",
-                "email": "email",
-                "name": "identifier",
-                "last modified time": "platform",
-                "total points": "platform",
-                "quiz feedback": "platform",
-            }.get(key)
-        elif platform == "googleforms":
-            role = {
-                "timestamp": "submitted_at",
-                "email address": "email",
-                "email": "email",
-                "score": "platform",
-            }.get(key)
-        elif platform == "jisc":
-            if re.fullmatch(r"(response|respondent) ?(id|number|no\.?)", key):
-                role = "respondent_id"
-            elif re.fullmatch(r"(completed|(completion|end)( date| time)?|date completed)", key):
-                role = "submitted_at"
-            elif re.fullmatch(r"(started|start( date| time)?|date started)", key):
-                role = "platform"
-        else:  # manual: a typed sheet may carry a timestamp column
-            if re.fullmatch(r"(timestamp|submitted( at| on)?|date submitted|completed)", key):
-                role = "submitted_at"
-        if role is not None:
-            roles[header] = role
+        for pattern, role in rules:
+            if re.fullmatch(pattern, header.lower()):
+                roles[header] = role
+                break
     return roles
 
 
