@@ -152,11 +152,15 @@ class ColumnMap:
     notes: list[str] = field(default_factory=list)
 
     def column_for(self, field_name: str) -> str | None:
-        """The header mapped to a field, if any."""
+        """The (first) header mapped to a field or role, if any."""
         for header, role in self.roles.items():
             if role == field_name:
                 return header
         return None
+
+    def columns_for(self, field_name: str) -> list[str]:
+        """Every header mapped to a field: several for a question with one column per option."""
+        return [header for header, role in self.roles.items() if role == field_name]
 
     @property
     def fields(self) -> dict[str, str]:
@@ -214,6 +218,7 @@ def map_columns(
     roles: dict[str, str] = {}
     notes: list[str] = []
     taken: dict[str, str] = {}
+    multi = {f.name for f in fields if f.kind == "multi"}  # one column per ticked option
     for header in headers:
         override = overrides.get(_override_key(header))
         if override is not None:
@@ -228,7 +233,7 @@ def map_columns(
             role = kind
         else:
             role = "unmapped"
-        if role in _MANY:
+        if role in _MANY or role in multi:
             pass
         elif role in taken:
             if not _is_special(role):

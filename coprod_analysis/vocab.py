@@ -96,6 +96,83 @@ RESPONDENT_TYPE_SYNONYMS: dict[str, str] = {
 RESPONDENT_TYPE_DTYPE = pd.CategoricalDtype(categories=list(RESPONDENT_TYPES), ordered=False)
 
 
+@dataclass(frozen=True)
+class Choices:
+    """The answers a single-choice question allows.
+
+    Attributes
+    ----------
+    labels:
+        The answers, in display order.
+    synonyms:
+        Normalised answer -> label. An answer starting "other" is ``"Other"``
+        when ``"Other"`` is a label.
+    """
+
+    labels: tuple[str, ...]
+    synonyms: dict[str, str]
+
+    @property
+    def dtype(self) -> pd.CategoricalDtype:
+        """An unordered categorical of the labels."""
+        return pd.CategoricalDtype(categories=list(self.labels), ordered=False)
+
+    @property
+    def problem(self) -> str:
+        """What ``problems.csv`` says of an answer that is none of these."""
+        return "not one of the answer options (" + ", ".join(self.labels) + ")"
+
+
+RESPONDENT_TYPE_CHOICES = Choices(RESPONDENT_TYPES, RESPONDENT_TYPE_SYNONYMS)
+
+#: Kinds of patient group on the review form, in display order.
+GROUP_TYPE_CHOICES = Choices(
+    ("PPG", "PAG", "CCG volunteer steering group", "Other"),
+    {
+        "ppg": "PPG",
+        "patient participation group": "PPG",
+        "ppg patient participation group": "PPG",
+        "patient participation group ppg": "PPG",
+        "p p g": "PPG",
+        "pag": "PAG",
+        "patient assurance group": "PAG",
+        "pag patient assurance group": "PAG",
+        "patient assurance group pag": "PAG",
+        "p a g": "PAG",
+        "ccg volunteer steering group": "CCG volunteer steering group",
+        "volunteer steering group": "CCG volunteer steering group",
+        "steering group": "CCG volunteer steering group",
+        "ccg volunteers": "CCG volunteer steering group",
+        "other": "Other",
+    },
+)
+
+#: The rungs of the ladder of co-production, lowest first.
+LADDER_RUNGS: tuple[str, ...] = ("descriptive", "intermediate", "transformative")
+#: The answer that is not a rung: kept apart, never averaged in.
+NOT_INVOLVED = "not_involved"
+#: The ordered dtype of every ladder column.
+LADDER_DTYPE = pd.CategoricalDtype(categories=list(LADDER_RUNGS), ordered=True)
+#: Normalised answer -> rung, or :data:`NOT_INVOLVED`.
+LADDER_SYNONYMS: dict[str, str] = {
+    "descriptive": "descriptive",
+    "intermediate": "intermediate",
+    "transformative": "transformative",
+    "transformational": "transformative",
+    "not involved": NOT_INVOLVED,
+    "not involved at all": NOT_INVOLVED,
+    "none": NOT_INVOLVED,
+    "not at all": NOT_INVOLVED,
+}
+
+#: Normalised answer -> True/False for yes/no questions.
+YES_NO_SYNONYMS: dict[str, bool] = {
+    "yes": True, "y": True, "true": True, "ticked": True, "x": True, "1": True,
+    "\u2713": True, "\u2714": True,
+    "no": False, "n": False, "false": False, "0": False,
+}
+
+
 # --- Form fields -----------------------------------------------------------
 
 
@@ -110,14 +187,18 @@ class Field:
     question:
         The wording on the form template.
     kind:
-        How answers are read: ``date``, ``text``, ``choice``, ``likert``,
-        ``overall`` or ``free_text``.
+        How answers are read: ``date``, ``text``, ``choice`` (one of
+        ``choices``), ``likert``, ``overall``, ``free_text``, ``ladder`` (a rung
+        or "not involved"), ``multi`` (any of the challenge themes) or
+        ``yes_no``.
     patterns:
         Regular expressions matched (``re.search``) against a normalised header.
     short:
         A short label for tables and charts.
     priority:
         Tie-break when a header matches more than one field; higher wins.
+    choices:
+        The allowed answers of a ``choice`` question.
     """
 
     name: str
@@ -126,6 +207,7 @@ class Field:
     patterns: tuple[str, ...]
     short: str
     priority: int = 0
+    choices: Choices | None = None
 
 
 #: The eight session outcomes, in the order of the form.
@@ -226,6 +308,7 @@ EVALUATION_FIELDS: tuple[Field, ...] = (
          r"\byou are\b", r"^(participant )?type$", r"^role$", r"^your role$"),
         "Respondent type",
         priority=1,
+        choices=RESPONDENT_TYPE_CHOICES,
     ),
     *OUTCOME_FIELDS,
     Field(
@@ -288,3 +371,187 @@ CHALLENGE_THEMES: dict[str, str] = {
     "organisation": "Organisation",
     "not_understanding": "Not understanding what it is",
 }
+
+#: Normalised ways of writing each challenge theme -> code. Every label, its code
+#: (with spaces) and the usual short forms typed by hand are here.
+CHALLENGE_SYNONYMS: dict[str, str] = {
+    "not being productive": "not_productive",
+    "not productive": "not_productive",
+    "unproductive": "not_productive",
+    "tokenism": "tokenism",
+    "tokenistic": "tokenism",
+    "token": "tokenism",
+    "personal agendas": "personal_agendas",
+    "personal agenda": "personal_agendas",
+    "agendas": "personal_agendas",
+    "not addressing concerns": "concerns_not_addressed",
+    "concerns not addressed": "concerns_not_addressed",
+    "concerns": "concerns_not_addressed",
+    "intimidation": "intimidation",
+    "intimidating": "intimidation",
+    "lack of focus": "lack_of_focus",
+    "no focus": "lack_of_focus",
+    "focus": "lack_of_focus",
+    "differences in opinion": "differences_in_opinion",
+    "difference in opinion": "differences_in_opinion",
+    "differences of opinion": "differences_in_opinion",
+    "disagreement": "differences_in_opinion",
+    "funding": "funding",
+    "lack of funding": "funding",
+    "money": "funding",
+    "unable to empathise": "lack_of_empathy",
+    "unable to empathize": "lack_of_empathy",
+    "lack of empathy": "lack_of_empathy",
+    "empathy": "lack_of_empathy",
+    "lack of respect": "lack_of_respect",
+    "respect": "lack_of_respect",
+    "disrespect": "lack_of_respect",
+    "domination": "domination",
+    "dominating": "domination",
+    "dominance": "domination",
+    "time": "time",
+    "lack of time": "time",
+    "not enough time": "time",
+    "communication": "communication",
+    "communication or lack of": "communication",
+    "lack of communication": "communication",
+    "poor communication": "communication",
+    "comms": "communication",
+    "motivation": "motivation",
+    "lack of motivation": "motivation",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "poor organisation": "organisation",
+    "not understanding what it is": "not_understanding",
+    "not understanding": "not_understanding",
+    "not understanding what co production is": "not_understanding",
+    "lack of understanding": "not_understanding",
+    **{code.replace("_", " "): code for code in CHALLENGE_THEMES},
+}
+
+LADDER_LEVELS: dict[str, str] = {
+    "design": "co-design",
+    "decision": "co-decision",
+    "delivery": "co-delivery",
+    "evaluation": "co-evaluation",
+}
+
+#: Every field of the group review form, in contract order.
+REVIEW_FIELDS: tuple[Field, ...] = (
+    Field(
+        "group",
+        "Name of your group",
+        "text",
+        (r"name of (your|the) group", r"\bgroup name\b", r"^(your )?group$",
+         r"^name of group$", r"which group"),
+        "Group",
+        priority=3,
+    ),
+    Field(
+        "group_type",
+        "What kind of group is it?",
+        "choice",
+        (r"(kind|type|sort) of group", r"\bgroup type\b", r"^type$", r"^kind$"),
+        "Group type",
+        priority=4,
+        choices=GROUP_TYPE_CHOICES,
+    ),
+    Field(
+        "review_date",
+        "Date",
+        "date",
+        (r"^(review )?date$", r"date of (the )?review", r"\breview date\b",
+         r"^date (completed|of meeting)$", r"^when did your group"),
+        "Review date",
+        priority=1,
+    ),
+    *(
+        Field(
+            f"ladder_{level}",
+            f"Where is your group on the ladder of co-production for {label}?",
+            "ladder",
+            (rf"\bco ?{level[:6]}", rf"^{level[:6]}\w*( making)?$"),
+            label.capitalize(),
+            priority=2,
+        )
+        for level, label in LADDER_LEVELS.items()
+    ),
+    Field(
+        "ladder_overall",
+        "Overall, where is your group on the ladder?",
+        "ladder",
+        (r"\boverall\b",),
+        "Overall rung",
+        priority=1,
+    ),
+    Field(
+        "challenges",
+        "What gets in the way? (tick all that apply)",
+        "multi",
+        (r"gets in the way", r"tick all", r"^challenges( ticked)?$", r"^barriers$",
+         r"which (of these )?challenges"),
+        "Challenges",
+        priority=2,
+    ),
+    Field(
+        "challenges_text",
+        "Describe the challenges your group faces",
+        "free_text",
+        (r"\bdescribe\b", r"in your own words", r"tell us (about|more)",
+         r"challenges? (text|comments?|described)"),
+        "Challenges described",
+        priority=3,
+    ),
+    Field(
+        "quality_start",
+        "Patients are involved from the start",
+        "yes_no",
+        (r"from the start", r"^(involved )?(from )?start$", r"\bat the start\b"),
+        "Involved from the start",
+        priority=2,
+    ),
+    Field(
+        "quality_throughout",
+        "Patients are involved throughout the whole process",
+        "yes_no",
+        (r"\bthroughout\b", r"whole process"),
+        "Involved throughout",
+        priority=2,
+    ),
+    Field(
+        "quality_equal",
+        "Patients and staff work together as equal partners",
+        "yes_no",
+        (r"equal partners?", r"\bequals?\b"),
+        "Equal partners",
+        priority=2,
+    ),
+    Field(
+        "quality_roles",
+        "Everyone's role and the level of co-production are agreed",
+        "yes_no",
+        (r"\broles?\b.*\bagreed\b", r"\bagreed\b", r"^roles?$"),
+        "Roles and level agreed",
+        priority=2,
+    ),
+    Field(
+        "quality_feedback",
+        'Feedback is acted on and reported back ("you said, we did")',
+        "yes_no",
+        (r"\bfeedback\b", r"you said we did", r"reported back"),
+        "Feedback acted on",
+        priority=2,
+    ),
+    Field(
+        "quality_evaluated",
+        "Patients and staff evaluate the difference made together",
+        "yes_no",
+        (r"evaluate the difference", r"evaluated? together", r"difference made"),
+        "Evaluated together",
+        priority=3,
+    ),
+)
+
+REVIEW_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS)
+LADDER_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.kind == "ladder")
+QUALITY_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.kind == "yes_no")

@@ -14,7 +14,7 @@ from coprod_analysis.clean import values
 from coprod_analysis.clean.redact import redact_series
 from coprod_analysis.mapping import ColumnMap
 from coprod_analysis.read.platforms import TIMESTAMP_FORMATS, RawExport
-from coprod_analysis.vocab import RESPONDENT_TYPE_DTYPE, SCORE_DTYPE, Field
+from coprod_analysis.vocab import CHALLENGE_THEMES, LADDER_DTYPE, SCORE_DTYPE, Field
 
 PROBLEM_COLUMNS = ["source_file", "source_row", "column", "raw_value", "problem", "field"]
 
@@ -84,28 +84,37 @@ def convert_fields(
     problem_frames = []
     dayfirst: dict[str, bool] = {}
     for f in fields:
-        header = colmap.column_for(f.name)
-        if header is None:
-            out[f.name] = _empty(f.kind, index)
+        headers = colmap.columns_for(f.name)
+        if not headers:
+            out.update(empty_columns(f, index))
             continue
+        header = headers[0]
         column = export.cells[header]
+        problems = None
         if f.kind in ("likert", "overall"):
             reader = values.to_likert if f.kind == "likert" else values.to_overall
             parsed, problems = reader(column)
             out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "choice":
-            parsed, problems = values.to_respondent_type(column)
+            parsed, problems = values.to_choice(column, f.choices)
             out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "date":
             parsed, problems, dayfirst[f.name] = values.to_dates(column)
             out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
             out[f.name] = values.tidy_choice(column)
-            problems = None
         elif f.kind == "free_text":
             text = values.tidy_text(column)
             out[f.name] = text if keep_text else redact_series(text)
-            problems = None
+        elif f.kind == "ladder":
+            rungs, not_involved, problems = values.to_ladder(column)
+            out[f.name] = pd.Series(rungs, index=index)
+            out[f"{f.name}_not_involved"] = pd.Series(not_involved, index=index, dtype=bool)
+        elif f.kind == "yes_no":
+            parsed, problems = values.to_yes_no(column)
+            out[f.name] = parsed
+        elif f.kind == "multi":
+            out.update(_multi_answer(export, headers, f.name, keep_text=keep_text))
         else:  # pragma: no cover - the vocabulary defines the kinds
             raise ValueError(f"unknown field kind {f.kind!r}")
         if problems is not None:
@@ -113,6 +122,30 @@ def convert_fields(
     frame = pd.DataFrame(out, index=index)
     problems_frame = _concat(problem_frames, PROBLEM_COLUMNS)
     return frame, problems_frame, dayfirst
+
+
+def _multi_answer(export: RawExport, headers: list[str], name: str, *,
+                  keep_text: bool) -> dict[str, pd.Series]:
+    """A "tick all that apply" question, from one list column or one column per option.
+
+    Returns the ``;``-joined codes under ``name`` and anything that is not a
+    theme (an "Other" answer) under ``name + "_other"``.
+    """
+    index = export.cells.index
+    codes = [set() for _ in range(len(index))]
+    other: list[list[str]] = [[] for _ in range(len(index))]
+    for header in headers:
+        parsed, _ = values.apply_by_value(export.cells[header], values.parse_challenges)
+        for row, (found, text) in enumerate(parsed):
+            codes[row].update(found)
+            if text:
+                other[row].append(text)
+    ordered = [[c for c in CHALLENGE_THEMES if c in found] for found in codes]
+    joined = pd.Series([";".join(c) if c else pd.NA for c in ordered], index=index,
+                       dtype=values.TEXT_DTYPE)
+    others = pd.Series([", ".join(t) if t else pd.NA for t in other], index=index,
+                       dtype=values.TEXT_DTYPE)
+    return {name: joined, f"{name}_other": others if keep_text else redact_series(others)}
 
 
 def submission_times(export: RawExport, colmap: ColumnMap) -> tuple[pd.Series, pd.DataFrame]:
@@ -135,15 +168,29 @@ def extra_columns(export: RawExport, colmap: ColumnMap, *, keep_text: bool) -> p
     return pd.DataFrame(out, index=export.cells.index)
 
 
-def _empty(kind: str, index: pd.Index) -> pd.Series:
-    if kind in ("likert", "overall"):
+def empty_column(f: Field, index: pd.Index) -> pd.Series:
+    """An all-missing column of the right dtype for a field."""
+    if f.kind in ("likert", "overall"):
         return pd.Series(pd.Categorical([None] * len(index), dtype=SCORE_DTYPE), index=index)
-    if kind == "choice":
-        return pd.Series(pd.Categorical([None] * len(index), dtype=RESPONDENT_TYPE_DTYPE),
-                         index=index)
-    if kind == "date":
+    if f.kind == "choice":
+        return pd.Series(pd.Categorical([None] * len(index), dtype=f.choices.dtype), index=index)
+    if f.kind == "ladder":
+        return pd.Series(pd.Categorical([None] * len(index), dtype=LADDER_DTYPE), index=index)
+    if f.kind == "yes_no":
+        return pd.Series(pd.NA, index=index, dtype="boolean")
+    if f.kind == "date":
         return pd.Series(pd.NaT, index=index, dtype="datetime64[ns]")
     return pd.Series(pd.NA, index=index, dtype=values.TEXT_DTYPE)
+
+
+def empty_columns(f: Field, index: pd.Index) -> dict[str, pd.Series]:
+    """A field's column(s) when the export lacks the question."""
+    out = {f.name: empty_column(f, index)}
+    if f.kind == "ladder":
+        out[f"{f.name}_not_involved"] = pd.Series(False, index=index, dtype=bool)
+    if f.kind == "multi":
+        out[f"{f.name}_other"] = pd.Series(pd.NA, index=index, dtype=values.TEXT_DTYPE)
+    return out
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from coprod_analysis.clean.pipeline import FormSpec
 
 COUNT_KEYS = ("rows_read", "rows_clean", "rows_quarantined", "rows_duplicate", "rows_blank")
 
@@ -74,7 +78,7 @@ class CleanResult:
         return quality_report(self, top)
 
 
-def build_summary(form: str, files: list[FileReport], problems: pd.DataFrame,
+def build_summary(form: FormSpec, files: list[FileReport], problems: pd.DataFrame,
                   quarantine: pd.DataFrame, options: dict) -> dict:
     """The ``summary.json`` content: totals, per-file counts, reasons, options."""
     from coprod_analysis import __version__
@@ -84,7 +88,8 @@ def build_summary(form: str, files: list[FileReport], problems: pd.DataFrame,
     problem_counts = (Counter(zip(problems["field"], problems["problem"], strict=True))
                       if len(problems) else Counter())
     return {
-        "form": form,
+        "form": form.name,
+        "noun": form.noun,
         **totals,
         "cells_unreadable": int(len(problems)),
         "quarantine_reasons": dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -103,8 +108,8 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
 
     Examples
     --------
-    >>> s = {"form": "evaluations", "rows_read": 10, "rows_clean": 7, "rows_quarantined": 1,
-    ...      "rows_duplicate": 1, "rows_blank": 1, "cells_unreadable": 0,
+    >>> s = {"form": "evaluations", "noun": "evaluation responses", "rows_read": 10,
+    ...      "rows_clean": 7, "rows_quarantined": 1, "rows_duplicate": 1, "rows_blank": 1, "cells_unreadable": 0,
     ...      "quarantine_reasons": {"no session date": 1}, "unreadable_cells": [], "files": {}}
     >>> print(quality_report(CleanResult(None, None, None, s)))
     Read 10 evaluation responses from 0 files: 7 kept, 1 blank, 1 duplicate, 1 quarantined.
@@ -113,7 +118,7 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
     Every cell that was answered could be read.
     """
     s = result.summary
-    noun = "evaluation responses" if s["form"] == "evaluations" else "group reviews"
+    noun = s.get("noun", s["form"])
     lines = [
         f"Read {s['rows_read']} {noun} from {len(s['files'])} "
         f"file{'s' if len(s['files']) != 1 else ''}: {s['rows_clean']} kept, "

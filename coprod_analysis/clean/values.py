@@ -21,13 +21,19 @@ import pyarrow as pa
 import pyarrow.compute as pa_compute
 
 from coprod_analysis.vocab import (
+    CHALLENGE_SYNONYMS,
+    CHALLENGE_THEMES,
+    LADDER_DTYPE,
+    LADDER_RUNGS,
+    LADDER_SYNONYMS,
     LIKERT_SYNONYMS,
     MISSING_ANSWERS,
+    NOT_INVOLVED,
     OVERALL_SYNONYMS,
-    RESPONDENT_TYPE_DTYPE,
-    RESPONDENT_TYPE_SYNONYMS,
-    RESPONDENT_TYPES,
+    RESPONDENT_TYPE_CHOICES,
     SCORE_DTYPE,
+    YES_NO_SYNONYMS,
+    Choices,
 )
 
 Parsed = tuple[Any, "str | None"]
@@ -37,7 +43,7 @@ TEXT_DTYPE = pd.StringDtype("pyarrow")
 
 PROBLEM_LIKERT = "not an answer on the agree-disagree scale (Strongly disagree to Strongly agree)"
 PROBLEM_OVERALL = "not a rating from Very poor to Very good"
-PROBLEM_CHOICE = "not one of the answer options (" + ", ".join(RESPONDENT_TYPES) + ")"
+PROBLEM_CHOICE = RESPONDENT_TYPE_CHOICES.problem
 
 #: Dates outside these years are treated as typing mistakes.
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
@@ -222,6 +228,30 @@ def to_overall(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
 # --- Choices and text --------------------------------------------------------
 
 
+def parse_choice(text: str, choices: Choices) -> Parsed:
+    """Read a single-choice answer by meaning.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import GROUP_TYPE_CHOICES
+    >>> parse_choice("Patient Participation Group", GROUP_TYPE_CHOICES)
+    ('PPG', None)
+    >>> parse_choice("other: a carers' group", GROUP_TYPE_CHOICES)
+    ('Other', None)
+    """
+    key = normalise_answer(text)
+    if key in MISSING_ANSWERS:
+        return None, None
+    if key in choices.synonyms:
+        return choices.synonyms[key], None
+    if key.startswith("other") and "Other" in choices.labels:
+        return "Other", None
+    for words, value in choices.synonyms.items():
+        if re.fullmatch(rf"(?:a |an |i am a |i m a |our group is a |the )?{words}s?", key):
+            return value, None
+    return None, choices.problem
+
+
 def parse_respondent_type(text: str) -> Parsed:
     """Read "Which best describes you?".
 
@@ -232,22 +262,119 @@ def parse_respondent_type(text: str) -> Parsed:
     >>> parse_respondent_type("Alien")[1] is not None
     True
     """
-    key = normalise_answer(text)
-    if key in MISSING_ANSWERS:
-        return None, None
-    if key in RESPONDENT_TYPE_SYNONYMS:
-        return RESPONDENT_TYPE_SYNONYMS[key], None
-    if key.startswith("other"):
-        return "Other", None
-    for words, value in RESPONDENT_TYPE_SYNONYMS.items():
-        if re.fullmatch(rf"(?:a |an |i am a |i m a )?{words}s?", key):
-            return value, None
-    return None, PROBLEM_CHOICE
+    return parse_choice(text, RESPONDENT_TYPE_CHOICES)
+
+
+def to_choice(series: pd.Series, choices: Choices) -> tuple[pd.Categorical, np.ndarray]:
+    """Read a single-choice column into a categorical of the choices' labels."""
+    return _categorical_by_value(series, lambda t: parse_choice(t, choices), choices.dtype)
 
 
 def to_respondent_type(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
     """Read the respondent type column into a categorical of :data:`RESPONDENT_TYPES`."""
-    return _categorical_by_value(series, parse_respondent_type, RESPONDENT_TYPE_DTYPE)
+    return to_choice(series, RESPONDENT_TYPE_CHOICES)
+
+
+PROBLEM_LADDER = ("not a rung of the ladder (descriptive, intermediate, transformative) "
+                  "nor 'not involved'")
+PROBLEM_YES_NO = "not a yes or no"
+
+
+def parse_ladder(text: str) -> Parsed:
+    """Read a ladder answer: a rung, or :data:`~coprod_analysis.vocab.NOT_INVOLVED`.
+
+    Examples
+    --------
+    >>> [parse_ladder(t)[0] for t in ("Intermediate", "Not involved", "N/A")]
+    ['intermediate', 'not_involved', None]
+    >>> parse_ladder("top")[1] is not None
+    True
+    """
+    key = normalise_answer(text)
+    if key in MISSING_ANSWERS:
+        return None, None
+    if key in LADDER_SYNONYMS:
+        return LADDER_SYNONYMS[key], None
+    first = key.split(" ")[0]  # "Descriptive - patients are told" and the like
+    if first in LADDER_RUNGS:
+        return first, None
+    return None, PROBLEM_LADDER
+
+
+def to_ladder(series: pd.Series) -> tuple[pd.Categorical, np.ndarray, np.ndarray]:
+    """Read a ladder column.
+
+    Returns
+    -------
+    tuple of (ordered categorical of rungs, "not involved" flags, problems)
+
+    Examples
+    --------
+    >>> rungs, not_involved, problems = to_ladder(pd.Series(["Descriptive", "Not involved"]))
+    >>> rungs.tolist(), not_involved.tolist()
+    (['descriptive', nan], [False, True])
+    """
+    values, problems = apply_by_value(series, parse_ladder)
+    not_involved = values == NOT_INVOLVED
+    values[not_involved] = None
+    return pd.Categorical(values, dtype=LADDER_DTYPE), not_involved, problems
+
+
+def parse_yes_no(text: str) -> Parsed:
+    """Read a yes/no answer.
+
+    Examples
+    --------
+    >>> [parse_yes_no(t)[0] for t in ("Yes", "n", "", "Don't know")]
+    [True, False, None, None]
+    """
+    key = normalise_answer(text) or text.strip()
+    if key in MISSING_ANSWERS:
+        return None, None
+    if key in YES_NO_SYNONYMS:
+        return YES_NO_SYNONYMS[key], None
+    return None, PROBLEM_YES_NO
+
+
+def to_yes_no(series: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Read a yes/no column into pandas' nullable ``boolean``."""
+    values, problems = apply_by_value(series, parse_yes_no)
+    return pd.Series(pd.array(list(values), dtype="boolean"), index=series.index), problems
+
+
+def parse_challenges(text: str) -> Parsed:
+    """Read a "tick all that apply" answer into challenge codes and other text.
+
+    The answer may be one platform's list (``Tokenism;Time;``, ``Time, Funding``)
+    or one ticked option; labels are matched by meaning. Anything that is not
+    a theme is kept as "other" text.
+
+    Returns
+    -------
+    ((codes, other text), None): codes in codebook order, other text or ``""``.
+
+    Examples
+    --------
+    >>> parse_challenges("Tokenism;Communication (or lack of);Lack of time;")
+    ((['tokenism', 'time', 'communication'], ''), None)
+    >>> parse_challenges("comms, Other: parking at the practice")
+    ((['communication'], 'parking at the practice'), None)
+    """
+    codes: set[str] = set()
+    other: list[str] = []
+    for piece in re.split(r"[;,\n]", text):
+        key = normalise_answer(piece)
+        if key in MISSING_ANSWERS or key in ("other", "other please specify", "none"):
+            continue
+        if key in CHALLENGE_SYNONYMS:
+            codes.add(CHALLENGE_SYNONYMS[key])
+            continue
+        spelled = re.sub(r"^\s*other\s*(?:\(please specify\))?\s*[:\-]?\s*", "", piece,
+                         flags=re.IGNORECASE).strip()
+        if spelled:
+            other.append(spelled)
+    ordered = [code for code in CHALLENGE_THEMES if code in codes]
+    return (ordered, ", ".join(other)), None
 
 
 def tidy_text(series: pd.Series) -> pd.Series:

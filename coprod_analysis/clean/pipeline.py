@@ -1,0 +1,418 @@
+"""The cleaning pipeline every form shares (contract section 3).
+
+For each file: read -> map columns -> convert answers -> the form's own
+rules (a :class:`FormSpec` hook: session dates for evaluations, group names
+for reviews) -> set aside blank and quarantined rows. Across all files:
+remove duplicates (the later submission wins), run the form's finishing
+step, and give every kept response a ``response_id``. Every row read ends in
+exactly one of: clean, quarantined, duplicate, blank.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean.redact import redact
+from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
+from coprod_analysis.clean.values import TEXT_DTYPE, join_text
+from coprod_analysis.errors import CoprodError
+from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
+from coprod_analysis.read import RawExport, find_inputs, read_export
+from coprod_analysis.vocab import Field
+
+logger = logging.getLogger(__name__)
+
+QUARANTINE_LEAD = ("source_file", "source_row", "reason", "reason_code")
+SOURCE_COLUMNS = ("source_platform", "source_file", "source_row", "submitted_at")
+#: A file must match at least this many form questions to count as an export.
+MIN_FIELDS_MATCHED = 2
+#: Roles whose columns never leave the pipeline.
+_PRIVATE_ROLES = frozenset({"identifier", "email", "respondent_id", "platform", "ignore"})
+
+
+@dataclass
+class FileContext:
+    """One file part-way through cleaning, handed to a form's ``prepare`` hook.
+
+    A hook may replace ``fields`` (adding derived columns) and ``problems``,
+    and append to ``report.notes``.
+    """
+
+    export: RawExport
+    colmap: ColumnMap
+    fields: pd.DataFrame
+    submitted: pd.Series
+    problems: pd.DataFrame
+    blank: pd.Series
+    report: FileReport
+    dayfirst: dict[str, bool]
+
+    def raw(self, field_name: str) -> pd.Series:
+        """The raw text of a field's column (empty strings where there is no column)."""
+        header = self.colmap.column_for(field_name)
+        if header is None:
+            return pd.Series("", index=self.export.cells.index, dtype=object)
+        return self.export.cells[header].astype(object)
+
+
+#: A hook's verdict: (reason, reason_code) per row, None where the row is kept.
+Setaside = tuple[pd.Series, pd.Series]
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    """What differs between forms.
+
+    Attributes
+    ----------
+    name:
+        ``evaluations`` or ``reviews``: the command's word and the output name.
+    noun:
+        How the summary speaks of rows ("evaluation responses").
+    label:
+        How an error speaks of the form ("an evaluation form").
+    fields:
+        The form's fields (:mod:`coprod_analysis.vocab`).
+    columns:
+        The clean table's leading columns, in order.
+    derived:
+        Columns the form derives, written after the extra (unmapped) columns.
+    unit:
+        The column a resubmission is about (``session_id``, ``group_id``).
+    prepare:
+        Per file, after the answers are read: derive columns and say which
+        rows to quarantine.
+    finish:
+        After duplicates are removed across all files (e.g. number reviews).
+    """
+
+    name: str
+    noun: str
+    label: str
+    fields: tuple[Field, ...]
+    columns: tuple[str, ...]
+    derived: tuple[str, ...]
+    unit: str
+    prepare: Callable[[FileContext], Setaside]
+    finish: Callable[[pd.DataFrame], pd.DataFrame] = lambda data: data
+    options: dict = field(default_factory=dict)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def free_text(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.kind == "free_text")
+
+
+@dataclass
+class _FileOutcome:
+    """One file's rows, sorted into candidates and the set-aside."""
+
+    report: FileReport
+    candidates: pd.DataFrame | None  # kept unless they turn out to be duplicates
+    quarantine: pd.DataFrame
+    problems: pd.DataFrame
+
+
+def slug(text: str) -> str:
+    """A lower-case, hyphenated form of a name, for ids.
+
+    Examples
+    --------
+    >>> slug("St George's  Centre, Leeds")
+    'st-georges-centre-leeds'
+    """
+    import re
+
+    text = re.sub(r"['\u2019.]", "", str(text).lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _identity_email(series: pd.Series) -> pd.Series:
+    text = series.astype(TEXT_DTYPE).str.strip().str.casefold()
+    usable = text.str.contains("@", regex=False).fillna(False).astype(bool)
+    return text.where(usable)
+
+
+def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) -> None:
+    mapped = [f for f in colmap.fields if f in form.field_names]
+    if len(mapped) < MIN_FIELDS_MATCHED:
+        shown = ", ".join(repr(h) for h in list(export.cells.columns)[:4])
+        raise CoprodError(
+            f"does not look like {form.label} export: its columns ({shown}"
+            f"{', ...' if export.cells.shape[1] > 4 else ''}) match "
+            f"{len(mapped)} of the form's questions; check the file, or map the columns "
+            "with --mapping",
+            export.path,
+        )
+
+
+def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons: pd.Series,
+                      codes: pd.Series, keep_text: bool) -> pd.DataFrame:
+    """Rows set aside, with raw values; identifiers dropped, free text redacted."""
+    if not len(rows):
+        return pd.DataFrame(columns=list(QUARANTINE_LEAD))
+    cells = ctx.export.cells.loc[rows]
+    out = pd.DataFrame({
+        "source_file": ctx.export.path.name,
+        "source_row": rows.to_numpy(),
+        "reason": reasons.loc[rows].to_numpy(),
+        "reason_code": codes.loc[rows].to_numpy(),
+    })
+    for header, role in ctx.colmap.roles.items():
+        if role in _PRIVATE_ROLES:
+            continue
+        column = role if role in form.field_names else header
+        value = cells[header].astype(object).to_numpy()
+        if not keep_text and (role not in form.field_names or role in form.free_text):
+            value = np.array([redact(v) for v in value], dtype=object)
+        if column in out:  # a second column of a multi-answer question
+            out[column] = [";".join(x for x in pair if x) for pair in zip(out[column], value,
+                                                                         strict=True)]
+        else:
+            out[column] = value
+    return out
+
+
+def _malformed_frame(export: RawExport, keep_text: bool) -> pd.DataFrame:
+    """Rows with too few or too many values, quarantined with what they held."""
+    width = export.cells.shape[1]
+    rows = []
+    for source_row, values in export.malformed:
+        joined = " | ".join(values)
+        rows.append({
+            "source_file": export.path.name,
+            "source_row": source_row,
+            "reason": (f"this row has {len(values)} values but the header has {width} "
+                       "columns (a missing or extra comma?); its values cannot be matched "
+                       "to questions"),
+            "reason_code": "wrong number of values in the row",
+            "raw_record": joined if keep_text else redact(joined),
+        })
+    return pd.DataFrame(rows, columns=[*QUARANTINE_LEAD, "raw_record"])
+
+
+def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None = None,
+               keep_text: bool = False) -> _FileOutcome:
+    """Read, map and convert one export; set aside blank and quarantined rows.
+
+    Duplicates are found later, across all files.
+    """
+    export = read_export(path)
+    colmap = map_columns(list(export.cells.columns), form.fields, export.roles, overrides)
+    _check_is_export_of(form, export, colmap)
+    report = FileReport(
+        file=path.name,
+        platform=export.platform,
+        encoding=export.encoding,
+        rows_read=export.rows_read,
+        columns_mapped=colmap.fields,
+        columns_unmapped=colmap.unmapped,
+        columns_identifiers=[h for h, r in colmap.roles.items() if r in ("identifier", "email")],
+        notes=[*export.notes, *colmap.notes],
+    )
+    fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
+                                                     keep_text=keep_text)
+    submitted, time_problems = conv.submission_times(export, colmap)
+    problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
+                          ignore_index=True)
+                .sort_values("source_row", kind="stable", ignore_index=True))
+    blank = ~conv.answered(export, colmap, list(form.field_names))
+    ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
+    reasons, codes = form.prepare(ctx)
+    setaside = (reasons.notna() & ~blank).to_numpy()
+    index = export.cells.index
+    quarantine = pd.concat(
+        [f for f in (_quarantine_frame(form, ctx, index[setaside], reasons, codes, keep_text),
+                     _malformed_frame(export, keep_text)) if len(f)]
+        or [pd.DataFrame(columns=list(QUARANTINE_LEAD))],
+        ignore_index=True,
+    )
+    keep = (~blank).to_numpy() & ~setaside
+    candidates = ctx.fields.loc[keep].copy()
+    candidates["source_platform"] = export.platform
+    candidates["source_file"] = path.name
+    candidates["source_row"] = candidates.index.to_numpy()
+    candidates["submitted_at"] = submitted.loc[keep]
+    no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
+    rid = colmap.column_for("respondent_id")
+    candidates["_respondent"] = (export.cells.loc[keep, rid].astype(TEXT_DTYPE).str.strip()
+                                 .replace("", pd.NA) if rid else no_identity)
+    email = colmap.column_for("email")
+    candidates["_email"] = (_identity_email(export.cells.loc[keep, email]) if email
+                            else no_identity)
+    extras = conv.extra_columns(export, colmap, keep_text=keep_text).loc[keep]
+    candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)
+    candidates = candidates.reset_index(drop=True)
+
+    report.rows_blank = int(blank.sum())
+    report.rows_quarantined = len(quarantine)
+    return _FileOutcome(report, candidates, quarantine, ctx.problems)
+
+
+def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
+    """Which rows are earlier copies of the same response.
+
+    Two rows are the same response when they share a platform respondent id
+    on the same platform (overlapping exports), or an e-mail address for the
+    same ``unit`` (session or group: a resubmission). The later submission
+    wins; where submission times are equal or missing, the row read later
+    wins. Rows with neither an id nor an e-mail are never duplicates:
+    identical anonymous answers are two people.
+
+    Parameters
+    ----------
+    frame:
+        Candidate rows with ``_respondent``, ``_email``, ``unit``,
+        ``source_platform``, ``submitted_at`` and ``_order`` columns.
+    unit:
+        What a resubmission is about.
+
+    Returns
+    -------
+    Boolean Series aligned with ``frame``: True for a row to drop.
+    """
+    dropped = pd.Series(False, index=frame.index)
+    keyed = frame["_respondent"].notna() | frame["_email"].notna()
+    if not keyed.any():
+        return dropped
+    columns = ["source_platform", "_respondent", "_email", unit, "submitted_at", "_order"]
+    order = frame.loc[keyed, columns].sort_values(["submitted_at", "_order"],
+                                                  na_position="first", kind="stable")
+    for keys, present in (
+        (["source_platform", "_respondent"], order["_respondent"].notna()),
+        (["_email", unit], order["_email"].notna()),
+    ):
+        live = order[present.to_numpy() & ~dropped.loc[order.index].to_numpy()]
+        repeat = live.duplicated(subset=keys, keep="last")
+        dropped.loc[repeat[repeat].index] = True
+    return dropped
+
+
+def response_ids(frame: pd.DataFrame) -> pd.Series:
+    """A stable id from the file and row, the same every run: ``<8 hex digits>-<row>``.
+
+    The hex digits are a hash of the file name, so ids from different files
+    never clash and say nothing about the respondent.
+
+    Examples
+    --------
+    >>> response_ids(pd.DataFrame({"source_file": ["a.csv"], "source_row": [7]})).tolist()
+    ['5e56e378-7']
+    """
+    files = frame["source_file"].astype(str)
+    codes, names = pd.factorize(files)
+    digests = np.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
+                       dtype=object)
+    prefix = pd.Series(digests[codes], index=frame.index, dtype=TEXT_DTYPE)
+    rows = frame["source_row"].astype("int64").astype(str).astype(TEXT_DTYPE)
+    return join_text(prefix, rows, sep="-")
+
+
+def load_form(
+    paths: Iterable[str | Path] | str | Path,
+    form: FormSpec,
+    *,
+    mapping: str | Path | None = None,
+    keep_text: bool = False,
+    progress: bool = False,
+) -> CleanResult:
+    """Read and clean exports of one form from any supported platform.
+
+    See :func:`coprod_analysis.load_evaluations` and
+    :func:`coprod_analysis.load_reviews`.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files = find_inputs(paths)
+    overrides = read_mapping_file(mapping, form.fields) if mapping else None
+    outcomes = []
+    sizes = [p.stat().st_size for p in files]
+    bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
+               disable=not progress or None, leave=False)
+    with bar:
+        for path, size in zip(files, sizes, strict=True):
+            bar.set_postfix_str(path.name, refresh=False)
+            outcomes.append(clean_file(path, form, overrides=overrides, keep_text=keep_text))
+            bar.update(size)
+    options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
+               **form.options}
+    return _combine(form, outcomes, options)
+
+
+def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> CleanResult:
+    """Join files, drop duplicates across them, and assemble the outputs."""
+    frames = []
+    for number, outcome in enumerate(outcomes):
+        frame = outcome.candidates
+        frame["_order"] = np.arange(len(frame)) + (number << 40)
+        frames.append(frame)
+        outcome.candidates = None  # hold one copy of the rows at a time
+    data = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (
+        frames[0] if frames else pd.DataFrame())
+    del frames
+    duplicate = mark_duplicates(data, form.unit) if len(data) else pd.Series(dtype=bool)
+    reports = {o.report.file: o.report for o in outcomes}
+    if len(data):
+        for name, count in data.loc[duplicate, "source_file"].value_counts().items():
+            reports[name].rows_duplicate = int(count)
+        data = data.loc[~duplicate.to_numpy()].sort_values("_order", kind="stable")
+    for report in reports.values():
+        report.rows_clean = (report.rows_read - report.rows_blank - report.rows_quarantined
+                             - report.rows_duplicate)
+    data = _final_columns(form, form.finish(data) if len(data) else data)
+    quarantine = pd.concat([o.quarantine for o in outcomes if len(o.quarantine)]
+                           or [pd.DataFrame(columns=list(QUARANTINE_LEAD))], ignore_index=True)
+    problems = pd.concat([o.problems for o in outcomes if len(o.problems)]
+                         or [pd.DataFrame(columns=conv.PROBLEM_COLUMNS)], ignore_index=True)
+    # A problem is a cell left empty in the clean table: rows set aside carry their reason.
+    kept = pd.MultiIndex.from_arrays([data["source_file"].astype(object),
+                                      data["source_row"].astype("int64")])
+    in_clean = pd.MultiIndex.from_arrays([problems["source_file"].astype(object),
+                                          problems["source_row"].astype("int64")]).isin(kept)
+    problems = problems.loc[in_clean].reset_index(drop=True)
+    summary = build_summary(form, list(reports.values()), problems, quarantine, options)
+    return CleanResult(data.reset_index(drop=True), quarantine, problems, summary)
+
+
+def _empty_table(form: FormSpec) -> pd.DataFrame:
+    kinds = {f.name: f for f in form.fields}
+    frame = pd.DataFrame({
+        column: (conv.empty_column(kinds[column], pd.RangeIndex(0)) if column in kinds
+                 else pd.Series(dtype=TEXT_DTYPE))
+        for column in (*form.columns, *form.derived)
+    })
+    frame["source_row"] = frame["source_row"].astype("int64")
+    frame["submitted_at"] = frame["submitted_at"].astype("datetime64[ns]")
+    return frame
+
+
+def _final_columns(form: FormSpec, data: pd.DataFrame) -> pd.DataFrame:
+    """Contract columns in order, then extra columns under their headers, then derived."""
+    if not len(data):
+        return _empty_table(form)
+    data = data.copy()
+    data["response_id"] = response_ids(data)
+    for column in ("source_platform", "source_file"):
+        data[column] = data[column].astype(TEXT_DTYPE)
+    data["source_row"] = data["source_row"].astype("int64")
+    extras = [c for c in data.columns if c.startswith("\x00")]
+    reserved = {*form.columns, *form.derived}
+    renamed = {}
+    for column in extras:
+        name = column[1:]
+        while name in reserved or name in renamed.values():
+            name = f"{name} (extra)"
+        renamed[column] = name
+    return data[[*form.columns, *extras, *form.derived]].rename(columns=renamed)
