@@ -109,7 +109,8 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
     Examples
     --------
     >>> s = {"form": "evaluations", "noun": "evaluation responses", "rows_read": 10,
-    ...      "rows_clean": 7, "rows_quarantined": 1, "rows_duplicate": 1, "rows_blank": 1, "cells_unreadable": 0,
+    ...      "rows_clean": 7, "rows_quarantined": 1, "rows_duplicate": 1, "rows_blank": 1,
+    ...      "cells_unreadable": 0,
     ...      "quarantine_reasons": {"no session date": 1}, "unreadable_cells": [], "files": {}}
     >>> print(quality_report(CleanResult(None, None, None, s)))
     Read 10 evaluation responses from 0 files: 7 kept, 1 blank, 1 duplicate, 1 quarantined.
