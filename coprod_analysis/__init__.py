@@ -2,7 +2,7 @@
 
 The public Python interface (contract section 5):
 
->>> from coprod_analysis import load_evaluations, redact
+>>> from coprod_analysis import load_evaluations, load_reviews, redact
 >>> redact("ring me on 07911 123456")
 'ring me on [phone]'
 """
@@ -14,6 +14,8 @@ __version__ = "0.1.0"
 from coprod_analysis.clean.evaluations import load_evaluations
 from coprod_analysis.clean.redact import redact
 from coprod_analysis.clean.result import CleanResult
+from coprod_analysis.clean.reviews import load_reviews
 from coprod_analysis.errors import CoprodError
 
-__all__ = ["CleanResult", "CoprodError", "__version__", "load_evaluations", "redact"]
+__all__ = ["CleanResult", "CoprodError", "__version__", "load_evaluations", "load_reviews",
+           "redact"]

@@ -45,11 +45,14 @@ def _build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser(
         "clean",
         help="clean survey exports into one table",
-        description="Read evaluation exports (CSV or XLSX from SurveyMonkey, Microsoft "
-                    "Forms, Google Forms, JISC Online Surveys or a typed sheet) and write "
-                    "evaluations.csv, quarantine.csv, problems.csv and summary.json.",
+        description="Read evaluation or group review exports (CSV or XLSX from "
+                    "SurveyMonkey, Microsoft Forms, Google Forms, JISC Online Surveys or a "
+                    "typed sheet) and write evaluations.csv or reviews.csv, quarantine.csv, "
+                    "problems.csv and summary.json.",
     )
-    clean.add_argument("form", choices=["evaluations"], help="which form the exports are")
+    clean.add_argument("form", choices=["evaluations", "reviews"],
+                       help="which form the exports are: evaluations (after a session) or "
+                            "reviews (group review forms)")
     clean.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
                        help="export files, or folders of them")
     clean.add_argument("--out", required=True, type=Path, metavar="DIR",
@@ -60,6 +63,9 @@ def _build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--keep-text", action="store_true",
                        help="keep free text as written (by default e-mails, phone numbers, "
                             "NHS numbers, postcodes and names are redacted)")
+    clean.add_argument("--aliases", type=Path, metavar="FILE",
+                       help="reviews only: CSV of alias,group rows joining renamed or merged "
+                            "groups (see docs/reviews.md)")
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="do not print the data-quality summary")
     clean.set_defaults(run=_run_clean)
@@ -68,19 +74,20 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _run_clean(args: argparse.Namespace) -> int:
     from coprod_analysis.clean.evaluations import load_evaluations
+    from coprod_analysis.clean.reviews import load_reviews
     from coprod_analysis.output import write_files
     from coprod_analysis.read import find_inputs
 
     inputs = find_inputs(args.inputs)
-    result = load_evaluations(inputs, mapping=args.mapping, keep_text=args.keep_text,
-                              progress=True)
-    written = write_files(
-        args.out,
-        {f"{args.form}.csv": result.data, "quarantine.csv": result.quarantine,
-         "problems.csv": result.problems},
-        {"summary.json": result.summary},
-        protect=inputs,
-    )
+    common = {"mapping": args.mapping, "keep_text": args.keep_text, "progress": True}
+    if args.form == "reviews":
+        result = load_reviews(inputs, aliases=args.aliases, **common)
+    elif args.aliases:
+        raise CoprodError("--aliases is for group reviews, not evaluations", args.aliases)
+    else:
+        result = load_evaluations(inputs, **common)
+    written = write_files(args.out, result.tables(), {"summary.json": result.summary},
+                          protect=inputs)
     if not args.quiet:
         print(result.quality_report())
         print(f"Results written to {args.out}/: " + ", ".join(p.name for p in written))

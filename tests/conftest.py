@@ -80,3 +80,44 @@ def msforms_xlsx(tmp_path: Path) -> Path:
 def fixture_path():
     """The path of a hand-written fixture file by name."""
     return lambda name: FIXTURES / name
+
+
+REVIEW_MSFORMS_HEADER = [
+    "ID", "Start time", "Completion time", "Email", "Name",
+    "Name of your group", "What kind of group is it?", "Date",
+    *(f"Where is your group on the ladder of co-production?.{level}"
+      for level in ("Co-design", "Co-decision", "Co-delivery", "Co-evaluation")),
+    "Overall, where is your group on the ladder?",
+    "What gets in the way? (tick all that apply)",
+    "Describe the challenges your group faces",
+    "Patients are involved from the start",
+    "Patients are involved throughout the whole process",
+    "Patients and staff work together as equal partners",
+    "Everyone\u2019s role and the level of co-production are agreed",
+    "Feedback is acted on and reported back (\u201cyou said, we did\u201d)",
+    "Patients and staff evaluate the difference made together",
+]
+REVIEW_MSFORMS_ROWS = [
+    # 1: Pat's first submission for Leeds North PAG (replaced by 2)
+    [1, _T(2018, 7, 1, 9, 50), _T(2018, 7, 1, 10, 0), "pat@example.org", "Pat Smith",
+     "Leeds North PAG", "Patient Assurance Group", dt.datetime(2018, 7, 1),
+     "Descriptive", "Descriptive", "Descriptive", "Descriptive", "Descriptive",
+     "Tokenism;Lack of respect;Other;", "Call 0113 496 0123", "No", "No", "No", "No", "No", "No"],
+    # 2: Pat resubmits, later, for the same group: kept
+    [2, _T(2018, 7, 1, 10, 50), _T(2018, 7, 1, 11, 0), "pat@example.org", "Pat Smith",
+     "Leeds North PAG", "Patient Assurance Group", dt.datetime(2018, 7, 1),
+     "Intermediate", "Descriptive", "Intermediate", "Not involved", "Intermediate",
+     "Time;", "Meetings clash with work", "Yes", "No", "No", "No", "No", "No"],
+    # 3: anonymous, a steering group
+    [3, _T(2018, 7, 2, 14, 0), _T(2018, 7, 2, 14, 5), "anonymous", None,
+     "CCG Volunteer Steering Group", "CCG volunteer steering group", dt.datetime(2018, 7, 2),
+     "Transformative", "Intermediate", "Transformative", "Intermediate", "Transformative",
+     "Organisation;Motivation;", "Too many meetings", "Yes", "Yes", "Yes", "Yes", "Yes", "Yes"],
+]
+
+
+@pytest.fixture
+def reviews_msforms_xlsx(tmp_path: Path) -> Path:
+    """A Microsoft Forms review export: ';'-terminated lists and a resubmission."""
+    return write_xlsx(tmp_path / "reviews-msforms.xlsx",
+                      [REVIEW_MSFORMS_HEADER, *REVIEW_MSFORMS_ROWS])

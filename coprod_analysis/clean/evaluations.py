@@ -24,7 +24,12 @@ from coprod_analysis.clean.pipeline import (
 )
 from coprod_analysis.clean.result import CleanResult
 from coprod_analysis.clean.values import TEXT_DTYPE, iso_text, join_text, map_distinct
-from coprod_analysis.vocab import EVALUATION_FIELD_NAMES, EVALUATION_FIELDS
+from coprod_analysis.vocab import (
+    EVALUATION_FIELD_NAMES,
+    EVALUATION_FIELDS,
+    OUTCOME_NAMES,
+    REVIEW_FIELDS,
+)
 
 __all__ = ["EVALUATION_COLUMNS", "EVALUATION_FORM", "load_evaluations", "mark_duplicates",
            "session_ids", "slug"]
@@ -90,6 +95,8 @@ EVALUATION_FORM = FormSpec(
     columns=EVALUATION_COLUMNS,
     derived=(),
     unit="session_id",
+    telling=(*OUTCOME_NAMES, "overall", "takeaway", "pledge"),
+    rivals=(("a group review form", REVIEW_FIELDS),),
     prepare=_prepare,
 )
 

@@ -88,11 +88,21 @@ class FormSpec:
         Columns the form derives, written after the extra (unmapped) columns.
     unit:
         The column a resubmission is about (``session_id``, ``group_id``).
+    telling:
+        Fields only this form asks: an export must have one of them.
+    rivals:
+        ``(label, fields)`` of the other forms: a file that matches more of a
+        rival's questions than this form's is refused, with a pointer to the
+        right command.
     prepare:
         Per file, after the answers are read: derive columns and say which
         rows to quarantine.
     finish:
         After duplicates are removed across all files (e.g. number reviews).
+    to_csv:
+        The clean table as its CSV holds it (the DataFrame may hold more).
+    options:
+        Options recorded in ``summary.json``.
     """
 
     name: str
@@ -102,8 +112,11 @@ class FormSpec:
     columns: tuple[str, ...]
     derived: tuple[str, ...]
     unit: str
+    telling: tuple[str, ...]
+    rivals: tuple[tuple[str, tuple[Field, ...]], ...]
     prepare: Callable[[FileContext], Setaside]
     finish: Callable[[pd.DataFrame], pd.DataFrame] = lambda data: data
+    to_csv: Callable[[pd.DataFrame], pd.DataFrame] = lambda data: data
     options: dict = field(default_factory=dict)
 
     @property
@@ -146,12 +159,22 @@ def _identity_email(series: pd.Series) -> pd.Series:
 
 
 def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) -> None:
+    """Refuse a file that is not an export of this form (a budget, the other form)."""
     mapped = [f for f in colmap.fields if f in form.field_names]
-    if len(mapped) < MIN_FIELDS_MATCHED:
-        shown = ", ".join(repr(h) for h in list(export.cells.columns)[:4])
+    headers = list(export.cells.columns)
+    for rival, fields in form.rivals:
+        theirs = map_columns(headers, fields, export.roles).fields
+        if len(theirs) > len(mapped):
+            raise CoprodError(
+                f"looks like {rival} export, not {form.label} export: {len(theirs)} of its "
+                f"columns match that form's questions and {len(mapped)} match this one's",
+                export.path,
+            )
+    if len(mapped) < MIN_FIELDS_MATCHED or not set(mapped) & set(form.telling):
+        shown = ", ".join(repr(h) for h in headers[:4])
         raise CoprodError(
             f"does not look like {form.label} export: its columns ({shown}"
-            f"{', ...' if export.cells.shape[1] > 4 else ''}) match "
+            f"{', ...' if len(headers) > 4 else ''}) match "
             f"{len(mapped)} of the form's questions; check the file, or map the columns "
             "with --mapping",
             export.path,
@@ -383,7 +406,7 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
                                           problems["source_row"].astype("int64")]).isin(kept)
     problems = problems.loc[in_clean].reset_index(drop=True)
     summary = build_summary(form, list(reports.values()), problems, quarantine, options)
-    return CleanResult(data.reset_index(drop=True), quarantine, problems, summary)
+    return CleanResult(data.reset_index(drop=True), quarantine, problems, summary, form)
 
 
 def _empty_table(form: FormSpec) -> pd.DataFrame:

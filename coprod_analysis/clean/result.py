@@ -60,12 +60,22 @@ class CleanResult:
     summary:
         The counts (``rows_read == rows_clean + rows_quarantined +
         rows_duplicate + rows_blank``), per file under ``files``.
+    form:
+        The form cleaned.
     """
 
     data: pd.DataFrame
     quarantine: pd.DataFrame
     problems: pd.DataFrame
     summary: dict
+    form: FormSpec | None = None
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The CSV files cleaning writes, by name, as they are written."""
+        name = self.summary["form"]
+        data = self.form.to_csv(self.data) if self.form is not None else self.data
+        return {f"{name}.csv": data, "quarantine.csv": self.quarantine,
+                "problems.csv": self.problems}
 
     def quality_report(self, top: int = 5) -> str:
         """A short plain-English account of what cleaning did, for an officer.
