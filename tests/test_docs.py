@@ -55,12 +55,15 @@ def test_the_example_mapping_file_does_what_the_docs_say(tmp_path):
 
 
 def test_every_field_listed_in_the_mapping_docs_exists():
-    from coprod_analysis.vocab import EVALUATION_FIELD_NAMES
+    from coprod_analysis.vocab import EVALUATION_FIELD_NAMES, REVIEW_FIELD_NAMES
 
     docs = (REPO / "docs" / "mapping.md").read_text(encoding="utf-8")
     listed = re.findall(r"`([a-z_]+)`", docs.split("`field` is one of the form's fields", 1)[1]
                         .split("or:", 1)[0])
     assert sorted(listed) == sorted(EVALUATION_FIELD_NAMES)
+    reviews = re.findall(r"`([a-z_]+)`", docs.split("the fields are\n  the review form's:", 1)[1]
+                         .split("\n\n", 1)[0])
+    assert sorted(set(reviews)) == sorted(REVIEW_FIELD_NAMES)
 
 
 def test_the_sample_readme_totals_agree_with_the_sample():
