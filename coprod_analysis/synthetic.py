@@ -1,4 +1,4 @@
-"""Synthetic sample data: invented evaluation-form exports that look like real ones.
+"""Synthetic sample data: invented evaluation and group review exports that look like real ones.
 
 Nothing here describes a real person or a real session. Names and e-mail
 addresses are invented (``@example.org`` and friends), phone numbers come from
@@ -14,6 +14,15 @@ session (two weak sessions, a steady improvement over time) and by person, and
 few planted problems (blank rows, duplicates, undatable rows, unreadable cells,
 personal details and formula-looking text in free text) whose exact counts are
 written down in ``data/sample/README.md``.
+
+Beside them: the sessions register (``sessions.csv``), and group review form
+exports (``reviews/``: SurveyMonkey, Microsoft Forms, Google Forms and paper)
+following 15 invented Leeds patient groups reviewed in 2018, five of them
+re-reviewed in 2019, with a renamed group (``group-aliases.csv``), names typed
+differently, a blank response, a resubmission, an unnamed review and planted
+personal details. The review story is the :data:`REVIEWS` table; the seed
+draws only its texture. Sentence pools live in
+:mod:`coprod_analysis.synthetic_text`.
 
 Regenerate the sample with ``python -m coprod_analysis.synthetic --out
 data/sample``; write a large Google Forms export for benchmarks with
@@ -36,6 +45,15 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 
+from coprod_analysis.synthetic_text import (
+    CHALLENGE_LABELS,
+    CHALLENGE_TEXT,
+    IMPROVEMENTS,
+    JOINERS,
+    PAPER_CHALLENGE_WORDS,
+    PLEDGES,
+    TAKEAWAYS,
+)
 from coprod_analysis.vocab import EVALUATION_FIELDS, LIKERT_LABELS, OUTCOME_FIELDS, OVERALL_LABELS
 
 logger = logging.getLogger(__name__)
@@ -59,113 +77,8 @@ LAST_NAMES = ("Doe", "Smith", "Example", "Taylor", "Khan", "Brown", "Jones", "Pa
               "Wilson", "Ahmed", "Clarke", "Wood", "Hughes", "Lee", "Sample")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-
-TAKEAWAYS = (
-    "Co-production means being involved from the start, not just asked to comment at the end.",
-    "There are different levels of involvement and we are mostly at the bottom of the ladder.",
-    "That patients and staff should be equal partners.",
-    "My experience as a patient is a kind of expertise.",
-    "The difference between consultation and co-production.",
-    "Tokenism is easy to spot once you know what to look for.",
-    "That I can ask what happened to our feedback.",
-    "You said, we did. Feedback should always go back to people.",
-    "How to tell if a project is really co-produced.",
-    "Being a carer gives me a voice in how services are designed.",
-    "It's fine to ask questions when staff use jargon.",
-    "That the CCG actually wants to hear from people like me.",
-    "The examples from other areas were really inspiring.",
-    "Co-production takes time and you can't rush it.",
-    "The ladder of participation. I will use it in our PPG.",
-    "Meeting other patient champions from across Leeds.",
-    "Always ask who is missing from the room.",
-    "Patients should help evaluate services, not just design them.",
-    "I learnt what a patient champion actually does.",
-    "Confidence to speak up at my practice's PPG meeting.",
-    "Co-design and co-delivery are not the same thing.",
-    "Small changes count, like agreeing the agenda together.",
-    "The checklist for judging whether involvement is real.",
-    "Everyone's role should be agreed at the beginning.",
-    "It's OK to challenge when something feels like box-ticking.",
-    "Staff find this hard too, which was reassuring.",
-    "Listening is as important as talking.",
-    "The story about the diabetes clinic redesign.",
-    "How to feed back to the CCG board.",
-    "I'm not the only carer who feels left out of decisions.",
-    "Lots of practical tips for our patient group.",
-    "Power sharing: who really makes the decision?",
-    "Good co-production needs good communication.",
-    "As a volunteer I can hold the CCG to account.",
-)
-PLEDGES = (
-    "I will join my GP practice's patient participation group.",
-    "To ask at our next PPG meeting how patients helped plan the new appointments system.",
-    "I will share what I learnt with my carers' group.",
-    "Speak up more at meetings.",
-    "I pledge to make sure feedback goes back to patients.",
-    "To involve patients from the start of our next project.",
-    "I'll read the co-production guide before our next meeting.",
-    "To bring a friend to the next session.",
-    "Use the ladder to review what our group does.",
-    "I will volunteer for the CCG's readers' panel.",
-    "Ask who else should be at the table.",
-    "I'll stop using jargon in our newsletter.",
-    "To get more young people involved in our PPG.",
-    "I will ask the practice manager about a 'you said, we did' board.",
-    "Keep going even when it feels like nobody is listening.",
-    "To be more patient with staff, they are learning too.",
-    "I will sign up as a patient champion.",
-    "Put co-production on the agenda of our next steering group.",
-    "I'll share my experience of caring for my mum to help shape services.",
-    "Invite patients to help write our next survey.",
-    "To check that everyone in our group gets a chance to speak.",
-    "I will look into funding for our carers' cafe.",
-    "Help staff evaluate the new physio service.",
-    "Attend the next network meeting.",
-    "I pledge to listen more and talk less!",
-    "Tell my neighbours about the patient champion role.",
-    "Ask for plain English in all papers sent to our group.",
-    "I will mentor a new volunteer.",
-    "Make our PPG meetings more welcoming to new members.",
-    "Encourage my practice to involve patients in interviewing staff.",
-    "Review our terms of reference together with the practice.",
-    "Not sure yet, I need to think about it.",
-)
-#: (theme, text); themes "time", "pace" and "venue" are weighted up for weak sessions.
-IMPROVEMENTS = (
-    ("time", "More time, it felt rushed at the end."),
-    ("time", "Make it a full day rather than a morning."),
-    ("time", "More time for questions."),
-    ("time", "The group work needed longer."),
-    ("time", "Two shorter sessions instead of one long one."),
-    ("pace", "Slow down a bit, there was a lot to take in."),
-    ("pace", "The pace was too fast after the break."),
-    ("pace", "Fewer slides and more discussion."),
-    ("venue", "Parking was difficult, I couldn't find a space."),
-    ("venue", "The room was too small and too warm."),
-    ("venue", "Better directions to the venue, I got lost."),
-    ("venue", "The hearing loop wasn't working."),
-    ("venue", "Step-free access please, the lift was out of order."),
-    ("venue", "A venue nearer a bus route."),
-    ("jargon", "Less jargon please, too many acronyms."),
-    ("jargon", "Explain what CCG and PPG stand for at the start."),
-    ("jargon", "Plain English on the slides."),
-    ("examples", "More real examples from Leeds."),
-    ("examples", "Hear from a patient who has done it."),
-    ("examples", "Case studies of co-production going wrong as well as right."),
-    ("mixing", "More mixing of patients and staff in the groups."),
-    ("mixing", "Staff and patients sat separately, mix us up."),
-    ("mixing", "Have more staff there to hear from patients."),
-    ("handouts", "Handouts to take home would be useful."),
-    ("handouts", "Send the slides afterwards."),
-    ("handouts", "A list of useful contacts and websites."),
-    ("other", "Nothing, it was great."),
-    ("other", "It was perfect as it was."),
-    ("other", "Better refreshments!"),
-    ("other", "A follow-up session in a few months."),
-    ("other", "A microphone for the speakers, hard to hear at the back."),
-    ("other", "Larger print on the handouts."),
-    ("other", "Breaks more often."),
-)
+#: The sentence pools (TAKEAWAYS, PLEDGES, IMPROVEMENTS and the review pools)
+#: live in :mod:`coprod_analysis.synthetic_text`.
 NO_ANSWER = ("N/A", "None", "n/a", "Nothing", "NA", "No")
 
 
@@ -562,8 +475,19 @@ def _csv_bytes(header_rows, rows, encoding, newline, quoting=csv.QUOTE_MINIMAL) 
     return buffer.getvalue().encode(encoding)
 
 
-def _xlsx_bytes(header, rows) -> bytes:
-    """An XLSX file whose bytes depend only on its content (no timestamps, fixed order)."""
+#: Stand-ins for the time each workbook was saved (so its bytes never change).
+_EVALUATIONS_STAMP = dt.datetime(2018, 11, 1, 9, 0, 0)
+_REVIEWS_STAMP = dt.datetime(2018, 10, 31, 9, 0, 0)
+
+
+def _xlsx_bytes(header, rows, date_column: int = 7,
+                fixed: dt.datetime = _EVALUATIONS_STAMP) -> bytes:
+    """An XLSX file whose bytes depend only on its content (no timestamps, fixed order).
+
+    Columns 2 and 3 are Microsoft Forms' start and completion times;
+    ``date_column`` (1-based) holds the date answered; ``fixed`` stands in for
+    the workbook's created and modified times.
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
@@ -572,8 +496,7 @@ def _xlsx_bytes(header, rows) -> bytes:
         ws.append(cells)
         for cell in ws[ws.max_row][1:3]:
             cell.number_format = "m/d/yy h:mm:ss"
-        ws.cell(ws.max_row, 7).number_format = "dd/mm/yyyy"
-    fixed = dt.datetime(2018, 11, 1, 9, 0, 0)
+        ws.cell(ws.max_row, date_column).number_format = "dd/mm/yyyy"
     wb.properties.created = wb.properties.modified = fixed
     raw = io.BytesIO()
     wb.save(raw)
@@ -628,29 +551,580 @@ def _build_sample(seed: int = DEFAULT_SEED) -> list[tuple[str, bytes, list]]:
     return [(name, to_bytes(rows), rows) for name, rows, to_bytes in files]
 
 
-def write_sample_data(out_dir: Path, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write the synthetic evaluation exports into ``out_dir / "evaluations"``.
+# --- The sessions register ----------------------------------------------------
 
-    The same seed always gives the same bytes, so the committed sample can be
-    checked by regenerating it.
+#: Random streams for everything added after the evaluation exports: each is
+#: ``default_rng([seed, stream])``, independent of the evaluation stream
+#: ``default_rng(seed)``, so adding to one never changes the others' bytes.
+_SESSIONS_STREAM, _REVIEWS_STREAM = 1, 2
+#: The training team (invented staff, not respondents), most often first.
+FACILITATORS = ("Asha K.", "Tom R.", "Bev H.", "Imran S.", "Kate M.", "Dylan O.")
+_FACILITATOR_P = (0.3, 0.25, 0.15, 0.1, 0.1, 0.1)
+_SESSIONS_HEADER = ["session_date", "venue", "facilitators", "attended"]
+
+
+def _sessions_rows(seed: int) -> list:
+    """The sessions register: one row a session of :data:`SESSIONS`, 2 or 3 facilitators each."""
+    rng = np.random.default_rng([seed, _SESSIONS_STREAM])
+    rows = []
+    for s in SESSIONS:
+        who = rng.choice(len(FACILITATORS), size=2 if rng.random() < 0.65 else 3, replace=False,
+                         p=_FACILITATOR_P)
+        rows.append(([s.date.isoformat(), s.venue, "; ".join(FACILITATORS[i] for i in who),
+                      str(s.attended)], []))
+    return rows
+
+
+# --- Group reviews: the story -------------------------------------------------
+
+REVIEW_QUESTION = {
+    "group": "Name of your group",
+    "group_type": "What kind of group is it?",
+    "review_date": "Date",
+    "ladder": "Where is your group on the ladder of co-production?",
+    "ladder_overall": "Overall, where is your group on the ladder?",
+    "challenges": "What gets in the way? (tick all that apply)",
+    "challenges_text": "Describe the challenges your group faces",
+    "quality": "Quality indicators",
+}
+GROUP_TYPES = {"PPG": "PPG (Patient Participation Group)", "PAG": "PAG (Patient Assurance Group)",
+               "CCG": "CCG volunteer steering group", "Other": "Other"}
+#: Ladder letters used in the story table -> the form's answer and the contract's code.
+LADDER_LABELS = {"D": "Descriptive", "I": "Intermediate", "T": "Transformative",
+                 "N": "Not involved"}
+LADDER_CODES = {"D": "descriptive", "I": "intermediate", "T": "transformative",
+                "N": "not_involved"}
+LADDER_ROWS = ("Co-design", "Co-decision", "Co-delivery", "Co-evaluation")
+LADDER_FIELDS = ("ladder_design", "ladder_decision", "ladder_delivery", "ladder_evaluation")
+QUALITY_FIELDS = ("quality_start", "quality_throughout", "quality_equal", "quality_roles",
+                  "quality_feedback", "quality_evaluated")
+QUALITY_STATEMENTS = (
+    "Patients are involved from the start",
+    "Patients are involved throughout the whole process",
+    "Patients and staff work together as equal partners",
+    "Everyone's role and the level of co-production are agreed",
+    'Feedback is acted on and reported back ("you said, we did")',
+    "Patients and staff evaluate the difference made together",
+)
+REVIEW_FILES = {"sm": "reviews-2018-surveymonkey.csv", "ms": "reviews-2018-msforms.xlsx",
+                "gf": "reviews-2019-googleforms.csv", "paper": "reviews-2019-paper.csv"}
+ALIASES_FILE = "group-aliases.csv"
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str  # canonical name
+    kind: str  # key of GROUP_TYPES
+    aliases: tuple[str, ...] = ()  # other names it went by (a rename, not a typing slip)
+
+
+GROUPS = {
+    "oakwood": _Group("Oakwood PPG", "PPG"),
+    "chapeltown": _Group("Chapeltown Health Centre PPG", "PPG", ("Chapeltown PPG",)),
+    "seacroft": _Group("Seacroft Surgery Patient Group", "PPG"),
+    "armley": _Group("Armley Moor Medical Practice PPG", "PPG"),
+    "headingley": _Group("Headingley Park Surgery PPG", "PPG"),
+    "harehills": _Group("Harehills Lane Surgery PPG", "PPG"),
+    "bramley": _Group("Bramley Village PPG", "PPG"),
+    "kirkstall": _Group("Kirkstall Health Centre PPG", "PPG"),
+    "garforth": _Group("Garforth Medical Practice PPG", "PPG"),
+    "north": _Group("Leeds North PAG", "PAG"),
+    "west": _Group("Leeds West PAG", "PAG"),
+    "southeast": _Group("Leeds South and East PAG", "PAG"),
+    "ccg": _Group("CCG Volunteer Steering Group", "CCG"),
+    "mental": _Group("Mental Health Volunteers Steering Group", "CCG"),
+    "roundhay": _Group("Roundhay Carers' Forum", "Other"),
+}
+
+
+@dataclass(frozen=True)
+class _Review:
+    """One response to the group review form, as the story has it."""
+
+    file: str  # key of REVIEW_FILES
+    group: str  # key of GROUPS; "" where nobody can tell
+    typed: str  # the group's name as typed
+    date: str  # the date answered, ISO
+    ladder: str  # co-design, co-decision, co-delivery, co-evaluation: D, I, T or N
+    overall: str  # D, I or T
+    ticked: str  # challenge codes ticked, space-separated
+    quality: str  # Y, N or - (unanswered), in QUALITY_FIELDS order
+    voice: str  # who filled it in: manager (practice manager), chair (patient chair), volunteer
+    also: str = ""  # challenge codes the text mentions but the form does not tick
+    status: str = "clean"  # or blank, superseded (a duplicate: resubmitted later), quarantine
+    sent: int | None = None  # days from the date answered to submitting (None: drawn)
+    plant: str = ""  # key of _REVIEW_PLANTS: a fixed sentence, or a layout, for the text
+    other: str = ""  # an "Other" challenge, typed as text
+
+
+#: The story, in time order within each file. Ladder and challenges move between
+#: a group's 2018 review and its 2019 re-review; the README tabulates all of it.
+REVIEWS = (
+    # SurveyMonkey, spring 2018: an e-mail invitation collector
+    _Review("sm", "west", "Leeds West PAG", "2018-02-20", "IDDD", "D",
+            "funding lack_of_focus not_productive organisation", "NNYYNN", "volunteer"),
+    _Review("sm", "roundhay", "Roundhay Carers' Forum", "2018-03-01", "DNIN", "D",
+            "time communication lack_of_respect lack_of_empathy", "NNYNNN", "chair",
+            other="Finding a room with a hearing loop"),
+    _Review("sm", "armley", "Armley Moor Medical Practice PPG", "2018-03-13", "DDDN", "D",
+            "domination intimidation tokenism lack_of_respect time", "NNNNNN", "chair"),
+    _Review("sm", "harehills", "Harehills Lane Surgery PPG", "2018-04-05", "DNDN", "D",
+            "communication not_understanding time funding motivation tokenism", "NNNNYN",
+            "manager", plant="email"),
+    _Review("sm", "", "", "2018-04-17", "", "", "", "", "manager", status="blank"),
+    _Review("sm", "seacroft", "Seacroft Surgery Patient Group", "2018-05-15", "IIDD", "I",
+            "time funding organisation communication", "YYNNYN", "manager"),
+    _Review("sm", "headingley", "Headingley Park Surgery PPG", "2018-05-24", "IIID", "I",
+            "time personal_agendas lack_of_focus", "YYYNYN", "manager", also="funding"),
+    _Review("sm", "bramley", "Bramley Village PPG", "2018-06-07", "DDID", "D",
+            "tokenism domination concerns_not_addressed", "YNNNNN", "chair", also="time"),
+    _Review("sm", "southeast", "Leeds South and East PAG", "2018-06-12", "DIDN", "D",
+            "tokenism concerns_not_addressed lack_of_empathy communication domination", "NNNNNN",
+            "chair"),
+    # Microsoft Forms, summer and autumn 2018
+    _Review("ms", "oakwood", "Oakwood PPG", "2018-07-10", "DDDN", "D",
+            "time communication tokenism", "NNNNNN", "manager", status="superseded", sent=0),
+    _Review("ms", "oakwood", "oakwood ppg ", "2018-07-10", "DDIN", "D",
+            "time communication tokenism domination", "YNNNNN", "manager", sent=2),
+    _Review("ms", "chapeltown", "Chapeltown PPG", "2018-07-24", "IDDN", "D",
+            "tokenism communication not_understanding motivation", "NNNYNN", "chair"),
+    _Review("ms", "kirkstall", "Kirkstall Health Centre PPG", "2018-08-14", "IDIN", "I",
+            "funding time communication organisation", "YNYNNN", "manager"),
+    _Review("ms", "north", "Leeds North PAG", "2018-09-11", "IIDN", "I",
+            "communication tokenism differences_in_opinion time", "YYNYNN", "chair"),
+    _Review("ms", "garforth", "Garforth Medical Practice PPG", "2018-09-20", "DDDD", "D",
+            "motivation time not_productive domination", "NNNNNN", "chair", plant="phone"),
+    _Review("ms", "ccg", "CCG Volunteer Steering Group", "2018-10-02", "IIID", "I",
+            "time funding communication personal_agendas", "YYYYNN", "volunteer"),
+    _Review("ms", "mental", "Mental Health Volunteers Steering Group", "2018-10-16", "ITIN", "I",
+            "lack_of_empathy intimidation funding tokenism time", "YYYNYN", "volunteer",
+            also="communication"),
+    # Google Forms, spring 2019: re-reviews
+    _Review("gf", "seacroft", "Seacroft surgery patient group", "2019-03-12", "IDID", "I",
+            "time funding organisation motivation differences_in_opinion", "YNNNYN", "manager"),
+    _Review("gf", "north", "Leeds north PAG", "2019-03-26", "IIID", "I",
+            "time communication differences_in_opinion", "YYYYYN", "volunteer",
+            also="tokenism", plant="bullets"),
+    _Review("gf", "ccg", "CCG Volunteer Steering Group", "2019-04-09", "TIDI", "I",
+            "funding time personal_agendas organisation", "YYYYYY", "chair",
+            other="DBS checks for new volunteers take months"),
+    # Paper forms typed into Excel, summer 2019: re-reviews and one without a name
+    _Review("paper", "chapeltown", "Chapeltown Health Centre PPG", "2019-05-14", "TIDN", "I",
+            "communication motivation time", "YNYYY-", "manager"),
+    _Review("paper", "oakwood", "Oakwood P.P.G.", "2019-06-18", "IIID", "I",
+            "time communication funding", "YYNYYN", "chair"),
+    _Review("paper", "", "", "2019-07-09", "DDDN", "D", "time funding motivation", "NN-NNN",
+            "manager", status="quarantine", plant="unnamed"),
+)
+
+#: Fixed text planted in a review's "Describe the challenges" answer.
+_REVIEW_PLANTS = {
+    "email": ("If the CCG can help with any of this please email me at karen.brennan@example.org.",
+              ("pii:email",)),
+    "phone": ("Happy to talk it through, ring me on 0113 496 0789.", ("pii:phone",)),
+    "unnamed": ("We\u2019re a small practice and it\u2019s hard to get anyone to come in during "
+                "the day. There\u2019s no money for refreshments either, and fewer people come "
+                "back each time.", ()),
+    "bullets": ("", ("formula", "newline")),  # written as "- " bullets, one clause a line
+}
+#: People whose details the story fixes (the rest are drawn).
+_REVIEW_PEOPLE = {"harehills": ("Karen", "Brennan")}
+
+
+def _cap(clause: str) -> str:
+    return clause[:1].upper() + clause[1:]
+
+
+def _clauses(rng, codes, group: _Group, voice: str, used: set, counts: dict,
+             apostrophe: bool = False) -> list[str]:
+    """One clause for each theme in ``codes`` (in a random order) that ``voice`` could say
+    about ``group``: none the group has used before, at most one in the first person
+    ("as chair I..."), clauses other groups used less often more likely, and, with
+    ``apostrophe``, clauses with an apostrophe more likely."""
+    clauses, voiced = [], False
+    for k in rng.permutation(len(codes)):
+        fits, weights = [], []
+        for text, who in CHALLENGE_TEXT[codes[k]]:
+            tags = set(who.split())
+            voices = tags - {"ppg", "nonppg"}
+            if (text in used or ("ppg" in tags and group.kind != "PPG")
+                    or ("nonppg" in tags and group.kind == "PPG")
+                    or (voices and (voice not in voices or voiced))):
+                continue
+            fits.append((text, bool(voices)))
+            weights.append((3.0 if apostrophe and "'" in text else 1.0)
+                           / (1 + counts.get(text, 0)) ** 2)
+        text, first_person = _pick(rng, fits, np.array(weights) / sum(weights))
+        voiced |= first_person
+        clauses.append(text)
+        used.add(text)
+        counts[text] = counts.get(text, 0) + 1
+    return clauses
+
+
+def _sentences(rng, clauses: list[str], most: int) -> list[str]:
+    """Join clauses into between half as many sentences and ``most`` (at most 4)."""
+    n = len(clauses)
+    k = int(rng.integers(-(-n // 2), max(-(-n // 2), min(n, most)) + 1))
+    out, i = [], 0
+    for j in range(k):
+        if j < n - k:  # the first n - k sentences carry two clauses
+            out.append(_cap(clauses[i]) + _pick(rng, JOINERS) + clauses[i + 1] + ".")
+            i += 2
+        else:
+            out.append(_cap(clauses[i]) + ".")
+            i += 1
+    return out
+
+
+def _draw_reviews(rng) -> list[dict]:
+    """Draw the texture of every review in :data:`REVIEWS` (people, times, text), in order."""
+    used: dict[str, set] = {}
+    counts: dict[str, int] = {}  # how often each clause has been used, by any group
+    people: set = set(_REVIEW_PEOPLE.values())
+    records, superseded = [], {}
+    for r in REVIEWS:
+        group = GROUPS.get(r.group, _Group("", "PPG"))
+        rec = {"review": r, "group": group, "tags": []}
+        first = superseded.pop((r.file, r.group), None)
+        if first:  # a resubmission: the same person, and the same text with something added
+            rec["person"] = first["person"]
+        elif r.group in _REVIEW_PEOPLE:
+            rec["person"] = _REVIEW_PEOPLE[r.group]
+        else:
+            person = (_pick(rng, FIRST_NAMES), _pick(rng, LAST_NAMES))
+            while person in people:
+                person = (_pick(rng, FIRST_NAMES), _pick(rng, LAST_NAMES))
+            people.add(person)
+            rec["person"] = person
+        day = dt.date.fromisoformat(r.date)
+        sent = r.sent if r.sent is not None else int(_pick(rng, (0, 0, 0, 1, 2)))
+        minute = int(rng.integers(9 * 60, 21 * 60))
+        rec["submitted"] = dt.datetime.combine(
+            day + dt.timedelta(days=sent),
+            dt.time(minute // 60, minute % 60, int(rng.integers(0, 60))))
+        rec["took"] = dt.timedelta(seconds=int(rng.integers(30, 90) if r.status == "blank"
+                                               else rng.integers(240, 1500)))
+        themes = r.ticked.split() + r.also.split()
+        plant, plant_tags = _REVIEW_PLANTS.get(r.plant, ("", ()))
+        seen = used.setdefault(r.group, set())
+        if r.status == "blank":
+            text = ""
+        elif r.plant == "unnamed":
+            text = plant
+        elif first:
+            added = [c for c in themes if c not in first["themes"]]
+            clauses = _clauses(rng, added, group, r.voice, seen, counts)
+            text = " ".join([first["text"], *_sentences(rng, clauses, 1)])
+        elif r.plant == "bullets":
+            clauses = _clauses(rng, themes, group, r.voice, seen, counts)
+            text = "\n".join("- " + _cap(c) for c in clauses)
+        else:
+            clauses = _clauses(rng, themes, group, r.voice, seen, counts, r.file == "paper")
+            sentences = _sentences(rng, clauses, 3 if plant else 4)  # 4 at most, with the plant
+            text = " ".join([*sentences, plant] if plant else sentences)
+        rec["text"], rec["themes"] = text, themes
+        rec["tags"] += [(tag, "challenges_text", text) for tag in plant_tags]
+        if r.other:
+            rec["tags"].append(("other", "challenges", r.other))
+        if r.status == "superseded":
+            superseded[(r.file, r.group)] = rec
+        records.append(rec)
+    return records
+
+
+# --- Group reviews: the platform layouts --------------------------------------
+
+_YES_NO = {"Y": "Yes", "N": "No", "-": ""}
+
+
+def _ticked_labels(r: _Review) -> list[str]:
+    """The ticked challenges' labels, in the form's order."""
+    return [label for code, label in CHALLENGE_LABELS.items() if code in r.ticked.split()]
+
+
+def _review_answers(r: _Review) -> tuple[list[str], str, list[str]]:
+    """The ladder answers (4), the overall answer and the quality answers (6), as labels."""
+    return ([LADDER_LABELS[x] for x in r.ladder], LADDER_LABELS.get(r.overall, ""),
+            [_YES_NO[x] for x in r.quality])
+
+
+def _sm_review_header() -> list[list[str]]:
+    q = REVIEW_QUESTION
+    row1 = (_SM_META + [q["group"], q["group_type"], q["review_date"], q["ladder"], "", "", "",
+                        q["ladder_overall"], q["challenges"]] + [""] * len(CHALLENGE_LABELS)
+            + [q["challenges_text"], q["quality"]] + [""] * 5)
+    row2 = ([""] * 9 + ["Open-Ended Response", "Response", "Response", *LADDER_ROWS, "Response",
+                        *CHALLENGE_LABELS.values(), "Other (please specify)",
+                        "Open-Ended Response", *QUALITY_STATEMENTS])
+    return [row1, row2]
+
+
+def _sm_review_rows(rng, records) -> list:
+    """SurveyMonkey rows: an e-mail invitation collector, so every row names its contact."""
+    rows, rid = [], 10_400_000_000 + int(rng.integers(0, 90_000_000))
+    for rec in records:
+        r, (first, last) = rec["review"], rec["person"]
+        rid += int(rng.integers(200_000, 9_000_000))
+        meta = [str(rid), "238014577", _sm_time(rec["submitted"] - rec["took"]),
+                _sm_time(rec["submitted"]), f"192.0.2.{int(rng.integers(1, 255))}",
+                _email(rec["person"]), first, last, ""]
+        tags = [("identifier", "Email Address", ""), *rec["tags"]]
+        if r.status == "blank":
+            rows.append((meta + [""] * 32, [("blank", "", ""), *tags]))
+            continue
+        ladder, overall, quality = _review_answers(r)
+        ticked = _ticked_labels(r)
+        rows.append((meta + [r.typed, GROUP_TYPES[rec["group"].kind],
+                             f"{dt.date.fromisoformat(r.date):%d/%m/%Y}", *ladder, overall,
+                             *(label if label in ticked else "" for label in
+                               CHALLENGE_LABELS.values()), r.other, rec["text"], *quality], tags))
+    return rows
+
+
+def _ms_review_header() -> list[str]:
+    q = REVIEW_QUESTION
+    ladder = [f"{q['ladder']}.{row}" for row in LADDER_ROWS[:2]] + list(LADDER_ROWS[2:])
+    quality = [f"{q['quality']}.{s}" for s in QUALITY_STATEMENTS]
+    quality[4] = quality[4].replace('("you said, we did")', "(\u201cyou said, we did\u201d)")
+    return ["ID", "Start time", "Completion time", "Email", "Name", q["group"], q["group_type"],
+            q["review_date"], *ladder, q["ladder_overall"], q["challenges"],
+            q["challenges_text"], *quality]
+
+
+def _ms_review_rows(rng, records) -> list:
+    """Microsoft Forms rows: practice managers answer signed in (e-mail and name shown),
+    others anonymously; ticked challenges in the order clicked, each followed by ``;``."""
+    rows, row_of = [], {}
+    for rec in records:
+        r = rec["review"]
+        named = r.voice == "manager"
+        ladder, overall, quality = _review_answers(r)
+        ticked = _ticked_labels(r)
+        clicked = "".join(ticked[i] + ";" for i in rng.permutation(len(ticked)))
+        cells = [len(rows) + 1, rec["submitted"] - rec["took"], rec["submitted"],
+                 _email(rec["person"]) if named else "anonymous",
+                 " ".join(rec["person"]) if named else None, r.typed,
+                 GROUP_TYPES[rec["group"].kind], dt.date.fromisoformat(r.date), *ladder, overall,
+                 clicked, rec["text"] or None, *quality]
+        tags = [*([("identifier", "Email", "")] if named else []), *rec["tags"]]
+        key = (r.group, _email(rec["person"]))
+        if key in row_of:  # the same person and group again: the earlier one is the duplicate
+            rows[row_of[key]][1].append(
+                ("duplicate", "Email", f"resubmitted as row {len(rows) + 1}; the later wins"))
+        row_of[key] = len(rows)
+        rows.append((cells, tags))
+    return rows
+
+
+#: Google Forms joins the options ticked in one checkbox answer with a comma and a
+#: space, in the form's order, an "Other" answer's text last.
+_GOOGLE_CHECKBOX_SEP = ", "
+
+
+def _gf_review_header() -> list[str]:
+    q = REVIEW_QUESTION
+    return (["Timestamp", "Email address", f"Q1. {q['group']}", f"Q2. {q['group_type']}",
+             f"Q3. {q['review_date']}"] + [f"{q['ladder']} [{row}]" for row in LADDER_ROWS]
+            + [f"Q5. {q['ladder_overall']}", f"Q6. {q['challenges']}",
+               f"Q7. {q['challenges_text']}"]
+            + [f"{q['quality']} [{s}]" for s in QUALITY_STATEMENTS])
+
+
+def _gf_review_rows(rng, records) -> list:
+    """Google Forms rows: e-mail addresses collected; every field quoted when written."""
+    rows = []
+    for rec in records:
+        r = rec["review"]
+        ladder, overall, quality = _review_answers(r)
+        ticked = _ticked_labels(r) + ([r.other] if r.other else [])
+        rows.append(([_google_time(rec["submitted"]), _email(rec["person"], "example.com"),
+                      r.typed, GROUP_TYPES[rec["group"].kind],
+                      f"{dt.date.fromisoformat(r.date):%d/%m/%Y}", *ladder, overall,
+                      _GOOGLE_CHECKBOX_SEP.join(ticked), rec["text"], *quality],
+                     [("identifier", "Email address", ""), *rec["tags"]]))
+    return rows
+
+
+_PAPER_REVIEW_HEADER = ["Group", "Type", "Date", *LADDER_ROWS, "Overall", "Challenges",
+                        "Describe challenges", "From start", "Throughout", "Equal partners",
+                        "Roles agreed", "You said we did", "Evaluated together"]
+_PAPER_GROUP_TYPES = {"PPG": ("PPG", "ppg", "PPG (Patient Participation Group)"),
+                      "PAG": ("PAG", "pag"),
+                      "CCG": ("Steering group", "CCG volunteer steering group"),
+                      "Other": ("Other", "other")}
+_PAPER_YES_NO = {"Y": ("Y", "yes"), "N": ("No", "n"), "-": ("",)}
+
+
+def _paper_review_rows(rng, records) -> list:
+    """Paper review forms typed into Excel: abbreviated headers, answers typed by hand."""
+    rows = []
+    for rec in records:
+        r = rec["review"]
+        day = dt.date.fromisoformat(r.date)
+        ladder = [_pick(rng, (LADDER_LABELS[x], LADDER_LABELS[x].lower(),
+                              LADDER_LABELS[x] + " ")) for x in r.ladder]
+        words = [_pick(rng, PAPER_CHALLENGE_WORDS[c]) for c in r.ticked.split()]
+        cells = [r.typed, _pick(rng, _PAPER_GROUP_TYPES[rec["group"].kind]), _paper_date(rng, day),
+                 *ladder, _pick(rng, (LADDER_LABELS[r.overall], LADDER_LABELS[r.overall].lower())),
+                 _pick(rng, (", ", ";", "; ")).join(words), rec["text"].replace("'", "\u2019"),
+                 *(_pick(rng, _PAPER_YES_NO[x]) for x in r.quality)]
+        tags = list(rec["tags"])
+        if r.status == "quarantine":
+            tags.append(("quarantine", "Group", "no group name"))
+        rows.append((cells, tags))
+    return rows
+
+
+def _build_reviews(seed: int = DEFAULT_SEED) -> tuple[list[tuple[str, bytes, list]], list[dict]]:
+    """Draw the group reviews and lay them out: the files as :func:`_build_sample` gives
+    them, and the drawn records (each with its ``file`` and ``source_row``)."""
+    rng = np.random.default_rng([seed, _REVIEWS_STREAM])
+    records = _draw_reviews(rng)
+
+    def of(key):
+        return sorted((rec for rec in records if rec["review"].file == key),
+                      key=lambda rec: rec["submitted"] if key != "paper" else rec["review"].date)
+
+    layouts = [
+        ("sm", _sm_review_rows, lambda r: _csv_bytes(_sm_review_header(), r, "utf-8", "\r\n")),
+        ("ms", _ms_review_rows, lambda r: _xlsx_bytes(_ms_review_header(), r, 8, _REVIEWS_STAMP)),
+        ("gf", _gf_review_rows,
+         lambda r: _csv_bytes([_gf_review_header()], r, "utf-8", "\n", csv.QUOTE_ALL)),
+        ("paper", _paper_review_rows,
+         lambda r: _csv_bytes([_PAPER_REVIEW_HEADER], r, "cp1252", "\r\n")),
+    ]
+    files = []
+    for key, lay_out, to_bytes in layouts:
+        ordered = of(key)
+        rows = lay_out(rng, ordered)
+        for number, (rec, (_, tags)) in enumerate(zip(ordered, rows, strict=True), start=1):
+            rec.update(file=REVIEW_FILES[key], source_row=number, row_tags=tags)
+        files.append((REVIEW_FILES[key], to_bytes(rows), rows))
+    return files, records
+
+
+def ladder_movement() -> dict[str, dict[str, str]]:
+    """How each re-reviewed group moved on the ladder between its first review and the last.
+
+    Returns
+    -------
+    dict
+        Canonical group name -> ladder field (the four levels and
+        ``ladder_overall``) -> ``up``, ``down``, ``same``, ``now involved`` (was
+        not involved) or ``no longer involved``. Duplicates and blank or
+        unnamed rows are left out. The story does not depend on the seed.
+    """
+    kept: dict[str, list[_Review]] = {}
+    for r in REVIEWS:
+        if r.group and r.status == "clean":
+            kept.setdefault(r.group, []).append(r)
+    rank = {"D": 1, "I": 2, "T": 3}
+    out = {}
+    for key, reviews in kept.items():
+        if len(reviews) < 2:
+            continue
+        first, last = reviews[0], reviews[-1]
+        moves = {}
+        for field, a, b in zip((*LADDER_FIELDS, "ladder_overall"), first.ladder + first.overall,
+                               last.ladder + last.overall, strict=True):
+            if "N" in (a, b) and a != b:
+                moves[field] = "now involved" if a == "N" else "no longer involved"
+            else:
+                moves[field] = ("same", "up", "down")[(rank.get(b, 0) > rank.get(a, 0))
+                                                      + 2 * (rank.get(b, 0) < rank.get(a, 0))]
+        out[GROUPS[key].name] = moves
+    return out
+
+
+def _aliases_rows() -> list:
+    return [([alias, g.name], []) for g in GROUPS.values() for alias in g.aliases]
+
+
+def review_ground_truth(seed: int = DEFAULT_SEED) -> list[dict]:
+    """What each data row of the group review files should clean to.
+
+    Parameters
+    ----------
+    seed : int, default 20180320
+        The seed the sample was written with.
+
+    Returns
+    -------
+    list of dict
+        One dict a data row, by file (in :data:`REVIEW_FILES` order) and row:
+        ``file``, ``source_row`` (1-based, header rows excluded), ``status``
+        (``clean``, ``blank``, ``duplicate`` or ``quarantine``), ``group``
+        (canonical name, empty if unknown), ``typed`` (the name as typed),
+        ``group_type`` (form label), ``review_date`` (ISO), the four ladder
+        fields and ``ladder_overall`` (contract codes), ``challenges`` (codes
+        ticked), ``other`` (an "Other" challenge's text), ``text_themes`` (codes
+        the free text expresses), ``challenges_text`` (as drawn, before any
+        platform retyping), the six quality fields (True, False or None),
+        ``voice`` and ``submitted`` (None on paper).
+    """
+    _, records = _build_reviews(seed)
+    order = list(REVIEW_FILES.values())
+    out = []
+    for rec in sorted(records, key=lambda rec: (order.index(rec["file"]), rec["source_row"])):
+        r, kinds = rec["review"], {tag for tag, _, _ in rec["row_tags"]}
+        status = next((k for k in ("blank", "duplicate", "quarantine") if k in kinds), "clean")
+        ladder, quality = r.ladder or " " * 4, r.quality or "-" * 6  # a blank row has neither
+        out.append({
+            "file": rec["file"], "source_row": rec["source_row"], "status": status,
+            "group": rec["group"].name, "typed": r.typed,
+            "group_type": GROUP_TYPES[rec["group"].kind] if r.status != "blank" else "",
+            "review_date": r.date if r.status != "blank" else "",
+            **{f: LADDER_CODES.get(x, "") for f, x in zip(LADDER_FIELDS, ladder, strict=True)},
+            "ladder_overall": LADDER_CODES.get(r.overall, ""),
+            "challenges": tuple(c for c in CHALLENGE_LABELS if c in r.ticked.split()),
+            "other": r.other,
+            "text_themes": tuple(c for c in CHALLENGE_LABELS if c in rec["themes"])
+            if rec["text"] else (),
+            "challenges_text": rec["text"],
+            **{f: {"Y": True, "N": False}.get(x) for f, x in
+               zip(QUALITY_FIELDS, quality, strict=True)},
+            "voice": r.voice,
+            "submitted": None if r.file == "paper" else rec["submitted"],
+        })
+    return out
+
+
+def write_sample_data(out_dir: Path, seed: int = DEFAULT_SEED) -> list[Path]:
+    """Write the whole synthetic sample into ``out_dir``.
+
+    ``evaluations/`` (the six evaluation exports), ``sessions.csv`` (the
+    sessions register), ``group-aliases.csv`` (a renamed group's other name)
+    and ``reviews/`` (four group review exports). The same seed always gives
+    the same bytes, so the committed sample can be checked by regenerating it.
 
     Parameters
     ----------
     out_dir : Path
         The sample folder (``data/sample`` in the repository); created if missing.
     seed : int, default 20180320
-        Seed for :func:`numpy.random.default_rng`.
+        Seed for :func:`numpy.random.default_rng`. The evaluation exports draw
+        from ``default_rng(seed)``, the sessions register and the reviews from
+        streams of their own, so each is reproduced whatever is added to the others.
 
     Returns
     -------
     list of Path
         The files written, in the order of ``data/sample/README.md``.
     """
-    folder = Path(out_dir) / "evaluations"
-    folder.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    plan = [("evaluations", name, data, rows) for name, data, rows in _build_sample(seed)]
+    sessions = _sessions_rows(seed)
+    plan.append(("", "sessions.csv", _csv_bytes([_SESSIONS_HEADER], sessions, "utf-8", "\n"),
+                 sessions))
+    aliases = _aliases_rows()
+    plan.append(("", ALIASES_FILE, _csv_bytes([["alias", "group"]], aliases, "utf-8", "\n"),
+                 aliases))
+    plan += [("reviews", name, data, rows) for name, data, rows in _build_reviews(seed)[0]]
     paths = []
-    for name, data, rows in _build_sample(seed):
-        path = folder / name
+    for folder, name, data, rows in plan:
+        path = out_dir / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         logger.info("wrote %s (%d data rows)", path, len(rows))
         paths.append(path)
@@ -658,10 +1132,10 @@ def write_sample_data(out_dir: Path, seed: int = DEFAULT_SEED) -> list[Path]:
 
 
 def ground_truth(seed: int = DEFAULT_SEED) -> dict[str, dict[str, list[tuple[int, str, str]]]]:
-    """The generator's own record of what it planted in each sample file.
+    """The generator's own record of what it planted in each export of the sample.
 
     ``data/sample/README.md`` is written from this and checked by eye against
-    the files.
+    the files. :func:`review_ground_truth` says more about each group review.
 
     Parameters
     ----------
@@ -671,14 +1145,16 @@ def ground_truth(seed: int = DEFAULT_SEED) -> dict[str, dict[str, list[tuple[int
     Returns
     -------
     dict
-        File name -> kind -> list of ``(source_row, column or field, value)``, where
-        kind is ``rows`` (every data row), ``blank``, ``duplicate``, ``quarantine``,
+        File name (the six evaluation exports, then the four review exports) ->
+        kind -> list of ``(source_row, column or field, value)``, where kind is
+        ``rows`` (every data row), ``blank``, ``duplicate``, ``quarantine``,
         ``unreadable``, ``pii:<kind>``, ``identifier``, ``formula``, ``newline``,
-        ``literal``, ``no_date_answer`` or ``identical_pair``; source rows are
-        1-based and exclude header rows.
+        ``literal``, ``no_date_answer``, ``identical_pair`` or ``other`` (an
+        "Other" challenge typed as text); source rows are 1-based and exclude
+        header rows.
     """
     truth = {}
-    for name, _, rows in _build_sample(seed):
+    for name, _, rows in [*_build_sample(seed), *_build_reviews(seed)[0]]:
         kinds: dict[str, list[tuple[int, str, str]]] = {"rows": [(len(rows), "", "")]}
         for number, (_, tags) in enumerate(rows, start=1):
             for kind, column, value in tags:
@@ -846,7 +1322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = argparse.ArgumentParser(
         prog="python -m coprod_analysis.synthetic",
-        description="Write synthetic (invented) co-production evaluation exports.")
+        description="Write synthetic (invented) co-production evaluation and group review "
+                    "exports.")
     parser.add_argument("--out", type=Path, default=None,
                         help="sample folder (default data/sample), or the CSV for --google-forms")
     parser.add_argument("--seed", type=int, default=None,
@@ -864,6 +1341,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  {kind} ({len(items)}): " + "; ".join(
                     f"row {r}" + (f" {c}" if c else "") + (f" {v!r}" if v else "")
                     for r, c, v in items))
+        print("group reviews, row by row:")
+        for rec in review_ground_truth(DEFAULT_SEED if args.seed is None else args.seed):
+            extra = sorted(set(rec["text_themes"]) - set(rec["challenges"]))
+            ladder = "/".join(rec[f] or "-" for f in (*LADDER_FIELDS, "ladder_overall"))
+            quality = "".join({True: "Y", False: "N"}.get(rec[f], "-") for f in QUALITY_FIELDS)
+            print(f"  {rec['file']} row {rec['source_row']} [{rec['status']}] "
+                  f"{rec['group'] or '?'} as {rec['typed']!r} {rec['review_date']} {ladder} "
+                  f"quality {quality} challenges {';'.join(rec['challenges'])}"
+                  + (f" other {rec['other']!r}" if rec["other"] else "")
+                  + (f" text also {';'.join(extra)}" if extra else ""))
+        print("ladder movement at re-review:")
+        for group, moves in ladder_movement().items():
+            print(f"  {group}: " + ", ".join(f"{f} {m}" for f, m in moves.items()))
     elif args.google_forms is not None:
         if args.out is None or args.google_forms < 0:
             parser.error("--google-forms needs N >= 0 and --out FILE")
