@@ -18,7 +18,6 @@ keep it as an unmapped column). See ``docs/mapping.md``.
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.read.pairs import read_pairs
 from coprod_analysis.read.platforms import clean_header
 from coprod_analysis.vocab import Field
 
@@ -42,11 +42,14 @@ _SESSION_PREFIX = re.compile(
     r"^(?:by|at) the end of (?:the|this|today s|todays) (?:session|training|course|workshop)"
     r"(?: i)?\b\s*",
 )
+_EMAIL_HEADER = re.compile(r"\be ?mail(?: ?address)?\d*\b|^emailaddress")
 _STRONG_IDENTIFIERS = re.compile(
-    r"\be ?mail\b|\bip address\b|^custom data|\b(?:tele)?phone\b|\bmobile\b|\btel\b"
-    r"|^(?:first|last|given|family|sur|full|your|respondent s?|participant s?) ?names?\b"
-    r"|^names?$|^names? optional$|\bpost ?code\b|^(?:home |postal )?address$|\bnhs number\b"
-    r"|\bcontact details\b|\bdate of birth\b"
+    r"\bip(?: address)?\b|^custom data|\b(?:tele)?phone\b|\bmobile\b|\btel\b"
+    r"|\bcontact (?:number|no|details|tel)\b"
+    r"|^(?:first|last|given|family|sur|full|fore|your|respondent s?|participant s?) ?names?\b"
+    r"|^names?$|^names? optional$|^forename|^surname|^initials\b"
+    r"|\bpost ?code\b|\baddress\b|\bnhs (?:number|no)\b|\bdate of birth\b|^d ?o ?b$"
+    r"|^(?:respondent|participant|user) ?(?:id|number|no)$"
 )
 _WEAK_IDENTIFIERS = re.compile(r"\bnames?\b")
 
@@ -112,6 +115,9 @@ def match_field(header: str, fields: Sequence[Field]) -> str | None:
     True
     """
     for candidate in header_candidates(header):
+        named = [f for f in fields if candidate == f.name.replace("_", " ")]
+        if named:  # the contract's own column name, as in a cleaned file read again
+            return named[0].name
         hits = [f for f in fields if any(re.search(p, candidate) for p in f.patterns)]
         if hits:
             best = max(hits, key=lambda f: f.priority)
@@ -128,7 +134,7 @@ def identifier_kind(header: str, *, weak: bool = False) -> str | None:
     ('email', 'identifier', None)
     """
     text = normalise_header(header)
-    if re.search(r"\be ?mail\b", text):
+    if _EMAIL_HEADER.search(text):
         return "email"
     if _STRONG_IDENTIFIERS.search(text) or (weak and _WEAK_IDENTIFIERS.search(text)):
         return "identifier"
@@ -219,6 +225,11 @@ def map_columns(
     notes: list[str] = []
     taken: dict[str, str] = {}
     multi = {f.name for f in fields if f.kind == "multi"}  # one column per ticked option
+    # The mapping file comes first: what it names is taken before any automatic match.
+    for header in headers:
+        override = overrides.get(_override_key(header))
+        if override is not None and override not in _MANY and override not in multi:
+            taken.setdefault(override, header)
     for header in headers:
         override = overrides.get(_override_key(header))
         if override is not None:
@@ -233,7 +244,7 @@ def map_columns(
             role = kind
         else:
             role = "unmapped"
-        if role in _MANY or role in multi:
+        if role in _MANY or role in multi or taken.get(role) == header:
             pass
         elif role in taken:
             if not _is_special(role):
@@ -272,21 +283,10 @@ def read_mapping_file(path: str | Path, fields: Sequence[Field]) -> dict[str, st
     CoprodError
         If the file is missing, lacks the two columns, or names an unknown field.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise CoprodError("no such mapping file", path)
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    rows = list(csv.DictReader(text.splitlines()))
-    if not rows or not {"column", "field"} <= {(k or "").strip().lower() for k in rows[0]}:
-        raise CoprodError("a mapping file needs a header row 'column,field' and at least "
-                          "one row", path)
     valid = {f.name for f in fields} | OVERRIDE_ROLES
     out: dict[str, str] = {}
-    for number, row in enumerate(rows, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        column, target = row.get("column", ""), row.get("field", "").lower()
-        if not column and not target:
-            continue
+    for number, column, target in read_pairs(path, "column", "field", "mapping file"):
+        target = target.lower()
         if target not in valid:
             raise CoprodError(
                 f"line {number}: {target!r} is not a field; use one of "

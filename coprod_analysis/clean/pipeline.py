@@ -239,6 +239,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
         file=path.name,
         platform=export.platform,
         encoding=export.encoding,
+        header_rows=export.header_rows,
         rows_read=export.rows_read,
         columns_mapped=colmap.fields,
         columns_unmapped=colmap.unmapped,

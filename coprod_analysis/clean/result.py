@@ -21,6 +21,7 @@ class FileReport:
     file: str
     platform: str
     encoding: str
+    header_rows: int = 1
     rows_read: int = 0
     rows_clean: int = 0
     rows_quarantined: int = 0
@@ -36,6 +37,7 @@ class FileReport:
         return {
             "platform": self.platform,
             "encoding": self.encoding,
+            "header_rows": self.header_rows,
             **{key: getattr(self, key) for key in COUNT_KEYS},
             "columns_mapped": self.columns_mapped,
             "columns_unmapped": self.columns_unmapped,

@@ -8,7 +8,8 @@ The review form's own rules, on top of :mod:`coprod_analysis.clean.pipeline`:
   aliases file joins renamed or merged groups;
 - the review date comes from the form, or else from the submission time;
 - ``review_number`` counts a group's reviews in date order (1 for its first);
-- a resubmission is the same e-mail for the same group.
+- a resubmission is the same e-mail for the same group and review date (a
+  re-review months later by the same person is a new review).
 
 In the clean table each ladder level is an ordered categorical
 (descriptive < intermediate < transformative); "not involved" is not a rung,
@@ -18,7 +19,6 @@ so it is kept apart, in ``ladder_<level>_not_involved``, and written back as
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -36,8 +36,9 @@ from coprod_analysis.clean.pipeline import (
     slug,
 )
 from coprod_analysis.clean.result import CleanResult
-from coprod_analysis.clean.values import TEXT_DTYPE, map_distinct
+from coprod_analysis.clean.values import TEXT_DTYPE, iso_text, join_text, map_distinct
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.read.pairs import read_pairs
 from coprod_analysis.vocab import (
     EVALUATION_FIELDS,
     LADDER_FIELD_NAMES,
@@ -88,23 +89,12 @@ def read_aliases(path: str | Path) -> dict[str, str]:
     CoprodError
         If the file is missing or lacks the two columns.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise CoprodError("no such aliases file", path)
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    rows = list(csv.DictReader(text.splitlines()))
-    if not rows or not {"alias", "group"} <= {(k or "").strip().lower() for k in rows[0]}:
-        raise CoprodError("an aliases file needs a header row 'alias,group' and at least one "
-                          "row", path)
     out: dict[str, str] = {}
-    for number, row in enumerate(rows, start=2):
-        row = {(k or "").strip().lower(): " ".join((v or "").split()) for k, v in row.items()}
-        if not row.get("alias") and not row.get("group"):
-            continue
-        if not row.get("alias") or not row.get("group"):
+    for number, alias, group in read_pairs(path, "alias", "group", "aliases file"):
+        if not alias or not group:
             raise CoprodError(f"line {number}: both an alias and a group are needed", path)
-        out[group_key(row["alias"])] = row["group"]
-        out.setdefault(group_key(row["group"]), row["group"])
+        out[group_key(alias)] = group
+        out.setdefault(group_key(group), group)
     return out
 
 
@@ -119,6 +109,10 @@ def _prepare(ctx: FileContext, aliases: dict[str, str]) -> Setaside:
     canonical = map_distinct(keys, lambda k: group_key(aliases.get(k, k)))
     fields["group_id"] = map_distinct(canonical, slug)
     fields["_group_name"] = map_distinct(keys, lambda k: aliases.get(k, ""))
+    # A resubmission is the same person for the same group *and review*: a group's
+    # re-review months later, by the same chair, is a new review, not a duplicate.
+    fields["_review"] = join_text(fields["group_id"],
+                                  iso_text(fields["review_date"], with_time=False), sep="@")
     missing = (fields["group_id"].isna() | (fields["group_id"] == "")).fillna(True)
     reasons = pd.Series(None, index=fields.index, dtype=object)
     reasons[missing.to_numpy(dtype=bool)] = "the group's name is missing"
@@ -173,7 +167,7 @@ REVIEW_FORM = FormSpec(
     fields=REVIEW_FIELDS,
     columns=REVIEW_COLUMNS,
     derived=REVIEW_DERIVED,
-    unit="group_id",
+    unit="_review",
     telling=("group", "group_type", *LADDER_FIELD_NAMES[:4], "challenges"),
     rivals=(("an evaluation form", EVALUATION_FIELDS),),
     prepare=lambda ctx: _prepare(ctx, {}),

@@ -17,6 +17,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import logging
 import re
 import sys
@@ -144,30 +145,39 @@ def _check_is_text(data: bytes, path: Path) -> None:
 
 
 def _sniff_delimiter(text: str) -> str:
-    """Guess the delimiter from the first record: comma, semicolon or tab.
+    """Choose the delimiter: comma, semicolon or tab.
 
-    A European Excel saves "CSV" with semicolons. Only separators outside
-    quotes in the first line are counted.
+    A European Excel saves "CSV" with semicolons, and Excel's "Unicode Text"
+    uses tabs, while question headers often hold commas. The delimiter chosen
+    is the one that splits the first records into the same number of fields,
+    two or more; where several do, the one giving most fields, then comma.
 
     Examples
     --------
-    >>> _sniff_delimiter('"a;b",c,d\\n')
+    >>> _sniff_delimiter('"a;b",c,d\\n1,2,3\\n')
     ','
-    >>> _sniff_delimiter('Date;Venue;"Q1, role"\\n')
+    >>> _sniff_delimiter('Date;Venue;"Q1, role"\\n1;2;3\\n')
     ';'
+    >>> _sniff_delimiter('Overall, how was it?\\tDate\\tVenue\\nGood\\t1\\t2\\n')
+    '\\t'
     """
-    counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for ch in text[:65536]:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted:
-            if ch == "\n":
-                break
-            if ch in counts:
-                counts[ch] += 1
-    best = max(counts, key=lambda k: (counts[k], k == ","))
-    return best if counts[best] > 0 else ","
+    best, best_key = ",", (False, 0, True)
+    for delimiter in (",", ";", "\t"):
+        try:
+            records = list(itertools.islice(
+                csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 20))
+        except csv.Error:
+            continue
+        if len(records) > 1 and records[-1] and not text.endswith(("\n", "\r")):
+            records = records[:-1]  # the last line may be cut short by the sample
+        widths = [len(r) for r in records if r]
+        if not widths:
+            continue
+        consistent = widths[0] >= 2 and all(w == widths[0] for w in widths)
+        key = (consistent, widths[0], delimiter == ",")
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best
 
 
 # --- CSV -------------------------------------------------------------------
@@ -215,12 +225,19 @@ def read_csv_grid(path: Path) -> Grid:
         notes.append(f"delimited by {'semicolons' if delimiter == ';' else 'tabs'}")
     width = _first_record_width(head, delimiter)
     encoding = "utf-8-sig" if bom else "utf-8"
-    # Fast path straight from the bytes; pyarrow validates the UTF-8 itself.
-    grid = _parse_fast(body, width, delimiter, path)
+    # Fast path straight from the bytes when they are UTF-8, every quote is
+    # closed (an odd number of quote marks means one never is; the exact parser
+    # then says where) and no empty lines end the file (they are not rows, and
+    # only the exact parser can tell an empty line from a row of empty cells).
+    grid = None
+    ends_in_empty_line = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
+    regular = data.count(b'"') % 2 == 0 and not ends_in_empty_line
+    if regular and _is_utf8(data):
+        grid = _parse_fast(body, width, delimiter, path)
     if grid is None:
         text, encoding = decode_bytes(data)
         del data, body, buffer
-        if encoding not in ("utf-8", "utf-8-sig"):
+        if regular and encoding not in ("utf-8", "utf-8-sig"):
             grid = _parse_fast(pa.py_buffer(text.encode("utf-8")), width, delimiter, path)
         if grid is None:
             grid = _parse_exact(text, delimiter, path)
@@ -230,6 +247,27 @@ def read_csv_grid(path: Path) -> Grid:
     grid.encoding = encoding
     grid.notes = notes
     return grid
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether bytes are valid UTF-8, checked in pieces (no copy of the file).
+
+    Examples
+    --------
+    >>> _is_utf8("café".encode()), _is_utf8("café".encode("cp1252"))
+    (True, False)
+    """
+    if data.isascii():
+        return True
+    view = memoryview(data)
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        for start in range(0, len(view), 1 << 20):
+            decoder.decode(view[start:start + (1 << 20)])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _first_record_width(text: str, delimiter: str) -> int:
@@ -284,23 +322,35 @@ def _parse_exact(text: str, delimiter: str, path: Path) -> Grid:
     rows: list[list[str]] = []
     numbers: list[int] = []
     malformed: list[tuple[int, list[str]]] = []
+    empty_lines: list[int] = []  # rows that were empty lines, at the end of the file
+    number = 0
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         width = None
         for number, record in enumerate(reader):
             if width is None:
                 width = max(len(record), 1)
-            if not record:  # an empty line: a blank row, not a malformed one
+            if not record:  # an empty line: a blank row, unless no row follows it
+                empty_lines.append(len(rows))
                 record = [""] * width
+            else:
+                empty_lines.clear()
             if len(record) != width:
                 malformed.append((number, record))
                 continue
             rows.append(record)
             numbers.append(number)
     except csv.Error as exc:
-        raise CoprodError(f"could not be read as CSV ({exc})", path) from None
+        where = f"record {number + 2}" if number else "the first record"
+        message = ("a quoted value is never closed (a missing \" near " + where + ")"
+                   if "unexpected end of data" in str(exc)
+                   else f"could not be read as CSV near {where} ({exc})")
+        raise CoprodError(message, path) from None
     finally:
         csv.field_size_limit(old_limit)
+    if empty_lines and empty_lines[-1] == len(rows) - 1 and len(empty_lines) == len(rows) - \
+            empty_lines[0]:
+        del rows[empty_lines[0]:], numbers[empty_lines[0]:]
     frame = pd.DataFrame(rows, columns=range(width or 1), dtype=_TEXT_DTYPE)
     return Grid(path, frame, numbers, malformed)
 
@@ -336,7 +386,7 @@ def _cell_text(value: object) -> str:
 
 
 def read_xlsx_grid(path: Path) -> Grid:
-    """Read the first non-empty worksheet of an XLSX workbook into a :class:`Grid`.
+    """Read the first visible worksheet with data of an XLSX workbook into a :class:`Grid`.
 
     Formulas are read as their text (``=SUM(A1)``), never evaluated, so a
     formula-only cell is not lost; trailing empty rows (sheet formatting, not
@@ -369,7 +419,7 @@ def read_xlsx_grid(path: Path) -> Grid:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            rows = _first_sheet_rows(book)
+            rows, others = _first_sheet_rows(book)
         finally:
             book.close()
     except CoprodError:
@@ -385,16 +435,26 @@ def read_xlsx_grid(path: Path) -> Grid:
     width = max(len(r) for r in rows)
     padded = [r + [""] * (width - len(r)) for r in rows]
     frame = pd.DataFrame(padded, columns=range(width), dtype=_TEXT_DTYPE)
-    return Grid(path, frame, range(len(frame)), encoding="xlsx")
+    notes = ([f"only the first worksheet was read; these worksheets also hold data: "
+              f"{', '.join(others)}"] if others else [])
+    return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes)
 
 
-def _first_sheet_rows(book: object) -> list[list[str]]:
+def _first_sheet_rows(book: object) -> tuple[list[list[str]], list[str]]:
+    """The first visible worksheet with data, and the names of others that have data."""
+    chosen: list[list[str]] = []
+    others: list[str] = []
     for sheet in book.worksheets:  # type: ignore[attr-defined]
+        if getattr(sheet, "sheet_state", "visible") != "visible":
+            continue
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()
+        if chosen:
+            if any(any(v is not None for v in row) for row in sheet.iter_rows(values_only=True)):
+                others.append(sheet.title)
+            continue
         rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         while rows and not any(c.strip() for c in rows[-1]):
             rows.pop()
-        if rows:
-            return rows
-    return []
+        chosen = rows
+    return chosen, others

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from coprod_analysis.errors import CoprodError
 from coprod_analysis.read.grid import Grid
 
 PLATFORMS = ("surveymonkey", "msforms", "googleforms", "jisc", "manual")
@@ -72,6 +73,8 @@ class RawExport:
         Cleaned header -> the header text as it stood in the file.
     encoding, notes:
         From the :class:`Grid`.
+    header_rows:
+        How many rows the header took (2 for SurveyMonkey's, else 1).
     """
 
     path: Path
@@ -82,6 +85,7 @@ class RawExport:
     headers_raw: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
+    header_rows: int = 1
 
     @property
     def rows_read(self) -> int:
@@ -180,6 +184,25 @@ def _platform_roles(platform: str, headers: list[str]) -> dict[str, str]:
     return roles
 
 
+def _is_surveymonkey_subheader(row1: list[str], row2: list[str]) -> bool:
+    """Whether SurveyMonkey's second row is its sub-header row, not a first response.
+
+    The sub-header row leaves the platform's own columns empty (no respondent
+    id), where a response fills them.
+
+    Examples
+    --------
+    >>> head = ["Respondent ID", "Collector ID", "Q1"]
+    >>> _is_surveymonkey_subheader(head, ["", "", "Response"])
+    True
+    >>> _is_surveymonkey_subheader(head, ["11400000001", "2345", "Agree"])
+    False
+    """
+    keys = [_key(h) for h in row1]
+    position = keys.index("respondent id")
+    return position < len(row2) and not row2[position].strip()
+
+
 def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
     """Combine SurveyMonkey's two header rows into ``Question [Sub-label]`` headers."""
     headers = []
@@ -228,14 +251,18 @@ def to_raw_export(grid: Grid) -> RawExport:
     first = records.iloc[0].tolist() if len(records) else []
     second = records.iloc[1].tolist() if len(records) > 1 else None
     platform = detect_platform(first, second)
-    if platform == "surveymonkey" and second is not None:
-        n_header = 2
-        raw_headers = _surveymonkey_headers(first, second)
-    else:
-        n_header = 1
-        raw_headers = first
-    cleaned = _unique([clean_header(h) for h in raw_headers])
     numbers = list(grid.record_numbers)
+    n_header, raw_headers = 1, first
+    if platform == "surveymonkey":
+        record_1 = (second if len(numbers) > 1 and numbers[1] == 1
+                    else next((f for n, f in grid.malformed if n == 1), None))
+        if record_1 is not None and _is_surveymonkey_subheader(first, record_1):
+            if record_1 is not second:
+                # Without its second header row the questions cannot be told apart.
+                raise CoprodError("this SurveyMonkey export's second header row has a "
+                                  "different number of values from the first", grid.path)
+            n_header, raw_headers = 2, _surveymonkey_headers(first, second)
+    cleaned = _unique([clean_header(h) for h in raw_headers])
     cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
     cells.columns = cleaned
     cells.index = pd.Index([n - n_header + 1 for n in numbers[n_header:]], name="source_row")
@@ -249,4 +276,5 @@ def to_raw_export(grid: Grid) -> RawExport:
         headers_raw=dict(zip(cleaned, raw_headers, strict=True)),
         encoding=grid.encoding,
         notes=list(grid.notes),
+        header_rows=n_header,
     )

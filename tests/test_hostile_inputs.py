@@ -1,0 +1,223 @@
+"""Hostile and broken input: what happens to each, written down here.
+
+Every case says what the tool does with it. Errors are one line naming the
+file, from Python (:class:`CoprodError`) and from the command (exit 1, no
+traceback); everything else is read, and its rows reconcile.
+
+| input | behaviour |
+|---|---|
+| random bytes named .csv | error: not a text CSV file |
+| random bytes named .xlsx | error: could not be read as an Excel workbook |
+| a truncated XLSX | error: could not be read as an Excel workbook |
+| an HTML page saved as .xls | error: a web page saved with a spreadsheet name |
+| a semicolon-delimited CSV (European Excel) | read; the summary notes the semicolons |
+| a file mixing UTF-8 and Windows-1252 bytes | read, each character right; noted |
+| NUL bytes | removed, every row kept; noted |
+| a 100,000-character answer | kept whole |
+| 5,000 columns | read; the columns that match no question kept |
+| duplicated column headers | both kept, the second as "Header (2)" |
+| a header row only | read as 0 responses; empty outputs with headers |
+| formula payloads in every text field | every output cell neutralised with a leading ' |
+|   (answers are trimmed first, so a leading tab or carriage return goes) | |
+| <script> in free text | kept as text in the CSV (HTML-escaping is the report's job) |
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import subprocess
+import sys
+
+import pytest
+
+from coprod_analysis import CoprodError, load_evaluations, load_reviews
+from coprod_analysis.output import write_files
+from tests.conftest import FIXTURES, write_xlsx
+
+HEADER = ("Date of the session,Where did you attend?,Which best describes you?,"
+          "I understand the patient champion's role,Overall,One thing you'll take away,"
+          "Make a pledge,How could we improve the session?")
+KEYS = ["rows_read", "rows_clean", "rows_quarantined", "rows_duplicate", "rows_blank"]
+
+
+def counts(result):
+    return [result.summary[k] for k in KEYS]
+
+
+def errors_in_one_line(path, fragment):
+    """Python raises CoprodError; the command prints one line and exits 1."""
+    with pytest.raises(CoprodError, match=fragment) as caught:
+        load_evaluations(path)
+    assert "\n" not in str(caught.value) and str(path.name) in str(caught.value)
+    done = subprocess.run([sys.executable, "-m", "coprod_analysis", "clean", "evaluations",
+                           str(path), "--out", str(path.parent / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert fragment in done.stderr
+
+
+@pytest.mark.parametrize(("suffix", "fragment"), [
+    (".csv", "not a text CSV file"),
+    (".xlsx", "could not be read as an Excel workbook"),
+])
+def test_random_bytes_with_a_spreadsheet_extension(tmp_path, suffix, fragment):
+    noise = random.Random(5)
+    path = tmp_path / f"export{suffix}"
+    path.write_bytes(bytes(noise.randrange(256) for _ in range(20_000)))
+    errors_in_one_line(path, fragment)
+
+
+def test_a_truncated_xlsx(tmp_path):
+    whole = write_xlsx(tmp_path / "whole.xlsx",
+                       [HEADER.split(","), *[["20/03/2018", "Hub", "Patient", "Agree", "Good",
+                                              "x" * 40, "", ""]] * 300])
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(whole.read_bytes()[:3000])
+    errors_in_one_line(cut, "could not be read as an Excel workbook")
+
+
+def test_an_html_page_saved_as_xls(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_text("<!DOCTYPE html><html><body><table><tr><td>Date</td></tr></table>"
+                    "</body></html>")
+    errors_in_one_line(path, "web page")
+
+
+def test_a_semicolon_delimited_csv_from_a_european_excel(tmp_path):
+    path = tmp_path / "semicolons.csv"
+    path.write_text(HEADER.replace(",", ";") + "\n20/03/2018;Hub;Patient;Agree;Good;"
+                    "Equal partners, always;Join;More time\n", encoding="utf-8")
+    result = load_evaluations(path)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    assert result.data.iloc[0]["takeaway"] == "Equal partners, always"
+    assert any("semicolons" in n for n in result.summary["files"]["semicolons.csv"]["notes"])
+
+
+def test_a_file_mixing_utf8_and_windows_1252_bytes(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(HEADER.encode() + b"\r\n20/03/2018,Caf\xc3\xa9 Hub,Patient,Agree,Good,"
+                     b"I don\x92t know,Join,More time\r\n")
+    result = load_evaluations(path)
+    row = result.data.iloc[0]
+    assert row["venue"] == "Caf\u00e9 Hub"  # UTF-8 bytes
+    assert row["takeaway"] == "I don\u2019t know"  # a Windows-1252 byte
+    assert result.summary["files"]["mixed.csv"]["encoding"] == "mixed utf-8/windows-1252"
+
+
+def test_nul_bytes_are_removed_and_every_row_kept(tmp_path):
+    path = tmp_path / "nul.csv"
+    path.write_bytes(HEADER.encode() + b"\n20/03/2018,Hub\x00,Patient,Agree,Good,a\x00b,,\n"
+                     b"21/03/2018,Hub,Carer,Agree,Good,,,\n")
+    result = load_evaluations(path)
+    assert counts(result) == [2, 2, 0, 0, 0]
+    assert result.data["takeaway"].iloc[0] == "ab"
+    assert "NUL bytes were removed" in result.summary["files"]["nul.csv"]["notes"]
+
+
+def test_a_100000_character_answer_is_kept_whole(tmp_path):
+    path = tmp_path / "long.csv"
+    long_answer = ("All good. " * 10_000)[:100_000]
+    path.write_text(f'{HEADER}\n20/03/2018,Hub,Patient,Agree,Good,"{long_answer}",,\n')
+    result = load_evaluations(path)
+    assert result.data.iloc[0]["takeaway"] == long_answer.strip()
+
+
+def test_5000_columns(tmp_path):
+    path = tmp_path / "wide.csv"
+    extra = [f"Extra {i}" for i in range(5000 - len(HEADER.split(",")))]
+    values = ["20/03/2018", "Hub", "Patient", "Agree", "Good", "", "", ""]
+    path.write_text(",".join([*HEADER.split(","), *extra]) + "\n"
+                    + ",".join([*values, *(str(i) for i in range(len(extra)))]) + "\n")
+    result = load_evaluations(path)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    assert len(result.summary["files"]["wide.csv"]["columns_unmapped"]) == len(extra)
+    assert result.data.iloc[0]["Extra 4991"] == "4991"
+
+
+def test_duplicated_column_headers_are_both_kept(tmp_path):
+    path = tmp_path / "dupes.csv"
+    path.write_text("Date,Overall,Comments,Comments,Confidence\n"
+                    "20/03/2018,Good,first,second,Agree\n")
+    result = load_evaluations(path)
+    row = result.data.iloc[0]
+    assert (row["Comments"], row["Comments (2)"]) == ("first", "second")
+
+
+def test_duplicated_question_columns_use_the_first_and_keep_the_second(tmp_path):
+    path = tmp_path / "twice.csv"
+    path.write_text("Date,Overall,Overall,Confidence\n20/03/2018,Good,Poor,Agree\n")
+    result = load_evaluations(path)
+    assert result.data.iloc[0]["overall"] == 4
+    assert result.data.iloc[0]["Overall (2)"] == "Poor"
+    assert any("also looks like 'overall'" in n
+               for n in result.summary["files"]["twice.csv"]["notes"])
+
+
+def test_a_header_row_only(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text(HEADER + "\n")
+    result = load_evaluations(path)
+    assert counts(result) == [0, 0, 0, 0, 0]
+    written = write_files(tmp_path / "out", result.tables(), {"summary.json": result.summary})
+    with open(written[0], newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 1 and rows[0][:2] == ["response_id", "session_id"]
+
+
+PAYLOADS = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_formula_payloads_in_every_text_field_are_neutralised_everywhere(tmp_path, payload):
+    path = tmp_path / "payload.csv"
+    quoted = '"' + payload.replace('"', '""') + '"'
+    rows = [
+        # kept: payload in venue, every free-text answer and an extra column
+        ",".join(["20/03/2018", quoted, "Patient", "Sometimes", "Good", quoted, quoted, quoted,
+                  quoted]),
+        # quarantined (no date): payload in its raw values
+        ",".join(["", quoted, "Carer", "Agree", "Good", quoted, quoted, quoted, quoted]),
+    ]
+    path.write_text(HEADER + ",Notes\n" + "\n".join(rows) + "\n")
+    result = load_evaluations(path, keep_text=True)
+    written = write_files(tmp_path / "out", result.tables(), {"summary.json": result.summary})
+    cells = 0
+    for output in written[:3]:
+        with open(output, newline="", encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    cells += 1
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (output, cell)
+    assert cells > 30
+    with open(written[0], newline="", encoding="utf-8") as handle:
+        kept = next(csv.DictReader(handle))
+    # Answers are trimmed, so a leading tab or carriage return is gone before writing;
+    # the raw values in quarantine.csv keep theirs, neutralised (checked above).
+    expected = payload.strip() if payload[0] in "\t\r" else "'" + payload
+    assert kept["pledge"] == expected
+
+
+def test_a_script_tag_in_free_text_is_kept_as_text(tmp_path):
+    path = tmp_path / "script.csv"
+    path.write_text(HEADER + '\n20/03/2018,Hub,Patient,Agree,Good,'
+                    '"<script>alert(1)</script>",,\n')
+    result = load_evaluations(path)
+    assert result.data.iloc[0]["takeaway"] == "<script>alert(1)</script>"
+
+
+def test_review_exports_get_the_same_treatment(tmp_path):
+    """The review form shares the reader: one hostile case of each kind."""
+    noise = tmp_path / "reviews.xlsx"
+    noise.write_bytes(bytes(random.Random(9).randrange(256) for _ in range(5000)))
+    with pytest.raises(CoprodError, match="Excel workbook"):
+        load_reviews(noise)
+    semicolons = tmp_path / "reviews.csv"
+    semicolons.write_text((FIXTURES / "reviews-paper.csv").read_bytes().decode("cp1252")
+                          .replace(",", ";").replace('"time; Comms; lack of funding"',
+                                                     '"time, Comms, lack of funding"'),
+                          encoding="utf-8")
+    result = load_reviews(semicolons)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    assert result.data.iloc[0]["challenges"] == "funding;time;communication"
