@@ -27,7 +27,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula with ``'``.
+    """Prefix text cells (and headers) that a spreadsheet would run as a formula with ``'``.
 
     Returns a new frame; numbers, dates and missing values are left alone.
 
@@ -38,6 +38,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     (["'=SUM(A1)", "'- more breaks", 'fine', <NA>], [-1, 2, 3, 4])
     """
     out = frame.copy()
+    out.columns = [f"'{c}" if isinstance(c, str) and c.startswith(FORMULA_START) else c
+                   for c in out.columns]
     for column in out.columns:
         series = out[column]
         if isinstance(series.dtype, pd.StringDtype) or series.dtype == object:

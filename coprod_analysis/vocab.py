@@ -85,6 +85,7 @@ RESPONDENT_TYPE_SYNONYMS: dict[str, str] = {
     "ccg volunteer": "CCG volunteer",
     "volunteer": "CCG volunteer",
     "member of the public": "Member of the public",
+    "member of public": "Member of the public",
     "public": "Member of the public",
     "staff": "Staff",
     "nhs staff": "Staff",

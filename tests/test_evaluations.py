@@ -193,7 +193,8 @@ def test_jisc_numbered_headers_map_every_outcome_and_repeat_id_is_a_duplicate(fi
     result = load_evaluations(fixture_path("jisc.csv"))
     assert result.summary["files"]["jisc.csv"]["platform"] == "jisc"
     assert set(OUTCOME_NAMES) <= set(result.summary["files"]["jisc.csv"]["columns_mapped"])
-    # Response 1 appears twice; the later completion (row 3, 10:30) wins.
+    # Response 1 appears twice with the same completion time (an overlapping export):
+    # the copy read later (row 3) wins.
     assert counts(result) == [3, 2, 0, 1, 0]
     assert scores(row(result, "jisc.csv", 3)) == [5, 4, 4, 4, 4, 4, 4, 4]
     assert row(result, "jisc.csv", 2)["session_date"] == pd.Timestamp("2019-10-14")
@@ -328,17 +329,31 @@ def test_session_id_is_the_date_and_venue():
         "2018-03-20-st-georges-centre", "2018-03-20", pd.NA]
 
 
-def test_duplicates_by_id_are_per_platform_and_later_submission_wins():
+def test_the_same_id_and_time_on_one_platform_is_one_response_seen_twice():
     frame = pd.DataFrame({
         "source_platform": ["jisc", "jisc", "googleforms"],
         "_respondent": ["7", "7", "7"],
         "_email": [pd.NA] * 3,
         "session_id": ["s"] * 3,
-        # The first row was submitted later than the second though read earlier.
-        "submitted_at": pd.to_datetime(["2019-01-02", "2019-01-01", "2019-01-01"]),
+        "submitted_at": pd.to_datetime(["2019-01-01 10:00"] * 3),
         "_order": [0, 1, 2],
     })
-    assert mark_duplicates(frame).tolist() == [False, True, False]
+    # Rows 0 and 1: the same JISC response in two exports; the one read later is kept.
+    # Row 2: the same id on another platform is someone else.
+    assert mark_duplicates(frame).tolist() == [True, False, False]
+
+
+def test_the_same_id_at_another_time_is_another_form_s_response():
+    # Microsoft Forms numbers every form's responses from 1: ID 1 of two forms.
+    frame = pd.DataFrame({
+        "source_platform": ["msforms", "msforms"],
+        "_respondent": ["1", "1"],
+        "_email": [pd.NA] * 2,
+        "session_id": ["2018-01-01-hub", "2018-02-01-hub"],
+        "submitted_at": pd.to_datetime(["2018-01-01 15:00", "2018-02-01 15:00"]),
+        "_order": [0, 1],
+    })
+    assert mark_duplicates(frame).tolist() == [False, False]
 
 
 def test_same_email_at_different_sessions_is_not_a_duplicate():
@@ -351,3 +366,62 @@ def test_same_email_at_different_sessions_is_not_a_duplicate():
         "_order": [0, 1],
     })
     assert mark_duplicates(frame).tolist() == [False, False]
+
+
+# --- Found in review --------------------------------------------------------------
+
+
+def test_two_microsoft_forms_files_numbered_from_1_keep_all_their_responses(tmp_path):
+    from tests.conftest import MSFORMS_HEADER, MSFORMS_ROWS, write_xlsx
+
+    first = write_xlsx(tmp_path / "march.xlsx", [MSFORMS_HEADER, MSFORMS_ROWS[0]])
+    later = [list(MSFORMS_ROWS[0])]
+    later[0][1:3] = [pd.Timestamp("2018-11-06 15:00").to_pydatetime(),
+                     pd.Timestamp("2018-11-06 15:04").to_pydatetime()]
+    second = write_xlsx(tmp_path / "november.xlsx", [MSFORMS_HEADER, *later])
+    # Both files have ID 1, for different sessions: two people, not one.
+    assert counts(load_evaluations([first, second])) == [2, 2, 0, 0, 0]
+
+
+def test_a_malformed_row_keeps_no_value_from_near_an_identifier_column(tmp_path):
+    path = tmp_path / "sm.csv"
+    header = ("Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,"
+              "First Name,Last Name,Custom Data 1,Date of the session,Overall,"
+              "I feel more confident")
+    path.write_text(
+        header + "\n,,,,,,,,,Response,Response,Response\n"
+        "11400000009,99,03/20/2018 10:00:00 AM,03/20/2018 10:05:00 AM,192.0.2.99,"
+        "john@example.org,John,Smith,ref-JS-1950,20/03/2018,Good,Agree,extra\n")
+    quarantine = load_evaluations(path).quarantine
+    record = quarantine.iloc[0]["raw_record"]
+    for identifier in ("11400000009", "192.0.2.99", "john@example.org", "John", "Smith",
+                       "ref-JS-1950"):
+        assert identifier not in record
+    assert "Good" in record
+
+
+def test_unreadable_answers_are_redacted_in_problems(tmp_path):
+    path = tmp_path / "typed.csv"
+    path.write_text("Date,Venue,You are,Overall,Confidence\n"
+                    "20/03/2018,Hub,\"Carer, call me on 07911 123456\",Good,"
+                    "agree - email me jane@example.org\n")
+    problems = load_evaluations(path).problems
+    assert sorted(problems["raw_value"]) == ["Carer, call me on [phone]",
+                                             "agree - email me [email]"]
+
+
+def test_a_venue_of_n_a_is_missing(tmp_path):
+    path = tmp_path / "typed.csv"
+    path.write_text("Date,Venue,Overall,Confidence\n20/03/2018,N/A,Good,Agree\n")
+    row = load_evaluations(path).data.iloc[0]
+    assert pd.isna(row["venue"]) and row["session_id"] == "2018-03-20"
+
+
+def test_a_corrected_quarantine_file_read_again_keeps_its_own_source(tmp_path):
+    path = tmp_path / "fixed.csv"
+    path.write_text("source_file,source_row,reason,Date,Overall,Confidence\n"
+                    "old.csv,4,no date,,Good,Agree\n")
+    quarantine = load_evaluations(path).quarantine
+    row = quarantine.iloc[0]
+    assert (row["source_file"], row["source_row"]) == ("fixed.csv", 1)
+    assert (row["source_file (extra)"], row["source_row (extra)"]) == ("old.csv", "4")

@@ -513,3 +513,54 @@ def test_jisc_response_number_and_completion_time_are_recognised():
     assert export.platform == "jisc"
     assert export.roles["Response ID"] == "respondent_id"
     assert export.roles["Completed"] == "submitted_at"
+
+
+# --- Found in review --------------------------------------------------------------
+
+
+def test_a_surveymonkey_file_with_one_header_row_keeps_its_first_response(tmp_path):
+    from coprod_analysis import load_evaluations
+
+    path = tmp_path / "sm1.csv"
+    path.write_text(
+        "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,"
+        "Last Name,Custom Data 1,Date of the session,Overall,I feel more confident\n"
+        "1141,99,03/20/2018 10:00:00 AM,03/20/2018 10:05:00 AM,192.0.2.1,a@example.org,Ann,"
+        "Bee,,20/03/2018,Good,Agree\n"
+        "1142,99,03/20/2018 10:00:00 AM,03/20/2018 10:06:00 AM,192.0.2.2,,,,,20/03/2018,Good,"
+        "Agree\n")
+    result = load_evaluations(path)
+    assert result.summary["rows_read"] == 2 and len(result.data) == 2
+    assert result.summary["files"]["sm1.csv"]["header_rows"] == 1
+    text = result.data.astype(str).to_csv() + str(result.summary)
+    for identifier in ("1141", "a@example.org", "Ann", "192.0.2.1"):
+        assert identifier not in text
+
+
+@pytest.mark.parametrize("header", [
+    "Forename", "Contact number", "Contact no.", "Address line 1", "Home address (optional)",
+    "Your address", "NHS No.", "DOB", "D.O.B.", "Initials", "Respondent ID", "IP",
+    "Emailaddress", "Email2", "Your e-mail (optional)", "Participant name",
+])
+def test_more_ways_of_asking_for_an_identifier_are_recognised(header):
+    assert identifier_kind(header) in ("identifier", "email")
+
+
+def test_the_mapping_file_wins_over_an_automatic_match_to_its_left():
+    roles = map_columns(["Overall", "Q7 What did you think of the session overall?"],
+                        EVALUATION_FIELDS,
+                        overrides={"q7 what did you think of the session overall?": "overall"})
+    assert roles.roles == {"Overall": "unmapped",
+                           "Q7 What did you think of the session overall?": "overall"}
+
+
+def test_the_contract_s_own_column_names_are_understood():
+    for name in ("outcome_role", "session_date", "overall", "improvements"):
+        assert match_field(name, EVALUATION_FIELDS) == name
+
+
+def test_a_mapping_file_with_extra_columns_semicolons_and_blank_lines(tmp_path):
+    path = tmp_path / "map.csv"
+    path.write_text("column;field;note\n\nVenue;venue;x\n\nWhere;where;y\n")
+    with pytest.raises(CoprodError, match="line 5: 'where' is not a field"):
+        read_mapping_file(path, EVALUATION_FIELDS)

@@ -100,3 +100,8 @@ def test_an_output_folder_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "out").write_text("x")
     with pytest.raises(CoprodError, match="is a file"):
         write_files(tmp_path / "out", {"a.csv": pd.DataFrame()}, {})
+
+
+def test_a_header_a_spreadsheet_would_run_is_neutralised_too(tmp_path):
+    write_files(tmp_path, {"t.csv": pd.DataFrame({'=HYPERLINK("http://x")': ["a"]})}, {})
+    assert (tmp_path / "t.csv").read_text().splitlines()[0] == '"\'=HYPERLINK(""http://x"")"'

@@ -482,3 +482,47 @@ def test_a_folder_with_no_exports_is_an_error(tmp_path):
 def test_no_inputs_at_all_is_an_error():
     with pytest.raises(CoprodError):
         find_inputs([])
+
+
+# --- Found in review --------------------------------------------------------------
+
+
+def test_a_quoted_value_that_never_closes_is_an_error_not_a_swallowed_file(tmp_path):
+    path = write(tmp_path / "unclosed.csv",
+                 b'Date,Takeaway\n20/03/2018,"never closes\n21/03/2018,fine\n22/03/2018,ok\n')
+    with pytest.raises(CoprodError, match="never closed") as caught:
+        read_grid(path)
+    assert_one_line_error_naming(caught, path)
+
+
+def test_empty_lines_at_the_end_of_a_csv_are_not_rows(tmp_path):
+    path = write(tmp_path / "tail.csv", b"a,b\n1,2\n,\n\n\n")
+    grid = read_csv_grid(path)
+    # "1,2" and ",": the row of empty cells is a (blank) row; the empty lines are not.
+    assert rows_of(grid) == [["a", "b"], ["1", "2"], ["", ""]]
+
+
+def test_a_tab_file_whose_questions_hold_commas_is_split_on_tabs(tmp_path):
+    path = write(tmp_path / "tabs.txt",
+                 b"Overall, how was it?\tDate\tVenue\nGood\t20/03/2018\tHub, Leeds\n")
+    grid = read_csv_grid(path)
+    assert rows_of(grid)[1] == ["Good", "20/03/2018", "Hub, Leeds"]
+    assert "delimited by tabs" in grid.notes
+
+
+def test_a_hidden_sheet_is_skipped_and_other_sheets_with_data_are_noted(tmp_path):
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "old"
+    hidden.append(["stale"])
+    hidden.sheet_state = "hidden"
+    current = book.create_sheet("March")
+    current.append(["Date", "Overall"])
+    current.append(["20/03/2018", "Good"])
+    book.create_sheet("April").append(["Date", "Overall"])
+    book.create_sheet("empty")
+    book.save(tmp_path / "sessions.xlsx")
+    grid = read_xlsx_grid(tmp_path / "sessions.xlsx")
+    assert rows_of(grid) == [["Date", "Overall"], ["20/03/2018", "Good"]]
+    assert grid.notes == ["only the first worksheet was read; these worksheets also hold "
+                          "data: April"]

@@ -299,3 +299,46 @@ def test_any_valid_nhs_number_in_any_text_is_redacted(before, nine, sep, after):
     assert written not in out
     assert "[nhs_number]" in out
     assert not any(c.isdigit() for c in out)
+
+
+# --- Found in review --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ring 07911 123456 or 07800 123456", "ring [phone] or [phone]"),
+    ("call 0113 496 0123 or 0113 496 0124", "call [phone] or [phone]"),
+    ("my number is 07911 123456 2 kids", "my number is [phone] 2 kids"),
+    ("room 12 07911 123456", "room 12 [phone]"),
+    ("(0113) 496 0123", "[phone]"),
+])
+def test_phone_numbers_beside_other_numbers_are_each_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my name is Sarah McDonald", "my name is [name]"),
+    ("Thanks to Dr. McKenzie", "Thanks to Dr. [name]"),
+    ("My name is Zo\u00eb Smith", "My name is [name]"),
+    ("I'm Siobhan O'Brien", "I'm [name]"),
+    ("My name is sarah", "My name is [name]"),
+    ("Name: JOHN SMITH", "Name: [name]"),
+    ("call me back please", "call me back please"),
+    ("my name is not important", "my name is not important"),
+])
+def test_names_with_mc_o_accents_or_any_case_are_redacted_whole(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["LS6  2QF", "EC1A-1BB"])
+def test_postcodes_written_with_two_spaces_or_a_hyphen_are_redacted(text):
+    assert redact(text) == "[postcode]"
+
+
+@pytest.mark.parametrize("text", ["x" * 100_000, "1." * 50_000, "1" * 100_000,
+                                  "All good. " * 10_000])
+def test_redacting_a_very_long_answer_is_quick(text):
+    import time
+
+    start = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - start < 5  # was quadratic: 16 s and more

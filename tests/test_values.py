@@ -514,3 +514,39 @@ def test_to_timestamps_does_not_change_its_input():
     column = pd.Series([" 03/14/2024 10:02:11 AM "])
     to_timestamps(column, TIMESTAMP_FORMATS["surveymonkey"])
     assert column.tolist() == [" 03/14/2024 10:02:11 AM "]
+
+
+# --- Found in review --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [("5.", 5), ("(5)", 5), ("5)", 5), ("4.0", 4)])
+def test_a_digit_with_punctuation_is_its_score(text, expected):
+    assert parse_score(text, LIKERT_SYNONYMS, "bad") == (expected, None)
+
+
+@pytest.mark.parametrize("text", ["?", "!!!", "\u2713"])
+def test_punctuation_alone_is_unreadable_not_missing(text):
+    value, problem = parse_score(text, LIKERT_SYNONYMS, "bad")
+    assert value is None and problem == "bad"
+
+
+@pytest.mark.parametrize("text", ["20-Mar-18", "20-Mar-2018", "20 Mar 2018"])
+def test_excel_s_day_month_year_display_is_a_date(text):
+    assert parse_date(text) == (D(2018, 3, 20), None)
+
+
+def test_a_submission_time_in_an_impossible_year_is_a_problem_not_a_crash():
+    column = pd.Series(["01/01/3000 10:00:00", "3019/03/14 10:09:47 AM GMT", "1899-12-30"])
+    times, problems = to_timestamps(column, TIMESTAMP_FORMATS["googleforms"])
+    assert times.isna().all()
+    assert all("looks like a typing mistake" in p for p in problems)
+
+
+def test_surveymonkey_times_without_seconds_are_month_first():
+    times, problems = to_timestamps(pd.Series(["03/04/2024 10:02 AM"]),
+                                    TIMESTAMP_FORMATS["surveymonkey"], dayfirst=False)
+    assert times.tolist() == [pd.Timestamp(2024, 3, 4, 10, 2)]
+
+
+def test_member_of_public_is_understood():
+    assert parse_respondent_type("Member of public") == ("Member of the public", None)

@@ -11,16 +11,16 @@ import numpy as np
 import pandas as pd
 
 from coprod_analysis.clean import values
-from coprod_analysis.clean.redact import redact_series
+from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.mapping import ColumnMap
-from coprod_analysis.read.platforms import TIMESTAMP_FORMATS, RawExport
+from coprod_analysis.read.platforms import MONTH_FIRST_PLATFORMS, TIMESTAMP_FORMATS, RawExport
 from coprod_analysis.vocab import CHALLENGE_THEMES, LADDER_DTYPE, SCORE_DTYPE, Field
 
 PROBLEM_COLUMNS = ["source_file", "source_row", "column", "raw_value", "problem", "field"]
 
 
-def _problem_frame(export: RawExport, header: str, field: str,
-                   problems: np.ndarray) -> pd.DataFrame:
+def _problem_frame(export: RawExport, header: str, field: str, problems: np.ndarray,
+                   keep_text: bool = False) -> pd.DataFrame:
     mask = ~pd.isna(problems)
     if not mask.any():
         return pd.DataFrame(columns=PROBLEM_COLUMNS)
@@ -29,7 +29,8 @@ def _problem_frame(export: RawExport, header: str, field: str,
         "source_file": export.path.name,
         "source_row": rows,
         "column": header,
-        "raw_value": export.cells[header].to_numpy()[mask].astype(object),
+        "raw_value": [value if keep_text else redact(value)
+                      for value in export.cells[header].to_numpy()[mask].astype(object)],
         "problem": np.asarray(problems, dtype=object)[mask],
         "field": field,
     })
@@ -102,7 +103,9 @@ def convert_fields(
             parsed, problems, dayfirst[f.name] = values.to_dates(column)
             out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
-            out[f.name] = values.tidy_choice(column)
+            text = values.tidy_choice(column)
+            said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
+            out[f.name] = text.mask((said_none == "x").fillna(False).astype(bool))
         elif f.kind == "free_text":
             text = values.tidy_text(column)
             out[f.name] = text if keep_text else redact_series(text)
@@ -118,7 +121,7 @@ def convert_fields(
         else:  # pragma: no cover - the vocabulary defines the kinds
             raise ValueError(f"unknown field kind {f.kind!r}")
         if problems is not None:
-            problem_frames.append(_problem_frame(export, header, f.name, problems))
+            problem_frames.append(_problem_frame(export, header, f.name, problems, keep_text))
     frame = pd.DataFrame(out, index=index)
     problems_frame = _concat(problem_frames, PROBLEM_COLUMNS)
     return frame, problems_frame, dayfirst
@@ -154,8 +157,9 @@ def submission_times(export: RawExport, colmap: ColumnMap) -> tuple[pd.Series, p
     if header is None:
         return pd.Series(pd.NaT, index=export.cells.index, dtype="datetime64[ns]"), \
             pd.DataFrame(columns=PROBLEM_COLUMNS)
-    times, problems = values.to_timestamps(export.cells[header],
-                                           TIMESTAMP_FORMATS[export.platform])
+    times, problems = values.to_timestamps(
+        export.cells[header], TIMESTAMP_FORMATS[export.platform],
+        dayfirst=export.platform not in MONTH_FIRST_PLATFORMS)
     return times, _problem_frame(export, header, "submitted_at", problems)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,12 +145,12 @@ def slug(text: str) -> str:
 
     Examples
     --------
-    >>> slug("St George's  Centre, Leeds")
-    'st-georges-centre-leeds'
+    >>> slug("St George's  Centre, Leeds"), slug("Caf\u00e9 Hub"), slug("Oakwood P.P.G.")
+    ('st-georges-centre-leeds', 'cafe-hub', 'oakwood-ppg')
     """
-    import re
-
-    text = re.sub(r"['\u2019.]", "", str(text).lower())
+    text = unicodedata.normalize("NFKD", str(text).lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))  # Café is Cafe
+    text = re.sub(r"['\u2018\u2019`\u00b4.]", "", text)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
@@ -197,6 +199,8 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
         if role in _PRIVATE_ROLES:
             continue
         column = role if role in form.field_names else header
+        while column in QUARANTINE_LEAD and role not in form.field_names:
+            column = f"{column} (extra)"  # e.g. a corrected quarantine.csv read again
         value = cells[header].astype(object).to_numpy()
         if not keep_text and (role not in form.field_names or role in form.free_text):
             value = np.array([redact(v) for v in value], dtype=object)
@@ -208,12 +212,21 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
     return out
 
 
-def _malformed_frame(export: RawExport, keep_text: bool) -> pd.DataFrame:
-    """Rows with too few or too many values, quarantined with what they held."""
+def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool) -> pd.DataFrame:
+    """Rows with too few or too many values, quarantined with what they held.
+
+    Their values cannot be matched to columns, but none can have moved more
+    than the difference in count from where it belongs: every value within
+    that distance of an identifier column is left out, the rest redacted.
+    """
     width = export.cells.shape[1]
+    private = [i for i, role in enumerate(colmap.roles.values()) if role in _PRIVATE_ROLES]
     rows = []
     for source_row, values in export.malformed:
-        joined = " | ".join(values)
+        shift = abs(len(values) - width)
+        kept = [v for i, v in enumerate(values)
+                if not any(abs(i - p) <= shift for p in private)]
+        joined = " | ".join(kept)
         rows.append({
             "source_file": export.path.name,
             "source_row": source_row,
@@ -259,7 +272,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     index = export.cells.index
     quarantine = pd.concat(
         [f for f in (_quarantine_frame(form, ctx, index[setaside], reasons, codes, keep_text),
-                     _malformed_frame(export, keep_text)) if len(f)]
+                     _malformed_frame(export, colmap, keep_text)) if len(f)]
         or [pd.DataFrame(columns=list(QUARANTINE_LEAD))],
         ignore_index=True,
     )
@@ -289,8 +302,10 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
     """Which rows are earlier copies of the same response.
 
     Two rows are the same response when they share a platform respondent id
-    on the same platform (overlapping exports), or an e-mail address for the
-    same ``unit`` (session or group: a resubmission). The later submission
+    and submission time on the same platform (overlapping exports of one
+    survey: Microsoft Forms and JISC number each form's responses from 1, so
+    an id alone would join different forms), or an e-mail address for the
+    same ``unit`` (session, or group and review: a resubmission). The later submission
     wins; where submission times are equal or missing, the row read later
     wins. Rows with neither an id nor an e-mail are never duplicates:
     identical anonymous answers are two people.
@@ -315,7 +330,7 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
     order = frame.loc[keyed, columns].sort_values(["submitted_at", "_order"],
                                                   na_position="first", kind="stable")
     for keys, present in (
-        (["source_platform", "_respondent"], order["_respondent"].notna()),
+        (["source_platform", "_respondent", "submitted_at"], order["_respondent"].notna()),
         (["_email", unit], order["_email"].notna()),
     ):
         live = order[present.to_numpy() & ~dropped.loc[order.index].to_numpy()]
@@ -392,9 +407,14 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
         for name, count in data.loc[duplicate, "source_file"].value_counts().items():
             reports[name].rows_duplicate = int(count)
         data = data.loc[~duplicate.to_numpy()].sort_values("_order", kind="stable")
+    kept = data["source_file"].value_counts() if len(data) else pd.Series(dtype="int64")
     for report in reports.values():
-        report.rows_clean = (report.rows_read - report.rows_blank - report.rows_quarantined
-                             - report.rows_duplicate)
+        report.rows_clean = int(kept.get(report.file, 0))
+        accounted = (report.rows_clean + report.rows_blank + report.rows_quarantined
+                     + report.rows_duplicate)
+        if accounted != report.rows_read:  # a bug, never bad input: fail loudly
+            raise RuntimeError(f"{report.file}: {report.rows_read} rows read but "
+                               f"{accounted} accounted for")
     data = _final_columns(form, form.finish(data) if len(data) else data)
     quarantine = pd.concat([o.quarantine for o in outcomes if len(o.quarantine)]
                            or [pd.DataFrame(columns=list(QUARANTINE_LEAD))], ignore_index=True)

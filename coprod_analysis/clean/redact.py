@@ -39,10 +39,17 @@ NHS_NUMBER = re.compile(
 )
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
-    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \t-]{0,2}[0-9][ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE,
 )
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)?"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+#: A capitalised name, with Mc/Mac/O'/D' and hyphenated or accented forms:
+#: McDonald, O'Brien, Zoë, Anne-Marie.
+_NAME_WORD = (rf"(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UPPER}][{_LOWER}]+"
+              rf"(?:[-'\u2019][{_UPPER}]?[{_LOWER}]+)*")
+#: After words that can only introduce a name, any case will do: "my name is sarah".
+_ANY_NAME_WORD = rf"[{_UPPER}{_LOWER}][{_UPPER}{_LOWER}'\u2019-]+"
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Cllr)"
 _INTRO = (
     r"(?i:my name is|my name's|name:|i am called|i'm called|call me|signed|"
@@ -58,12 +65,22 @@ _NOT_NAMES = frozenset(
     July August September October November December English British Mr Mrs Ms Miss Mx
     Dr Doctor Prof Professor Rev Revd Cllr""".split()
 )
+#: Lower-case words that follow "call me" and the like but are not names.
+_NOT_NAME_WORDS = frozenset(
+    """on at if when back about any anytime please to in by and or a an the any name
+    is was not""".split()
+)
 NAME_AFTER_TITLE = re.compile(rf"\b{_TITLE}\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 NAME_AFTER_INTRO = re.compile(
     rf"\b{_INTRO}[\s:,-]+(?:{_TITLE}\.?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
+NAME_AFTER_STRONG_INTRO = re.compile(
+    rf"\b(?i:my name is|my name's|name:|i am called|i'm called|call me|signed)[\s:,-]+"
+    rf"({_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)"
+)
 _LETTER = re.compile(r"[^\W\d_]")
-_PHONE_LIKE = re.compile(r"(?:\+|\(\+?)?\d(?:[ \t\-.()]*\d){8,}")
+#: Nine or more digits, at most two separators apart: one written phone number.
+_PHONE_LIKE = re.compile(r"(?:\+|\(\+?)?\d(?:[ \t\-.()]{0,2}\d){8,}")
 #: A quick test for text that might hold something to redact.
 _MAY_IDENTIFY = re.compile(rf"@|\d|\b{_TITLE}\b|\b{_INTRO}")
 
@@ -99,23 +116,55 @@ def _is_uk_phone(text: str) -> bool:
         return False
 
 
+def _phones_in_run(run: str) -> list[tuple[int, int]]:
+    """Whole UK numbers inside a run of digit groups ("room 12 07911 123456 2 kids").
+
+    Examples
+    --------
+    >>> _phones_in_run("12 07911 123456 2")
+    [(3, 15)]
+    """
+    groups = list(re.finditer(r"[(+]*\d+", run))
+    found = []
+    i = 0
+    while i < len(groups):
+        # The groups from i that hold at most 13 digits (the longest UK number).
+        j, digits = i, 0
+        while j < len(groups) and digits + len(groups[j].group().lstrip("(+")) <= 13:
+            digits += len(groups[j].group().lstrip("(+"))
+            j += 1
+        for k in range(j, i, -1):  # the longest whole number first
+            start, end = groups[i].start(), groups[k - 1].end()
+            if _is_uk_phone(run[start:end]):
+                found.append((start, end))
+                i = k
+                break
+        else:
+            i += 1
+    return found
+
+
 def _phones(text: str) -> str:
-    if not _PHONE_LIKE.search(text):  # nine or more digits in a row, spaced or not
+    if not _PHONE_LIKE.search(text):  # nine or more digits close together
         return text
     # libphonenumber will not match a number typed straight after a word
     # ("ring07911 123456"): look for numbers in a copy with every letter made a
     # space (same length, so the positions hold), and replace in the original.
     masked = _LETTER.sub(" ", text)
-    spans = []
+    spans: list[tuple[int, int]] = []
+    unexplained = False
     for run in _PHONE_LIKE.finditer(masked):
-        if _is_uk_phone(run.group()):  # the usual case, and quick
-            spans.append(run.span())
-            continue
-        for found in phonenumbers.PhoneNumberMatcher(run.group(), "GB"):
-            spans.append((run.start() + found.start, run.start() + found.end))
+        found = _phones_in_run(run.group())
+        spans.extend((run.start() + a, run.start() + b) for a, b in found)
+        unexplained |= not found
+    if unexplained and len(masked) < 5000:  # a run that is no number as people write them
+        found = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(masked, "GB")]
+        spans = sorted({*spans, *found})
     pieces = []
     last = 0
     for start, end in spans:
+        if start < last:
+            continue
         pieces.append(text[last:start])
         pieces.append("[phone]")
         last = end
@@ -134,8 +183,20 @@ def _names(text: str) -> str:
                 end:match.end()]
         return match.string[match.start():match.start(1)] + "[name]"
 
+    def replace_any_case(match: re.Match[str]) -> str:
+        words = match.group(1).split()
+        if words[0].capitalize() in _NOT_NAMES or words[0].lower() in _NOT_NAME_WORDS:
+            return match.group(0)
+        if len(words) > 1 and (words[1].capitalize() in _NOT_NAMES
+                               or words[1].lower() in _NOT_NAME_WORDS):
+            end = match.start(1) + len(words[0])
+            return match.string[match.start():match.start(1)] + "[name]" + match.string[
+                end:match.end()]
+        return match.string[match.start():match.start(1)] + "[name]"
+
     text = NAME_AFTER_TITLE.sub(replace, text)
-    return NAME_AFTER_INTRO.sub(replace, text)
+    text = NAME_AFTER_INTRO.sub(replace, text)
+    return NAME_AFTER_STRONG_INTRO.sub(replace_any_case, text)
 
 
 def redact(text: str) -> str:
@@ -170,7 +231,8 @@ def redact(text: str) -> str:
     # name is gone, "I'm" starts a word), so repeat until nothing changes.
     for _ in range(4):
         before = text
-        text = EMAIL.sub("[email]", text)
+        if "@" in text:  # the e-mail pattern is slow on long text without one
+            text = EMAIL.sub("[email]", text)
         text = NHS_NUMBER.sub(_nhs, text)
         text = _phones(text)
         text = POSTCODE.sub("[postcode]", text)

@@ -9,6 +9,7 @@ answers cost a handful of parses.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -81,6 +82,22 @@ def normalise_answer(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).lower()
     return " ".join(re.sub(r"[^\w]+", " ", text.replace("_", " ")).split())
+
+
+def is_missing(text: str, key: str | None = None) -> bool:
+    """Whether an answer means "no answer": empty, ``N/A``, ``Don't know``, a dash.
+
+    Punctuation alone (``?``, ``!!!``) is an answer nobody can read, not a missing one.
+
+    Examples
+    --------
+    >>> [is_missing(t) for t in ("", " N/A ", "-", "\u2013", "?", "Agree")]
+    [True, True, True, True, False, False]
+    """
+    key = normalise_answer(text) if key is None else key
+    if key:
+        return key in MISSING_ANSWERS
+    return text.strip() in ("", "-", "\u2013", "\u2014")
 
 
 def apply_by_value(series: pd.Series,
@@ -187,10 +204,12 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     if bare := re.fullmatch(r"\s*([1-5])(?:\.0+)?\s*", text):
         return int(bare[1]), None
     key = normalise_answer(text)
-    if key in MISSING_ANSWERS:
+    if is_missing(text, key):
         return None, None
     if key in synonyms:
         return synonyms[key], None
+    if key in ("1", "2", "3", "4", "5"):  # "5.", "(5)", "5)"
+        return int(key), None
     both = re.fullmatch(r"([1-5]) (.+)|(.+) ([1-5])", key)
     if both:
         number = int(both.group(1) or both.group(4))
@@ -240,7 +259,7 @@ def parse_choice(text: str, choices: Choices) -> Parsed:
     ('Other', None)
     """
     key = normalise_answer(text)
-    if key in MISSING_ANSWERS:
+    if is_missing(text, key):
         return None, None
     if key in choices.synonyms:
         return choices.synonyms[key], None
@@ -291,7 +310,7 @@ def parse_ladder(text: str) -> Parsed:
     True
     """
     key = normalise_answer(text)
-    if key in MISSING_ANSWERS:
+    if is_missing(text, key):
         return None, None
     if key in LADDER_SYNONYMS:
         return LADDER_SYNONYMS[key], None
@@ -329,7 +348,7 @@ def parse_yes_no(text: str) -> Parsed:
     [True, False, None, None]
     """
     key = normalise_answer(text) or text.strip()
-    if key in MISSING_ANSWERS:
+    if is_missing(text, normalise_answer(text)) and key not in YES_NO_SYNONYMS:
         return None, None
     if key in YES_NO_SYNONYMS:
         return YES_NO_SYNONYMS[key], None
@@ -427,7 +446,8 @@ def parse_date(text: str, dayfirst: bool = True) -> Parsed:
 
     ISO (``2018-03-20``), UK day-first (``20/03/2018``, ``20/3/18``,
     ``20.03.2018``), month-first when ``dayfirst`` is false, long form
-    (``20th March 2018``, ``Tuesday 20 March 2018``, ``March 20, 2018``) and
+    (``20th March 2018``, ``Tuesday 20 March 2018``, ``March 20, 2018``,
+    Excel's ``20-Mar-18``) and
     Excel serial numbers (``43179``). A time after the date is ignored.
 
     Examples
@@ -455,7 +475,7 @@ def parse_date(text: str, dayfirst: bool = True) -> Parsed:
     words = re.sub(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b",
                    " ", words)
     words = re.sub(r"(\d+)(?:st|nd|rd|th)\b", r"\1", words)
-    tokens = re.sub(r"\bof\b|[,.]", " ", words).split()
+    tokens = re.sub(r"\bof\b|[,./\-]", " ", words).split()  # also Excel's 20-Mar-18
     if len(tokens) == 3:
         a, b, c = tokens
         if a.isdigit() and b in _MONTHS and c.isdigit():
@@ -507,7 +527,7 @@ def to_dates(series: pd.Series) -> tuple[np.ndarray, np.ndarray, bool]:
     return dates, problems, dayfirst
 
 
-def parse_timestamp(text: str, formats: tuple[str, ...] = ()) -> Parsed:
+def parse_timestamp(text: str, formats: tuple[str, ...] = (), dayfirst: bool = True) -> Parsed:
     """Read a submission time: a platform's own format first, then ISO, then a date.
 
     A trailing time-zone name (``GMT``, ``GMT+1``, ``Z``) is dropped: times are
@@ -525,17 +545,23 @@ def parse_timestamp(text: str, formats: tuple[str, ...] = ()) -> Parsed:
     text = _TZ_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip())
     if not text or normalise_answer(text) in MISSING_ANSWERS:
         return None, None
+    value = None
     for fmt in formats:
         try:
-            return dt.datetime.strptime(text, fmt), None
+            value = dt.datetime.strptime(text, fmt)
+            break
         except ValueError:
             continue
-    try:
-        value = dt.datetime.fromisoformat(text)
-        return value.replace(tzinfo=None), None
-    except ValueError:
-        pass
-    day, problem = parse_date(text)
+    if value is None:
+        with contextlib.suppress(ValueError):
+            value = dt.datetime.fromisoformat(text).replace(tzinfo=None)
+    if value is not None:
+        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            return None, f"the year {value.year} looks like a typing mistake"
+        return value, None
+    day, problem = parse_date(text, dayfirst)
+    if problem and problem != "not a date":
+        return None, problem
     if day is not None:
         time = re.search(r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?\s*$", text)
         hour = minute = second = 0
@@ -583,7 +609,8 @@ def _strptime_column(text: pa.Array, fmt: str) -> pa.Array:
     return pa_compute.if_else(same_day, parsed, pa.scalar(None, parsed.type))
 
 
-def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Series, np.ndarray]:
+def to_timestamps(series: pd.Series, formats: tuple[str, ...],
+                  dayfirst: bool = True) -> tuple[pd.Series, np.ndarray]:
     """Read a column of submission times.
 
     The platform's formats are tried on the whole column at once, in pyarrow
@@ -608,13 +635,18 @@ def to_timestamps(series: pd.Series, formats: tuple[str, ...]) -> tuple[pd.Serie
     parsed = pa.nulls(len(text), pa.timestamp("s"))
     for fmt in formats:
         parsed = pa_compute.coalesce(parsed, _strptime_column(arrow_text, fmt))
+    year = pa_compute.year(parsed)
+    plausible = pa_compute.and_(pa_compute.greater_equal(year, EARLIEST_YEAR),
+                                pa_compute.less_equal(year, LATEST_YEAR))
+    parsed = pa_compute.if_else(plausible, parsed, pa.scalar(None, parsed.type))
     result = pd.Series(pa_compute.cast(parsed, pa.timestamp("ns")).to_numpy(zero_copy_only=False),
                        index=series.index, dtype="datetime64[ns]")
     present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
     problems = np.full(len(series), None, dtype=object)
     todo = present & result.isna().to_numpy()
     if todo.any():
-        values, found = apply_by_value(series[todo], lambda t: parse_timestamp(t, formats))
+        values, found = apply_by_value(series[todo],
+                                       lambda t: parse_timestamp(t, formats, dayfirst))
         result[todo] = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy()
         problems[todo] = found
     return result, problems

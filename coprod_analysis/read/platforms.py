@@ -40,12 +40,15 @@ PLATFORMS = ("surveymonkey", "msforms", "googleforms", "jisc", "manual")
 
 #: Platform-specific formats of the submission time, tried before the generic parser.
 TIMESTAMP_FORMATS: dict[str, tuple[str, ...]] = {
-    "surveymonkey": ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M:%S"),
+    "surveymonkey": ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S"),
     "msforms": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M:%S"),
     "googleforms": ("%Y/%m/%d %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%Y/%m/%d %H:%M:%S"),
     "jisc": ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S"),
     "manual": ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"),
 }
+
+#: Platforms whose other date-times are written month-first (the rest are day-first).
+MONTH_FIRST_PLATFORMS = frozenset({"surveymonkey"})
 
 _SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "open ended response", ""}
 
@@ -224,14 +227,21 @@ def _unique(headers: list[str]) -> list[str]:
     --------
     >>> _unique(["Comments", "Comments", "", ""])
     ['Comments', 'Comments (2)', 'Column 3', 'Column 4']
+    >>> _unique(["Notes (2)", "Notes", "Notes"])
+    ['Notes (2)', 'Notes', 'Notes (3)']
     """
-    seen: dict[str, int] = {}
+    taken = {h.lower() for h in headers if h}
+    seen: set[str] = set()
     out = []
     for i, header in enumerate(headers):
         name = header or f"Column {i + 1}"
-        count = seen.get(name.lower(), 0) + 1
-        seen[name.lower()] = count
-        out.append(name if count == 1 else f"{name} ({count})")
+        if name.lower() in seen:
+            count = 2
+            while f"{name} ({count})".lower() in seen | taken:
+                count += 1
+            name = f"{name} ({count})"
+        seen.add(name.lower())
+        out.append(name)
     return out
 
 
