@@ -67,3 +67,46 @@ def test_planted_identifiers_are_redacted(sample):
     text = sample.data.astype(str).to_csv()
     for planted in ("jane.doe@example.org", "07911 123456", "Margaret", "943 476 5919"):
         assert planted not in text
+
+
+# --- The group review sample (data/sample/README.md, "Group reviews") ------------------
+
+REVIEW_TRUTH = {
+    #                                read clean quar. dup. blank
+    "reviews-2018-surveymonkey.csv": [9, 8, 0, 0, 1],
+    "reviews-2018-msforms.xlsx":     [8, 7, 0, 1, 0],
+    "reviews-2019-googleforms.csv":  [3, 3, 0, 0, 0],
+    "reviews-2019-paper.csv":        [3, 2, 1, 0, 0],
+}
+
+
+@pytest.fixture(scope="module")
+def sample_reviews():
+    from coprod_analysis import load_reviews
+
+    return load_reviews(REPO / "data" / "sample" / "reviews",
+                        aliases=REPO / "data" / "sample" / "group-aliases.csv")
+
+
+def test_sample_review_totals_match_the_ground_truth(sample_reviews):
+    assert [sample_reviews.summary[k] for k in KEYS] == [23, 20, 1, 1, 1]
+
+
+@pytest.mark.parametrize("name", REVIEW_TRUTH)
+def test_each_sample_review_file_matches_the_ground_truth(sample_reviews, name):
+    assert [sample_reviews.summary["files"][name][k] for k in KEYS] == REVIEW_TRUTH[name]
+
+
+def test_fifteen_groups_five_of_them_re_reviewed(sample_reviews):
+    reviews_per_group = sample_reviews.data.groupby("group_id")["review_number"].max()
+    assert len(reviews_per_group) == 15
+    assert sorted(reviews_per_group[reviews_per_group == 2].index) == [
+        "ccg-volunteer-steering-group", "chapeltown-health-centre-ppg", "leeds-north-pag",
+        "oakwood-ppg", "seacroft-surgery-patient-group"]
+
+
+def test_without_the_aliases_file_the_renamed_group_splits_in_two():
+    from coprod_analysis import load_reviews
+
+    data = load_reviews(REPO / "data" / "sample" / "reviews").data
+    assert data["group_id"].nunique() == 16
