@@ -125,3 +125,37 @@ def test_an_unexpected_failure_is_one_line_without_a_traceback(monkeypatch, caps
     err = capsys.readouterr().err
     assert status == 70
     assert err.count("\n") == 1 and "internal error: RuntimeError: something broke" in err
+
+
+def test_clean_reviews_writes_reviews_csv_with_groups_followed(tmp_path):
+    done = run("clean", "reviews", FIXTURES / "reviews-surveymonkey.csv",
+               FIXTURES / "reviews-googleforms.csv", "--aliases",
+               FIXTURES / "group-aliases.csv", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert "Read 6 group reviews from 2 files: 4 kept, 1 blank, 0 duplicate, 1 quarantined." \
+        in done.stdout
+    assert "1 x no group name" in done.stdout
+    header = (tmp_path / "out" / "reviews.csv").read_text().splitlines()[0]
+    assert '"group_id","review_number"' in header
+
+
+def test_aliases_with_evaluations_is_a_one_line_error(tmp_path):
+    assert_one_line_error(run("clean", "evaluations", FIXTURES / "paper.csv", "--aliases",
+                              FIXTURES / "group-aliases.csv", "--out", tmp_path / "o"),
+                          "--aliases is for group reviews")
+
+
+def test_the_printed_summary_names_reasons_problems_and_unmapped_columns(tmp_path):
+    done = run("clean", "evaluations", FIXTURES / "paper.csv", "--out", tmp_path / "o")
+    lines = done.stdout.splitlines()
+    # Worked out from tests/fixtures/paper.csv: rows 3, 4 (no usable date), 7 (4 values).
+    assert lines[:4] == [
+        "Read 7 evaluation responses from 1 file: 3 kept, 1 blank, 0 duplicate, "
+        "3 quarantined.",
+        "Quarantined (see quarantine.csv):",
+        "  2 x no session date",
+        "  1 x wrong number of values in the row",
+    ]
+    assert "2 answers could not be read and were left empty (see problems.csv):" in lines
+    assert ("paper.csv: columns that match no question, kept as they are: "
+            "'Notes (staff use)'") in lines
