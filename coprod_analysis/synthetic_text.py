@@ -12,6 +12,8 @@ re-check ``data/sample/README.md`` afterwards.
 
 from __future__ import annotations
 
+from coprod_analysis.vocab import CHALLENGE_THEMES
+
 # --- Evaluation form ---------------------------------------------------------
 
 TAKEAWAYS = (
@@ -125,24 +127,7 @@ IMPROVEMENTS = (
 # --- Group review form -------------------------------------------------------
 
 #: The challenge themes (contract section 2): code -> label as the form shows it.
-CHALLENGE_LABELS = {
-    "not_productive": "Not being productive",
-    "tokenism": "Tokenism",
-    "personal_agendas": "Personal agendas",
-    "concerns_not_addressed": "Not addressing concerns",
-    "intimidation": "Intimidation",
-    "lack_of_focus": "Lack of focus",
-    "differences_in_opinion": "Differences in opinion",
-    "funding": "Funding",
-    "lack_of_empathy": "Unable to empathise",
-    "lack_of_respect": "Lack of respect",
-    "domination": "Domination",
-    "time": "Time",
-    "communication": "Communication (or lack of)",
-    "motivation": "Motivation",
-    "organisation": "Organisation",
-    "not_understanding": "Not understanding what it is",
-}
+CHALLENGE_LABELS = CHALLENGE_THEMES
 
 #: Theme code -> (clause, who may say it). Each clause says what its theme means
 #: without naming it; clauses start in lower case (unless "I") and have no final
