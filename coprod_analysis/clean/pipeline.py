@@ -89,7 +89,8 @@ class FormSpec:
     derived:
         Columns the form derives, written after the extra (unmapped) columns.
     unit:
-        The column a resubmission is about (``session_id``, ``group_id``).
+        The column a resubmission is about: ``session_id`` for evaluations;
+        for reviews ``_review``, the group and the review date.
     telling:
         Fields only this form asks: an export must have one of them.
     rivals:
