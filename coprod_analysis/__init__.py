@@ -15,7 +15,8 @@ from coprod_analysis.clean.evaluations import load_evaluations
 from coprod_analysis.clean.redact import redact
 from coprod_analysis.clean.result import CleanResult
 from coprod_analysis.clean.reviews import load_reviews
+from coprod_analysis.clean.sessions import load_sessions
 from coprod_analysis.errors import CoprodError
 
 __all__ = ["CleanResult", "CoprodError", "__version__", "load_evaluations", "load_reviews",
-           "redact"]
+           "load_sessions", "redact"]
