@@ -175,8 +175,8 @@ def plot_agreement_trend(evaluations: pd.DataFrame, target: float = 0.8) -> Figu
     title = (f"Agreement across {len(dates)} sessions: {reached} of 8 outcomes met the "
              f"{percent(target)} target at the latest session")
     alt = (f"Eight small line charts, one per outcome, of the share agreeing at each of "
-           f"{len(dates)} sessions in date order with 95% intervals and a {percent(target)} "
-           f"target line; {reached} of the eight met the target at the latest session.")
+           f"{len(dates)} sessions in date order with 95% intervals and a target line at "
+           f"{percent(target)}; {reached} of the eight met the target at the latest session.")
     return finish(figure, title, alt, note=f"Sessions in date order. Each point is one "
                                            f"session, n = {n_low} to {n_high} respondents; "
                                            "a wide band means few respondents.")
