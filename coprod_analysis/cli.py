@@ -78,14 +78,14 @@ def _run_clean(args: argparse.Namespace) -> int:
     from coprod_analysis.output import write_files
     from coprod_analysis.read import find_inputs
 
-    inputs = find_inputs(args.inputs)
+    inputs = find_inputs(args.inputs)  # checked first: never write over one of them
     common = {"mapping": args.mapping, "keep_text": args.keep_text, "progress": True}
     if args.form == "reviews":
-        result = load_reviews(inputs, aliases=args.aliases, **common)
+        result = load_reviews(args.inputs, aliases=args.aliases, **common)
     elif args.aliases:
         raise CoprodError("--aliases is for group reviews, not evaluations", args.aliases)
     else:
-        result = load_evaluations(inputs, **common)
+        result = load_evaluations(args.inputs, **common)
     written = write_files(args.out, result.tables(), {"summary.json": result.summary},
                           protect=inputs)
     if not args.quiet:

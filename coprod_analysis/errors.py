@@ -33,3 +33,11 @@ class CoprodError(Exception):
         if self.path is None:
             return self.message
         return f"{self.path.as_posix()}: {self.message}"
+
+
+class NotThisForm(CoprodError):
+    """A readable file that is not an export of the form being cleaned.
+
+    Named on its own, it is an error; found in a folder beside the exports
+    (the other form's export, the sessions register), it is skipped with a note.
+    """

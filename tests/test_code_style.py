@@ -16,6 +16,7 @@ def test_ruff_finds_nothing_to_fix():
     search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
     ruff = shutil.which("ruff", path=search)
     assert ruff, "ruff is installed by the test extra"
-    done = subprocess.run([ruff, "check", "coprod_analysis", "tests", "benchmarks", "scripts"],
+    done = subprocess.run([ruff, "check", "coprod_analysis", "tests", "benchmarks", "scripts",
+                           "notebooks"],
                           cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -425,3 +425,19 @@ def test_a_corrected_quarantine_file_read_again_keeps_its_own_source(tmp_path):
     row = quarantine.iloc[0]
     assert (row["source_file"], row["source_row"]) == ("fixed.csv", 1)
     assert (row["source_file (extra)"], row["source_row (extra)"]) == ("old.csv", "4")
+
+
+def test_a_folder_mixing_both_forms_skips_the_other_form_with_a_note(tmp_path, fixture_path):
+    for name in ("paper.csv", "reviews-paper.csv"):
+        (tmp_path / name).write_bytes(fixture_path(name).read_bytes())
+    result = load_evaluations(tmp_path)
+    assert counts(result) == [7, 3, 3, 0, 1]  # paper.csv alone
+    assert list(result.summary["files_skipped"]) == ["reviews-paper.csv"]
+    assert ("Skipped 1 file(s) found in the folder but not an evaluation form export: "
+            "reviews-paper.csv (why: see summary.json)") in result.quality_report()
+
+
+def test_a_folder_with_no_export_of_the_form_is_an_error(tmp_path, fixture_path):
+    (tmp_path / "reviews-paper.csv").write_bytes(fixture_path("reviews-paper.csv").read_bytes())
+    with pytest.raises(CoprodError, match="none of the files is an evaluation form export"):
+        load_evaluations(tmp_path)

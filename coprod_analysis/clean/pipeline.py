@@ -26,9 +26,9 @@ from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.redact import redact
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text
-from coprod_analysis.errors import CoprodError
+from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
-from coprod_analysis.read import RawExport, find_inputs, read_export
+from coprod_analysis.read import RawExport, expand_inputs, read_export
 from coprod_analysis.vocab import Field
 
 logger = logging.getLogger(__name__)
@@ -168,14 +168,14 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
     for rival, fields in form.rivals:
         theirs = map_columns(headers, fields, export.roles).fields
         if len(theirs) > len(mapped):
-            raise CoprodError(
+            raise NotThisForm(
                 f"looks like {rival} export, not {form.label} export: {len(theirs)} of its "
                 f"columns match that form's questions and {len(mapped)} match this one's",
                 export.path,
             )
     if len(mapped) < MIN_FIELDS_MATCHED or not set(mapped) & set(form.telling):
         shown = ", ".join(repr(h) for h in headers[:4])
-        raise CoprodError(
+        raise NotThisForm(
             f"does not look like {form.label} export: its columns ({shown}"
             f"{', ...' if len(headers) > 4 else ''}) match "
             f"{len(mapped)} of the form's questions; check the file, or map the columns "
@@ -375,20 +375,34 @@ def load_form(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files = find_inputs(paths)
+    files = expand_inputs(paths)
     overrides = read_mapping_file(mapping, form.fields) if mapping else None
     outcomes = []
-    sizes = [p.stat().st_size for p in files]
+    skipped: dict[str, str] = {}
+    sizes = [p.stat().st_size for p, _ in files]
     bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
                disable=not progress or None, leave=False)
     with bar:
-        for path, size in zip(files, sizes, strict=True):
+        for (path, in_folder), size in zip(files, sizes, strict=True):
             bar.set_postfix_str(path.name, refresh=False)
-            outcomes.append(clean_file(path, form, overrides=overrides, keep_text=keep_text))
+            try:
+                outcomes.append(clean_file(path, form, overrides=overrides,
+                                           keep_text=keep_text))
+            except NotThisForm as reason:
+                if not in_folder:
+                    raise
+                skipped[path.name] = reason.message
+                logger.info("%s: skipped (%s)", path.name, reason.message)
             bar.update(size)
+    if not outcomes:
+        raise CoprodError(f"none of the files is {form.label} export (skipped: "
+                          f"{'; '.join(f'{n}: {r}' for n, r in skipped.items())})")
     options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
                **form.options}
-    return _combine(form, outcomes, options)
+    result = _combine(form, outcomes, options)
+    result.summary["files_skipped"] = skipped
+    result.summary["label"] = f"{form.label} export"
+    return result
 
 
 def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> CleanResult:

@@ -138,6 +138,11 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
         f"{s['rows_blank']} blank, {s['rows_duplicate']} duplicate, "
         f"{s['rows_quarantined']} quarantined."
     ]
+    if s.get("files_skipped"):
+        names = ", ".join(s["files_skipped"])
+        lines.append(f"Skipped {len(s['files_skipped'])} file(s) found in the folder but not "
+                     f"{s.get('label', 'an export of this form')}: {names} "
+                     "(why: see summary.json)")
     if s["quarantine_reasons"]:
         lines.append("Quarantined (see quarantine.csv):")
         for reason, count in list(s["quarantine_reasons"].items())[:top]:

@@ -22,6 +22,7 @@ __all__ = [
     "RawExport",
     "clean_header",
     "detect_platform",
+    "expand_inputs",
     "find_inputs",
     "read_export",
 ]
@@ -40,7 +41,17 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
         If a path does not exist, a folder holds no exports, nothing was
         given, or two files share a name (``source_file`` must say which).
     """
-    found: list[Path] = []
+    return [path for path, _ in expand_inputs(paths)]
+
+
+def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """Like :func:`find_inputs`, saying of each file whether it was found in a folder.
+
+    A file found in a folder that turns out to be some other file (the other
+    form's export, a register) is skipped with a note; a file named on its
+    own must be an export.
+    """
+    found: list[tuple[Path, bool]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -51,17 +62,17 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
             )
             if not inside:
                 raise CoprodError("the folder holds no .csv or .xlsx files", path)
-            found.extend(inside)
+            found.extend((p, True) for p in inside)
         elif path.is_file():
-            found.append(path)
+            found.append((path, False))
         else:
             raise CoprodError("no such file or folder", path)
     if not found:
         raise CoprodError("no input files were given")
-    unique: list[Path] = []
+    unique: list[tuple[Path, bool]] = []
     resolved: set[Path] = set()
     names: dict[str, Path] = {}
-    for path in found:
+    for path, in_folder in found:
         if path.resolve() in resolved:
             logger.info("%s: named twice, read once", path)
             continue
@@ -73,7 +84,7 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
                 path,
             )
         names[path.name] = path
-        unique.append(path)
+        unique.append((path, in_folder))
     return unique
 
 
