@@ -69,7 +69,132 @@ def _build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="do not print the data-quality summary")
     clean.set_defaults(run=_run_clean)
+    _add_themes_commands(commands)
     return parser
+
+
+def _add_themes_commands(commands) -> None:
+    themes = commands.add_parser(
+        "themes", help="code free-text comments into themes",
+        description="Code free-text comments into themes with a classifier fitted on "
+                    "labelled examples (the sixteen challenge themes by default, or your "
+                    "own codebook).")
+    verbs = themes.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    verbs.required = True
+    classify = verbs.add_parser("classify", help="add a themes column to a CSV of comments")
+    classify.add_argument("input", type=Path, metavar="INPUT.csv")
+    classify.add_argument("--text-column", required=True, metavar="COL",
+                          help="the column holding the comments")
+    classify.add_argument("--out", required=True, type=Path, metavar="OUT.csv")
+    classify.add_argument("--model", type=Path, metavar="FILE",
+                          help="a model from 'coprod themes train' (default: the challenge "
+                               "themes, fitted from the bundled examples)")
+    classify.set_defaults(run=_run_classify)
+    train = verbs.add_parser("train", help="fit a classifier on your own labelled examples")
+    train.add_argument("labelled", type=Path, metavar="LABELLED.csv")
+    train.add_argument("--out", required=True, type=Path, metavar="MODEL")
+    train.add_argument("--codebook", type=Path, metavar="FILE",
+                       help="code,label,description CSV (default: the challenge themes)")
+    train.add_argument("--text-column", default="text")
+    train.add_argument("--labels-column", default="themes")
+    train.set_defaults(run=_run_train)
+    evaluate = verbs.add_parser(
+        "evaluate", help="per-theme precision, recall and F1",
+        description="Without --model: cross-validate the classifier and the keyword "
+                    "baseline on the labelled examples. With --model: score that model on "
+                    "them (examples it never saw).")
+    evaluate.add_argument("labelled", type=Path, metavar="LABELLED.csv")
+    evaluate.add_argument("--model", type=Path, metavar="FILE")
+    evaluate.add_argument("--codebook", type=Path, metavar="FILE")
+    evaluate.add_argument("--text-column", default="text")
+    evaluate.add_argument("--labels-column", default="themes")
+    evaluate.add_argument("--folds", type=int, default=5)
+    evaluate.add_argument("--json", action="store_true", help="print JSON, not a table")
+    evaluate.set_defaults(run=_run_evaluate)
+
+
+def _read_table(path: Path):
+    """A CSV or XLSX as a DataFrame of text, header from the first row."""
+    from coprod_analysis.read import read_grid
+
+    grid = read_grid(path)
+    frame = grid.records.iloc[1:].reset_index(drop=True)
+    frame.columns = grid.records.iloc[0].tolist()
+    if grid.malformed:
+        raise CoprodError(f"row {grid.malformed[0][0]} has the wrong number of values", path)
+    return frame
+
+
+def _run_classify(args: argparse.Namespace) -> int:
+    import os
+
+    from coprod_analysis.output import write_csv
+    from coprod_analysis.themes import classify_texts, default_model, load_model
+
+    table = _read_table(args.input)
+    matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
+    if not matches:
+        raise CoprodError(f"there is no column {args.text_column!r} (columns: "
+                          f"{', '.join(map(str, table.columns))})", args.input)
+    model, codebook = load_model(args.model) if args.model else default_model()
+    table["themes"] = classify_texts(table[matches[0]], model, codebook)
+    temp = args.out.with_name(f".{args.out.name}.partial-{os.getpid()}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_csv(table, temp)
+        os.replace(temp, args.out)
+    finally:
+        temp.unlink(missing_ok=True)
+    coded = int((table["themes"] != "").sum())
+    print(f"Coded {coded} of {len(table)} comments with one or more themes; "
+          f"written to {args.out}")
+    return 0
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from coprod_analysis.themes import fit_model, save_model
+    from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
+
+    model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
+                                args.text_column, args.labels_column)
+    save_model(model, codebook, args.out)
+    print(f"Fitted a classifier for {len(codebook.codes)} themes; saved to {args.out}")
+    return 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from coprod_analysis.themes import (
+        cross_validate,
+        load_codebook,
+        load_examples,
+        load_model,
+        score_themes,
+        to_indicators,
+    )
+    from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
+
+    if args.model:
+        model, codebook = load_model(args.model)
+        texts, labels = load_examples(args.labelled, codebook, args.text_column,
+                                      args.labels_column)
+        table = score_themes(to_indicators(labels, codebook), model.predict(texts), codebook)
+        table.insert(0, "design", "model")
+    else:
+        codebook = load_codebook(args.codebook or DEFAULT_CODEBOOK)
+        texts, labels = load_examples(args.labelled, codebook, args.text_column,
+                                      args.labels_column)
+        table = cross_validate(texts, to_indicators(labels, codebook), codebook,
+                               folds=args.folds)
+    if args.json:
+        print(json.dumps(table.round(4).to_dict("records"), indent=2))
+    else:
+        shown = table.copy()
+        for column in ("precision", "recall", "f1"):
+            shown[column] = shown[column].map("{:.2f}".format)
+        print(shown.to_string(index=False))
+    return 0
 
 
 def _run_clean(args: argparse.Namespace) -> int:

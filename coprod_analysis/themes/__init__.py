@@ -1,0 +1,41 @@
+"""Free-text comments into themes (the challenge codebook, or any codebook)."""
+
+from coprod_analysis.themes.classifier import KeywordBaseline, ThemeClassifier
+from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
+from coprod_analysis.themes.evaluate import cross_validate, score_themes
+from coprod_analysis.themes.model import default_model, fit_model, load_model, save_model
+
+__all__ = [
+    "Codebook",
+    "KeywordBaseline",
+    "ThemeClassifier",
+    "classify_texts",
+    "cross_validate",
+    "default_model",
+    "fit_model",
+    "load_codebook",
+    "load_examples",
+    "load_model",
+    "save_model",
+    "score_themes",
+    "to_indicators",
+]
+
+
+def classify_texts(texts, model: ThemeClassifier, codebook: Codebook) -> list[str]:
+    """``;``-joined theme codes for each text ("" where none fits), once per distinct text.
+
+    Missing texts get no theme.
+    """
+    import pandas as pd
+
+    series = pd.Series(list(texts), dtype=object)
+    present = series.notna() & (series.astype(str).str.strip() != "")
+    distinct = pd.unique(series[present].astype(str))
+    found = {}
+    if len(distinct):
+        predicted = model.predict(list(distinct))
+        found = {text: ";".join(c for c, hit in zip(codebook.codes, row, strict=True) if hit)
+                 for text, row in zip(distinct, predicted, strict=True)}
+    return [found.get(str(t), "") if keep else "" for t, keep in zip(series, present,
+                                                                       strict=True)]

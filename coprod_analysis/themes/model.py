@@ -1,0 +1,166 @@
+"""Saving and loading a fitted theme classifier as plain data.
+
+A model file is gzip-compressed JSON: the codebook, the classifier's
+settings, each vectoriser's vocabulary and IDF weights, the regression
+weights and the thresholds. Loading it rebuilds the classifier from those
+numbers and words; nothing in the file is ever run as code, so a model from
+someone else is as safe to load as a spreadsheet (unlike pickle or joblib
+files, which can run anything when loaded).
+
+The default model is fitted from the bundled labelled examples the first
+time it is needed and kept in the user's cache folder (no model file is
+committed to the repository); a change to the examples or to the package
+version fits it afresh.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion
+
+from coprod_analysis.errors import CoprodError
+from coprod_analysis.themes.classifier import ThemeClassifier
+from coprod_analysis.themes.codebook import (
+    DEFAULT_CODEBOOK,
+    DEFAULT_EXAMPLES,
+    Codebook,
+    load_codebook,
+    load_examples,
+    to_indicators,
+)
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "coprod-theme-model"
+FORMAT_VERSION = 1
+_PARAMS = ("word_ngrams", "char_ngrams", "C", "min_df", "thresholds", "cv", "random_state")
+
+
+def _pack(array: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(array, dtype="<f4").tobytes()).decode("ascii")
+
+
+def _unpack(text: str, shape: tuple[int, ...]) -> np.ndarray:
+    array = np.frombuffer(base64.b64decode(text, validate=True), dtype="<f4")
+    if array.size != int(np.prod(shape)):
+        raise ValueError("weights of the wrong size")
+    return array.astype(np.float64).reshape(shape)
+
+
+def save_model(model: ThemeClassifier, codebook: Codebook, path: str | Path) -> Path:
+    """Write a fitted classifier and its codebook to ``path`` (gzip JSON)."""
+    path = Path(path)
+    vectorizers = {}
+    for name, vectorizer in model.vectorizer_.transformer_list:
+        terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+        vectorizers[name] = {"terms": terms, "idf": _pack(vectorizer.idf_)}
+    document = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "codebook": {"codes": list(codebook.codes), "labels": list(codebook.labels),
+                     "descriptions": list(codebook.descriptions)},
+        "params": {k: getattr(model, k) for k in _PARAMS},
+        "vectorizers": vectorizers,
+        "coef": _pack(model.coef_),
+        "intercept": [float(x) for x in model.intercept_],
+        "thresholds": [float(x) for x in model.thresholds_],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    with gzip.open(temp, "wt", encoding="utf-8") as handle:
+        json.dump(document, handle)
+    os.replace(temp, path)
+    return path
+
+
+def load_model(path: str | Path) -> tuple[ThemeClassifier, Codebook]:
+    """Read a model file written by :func:`save_model`. Nothing in it is run as code.
+
+    Raises
+    ------
+    CoprodError
+        If the file is missing, not a model file, or damaged.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CoprodError("no such model file", path)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            document = json.load(handle)
+        if document.get("format") != FORMAT:
+            raise ValueError("not a model file")
+        if document.get("version") != FORMAT_VERSION:
+            raise ValueError(f"model format version {document.get('version')}")
+        book = document["codebook"]
+        codebook = Codebook(tuple(book["codes"]), tuple(book["labels"]),
+                            tuple(book["descriptions"]))
+        params = {k: document["params"][k] for k in _PARAMS}
+        for key in ("word_ngrams", "char_ngrams"):
+            params[key] = tuple(int(x) for x in params[key])
+        model = ThemeClassifier(**params)
+        parts = []
+        for name, template in model._vectorizer().transformer_list:
+            stored = document["vectorizers"][name]
+            terms = [str(t) for t in stored["terms"]]
+            vectorizer = TfidfVectorizer(**{**template.get_params(), "vocabulary": terms})
+            vectorizer.idf_ = _unpack(stored["idf"], (len(terms),))
+            parts.append((name, vectorizer))
+        model.vectorizer_ = FeatureUnion(parts)
+        width = sum(len(document["vectorizers"][n]["terms"]) for n, _ in parts)
+        k = len(codebook.codes)
+        model.coef_ = _unpack(document["coef"], (k, width))
+        model.intercept_ = np.array(document["intercept"], dtype=float).reshape(k)
+        model.thresholds_ = np.array(document["thresholds"], dtype=float).reshape(k)
+        model.classes_ = np.array(codebook.codes, dtype=object)
+    except CoprodError:
+        raise
+    except (OSError, EOFError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise CoprodError(f"is not a readable coprod model file ({exc})", path) from None
+    return model, codebook
+
+
+def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str = "text",
+              labels_column: str = "themes", **params) -> tuple[ThemeClassifier, Codebook]:
+    """Fit a classifier on a labelled examples file and its codebook."""
+    codebook = load_codebook(codebook_path)
+    texts, labels = load_examples(examples, codebook, text_column, labels_column)
+    model = ThemeClassifier(**params).fit(texts, to_indicators(labels, codebook))
+    return model, codebook
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("COPROD_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) if base else Path.home() / ".cache" / "coprod-analysis"
+
+
+def default_model(examples: str | Path = DEFAULT_EXAMPLES,
+                  codebook_path: str | Path = DEFAULT_CODEBOOK) -> tuple[ThemeClassifier, Codebook]:
+    """The model fitted from the bundled examples, from the cache or fitted now."""
+    from coprod_analysis import __version__
+
+    digest = hashlib.sha256()
+    for part in (Path(examples).read_bytes(), Path(codebook_path).read_bytes(),
+                 __version__.encode()):
+        digest.update(part)
+    cached = _cache_folder() / f"{Path(examples).stem}-{digest.hexdigest()[:16]}.json.gz"
+    if cached.is_file():
+        try:
+            return load_model(cached)
+        except CoprodError:
+            logger.info("cached model %s unreadable; fitting again", cached)
+    logger.info("fitting the default theme model from %s", examples)
+    model, codebook = fit_model(examples, codebook_path)
+    try:
+        save_model(model, codebook, cached)
+    except OSError:  # a read-only home folder: use the model without caching it
+        logger.info("could not cache the model in %s", cached.parent)
+    return model, codebook

@@ -1,0 +1,193 @@
+"""The theme classifier: thresholds, abstention, multi-label output, any codebook,
+determinism, safe saving and loading, and the command line.
+
+The behaviour tests use a small codebook written by hand for them
+(``tests/fixtures/themes/``), so that they say nothing about the challenge
+themes in particular: the codebook is not hard-wired.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.model_selection import cross_val_score
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from coprod_analysis import CoprodError
+from coprod_analysis.themes import (
+    KeywordBaseline,
+    ThemeClassifier,
+    classify_texts,
+    cross_validate,
+    fit_model,
+    load_codebook,
+    load_examples,
+    load_model,
+    save_model,
+    to_indicators,
+)
+from coprod_analysis.themes.classifier import THRESHOLD_GRID, best_threshold
+from tests.conftest import FIXTURES
+
+THEMES = FIXTURES / "themes"
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_codebook(THEMES / "codebook.csv")
+
+
+@pytest.fixture(scope="module")
+def examples(book):
+    texts, labels = load_examples(THEMES / "labelled.csv", book)
+    return texts, to_indicators(labels, book)
+
+
+@pytest.fixture(scope="module")
+def model(examples):
+    texts, y = examples
+    return ThemeClassifier(cv=3).fit(texts, y)
+
+
+def test_a_users_own_codebook_is_read(book):
+    assert book.codes == ("more_time", "venue", "jargon")
+    assert book.label("venue") == "Venue and access"
+
+
+def test_each_theme_gets_its_own_threshold_from_the_grid(model, book):
+    assert model.thresholds_.shape == (len(book.codes),)
+    assert all(round(t, 2) in THRESHOLD_GRID for t in model.thresholds_)
+
+
+def test_best_threshold_maximises_f1_worked_by_hand():
+    # Probabilities 0.9, 0.6 for the two positives, 0.55 and 0.2 for the negatives:
+    # 0.6 keeps both positives and drops both negatives (F1 = 1); 0.55 would admit one.
+    assert best_threshold(np.array([1, 1, 0, 0]), np.array([0.9, 0.6, 0.55, 0.2])) == 0.6
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("There was not enough time, it felt rushed", ["more_time"]),
+    ("The car park was full and the room was freezing", ["venue"]),
+    ("So many acronyms I could not follow", ["jargon"]),
+])
+def test_clear_comments_get_their_theme(model, book, text, expected):
+    assert classify_texts([text], model, book) == [";".join(expected)]
+
+
+def test_a_comment_can_carry_two_themes(model, book):
+    [themes] = classify_texts(["Rushed, and the slides were full of acronyms and jargon"],
+                              model, book)
+    assert set(themes.split(";")) == {"more_time", "jargon"}
+
+
+def test_a_comment_that_fits_no_theme_gets_none(model, book):
+    assert classify_texts(["Thank you, I enjoyed meeting everyone"], model, book) == [""]
+    assert classify_texts([None, "", "  "], model, book) == ["", "", ""]
+
+
+def test_fitting_twice_gives_the_same_model(examples):
+    texts, y = examples
+    one, two = ThemeClassifier(cv=3).fit(texts, y), ThemeClassifier(cv=3).fit(texts, y)
+    assert np.array_equal(one.coef_, two.coef_)
+    assert np.array_equal(one.thresholds_, two.thresholds_)
+
+
+def test_works_in_a_pipeline_and_with_cross_validation(examples):
+    texts, y = examples
+    pipeline = Pipeline([("tidy", FunctionTransformer(lambda xs: [x.lower() for x in xs])),
+                         ("themes", ThemeClassifier(cv=3))])
+    scores = cross_val_score(pipeline, texts, y.to_numpy(), cv=3, scoring="f1_macro")
+    assert scores.shape == (3,) and (scores >= 0).all()
+
+
+def test_predict_proba_is_a_probability_per_theme(model):
+    proba = model.predict_proba(["rushed", "parking"])
+    assert proba.shape == (2, 3) and ((proba >= 0) & (proba <= 1)).all()
+
+
+def test_the_keyword_baseline_learns_telling_words(examples, book):
+    texts, y = examples
+    baseline = KeywordBaseline(min_count=2).fit(texts, y)
+    assert "acronyms" in baseline.keywords_[book.codes.index("jargon")]
+    assert baseline.predict(["full of acronyms"]).tolist() == [[0, 0, 1]]
+
+
+def test_cross_validation_compares_both_designs_on_the_same_folds(examples, book):
+    texts, y = examples
+    table = cross_validate(texts, y, book, folds=3)
+    assert set(table["design"]) == {"classifier", "keyword baseline"}
+    macro = table[table["code"] == "macro"].set_index("design")["f1"]
+    assert 0 <= macro.min() <= macro.max() <= 1
+
+
+def test_a_saved_model_loads_back_and_predicts_the_same(model, book, tmp_path):
+    path = save_model(model, book, tmp_path / "model.json.gz")
+    loaded, loaded_book = load_model(path)
+    texts = ["rushed", "parking was full", "jargon everywhere", "lovely"]
+    assert loaded_book == book
+    assert np.allclose(loaded.predict_proba(texts), model.predict_proba(texts), atol=1e-5)
+    assert (loaded.predict(texts) == model.predict(texts)).all()
+
+
+def test_a_model_file_is_plain_data_not_code(model, book, tmp_path):
+    path = save_model(model, book, tmp_path / "model.json.gz")
+    document = json.loads(gzip.decompress(path.read_bytes()))
+    assert document["format"] == "coprod-theme-model"
+    assert set(document) == {"format", "version", "codebook", "params", "vectorizers",
+                             "coef", "intercept", "thresholds"}
+
+
+@pytest.mark.parametrize("content", [b"not a model", gzip.compress(b'{"format": "pickle"}'),
+                                     gzip.compress(b'{"format": "coprod-theme-model", '
+                                                   b'"version": 1}')])
+def test_a_file_that_is_not_a_model_is_a_one_line_error(tmp_path, content):
+    path = tmp_path / "model.json.gz"
+    path.write_bytes(content)
+    with pytest.raises(CoprodError, match="not a readable coprod model file"):
+        load_model(path)
+
+
+def test_labelled_examples_with_an_unknown_code_are_refused(book, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("text,themes\nToo short,more_time\nCold room,heating\n")
+    with pytest.raises(CoprodError, match="row 2: 'heating' is not in the codebook"):
+        load_examples(path, book)
+
+
+def test_train_classify_and_evaluate_from_the_command_line(tmp_path):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "coprod_analysis", *map(str, args)],
+                              capture_output=True, text=True, timeout=300)
+
+    model_path = tmp_path / "model.json.gz"
+    done = run("themes", "train", THEMES / "labelled.csv", "--codebook",
+               THEMES / "codebook.csv", "--out", model_path)
+    assert done.returncode == 0, done.stderr
+    comments = tmp_path / "comments.csv"
+    pd.DataFrame({"id": [1, 2, 3], "improve": ["Far too rushed", "Parking was a nightmare",
+                                                "Nothing"]}).to_csv(comments, index=False)
+    done = run("themes", "classify", comments, "--text-column", "improve", "--out",
+               tmp_path / "coded.csv", "--model", model_path)
+    assert done.returncode == 0, done.stderr
+    coded = pd.read_csv(tmp_path / "coded.csv", keep_default_na=False)
+    assert coded["themes"].tolist() == ["more_time", "venue", ""]
+    done = run("themes", "evaluate", THEMES / "labelled.csv", "--model", model_path, "--json")
+    assert done.returncode == 0, done.stderr
+    scores = json.loads(done.stdout)
+    assert scores[-1]["code"] == "macro" and scores[-1]["f1"] > 0.9  # its own training data
+    done = run("themes", "classify", comments, "--text-column", "nope", "--out",
+               tmp_path / "x.csv", "--model", model_path)
+    assert done.returncode == 1 and "there is no column 'nope'" in done.stderr
+
+
+def test_fit_model_reads_a_codebook_and_examples(tmp_path):
+    model, book = fit_model(THEMES / "labelled.csv", THEMES / "codebook.csv", cv=3)
+    assert book.codes == ("more_time", "venue", "jargon")
+    assert model.coef_.shape[0] == 3
