@@ -66,6 +66,9 @@ def _build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--aliases", type=Path, metavar="FILE",
                        help="reviews only: CSV of alias,group rows joining renamed or merged "
                             "groups (see docs/reviews.md)")
+    clean.add_argument("--no-themes", action="store_true",
+                       help="do not infer themes from free text (leaves improvement_themes / "
+                            "challenges_text_themes empty)")
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="do not print the data-quality summary")
     clean.set_defaults(run=_run_clean)
@@ -204,7 +207,8 @@ def _run_clean(args: argparse.Namespace) -> int:
     from coprod_analysis.read import find_inputs
 
     inputs = find_inputs(args.inputs)  # checked first: never write over one of them
-    common = {"mapping": args.mapping, "keep_text": args.keep_text, "progress": True}
+    common = {"mapping": args.mapping, "keep_text": args.keep_text, "progress": True,
+              "themes": not args.no_themes}
     if args.form == "reviews":
         result = load_reviews(args.inputs, aliases=args.aliases, **common)
     elif args.aliases:

@@ -173,7 +173,9 @@ def test_problems_list_only_cells_of_kept_rows(fixture_path):
 
 def test_unmapped_columns_are_kept_after_the_contract_columns(fixture_path):
     data = load_evaluations(fixture_path("paper.csv")).data
-    assert data.columns.tolist() == [*EVALUATION_COLUMNS, "Notes (staff use)"]
+    # Contract columns, then the form's extra column, then derived columns.
+    assert data.columns.tolist() == [*EVALUATION_COLUMNS, "Notes (staff use)",
+                                     "improvement_themes"]
     assert row_value(data, 1, "Notes (staff use)") == "typed by KB"
 
 

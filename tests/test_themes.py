@@ -171,7 +171,7 @@ def test_train_classify_and_evaluate_from_the_command_line(tmp_path):
                THEMES / "codebook.csv", "--out", model_path)
     assert done.returncode == 0, done.stderr
     comments = tmp_path / "comments.csv"
-    pd.DataFrame({"id": [1, 2, 3], "improve": ["Far too rushed", "Parking was a nightmare",
+    pd.DataFrame({"id": [1, 2, 3], "improve": ["Far too rushed", "The car park was full",
                                                 "Nothing"]}).to_csv(comments, index=False)
     done = run("themes", "classify", comments, "--text-column", "improve", "--out",
                tmp_path / "coded.csv", "--model", model_path)
@@ -191,3 +191,44 @@ def test_fit_model_reads_a_codebook_and_examples(tmp_path):
     model, book = fit_model(THEMES / "labelled.csv", THEMES / "codebook.csv", cv=3)
     assert book.codes == ("more_time", "venue", "jargon")
     assert model.coef_.shape[0] == 3
+
+
+# --- Integration with cleaning (the bundled codebooks and examples) ----------------------
+
+
+def test_cleaning_reviews_adds_themes_inferred_from_the_challenges_text():
+    from coprod_analysis import load_reviews
+    from tests.conftest import REPO
+
+    data = load_reviews(REPO / "data" / "sample" / "reviews").data
+    inferred = data["challenges_text_themes"].dropna()
+    assert len(inferred) >= len(data) * 0.8  # most descriptions carry a theme
+    codes = {c for value in inferred for c in value.split(";")}
+    assert codes <= set(load_codebook().codes)
+
+
+def test_cleaning_evaluations_adds_improvement_themes(fixture_path):
+    from coprod_analysis import load_evaluations
+
+    data = load_evaluations(fixture_path("surveymonkey-overlap.csv")).data
+    # "Less jargon, please" and "Slower pace" (worked from the fixture by hand).
+    assert data["improvement_themes"].tolist() == ["materials_jargon", "pace"]
+
+
+def test_themes_can_be_turned_off(fixture_path):
+    from coprod_analysis import load_evaluations
+
+    data = load_evaluations(fixture_path("surveymonkey-overlap.csv"), themes=False).data
+    assert data["improvement_themes"].isna().all()
+
+
+def test_the_bundled_classifier_on_the_independent_holdout():
+    """Guards the measured quality (docs/themes.md): macro F1 0.63 on the holdout."""
+    from coprod_analysis.themes import bundled_model, score_themes
+    from tests.conftest import REPO
+
+    model, book = bundled_model("challenges")
+    texts, labels = load_examples(REPO / "data" / "sample" / "labelled" /
+                                  "challenges-holdout.csv", book)
+    scores = score_themes(to_indicators(labels, book), model.predict(texts), book)
+    assert scores.iloc[-1]["f1"] >= 0.60

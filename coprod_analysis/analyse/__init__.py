@@ -8,6 +8,7 @@ from coprod_analysis.analyse.challenges import (
     challenge_cooccurrence,
     challenge_counts,
     challenge_indicators,
+    ticked_and_written,
     with_period,
 )
 from coprod_analysis.analyse.ladder import (
@@ -41,6 +42,7 @@ __all__ = [
     "response_rates",
     "select_reviews",
     "sign_test",
+    "ticked_and_written",
     "wilson_interval",
     "with_period",
 ]

@@ -14,8 +14,11 @@ import pandas as pd
 from coprod_analysis.vocab import CHALLENGE_THEMES
 
 
-def challenge_indicators(reviews: pd.DataFrame, column: str = "challenges") -> pd.DataFrame:
+def challenge_indicators(reviews: pd.DataFrame, column: str = "challenges",
+                         codes: dict[str, str] | None = None) -> pd.DataFrame:
     """One True/False column per theme code: did this review tick it?
+
+    ``codes`` (code -> label) is the codebook; the challenge themes by default.
 
     Examples
     --------
@@ -23,14 +26,16 @@ def challenge_indicators(reviews: pd.DataFrame, column: str = "challenges") -> p
     >>> challenge_indicators(df)[["time", "funding", "tokenism"]].values.tolist()
     [[True, True, False], [False, False, False]]
     """
-    codes = reviews[column].astype(object).where(reviews[column].notna(), "")
-    ticked = codes.map(lambda text: set(filter(None, str(text).split(";"))))
-    return pd.DataFrame({code: ticked.map(lambda s, c=code: c in s) for code in CHALLENGE_THEMES},
+    cells = reviews[column].astype(object).where(reviews[column].notna(), "")
+    ticked = cells.map(lambda text: set(filter(None, str(text).split(";"))))
+    codes = codes or CHALLENGE_THEMES
+    return pd.DataFrame({code: ticked.map(lambda s, c=code: c in s) for code in codes},
                         index=reviews.index)
 
 
 def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = None,
-                     column: str = "challenges") -> pd.DataFrame:
+                     column: str = "challenges",
+                     codes: dict[str, str] | None = None) -> pd.DataFrame:
     """How many reviews ticked each theme, and the share of reviews, overall or by group.
 
     Parameters
@@ -41,6 +46,9 @@ def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = Non
         Column(s) to break down by, e.g. ``"group_type"`` or ``"period"``.
     column:
         The codes column (``challenges``, or inferred themes).
+    codes:
+        The codebook, code -> label (the challenge themes by default; e.g. the
+        improvements codebook for ``improvement_themes``).
 
     Returns
     -------
@@ -49,10 +57,11 @@ def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = Non
         group) and ``share``, most frequent first within each group.
     """
     keys = [by] if isinstance(by, str) else list(by or [])
-    flags = challenge_indicators(reviews, column)
+    codes = codes or CHALLENGE_THEMES
+    flags = challenge_indicators(reviews, column, codes)
     frame = pd.concat([reviews[keys], flags], axis=1)
     if keys:
-        counts = frame.groupby(keys, observed=True, sort=True)[list(CHALLENGE_THEMES)].sum()
+        counts = frame.groupby(keys, observed=True, sort=True)[list(codes)].sum()
         sizes = frame.groupby(keys, observed=True, sort=True).size()
         long = counts.stack().rename("count").reset_index()
         long = long.rename(columns={long.columns[len(keys)]: "code"})
@@ -61,9 +70,9 @@ def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = Non
         long = flags.sum().rename("count").rename_axis("code").reset_index()
         long["n"] = len(frame)
     long["count"] = long["count"].astype("int64")
-    long["label"] = long["code"].map(CHALLENGE_THEMES)
+    long["label"] = long["code"].map(codes)
     long["share"] = long["count"] / long["n"].where(long["n"] > 0)
-    order = {code: i for i, code in enumerate(CHALLENGE_THEMES)}
+    order = {code: i for i, code in enumerate(codes)}
     long["_order"] = long["code"].map(order)
     long = long.sort_values([*keys, "count", "_order"],
                             ascending=[True] * len(keys) + [False, True], ignore_index=True)
@@ -89,6 +98,36 @@ def challenge_cooccurrence(reviews: pd.DataFrame, column: str = "challenges") ->
     return flags.T.dot(flags)
 
 
+def ticked_and_written(reviews: pd.DataFrame, ticked: str = "challenges",
+                       written: str = "challenges_text_themes") -> pd.DataFrame:
+    """Ticked themes beside the themes the classifier finds in what groups wrote.
+
+    Returns
+    -------
+    DataFrame
+        Per theme: ``ticked``, ``written`` (inferred from the text), ``both``,
+        ``only_ticked`` and ``only_written`` (counts of reviews), most ticked first.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"challenges": ["time;funding", "time"],
+    ...                    "challenges_text_themes": ["time", "tokenism"]})
+    >>> table = ticked_and_written(df).set_index("code")
+    >>> table.loc["time", ["ticked", "written", "both", "only_ticked"]].tolist()
+    [2, 1, 1, 1]
+    """
+    a = challenge_indicators(reviews, ticked)
+    b = challenge_indicators(reviews, written)
+    table = pd.DataFrame({
+        "code": list(CHALLENGE_THEMES), "label": list(CHALLENGE_THEMES.values()),
+        "ticked": a.sum().to_numpy(), "written": b.sum().to_numpy(),
+        "both": (a & b).sum().to_numpy(), "only_ticked": (a & ~b).sum().to_numpy(),
+        "only_written": (~a & b).sum().to_numpy(),
+    })
+    return table.sort_values(["ticked", "written"], ascending=False, kind="stable",
+                             ignore_index=True)
+
+
 def with_period(reviews: pd.DataFrame, freq: str = "year") -> pd.DataFrame:
     """A copy with a ``period`` column: the review's ``year``, or ``half`` year (2019 H1).
 
@@ -111,4 +150,5 @@ def with_period(reviews: pd.DataFrame, freq: str = "year") -> pd.DataFrame:
     return out
 
 
-__all__ = ["challenge_cooccurrence", "challenge_counts", "challenge_indicators", "with_period"]
+__all__ = ["challenge_cooccurrence", "challenge_counts", "challenge_indicators",
+           "ticked_and_written", "with_period"]

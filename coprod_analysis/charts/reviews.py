@@ -146,6 +146,7 @@ def plot_challenges(reviews: pd.DataFrame, column: str = "challenges") -> Figure
     """
     counts = challenge_counts(reviews, column=column)
     n = int(counts["n"].iloc[0]) if len(counts) else 0
+    verb = "ticked" if column == "challenges" else "written about"
     figure = new_figure(9, 6)
     axes = figure.add_subplot()
     y = np.arange(len(counts))[::-1]
@@ -156,14 +157,15 @@ def plot_challenges(reviews: pd.DataFrame, column: str = "challenges") -> Figure
     axes.set_yticks(y, counts["label"])
     axes.set_xlim(0, 110)
     axes.set_xticks(range(0, 101, 25), [f"{t}%" for t in range(0, 101, 25)])
-    axes.set_xlabel("Share of reviews that ticked the challenge")
+    axes.set_xlabel(f"Share of reviews that {verb} the challenge")
     style_axes(axes)
     top = counts.iloc[0]
-    title = (f"{top['label']} gets in the way most often: ticked in {percent(top['share'])} "
+    title = (f"{top['label']} gets in the way most often: {verb} in {percent(top['share'])} "
              f"of {n} reviews")
     alt = (f"Bar chart of the sixteen challenge themes ranked by how many of {n} group "
-           f"reviews ticked them, from {top['label'].lower()} ({percent(top['share'])}) down "
-           f"to {counts.iloc[-1]['label'].lower()} ({percent(counts.iloc[-1]['share'])}).")
+           f"reviews {verb} them, from {top['label'].lower()} ({percent(top['share'])}) "
+           f"down to {counts.iloc[-1]['label'].lower()} "
+           f"({percent(counts.iloc[-1]['share'])}).")
     return finish(figure, title, alt, axes=axes,
                   note=f"{n} reviews; the number in brackets is the count of reviews.")
 

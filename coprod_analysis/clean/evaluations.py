@@ -93,11 +93,12 @@ EVALUATION_FORM = FormSpec(
     label="an evaluation form",
     fields=EVALUATION_FIELDS,
     columns=EVALUATION_COLUMNS,
-    derived=(),
+    derived=("improvement_themes",),
     unit="session_id",
     telling=(*OUTCOME_NAMES, "overall", "takeaway", "pledge"),
     rivals=(("a group review form", REVIEW_FIELDS),),
     prepare=_prepare,
+    themes=(("improvements", "improvement_themes", "improvements"),),
 )
 
 
@@ -107,6 +108,7 @@ def load_evaluations(
     mapping: str | Path | None = None,
     keep_text: bool = False,
     progress: bool = False,
+    themes: bool = True,
 ) -> CleanResult:
     """Read and clean evaluation-form exports from any supported platform.
 
@@ -121,6 +123,9 @@ def load_evaluations(
         Keep free text as written; by default identifiers in it are redacted.
     progress:
         Show a progress bar while reading (the command line turns it on).
+    themes:
+        Infer ``improvement_themes`` from the improvements answers with the
+        bundled improvements classifier (``False`` leaves the column empty).
 
     Returns
     -------
@@ -134,4 +139,4 @@ def load_evaluations(
         For a missing, unreadable or unrelated file, or a bad mapping file.
     """
     return load_form(paths, EVALUATION_FORM, mapping=mapping, keep_text=keep_text,
-                     progress=progress)
+                     progress=progress, themes=themes)

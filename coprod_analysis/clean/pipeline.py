@@ -104,6 +104,9 @@ class FormSpec:
         After duplicates are removed across all files (e.g. number reviews).
     to_csv:
         The clean table as its CSV holds it (the DataFrame may hold more).
+    themes:
+        ``(free-text column, derived column, bundled model)``: themes inferred
+        from free text by the theme classifier, as ``;``-joined codes.
     options:
         Options recorded in ``summary.json``.
     """
@@ -120,6 +123,7 @@ class FormSpec:
     prepare: Callable[[FileContext], Setaside]
     finish: Callable[[pd.DataFrame], pd.DataFrame] = lambda data: data
     to_csv: Callable[[pd.DataFrame], pd.DataFrame] = lambda data: data
+    themes: tuple[tuple[str, str, str], ...] = ()
     options: dict = field(default_factory=dict)
 
     @property
@@ -367,6 +371,7 @@ def load_form(
     mapping: str | Path | None = None,
     keep_text: bool = False,
     progress: bool = False,
+    themes: bool = True,
 ) -> CleanResult:
     """Read and clean exports of one form from any supported platform.
 
@@ -398,7 +403,7 @@ def load_form(
         raise CoprodError(f"none of the files is {form.label} export (skipped: "
                           f"{'; '.join(f'{n}: {r}' for n, r in skipped.items())})")
     options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
-               **form.options}
+               "themes": themes, **form.options}
     result = _combine(form, outcomes, options)
     result.summary["files_skipped"] = skipped
     result.summary["label"] = f"{form.label} export"
@@ -430,7 +435,8 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
         if accounted != report.rows_read:  # a bug, never bad input: fail loudly
             raise RuntimeError(f"{report.file}: {report.rows_read} rows read but "
                                f"{accounted} accounted for")
-    data = _final_columns(form, form.finish(data) if len(data) else data)
+    data = form.finish(data) if len(data) else data
+    data = _final_columns(form, _infer_themes(form, data, options.get("themes", True)))
     quarantine = pd.concat([o.quarantine for o in outcomes if len(o.quarantine)]
                            or [pd.DataFrame(columns=list(QUARANTINE_LEAD))], ignore_index=True)
     problems = pd.concat([o.problems for o in outcomes if len(o.problems)]
@@ -443,6 +449,24 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
     problems = problems.loc[in_clean].reset_index(drop=True)
     summary = build_summary(form, list(reports.values()), problems, quarantine, options)
     return CleanResult(data.reset_index(drop=True), quarantine, problems, summary, form)
+
+
+def _infer_themes(form: FormSpec, data: pd.DataFrame, enabled: bool) -> pd.DataFrame:
+    """Add the themes the classifier infers from free text (empty when turned off)."""
+    if not form.themes:
+        return data
+    data = data.copy()
+    for source, target, which in form.themes:
+        if not enabled or not len(data):
+            data[target] = pd.Series(pd.NA, index=data.index, dtype=TEXT_DTYPE)
+            continue
+        from coprod_analysis.themes import bundled_model, classify_texts
+
+        model, codebook = bundled_model(which)
+        text = data[source].astype(object).where(data[source].notna(), None)
+        codes = classify_texts(text, model, codebook)
+        data[target] = pd.array([c or pd.NA for c in codes], dtype=TEXT_DTYPE)
+    return data
 
 
 def _empty_table(form: FormSpec) -> pd.DataFrame:

@@ -56,6 +56,7 @@ REVIEW_DERIVED: tuple[str, ...] = (
     "group_id",
     "review_number",
     "challenges_other",
+    "challenges_text_themes",
     *(f"{name}_not_involved" for name in LADDER_FIELD_NAMES),
 )
 
@@ -173,6 +174,7 @@ REVIEW_FORM = FormSpec(
     prepare=lambda ctx: _prepare(ctx, {}),
     finish=_finish,
     to_csv=reviews_for_csv,
+    themes=(("challenges_text", "challenges_text_themes", "challenges"),),
 )
 
 
@@ -183,6 +185,7 @@ def load_reviews(
     mapping: str | Path | None = None,
     keep_text: bool = False,
     progress: bool = False,
+    themes: bool = True,
 ) -> CleanResult:
     """Read and clean group review exports from any supported platform.
 
@@ -199,6 +202,9 @@ def load_reviews(
         Keep free text as written; by default identifiers in it are redacted.
     progress:
         Show a progress bar while reading.
+    themes:
+        Infer ``challenges_text_themes`` from the challenges text with the
+        bundled challenge classifier (``False`` leaves the column empty).
 
     Returns
     -------
@@ -215,4 +221,5 @@ def load_reviews(
     known = read_aliases(aliases) if aliases else {}
     form = replace(REVIEW_FORM, prepare=lambda ctx: _prepare(ctx, known),
                    options={"aliases": Path(aliases).name if aliases else None})
-    return load_form(paths, form, mapping=mapping, keep_text=keep_text, progress=progress)
+    return load_form(paths, form, mapping=mapping, keep_text=keep_text, progress=progress,
+                     themes=themes)

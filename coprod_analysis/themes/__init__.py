@@ -3,12 +3,19 @@
 from coprod_analysis.themes.classifier import KeywordBaseline, ThemeClassifier
 from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
 from coprod_analysis.themes.evaluate import cross_validate, score_themes
-from coprod_analysis.themes.model import default_model, fit_model, load_model, save_model
+from coprod_analysis.themes.model import (
+    bundled_model,
+    default_model,
+    fit_model,
+    load_model,
+    save_model,
+)
 
 __all__ = [
     "Codebook",
     "KeywordBaseline",
     "ThemeClassifier",
+    "bundled_model",
     "classify_texts",
     "cross_validate",
     "default_model",

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from joblib import Parallel, delayed, effective_n_jobs
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -30,6 +32,8 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold
 from sklearn.pipeline import FeatureUnion
 
+#: From this many texts on, features are made on every core at once.
+PARALLEL_FROM = 20_000
 #: Thresholds tried for each theme when they are chosen by cross-validation. None is
 #: below 0.3: a theme needs some confidence, or the comment gets none (abstains).
 THRESHOLD_GRID = np.round(np.arange(0.30, 0.91, 0.05), 2)
@@ -96,7 +100,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, word_ngrams: tuple[int, int] = (1, 2),
-                 char_ngrams: tuple[int, int] = (3, 5), C: float = 10.0, min_df: int = 1,
+                 char_ngrams: tuple[int, int] = (2, 5), C: float = 1.0, min_df: int = 1,
                  thresholds: str | float = "cv", cv: int = 5, random_state: int = 0) -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -156,8 +160,20 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         return np.array([best_threshold(Y[:, k], proba[:, k]) for k in range(Y.shape[1])])
 
     def decision_function(self, X) -> np.ndarray:
-        """The linear score of each theme for each text."""
-        features = self.vectorizer_.transform(_texts(X))
+        """The linear score of each theme for each text.
+
+        Many texts are turned into features in parallel, one chunk per core.
+        """
+        texts = _texts(X)
+        cores = effective_n_jobs(-1)
+        if len(texts) < PARALLEL_FROM or cores < 2:
+            features = self.vectorizer_.transform(texts)
+        else:
+            size = -(-len(texts) // cores)
+            chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+            parts = Parallel(n_jobs=cores)(delayed(self.vectorizer_.transform)(c)
+                                           for c in chunks)
+            features = sparse.vstack(parts).tocsr()
         return np.asarray(features @ self.coef_.T) + self.intercept_
 
     def predict_proba(self, X) -> np.ndarray:

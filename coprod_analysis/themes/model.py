@@ -32,6 +32,8 @@ from coprod_analysis.themes.classifier import ThemeClassifier
 from coprod_analysis.themes.codebook import (
     DEFAULT_CODEBOOK,
     DEFAULT_EXAMPLES,
+    IMPROVEMENTS_CODEBOOK,
+    IMPROVEMENTS_EXAMPLES,
     Codebook,
     load_codebook,
     load_examples,
@@ -137,6 +139,10 @@ def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str 
     return model, codebook
 
 
+#: Models already loaded in this process, by cache file.
+_IN_MEMORY: dict[Path, tuple[ThemeClassifier, Codebook]] = {}
+
+
 def _cache_folder() -> Path:
     base = os.environ.get("COPROD_CACHE") or os.environ.get("XDG_CACHE_HOME")
     return Path(base) if base else Path.home() / ".cache" / "coprod-analysis"
@@ -152,9 +158,12 @@ def default_model(examples: str | Path = DEFAULT_EXAMPLES,
                  __version__.encode()):
         digest.update(part)
     cached = _cache_folder() / f"{Path(examples).stem}-{digest.hexdigest()[:16]}.json.gz"
+    if cached in _IN_MEMORY:
+        return _IN_MEMORY[cached]
     if cached.is_file():
         try:
-            return load_model(cached)
+            _IN_MEMORY[cached] = load_model(cached)
+            return _IN_MEMORY[cached]
         except CoprodError:
             logger.info("cached model %s unreadable; fitting again", cached)
     logger.info("fitting the default theme model from %s", examples)
@@ -163,4 +172,28 @@ def default_model(examples: str | Path = DEFAULT_EXAMPLES,
         save_model(model, codebook, cached)
     except OSError:  # a read-only home folder: use the model without caching it
         logger.info("could not cache the model in %s", cached.parent)
+    _IN_MEMORY[cached] = (model, codebook)
     return model, codebook
+
+
+#: The bundled models: name -> (labelled examples, codebook).
+BUNDLED = {
+    "challenges": (DEFAULT_EXAMPLES, DEFAULT_CODEBOOK),
+    "improvements": (IMPROVEMENTS_EXAMPLES, IMPROVEMENTS_CODEBOOK),
+}
+
+
+def bundled_model(name: str) -> tuple[ThemeClassifier, Codebook]:
+    """The default model for the ``challenges`` or ``improvements`` codebook.
+
+    Raises
+    ------
+    CoprodError
+        If the bundled examples are not there (the package was installed
+        without its repository).
+    """
+    examples, codebook = BUNDLED[name]
+    if not Path(examples).is_file() or not Path(codebook).is_file():
+        raise CoprodError(f"the bundled {name} examples are not installed; train a model "
+                          "with 'coprod themes train' and pass it with --model", examples)
+    return default_model(examples, codebook)
