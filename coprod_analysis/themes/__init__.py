@@ -29,15 +29,33 @@ __all__ = [
 ]
 
 
+#: Normalised answers that say nothing to code.
+NON_ANSWERS = frozenset({"none", "nothing", "no", "nil", "nothing really", "not really",
+                         "no comment", "no comments"})
+
+
 def classify_texts(texts, model: ThemeClassifier, codebook: Codebook) -> list[str]:
     """``;``-joined theme codes for each text ("" where none fits), once per distinct text.
 
-    Missing texts get no theme.
+    Missing texts and non-answers ("N/A", "None", "Nothing") get no theme.
+
+    Examples
+    --------
+    >>> book = Codebook(("a",), ("A",), ("",))
+    >>> class Always:
+    ...     def predict(self, texts):
+    ...         return [[1] for _ in texts]
+    >>> classify_texts(["some words", "n/a", None, "Nothing"], Always(), book)
+    ['a', '', '', '']
     """
     import pandas as pd
 
+    from coprod_analysis.clean.values import is_missing, normalise_answer
+
     series = pd.Series(list(texts), dtype=object)
-    present = series.notna() & (series.astype(str).str.strip() != "")
+    # Non-answers ("N/A", "-", "None", "nothing") carry no theme.
+    present = series.map(lambda t: isinstance(t, str) and not is_missing(t)
+                         and normalise_answer(t) not in NON_ANSWERS)
     distinct = pd.unique(series[present].astype(str))
     found = {}
     if len(distinct):
