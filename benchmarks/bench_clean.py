@@ -5,7 +5,8 @@ then, in the same run and on the same file, measures:
 
 - the baseline: ``pandas.read_csv(FILE)`` with pandas' defaults;
 - the job: ``coprod clean evaluations FILE --out DIR`` (read, map, clean,
-  redact, de-duplicate and write every output).
+  redact, de-duplicate, infer improvement themes and write every output),
+  and the same with ``--no-themes``.
 
 Each is run in a fresh Python process, ``--repeat`` times; the work itself is
 timed inside the process (imports excluded for both) and the process's peak
@@ -48,8 +49,9 @@ def _child(kind: str, source: str, out_dir: str) -> None:
     else:
         from coprod_analysis.cli import main
 
+        extra = ["--no-themes"] if kind == "clean-no-themes" else []
         start = time.perf_counter()
-        status = main(["clean", "evaluations", source, "--out", out_dir, "-q"])
+        status = main(["clean", "evaluations", source, "--out", out_dir, "-q", *extra])
         seconds = time.perf_counter() - start
         if status != 0:
             raise SystemExit(f"coprod clean failed with status {status}")
@@ -115,15 +117,16 @@ def run(rows: int, repeat: int, data: Path | None) -> dict:
             print(f"generated {rows:,} responses in {time.perf_counter() - start:.1f} s "
                   f"({data.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
         size = data.stat().st_size
-        results: dict[str, list[dict]] = {"baseline": [], "clean": []}
+        results: dict[str, list[dict]] = {"baseline": [], "clean": [], "clean-no-themes": []}
         for attempt in range(repeat):
-            for kind in ("baseline", "clean"):  # interleaved, so drift hits both alike
+            for kind in results:  # interleaved, so drift hits all alike
                 measured = _measure(kind, data, folder / f"out-{attempt}")
                 results[kind].append(measured)
                 print(f"  {kind:8s} run {attempt + 1}: {measured['seconds']:.2f} s, "
                       f"peak {measured['peak_bytes'] / 1e6:.0f} MB", file=sys.stderr)
     base_s = statistics.median(r["seconds"] for r in results["baseline"])
     clean_s = statistics.median(r["seconds"] for r in results["clean"])
+    plain_s = statistics.median(r["seconds"] for r in results["clean-no-themes"])
     base_mem = max(r["peak_bytes"] for r in results["baseline"])
     clean_mem = max(r["peak_bytes"] for r in results["clean"])
     return {
@@ -133,6 +136,8 @@ def run(rows: int, repeat: int, data: Path | None) -> dict:
         "baseline_seconds_median": round(base_s, 3),
         "clean_seconds_median": round(clean_s, 3),
         "time_ratio": round(clean_s / base_s, 2),
+        "clean_no_themes_seconds_median": round(plain_s, 3),
+        "time_ratio_no_themes": round(plain_s / base_s, 2),
         "baseline_peak_bytes": base_mem,
         "clean_peak_bytes": clean_mem,
         "clean_memory_ratio_to_file": round(clean_mem / size, 2),
@@ -159,7 +164,10 @@ def report(result: dict) -> str:
         f"{result['baseline_peak_bytes'] / mb:.0f} | {result['baseline_memory_ratio_to_file']} |",
         f"| `coprod clean evaluations` | {result['clean_seconds_median']:.2f} | "
         f"{result['clean_peak_bytes'] / mb:.0f} | {result['clean_memory_ratio_to_file']} |",
+        f"| `coprod clean evaluations --no-themes` | "
+        f"{result['clean_no_themes_seconds_median']:.2f} | | |",
         "",
+        f"Without inferring themes: **{result['time_ratio_no_themes']}x** the bare read.",
         f"Time ratio clean / baseline: **{result['time_ratio']}x** ({ok_time} the target of "
         f"{TARGET_TIME_RATIO:g}x). Peak memory: **{result['clean_memory_ratio_to_file']}x** "
         f"the file's size ({ok_mem} the target of {TARGET_MEMORY_RATIO:g}x).",
