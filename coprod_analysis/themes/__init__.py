@@ -52,15 +52,15 @@ def classify_texts(texts, model: ThemeClassifier, codebook: Codebook) -> list[st
 
     from coprod_analysis.clean.values import is_missing, normalise_answer
 
-    series = pd.Series(list(texts), dtype=object)
-    # Non-answers ("N/A", "-", "None", "nothing") carry no theme.
-    present = series.map(lambda t: isinstance(t, str) and not is_missing(t)
-                         and normalise_answer(t) not in NON_ANSWERS)
-    distinct = pd.unique(series[present].astype(str))
-    found = {}
-    if len(distinct):
-        predicted = model.predict(list(distinct))
+    codes, distinct = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
+    # Non-answers ("N/A", "-", "None", "nothing") carry no theme; all else is
+    # classified once per distinct text.
+    wanted = [str(t) for t in distinct
+              if not is_missing(str(t)) and normalise_answer(str(t)) not in NON_ANSWERS]
+    found: dict[str, str] = {}
+    if wanted:
+        predicted = model.predict(wanted)
         found = {text: ";".join(c for c, hit in zip(codebook.codes, row, strict=True) if hit)
-                 for text, row in zip(distinct, predicted, strict=True)}
-    return [found.get(str(t), "") if keep else "" for t, keep in zip(series, present,
-                                                                       strict=True)]
+                 for text, row in zip(wanted, predicted, strict=True)}
+    answers = [found.get(str(t), "") for t in distinct] + [""]
+    return [answers[code] for code in codes]
