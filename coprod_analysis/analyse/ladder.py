@@ -22,8 +22,18 @@ LEVEL_LABELS: dict[str, str] = {
 ANSWERS: tuple[str, ...] = (*LADDER_RUNGS, NOT_INVOLVED)
 
 
-def _answers(reviews: pd.DataFrame, column: str) -> pd.Series:
-    """A ladder column as text: the rung, ``not_involved``, or missing."""
+def ladder_answers(reviews: pd.DataFrame, column: str) -> pd.Series:
+    """A ladder column as text: the rung, ``not_involved``, or missing.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import LADDER_DTYPE
+    >>> df = pd.DataFrame({"ladder_design": pd.Categorical(["intermediate", None, None],
+    ...                                                    dtype=LADDER_DTYPE),
+    ...                    "ladder_design_not_involved": [False, True, False]})
+    >>> ladder_answers(df, "ladder_design").tolist()
+    ['intermediate', 'not_involved', nan]
+    """
     text = reviews[column].astype(object)
     flag = reviews.get(f"{column}_not_involved")
     if flag is not None:
@@ -69,7 +79,7 @@ def ladder_distribution(reviews: pd.DataFrame, which: str = "latest") -> pd.Data
     chosen = select_reviews(reviews, which)
     rows = []
     for column in LADDER_FIELD_NAMES:
-        answers = _answers(chosen, column).dropna()
+        answers = ladder_answers(chosen, column).dropna()
         counts = answers.value_counts()
         for answer in ANSWERS:
             if column == "ladder_overall" and answer == NOT_INVOLVED and not counts.get(answer):
@@ -98,8 +108,8 @@ def ladder_movement(reviews: pd.DataFrame) -> pd.DataFrame:
     rows = []
     order = {rung: i for i, rung in enumerate(LADDER_RUNGS)}
     for column in LADDER_FIELD_NAMES:
-        before = _answers(first.loc[again], column)
-        after = _answers(latest.loc[again], column)
+        before = ladder_answers(first.loc[again], column)
+        after = ladder_answers(latest.loc[again], column)
         for group_id in again:
             a, b = before[group_id], after[group_id]
             movement = None
@@ -153,5 +163,5 @@ def movement_summary(movement: pd.DataFrame) -> pd.DataFrame:
                                        "not_comparable", "p_value"])
 
 
-__all__ = ["LEVEL_LABELS", "ladder_distribution", "ladder_movement", "movement_summary",
-           "select_reviews"]
+__all__ = ["LEVEL_LABELS", "ladder_answers", "ladder_distribution", "ladder_movement",
+           "movement_summary", "select_reviews"]

@@ -11,7 +11,7 @@ from matplotlib.patches import Rectangle
 from coprod_analysis.analyse.challenges import challenge_cooccurrence, challenge_counts
 from coprod_analysis.analyse.ladder import (
     LEVEL_LABELS,
-    _answers,
+    ladder_answers,
     ladder_movement,
     movement_summary,
     select_reviews,
@@ -79,8 +79,8 @@ def plot_ladder(reviews: pd.DataFrame) -> Figure:
         for height in (1, 2, 3):
             axes.plot([x0 - 0.4, x0 + 0.4], [height, height], color=NHS_PALE_GREY,
                       linewidth=6, zorder=1)
-        now = _answers(latest, column)
-        before = _answers(first, column)
+        now = ladder_answers(latest, column)
+        before = ladder_answers(first, column)
         positions = {}
         for answer, members in now.dropna().groupby(now.dropna()).groups.items():
             offsets = _spread(len(members))
@@ -123,7 +123,7 @@ def plot_ladder(reviews: pd.DataFrame) -> Figure:
     ], loc="outside lower center", ncols=5, frameon=False, fontsize=8)
     summary = movement_summary(ladder_movement(reviews))
     ups, downs = int(summary["up"].sum()), int(summary["down"].sum())
-    overall = _answers(latest, "ladder_overall").value_counts()
+    overall = ladder_answers(latest, "ladder_overall").value_counts()
     modal = overall.idxmax() if len(overall) else "no rung"
     groups = len(latest)
     title = (f"{groups} groups on the ladder: most are {modal} overall; re-reviews moved up "
