@@ -1,0 +1,14 @@
+"""Publishing: what may be shown to patients and boards (contract section 4)."""
+
+from coprod_analysis.publish.disclosure import (
+    MIN_BASE,
+    MIN_COUNT,
+    SECONDARY,
+    SMALL,
+    show_count,
+    show_result,
+    suppress_table,
+)
+
+__all__ = ["MIN_BASE", "MIN_COUNT", "SECONDARY", "SMALL", "show_count", "show_result",
+           "suppress_table"]

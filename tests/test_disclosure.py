@@ -1,0 +1,84 @@
+"""The small-number rules of contract section 4, on tables worked by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coprod_analysis.publish import show_count, show_result, suppress_table
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"),
+                                              (10, "10")])
+def test_counts_of_1_to_4_are_shown_as_under_5(count, shown):
+    assert show_count(count) == shown
+
+
+def test_the_minimum_count_can_be_changed():
+    assert [show_count(n, min_count=10) for n in (9, 10)] == ["<10", "10"]
+
+
+@pytest.mark.parametrize(("value", "base", "shown"), [
+    (0.8, 10, "80%"), (0.8, 9, "not shown"), (float("nan"), 50, "not shown"),
+])
+def test_a_result_on_a_base_under_10_is_not_shown(value, base, shown):
+    assert show_result(value, base) == shown
+
+
+def test_the_minimum_base_can_be_changed():
+    assert show_result(0.5, 12, min_base=20) == "not shown"
+    assert show_result(4.26, 20, style="mean") == "4.3"
+
+
+def test_secondary_suppression_worked_by_hand():
+    counts = pd.DataFrame({"x": [3, 20], "y": [6, 30], "z": [9, 40]}, index=["a", "b"])
+    shown = suppress_table(counts)
+    # a.x = 3 is "<5"; row a's total would give it away, so its next-smallest cell, a.y,
+    # is hidden; then columns x and y each hold one hidden cell, so b.x and b.y go too.
+    assert shown.loc["a"].tolist() == ["<5", "*", "9", "18"]
+    assert shown.loc["b"].tolist() == ["*", "*", "40", "90"]
+    assert shown.loc["Total"].tolist() == ["23", "36", "49", "108"]
+
+
+def test_zeros_are_shown_and_never_hidden_to_protect_another_cell():
+    counts = pd.DataFrame({"x": [2, 0], "y": [0, 7], "z": [12, 8]}, index=["a", "b"])
+    shown = suppress_table(counts, column_totals=False)
+    # Row a: 2 is "<5"; its next-smallest non-zero cell is 12, not the 0.
+    assert shown.loc["a"].tolist() == ["<5", "0", "*", "14"]
+    assert shown.loc["b"].tolist() == ["0", "7", "8", "15"]
+
+
+def test_without_totals_only_small_counts_are_hidden():
+    counts = pd.DataFrame({"x": [3, 20], "y": [6, 30]})
+    shown = suppress_table(counts, row_totals=False, column_totals=False)
+    assert shown.to_numpy().tolist() == [["<5", "6"], ["20", "30"]]
+
+
+def test_a_small_total_is_shown_as_under_5():
+    shown = suppress_table(pd.DataFrame({"x": [1], "y": [2]}), column_totals=False)
+    assert shown.loc[0, "Total"] == "<5"
+
+
+tables = st.integers(2, 4).flatmap(lambda rows: st.integers(2, 4).flatmap(
+    lambda cols: st.lists(st.lists(st.integers(0, 30), min_size=cols, max_size=cols),
+                          min_size=rows, max_size=rows)))
+
+
+@given(tables)
+def test_no_total_ever_gives_away_a_single_hidden_cell(rows):
+    counts = pd.DataFrame(rows)
+    shown = suppress_table(counts).drop(index="Total", columns="Total")
+    hidden = shown.isin(["<5", "*"]).to_numpy()
+    positive = np.asarray(counts) > 0
+    lines = [(hidden[i], positive[i]) for i in range(hidden.shape[0])]
+    lines += [(hidden[:, j], positive[:, j]) for j in range(hidden.shape[1])]
+    for line_hidden, line_positive in lines:
+        # One hidden cell beside a total could be worked out by subtraction, unless no
+        # other non-zero cell in the line was left to hide with it.
+        assert line_hidden.sum() != 1 or not (line_positive & ~line_hidden).any()
+    assert (shown.to_numpy()[np.asarray(counts) == 0] == "0").all()
+    small = (np.asarray(counts) > 0) & (np.asarray(counts) < 5)
+    assert (shown.to_numpy()[small] == "<5").all()
