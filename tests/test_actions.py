@@ -1,0 +1,51 @@
+"""The actions log: read with the same care as the exports."""
+
+from __future__ import annotations
+
+import pytest
+
+from coprod_analysis import CoprodError
+from coprod_analysis.clean.actions import load_actions
+from tests.conftest import REPO
+
+
+def test_the_sample_actions_log_reads_whole():
+    log = load_actions(REPO / "data" / "sample" / "actions.csv",
+                       extra_codes={"more_time": "More time", "interaction": "Interaction",
+                                    "venue_access": "Venue and access",
+                                    "materials_jargon": "Materials and jargon"})
+    assert log.summary == {"rows_read": 11, "rows_kept": 11, "rows_blank": 0,
+                           "cells_unreadable": 0}
+    # Counted in data/sample/actions.csv: 7 done, 2 in progress, 2 planned.
+    assert log.data["status"].value_counts().to_dict() == {"done": 7, "in progress": 2,
+                                                           "planned": 2}
+
+
+def test_labels_synonyms_and_status_words_are_understood(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("Theme,You said,We did,Status,Date,Owner\n"
+                    "Communication (or lack of); lack of time,Too few updates,Newsletter,"
+                    "Completed,20th June 2019,Officer\n"
+                    ",,,,,\n"
+                    "tokenism,Decided already,Earlier involvement,ongoing,,Lead\n")
+    log = load_actions(path)
+    assert log.data["theme"].tolist() == ["time;communication", "tokenism"]
+    assert log.data["status"].astype(str).tolist() == ["done", "in progress"]
+    assert log.summary["rows_blank"] == 1 and log.summary["rows_read"] == 3
+
+
+def test_unreadable_cells_are_kept_empty_and_listed(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("theme,you_said,we_did,status,date,owner\n"
+                    "weather,It rained,Umbrellas,maybe,32/13/2019,Officer\n")
+    log = load_actions(path)
+    assert len(log.data) == 1  # the row is kept
+    assert sorted(log.problems["column"]) == ["date", "status", "theme"]
+    assert log.data.iloc[0]["theme"] == ""
+
+
+def test_an_actions_log_without_its_columns_is_a_one_line_error(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("what,when\nsomething,today\n")
+    with pytest.raises(CoprodError, match="needs the columns theme, you_said, we_did, status"):
+        load_actions(path)
