@@ -1,0 +1,13 @@
+"""The "you said, we did" report: what it says (content.py); its HTML comes next."""
+
+from coprod_analysis.report.content import (
+    at_a_glance,
+    outcomes_table,
+    representative_quotes,
+    still_to_do,
+    we_did,
+    you_said,
+)
+
+__all__ = ["at_a_glance", "outcomes_table", "representative_quotes", "still_to_do", "we_did",
+           "you_said"]
