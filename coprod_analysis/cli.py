@@ -73,7 +73,58 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="do not print the data-quality summary")
     clean.set_defaults(run=_run_clean)
     _add_themes_commands(commands)
+    report = commands.add_parser(
+        "report", help='the "you said, we did" report',
+        description='Make the "you said, we did" report (one self-contained HTML file, and '
+                    "its tables as XLSX) from evaluation and review exports or cleaned "
+                    "files. With no inputs it uses the bundled sample in data/sample/.")
+    report.add_argument("--evaluations", nargs="+", type=Path, metavar="PATH")
+    report.add_argument("--reviews", nargs="+", type=Path, metavar="PATH")
+    report.add_argument("--aliases", type=Path, metavar="FILE")
+    report.add_argument("--sessions", type=Path, metavar="FILE",
+                        help="the sessions register (for participants and response rates)")
+    report.add_argument("--actions", type=Path, metavar="FILE", help="the actions log")
+    report.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR",
+                        help="folder for the report (default: reports)")
+    report.add_argument("--min-base", type=int, default=10, metavar="N",
+                        help="hide any result based on fewer than N respondents (default 10)")
+    report.add_argument("--min-count", type=int, default=5, metavar="N",
+                        help="show counts from 1 to N-1 as <N (default 5)")
+    report.set_defaults(run=_run_report)
     return parser
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from coprod_analysis.clean.actions import load_actions
+    from coprod_analysis.clean.evaluations import load_evaluations
+    from coprod_analysis.clean.reviews import load_reviews
+    from coprod_analysis.clean.sessions import load_sessions
+    from coprod_analysis.report.render import ReportInputs, write_report
+    from coprod_analysis.themes import load_codebook
+    from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK, SAMPLE
+
+    if args.min_base < 1 or args.min_count < 1:
+        raise CoprodError("--min-base and --min-count must be at least 1")
+    sample = not (args.evaluations or args.reviews)
+    evaluations = args.evaluations or [SAMPLE / "evaluations"]
+    reviews = args.reviews or ([SAMPLE / "reviews"] if sample else None)
+    aliases = args.aliases or (SAMPLE / "group-aliases.csv" if sample else None)
+    sessions = args.sessions or (SAMPLE / "sessions.csv" if sample else None)
+    actions_path = args.actions or (SAMPLE / "actions.csv" if sample else None)
+    book = load_codebook(IMPROVEMENTS_CODEBOOK)
+    improvement_codes = dict(zip(book.codes, book.labels, strict=True))
+    inputs = ReportInputs(
+        evaluations=load_evaluations(evaluations).data,
+        reviews=load_reviews(reviews, aliases=aliases).data if reviews else None,
+        sessions=load_sessions(sessions) if sessions else None,
+        actions=(load_actions(actions_path, extra_codes=improvement_codes).data
+                 if actions_path else None),
+        improvement_codes=improvement_codes,
+    )
+    written = write_report(inputs, args.out, args.min_base, args.min_count)
+    print(f"The report is in {written[0]} (open it in a web browser; print it to PDF from "
+          f"there); its tables are in {written[1]}.")
+    return 0
 
 
 def _add_themes_commands(commands) -> None:

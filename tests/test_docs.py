@@ -29,16 +29,16 @@ def test_ci_runs_the_second_quick_start_command_and_nothing_else():
     assert commands == [quick_start_commands()[1]]
 
 
-def test_the_first_quick_start_command_cleans_the_sample_into_the_folder_it_names(tmp_path):
+def test_the_first_quick_start_command_makes_the_report_in_the_folder_it_names(tmp_path):
     first = quick_start_commands()[0]
     coprod = first.split("&&")[-1].strip()
     args = shlex.split(coprod)[1:]  # after ".venv/bin/coprod"
-    out = args[args.index("--out") + 1]
-    assert out == "output/sample"
-    args[args.index("--out") + 1] = str(tmp_path / "sample")
-    args = [str(REPO / a) if a.startswith("data/") else a for a in args]
-    assert main([*args, "-q"]) == 0
-    assert (tmp_path / "sample" / "evaluations.csv").is_file()
+    assert args[0] == "report" and args[args.index("--out") + 1] == "reports"
+    args[args.index("--out") + 1] = str(tmp_path / "reports")
+    assert main(args) == 0
+    assert (tmp_path / "reports" / "you-said-we-did.html").is_file()
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "reports/you-said-we-did.html" in readme
 
 
 def test_the_example_mapping_file_does_what_the_docs_say(tmp_path):

@@ -111,7 +111,9 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
         rows.append({
             "code": row.code, "Theme": row.label,
             "Raised by": show_count(row.count, min_count),
-            "Share": show_result(row.share, row.n, min_base),
+            # A share beside a hidden count would give the count away: hide it too.
+            "Share": (show_result(row.share, row.n, min_base)
+                      if row.count >= min_count else f"<{min_count}"),
             "quotes": (representative_quotes(table[text_column], table[themes_column],
                                              row.code, quotes)
                        if len(table) >= min_base else []),

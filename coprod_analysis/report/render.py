@@ -1,0 +1,132 @@
+"""Lay the report out: one self-contained HTML file, and its tables as XLSX.
+
+The HTML holds everything it shows (charts as inline PNG images with their
+text alternatives, its own stylesheet with print rules); it loads nothing
+from anywhere, so it opens offline and leaks nothing. Every value is
+HTML-escaped by Jinja2's autoescaping.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, select_autoescape
+from matplotlib.figure import Figure
+
+from coprod_analysis.analyse.outcomes import agreement_rates
+from coprod_analysis.charts import plot_ladder, plot_likert
+from coprod_analysis.clean.result import CleanResult
+from coprod_analysis.output import neutralise_formulas
+from coprod_analysis.publish import MIN_BASE, MIN_COUNT
+from coprod_analysis.report.content import (
+    at_a_glance,
+    outcomes_table,
+    still_to_do,
+    we_did,
+    you_said,
+)
+from coprod_analysis.vocab import CHALLENGE_THEMES
+
+
+@dataclass
+class ReportInputs:
+    """What the report is made from (clean tables, not raw exports)."""
+
+    evaluations: pd.DataFrame
+    reviews: pd.DataFrame | None = None
+    sessions: pd.DataFrame | None = None
+    actions: pd.DataFrame | None = None
+    improvement_codes: dict[str, str] = field(default_factory=dict)
+    programme: str = "Patient champion co-production training"
+    summaries: list[CleanResult] = field(default_factory=list)
+
+
+def _png(figure: Figure) -> dict[str, str]:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
+    return {"png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+            "alt": figure.alt_text}
+
+
+def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
+               min_count: int = MIN_COUNT) -> tuple[str, dict[str, pd.DataFrame]]:
+    """The report's HTML, and its tables by name (for the XLSX)."""
+    evaluations = inputs.evaluations
+    codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
+    outcomes = outcomes_table(evaluations, min_base)
+    outcome_charts = []
+    rates = agreement_rates(evaluations)
+    if len(rates) and rates["n"].min() >= min_base:  # the chart shows every outcome
+        outcome_charts.append(_png(plot_likert(evaluations)))
+    said, tables = [], {"Outcomes": outcomes}
+    if inputs.reviews is not None and len(inputs.reviews):
+        table = you_said(inputs.reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
+                         min_base, min_count)
+        said.append({"heading": "What gets in the way (group reviews)",
+                     "rows": table.to_dict("records")})
+        tables["Challenges"] = table.drop(columns=["code", "quotes"])
+    if inputs.improvement_codes and "improvement_themes" in evaluations:
+        table = you_said(evaluations, "improvements", "improvement_themes",
+                         inputs.improvement_codes, min_base, min_count)
+        said.append({"heading": "How the sessions could improve (evaluation forms)",
+                     "rows": table.to_dict("records")})
+        tables["Improvements"] = table.drop(columns=["code", "quotes"])
+    raised = pd.concat([pd.DataFrame(b["rows"]) for b in said] or
+                       [pd.DataFrame(columns=["code", "Theme", "Raised by"])],
+                       ignore_index=True)
+    actions = inputs.actions if inputs.actions is not None else pd.DataFrame(
+        columns=["theme", "you_said", "we_did", "status", "date"])
+    did = we_did(actions, codes)
+    todo = still_to_do(raised, actions) if len(raised) else raised
+    tables["We did"] = did
+    tables["Still to do"] = todo
+    ladder_chart = None
+    if inputs.reviews is not None and len(inputs.reviews):
+        ladder_chart = _png(plot_ladder(inputs.reviews))
+    method = [
+        f"Made from {len(evaluations)} evaluation forms"
+        + (f" and {len(inputs.reviews)} group reviews" if inputs.reviews is not None else "")
+        + ", cleaned by coprod-analysis: duplicates removed, so people are counted once.",
+        f"A result is not shown when fewer than {min_base} people answered; a count of 1 "
+        f"to {min_count - 1} is shown as <{min_count}.",
+        "Quotes are what people wrote, with names, e-mail addresses, phone numbers, NHS "
+        "numbers and postcodes removed; they are not attributed to anyone.",
+        "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
+        "range the true share probably lies in.",
+    ]
+    environment = Environment(loader=PackageLoader("coprod_analysis.report", "templates"),
+                              autoescape=select_autoescape(["html", "j2"]))
+    html = environment.get_template("you-said-we-did.html.j2").render(
+        title="You said, we did", programme=inputs.programme,
+        glance=at_a_glance(evaluations, inputs.sessions, min_base, min_count),
+        groups=(inputs.reviews["group_id"].nunique() if inputs.reviews is not None else None),
+        outcomes=outcomes, outcome_charts=outcome_charts, ladder_chart=ladder_chart,
+        said=said, did=did, todo=todo.to_dict("records"), method=method)
+    return html, tables
+
+
+def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE,
+                 min_count: int = MIN_COUNT) -> list[Path]:
+    """Write ``you-said-we-did.html`` and ``you-said-we-did.xlsx`` into ``out``, whole."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    html, tables = build_html(inputs, min_base, min_count)
+    targets = [out / "you-said-we-did.html", out / "you-said-we-did.xlsx"]
+    temps = [t.with_name(f".{t.name}.partial-{os.getpid()}") for t in targets]
+    try:
+        temps[0].write_text(html, encoding="utf-8")
+        with pd.ExcelWriter(temps[1], engine="openpyxl") as writer:
+            for name, table in tables.items():
+                neutralise_formulas(table.astype(str)).to_excel(writer, sheet_name=name,
+                                                                 index=False)
+        for temp, target in zip(temps, targets, strict=True):
+            os.replace(temp, target)
+    finally:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+    return targets

@@ -1,0 +1,123 @@
+"""The report: self-contained, escaped, suppressed, identifier-free; and it opens in a browser."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from coprod_analysis import load_evaluations, load_reviews
+from coprod_analysis.report.render import ReportInputs, build_html, write_report
+from tests.conftest import FIXTURES, REPO
+
+SAMPLE = REPO / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    done = subprocess.run([sys.executable, "-m", "coprod_analysis", "report", "--out", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def test_report_with_no_arguments_uses_the_sample_and_says_where_it_is(sample_report):
+    html = (sample_report / "you-said-we-did.html").read_text()
+    assert "<h1>You said, we did</h1>" in html
+    assert "March 2018 to November 2019" in html
+    for heading in ("At a glance", "What the sessions achieved", "Where patient groups sit",
+                    "You said", "We did", "Still to do", "How this report was made"):
+        assert heading in html
+
+
+def test_the_report_loads_nothing_from_anywhere(sample_report):
+    html = (sample_report / "you-said-we-did.html").read_text()
+    assert not re.findall(r"""(?:src|href)\s*=\s*["'](?!data:|#)""", html)
+    assert "<script" not in html and "@import" not in html and "url(" not in html
+
+
+def test_every_chart_has_a_text_alternative(sample_report):
+    html = (sample_report / "you-said-we-did.html").read_text()
+    images = re.findall(r"<img [^>]*>", html)
+    assert len(images) == 2
+    assert all(re.search(r'alt="[^"]{20,}"', image) for image in images)
+
+
+def test_no_identifier_reaches_the_report(sample_report):
+    html = (sample_report / "you-said-we-did.html").read_text()
+    for planted in ("jane.doe@example.org", "07911 123456", "943 476 5919", "Margaret",
+                    "karen.brennan@example.org"):
+        assert planted not in html
+
+
+def hostile_inputs(tmp_path):
+    """Twelve responses whose free text carries a script tag and formula payloads."""
+    rows = ["Date,Venue,Overall,I feel more confident,How could we improve the session?"]
+    payloads = ['<script>alert("x")</script> more time please', "=HYPERLINK(\"x\") jargon",
+                "+1 more breaks needed", "@everyone slower pace please"]
+    for i in range(12):
+        rows.append(f'20/03/2019,Hub,Good,Agree,"{payloads[i % 4].replace(chr(34), chr(34) * 2)}"')
+    path = tmp_path / "evaluations.csv"
+    path.write_text("\n".join(rows) + "\n")
+    return load_evaluations(path).data
+
+
+def test_free_text_is_html_escaped(tmp_path):
+    evaluations = hostile_inputs(tmp_path)
+    actions = pd.DataFrame({"theme": ["time"], "you_said": ['<script>alert("x")</script>'],
+                            "we_did": ["<b>bold</b> & more"], "status": ["done"],
+                            "date": [pd.Timestamp("2019-06-01")]})
+    html, _ = build_html(ReportInputs(evaluations, actions=actions))
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; more" in html
+
+
+def test_xlsx_tables_have_formula_payloads_neutralised(tmp_path):
+    evaluations = hostile_inputs(tmp_path)
+    actions = pd.DataFrame({"theme": ["time"], "you_said": ["=1+1"], "we_did": ["@cmd"],
+                            "status": ["done"], "date": [pd.Timestamp("2019-06-01")]})
+    written = write_report(ReportInputs(evaluations, actions=actions), tmp_path / "out")
+    book = openpyxl.load_workbook(written[1])
+    cells = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert "'=1+1" in cells and "'@cmd" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_small_bases_are_not_shown_and_the_thresholds_can_change(tmp_path):
+    evaluations = load_evaluations(FIXTURES / "googleforms.csv").data  # 4 responses
+    html, tables = build_html(ReportInputs(evaluations))
+    assert set(tables["Outcomes"]["Agreed"]) == {"not shown"}
+    html, tables = build_html(ReportInputs(evaluations), min_base=1)
+    assert "not shown" not in set(tables["Outcomes"]["Agreed"])
+
+
+def test_review_quotes_are_never_attributed(sample_report):
+    html = (sample_report / "you-said-we-did.html").read_text()
+    reviews = load_reviews(SAMPLE / "reviews", aliases=SAMPLE / "group-aliases.csv").data
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", html, flags=re.DOTALL)
+    assert quotes
+    for name in reviews["group"].unique():
+        assert not any(name in q for q in quotes)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None,
+                    reason="Debian's chromium is not installed on this machine")
+def test_the_report_opens_in_headless_chromium(sample_report):
+    shot = sample_report / "report.png"
+    done = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={sample_report / 'profile'}",
+         "--window-size=1100,2400", f"--screenshot={shot}",
+         (sample_report / "you-said-we-did.html").as_uri()],
+        capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert shot.stat().st_size > 50_000  # a page with text and charts, not a blank one
