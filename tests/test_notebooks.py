@@ -16,9 +16,10 @@ from tests.conftest import REPO
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
-def test_the_four_notebooks_are_there_in_order():
+def test_the_five_notebooks_are_there_in_order():
     assert [n.stem for n in NOTEBOOKS] == ["01-clean-and-check", "02-ladder",
-                                           "03-challenge-themes", "04-outcomes-across-sessions"]
+                                           "03-challenge-themes", "04-outcomes-across-sessions",
+                                           "05-you-said-we-did"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -121,3 +121,33 @@ def test_the_report_opens_in_headless_chromium(sample_report):
         capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert shot.stat().st_size > 50_000  # a page with text and charts, not a blank one
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2.1 contrast ratio of two #RRGGBB colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                  for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_worked_by_hand():
+    assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+
+
+@pytest.mark.parametrize(("text", "background"), [
+    ("#231F20", "#FFFFFF"),  # body text
+    ("#003087", "#FFFFFF"),  # headings
+    ("#425563", "#FFFFFF"),  # captions and notes
+    ("#231F20", "#E8EDEE"),  # table header cells
+    ("#003087", "#E8EDEE"),  # at-a-glance numbers
+])
+def test_the_report_s_colours_pass_wcag_aa(text, background):
+    template = (REPO / "coprod_analysis" / "report" / "templates" /
+                "you-said-we-did.html.j2").read_text()
+    assert text in template and background.lower() in template.lower() or background == "#FFFFFF"
+    assert contrast(text, background) >= 4.5
