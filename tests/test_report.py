@@ -108,16 +108,49 @@ def test_review_quotes_are_never_attributed(sample_report):
         assert not any(name in q for q in quotes)
 
 
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+#: Added to a copy of the report only for the test: records script errors and, once the
+#: page has loaded, each image's decoded width and the width it is drawn at.
+PROBE = """<script>
+window.__errors = [];
+window.addEventListener('error', e => window.__errors.push(String(e.message || e)));
+window.addEventListener('load', () => {
+  const images = [...document.images].map(
+    i => [i.naturalWidth, Math.round(i.getBoundingClientRect().width)]);
+  document.body.setAttribute('data-probe', JSON.stringify({images, errors: window.__errors}));
+});
+</script>"""
+
+
 @pytest.mark.skipif(shutil.which("chromium") is None,
                     reason="Debian's chromium is not installed on this machine")
-def test_the_report_opens_in_headless_chromium(sample_report):
-    shot = sample_report / "report.png"
+def test_the_report_opens_in_headless_chromium_without_errors(sample_report):
+    import json
+
+    report = sample_report / "you-said-we-did.html"
+    probe = sample_report / "probe.html"
+    probe.write_text(report.read_text().replace("</body>", PROBE + "</body>"))
     done = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={sample_report / 'profile'}",
-         "--window-size=1100,2400", f"--screenshot={shot}",
-         (sample_report / "you-said-we-did.html").as_uri()],
+        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={sample_report / 'profile'}",
+         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom",
+         probe.as_uri()], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = re.search(r'data-probe="([^"]*)"', done.stdout)
+    assert found, "the page did not finish loading"
+    result = json.loads(found.group(1).replace("&quot;", '"'))
+    assert result["errors"] == []
+    assert not [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    assert len(result["images"]) == 2
+    assert all(decoded > 0 and drawn > 0 for decoded, drawn in result["images"])
+    # And a screenshot, kept as the test's artifact in test-artifacts/ (not committed).
+    artifacts = REPO / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shot = artifacts / "report.png"
+    done = subprocess.run(
+        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={sample_report / 'profile'}",
+         "--window-size=1100,2400", f"--screenshot={shot}", report.as_uri()],
         capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert shot.stat().st_size > 50_000  # a page with text and charts, not a blank one
