@@ -91,3 +91,11 @@ def test_we_did_and_still_to_do_from_the_sample_actions(sample):
     # Ticked in the sample but with no action in data/sample/actions.csv:
     assert "Motivation" in todo["Theme"].tolist()
     assert "Time" not in todo["Theme"].tolist()
+
+
+def test_no_quote_is_used_for_two_themes(sample):
+    _, reviews, _ = sample
+    said = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
+                    quote_themes_column="challenges_text_themes")
+    quotes = [q for qs in said["quotes"] for q in qs]
+    assert quotes and len(quotes) == len(set(quotes))

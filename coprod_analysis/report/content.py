@@ -93,11 +93,15 @@ def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_ma
 
 def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
              codes: dict[str, str] | None = None, min_base: int = MIN_BASE,
-             min_count: int = MIN_COUNT, quotes: int = 3) -> pd.DataFrame:
+             min_count: int = MIN_COUNT, quotes: int = 3,
+             quote_themes_column: str | None = None) -> pd.DataFrame:
     """Themes raised, most often first, each with its count, share and a few quotes.
 
     Quotes are offered only when the table has at least ``min_base`` rows, so
-    that a quote cannot be traced to a small session or group.
+    that a quote cannot be traced to a small session or group. A quote for a
+    theme is a text that speaks of it (``quote_themes_column``: the themes
+    inferred from the text, when the counts come from ticked boxes), and no
+    quote is used for two themes.
 
     Returns
     -------
@@ -106,17 +110,23 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     """
     counts = challenge_counts(table, column=themes_column, codes=codes)
     counts = counts[counts["count"] > 0]
+    quoting = table[quote_themes_column or themes_column]
+    used: set[str] = set()
     rows = []
     for row in counts.itertuples():
+        chosen = []
+        if len(table) >= min_base:
+            candidates = representative_quotes(table[text_column], quoting, row.code,
+                                               quotes + len(used))
+            chosen = [q for q in candidates if q not in used][:quotes]
+            used.update(chosen)
         rows.append({
             "code": row.code, "Theme": row.label,
             "Raised by": show_count(row.count, min_count),
             # A share beside a hidden count would give the count away: hide it too.
             "Share": (show_result(row.share, row.n, min_base)
                       if row.count >= min_count else f"<{min_count}"),
-            "quotes": (representative_quotes(table[text_column], table[themes_column],
-                                             row.code, quotes)
-                       if len(table) >= min_base else []),
+            "quotes": chosen,
         })
     return pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "quotes"])
 

@@ -66,7 +66,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     said, tables = [], {"Outcomes": outcomes}
     if inputs.reviews is not None and len(inputs.reviews):
         table = you_said(inputs.reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
-                         min_base, min_count)
+                         min_base, min_count, quote_themes_column="challenges_text_themes")
         said.append({"heading": "What gets in the way (group reviews)",
                      "rows": table.to_dict("records")})
         tables["Challenges"] = table.drop(columns=["code", "quotes"])
