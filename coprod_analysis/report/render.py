@@ -20,7 +20,6 @@ from matplotlib.figure import Figure
 
 from coprod_analysis.analyse.outcomes import agreement_rates
 from coprod_analysis.charts import plot_ladder, plot_likert
-from coprod_analysis.clean.result import CleanResult
 from coprod_analysis.output import neutralise_formulas
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT
 from coprod_analysis.report.content import (
@@ -43,7 +42,6 @@ class ReportInputs:
     actions: pd.DataFrame | None = None
     improvement_codes: dict[str, str] = field(default_factory=dict)
     programme: str = "Patient champion co-production training"
-    summaries: list[CleanResult] = field(default_factory=list)
 
 
 def _png(figure: Figure) -> dict[str, str]:
