@@ -113,7 +113,7 @@ def ticked_and_written(reviews: pd.DataFrame, ticked: str = "challenges",
     >>> df = pd.DataFrame({"challenges": ["time;funding", "time"],
     ...                    "challenges_text_themes": ["time", "tokenism"]})
     >>> table = ticked_and_written(df).set_index("code")
-    >>> table.loc["time", ["ticked", "written", "both", "only_ticked"]].tolist()
+    >>> table.loc["time", ["ticked", "written", "both", "only_ticked"]].astype(int).tolist()
     [2, 1, 1, 1]
     """
     a = challenge_indicators(reviews, ticked)
