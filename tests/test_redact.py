@@ -336,9 +336,7 @@ def test_postcodes_written_with_two_spaces_or_a_hyphen_are_redacted(text):
 
 @pytest.mark.parametrize("text", ["x" * 100_000, "1." * 50_000, "1" * 100_000,
                                   "All good. " * 10_000])
-def test_redacting_a_very_long_answer_is_quick(text):
-    import time
-
-    start = time.perf_counter()
-    redact(text)
-    assert time.perf_counter() - start < 5  # was quadratic: 16 s and more
+def test_a_very_long_answer_without_identifiers_comes_back_unchanged(text):
+    # These inputs once took quadratic time (16 s and more); speed itself is measured
+    # by the benchmarks, not asserted here.
+    assert redact(text) == text
