@@ -180,9 +180,7 @@ def _read_table(path: Path):
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    import os
-
-    from coprod_analysis.output import write_csv
+    from coprod_analysis.output import atomic_files, write_csv
     from coprod_analysis.themes import classify_texts, default_model, load_model
 
     table = _read_table(args.input)
@@ -192,13 +190,9 @@ def _run_classify(args: argparse.Namespace) -> int:
                           f"{', '.join(map(str, table.columns))})", args.input)
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
-    temp = args.out.with_name(f".{args.out.name}.partial-{os.getpid()}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with atomic_files([args.out]) as (temp,):
         write_csv(table, temp)
-        os.replace(temp, args.out)
-    finally:
-        temp.unlink(missing_ok=True)
     coded = int((table["themes"] != "").sum())
     print(f"Coded {coded} of {len(table)} comments with one or more themes; "
           f"written to {args.out}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -94,6 +96,32 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed"))
 
 
+@contextmanager
+def atomic_files(targets: list[Path]) -> Iterator[list[Path]]:
+    """Temporary paths to write ``targets`` through, all or nothing.
+
+    When the block ends without an error every temporary file is renamed into
+    place; otherwise none is, and no half-written file is left behind.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_files([target]) as (temp,):
+    ...     _ = temp.write_text("whole")
+    >>> target.read_text()
+    'whole'
+    """
+    temps = [t.with_name(f".{t.name}.partial-{os.getpid()}") for t in targets]
+    try:
+        yield temps
+        for temp, target in zip(temps, targets, strict=True):
+            os.replace(temp, target)
+    finally:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+
+
 def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents: dict[str, dict],
                 *, protect: list[Path] = ()) -> list[Path]:
     """Write CSV tables and JSON documents into a folder, all or nothing.
@@ -136,24 +164,15 @@ def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents:
     except OSError as exc:
         raise CoprodError(f"the output folder cannot be created ({exc.strerror})",
                           out_dir) from None
-    temps: list[tuple[Path, Path]] = []
     try:
-        for name, table in tables.items():
-            temp = out_dir / f".{name}.partial-{os.getpid()}"
-            temps.append((temp, out_dir / name))
-            write_csv(table, temp)
-        for name, document in documents.items():
-            temp = out_dir / f".{name}.partial-{os.getpid()}"
-            temps.append((temp, out_dir / name))
-            temp.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str)
-                            + "\n", encoding="utf-8")
-        for temp, target in temps:
-            os.replace(temp, target)
+        with atomic_files(targets) as temps:
+            for temp, table in zip(temps, tables.values(), strict=False):
+                write_csv(table, temp)
+            for temp, document in zip(temps[len(tables):], documents.values(), strict=True):
+                temp.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str)
+                                + "\n", encoding="utf-8")
     except OSError as exc:
         raise CoprodError(f"could not write the results ({exc.strerror or exc})",
                           out_dir) from None
-    finally:
-        for temp, _ in temps:
-            temp.unlink(missing_ok=True)
     logger.info("wrote %s", ", ".join(str(t) for t in targets))
     return targets

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from matplotlib.figure import Figure
 
 from coprod_analysis.analyse.outcomes import agreement_rates
 from coprod_analysis.charts import plot_ladder, plot_likert
-from coprod_analysis.output import neutralise_formulas
+from coprod_analysis.output import atomic_files, neutralise_formulas
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT
 from coprod_analysis.report.content import (
     at_a_glance,
@@ -115,16 +114,10 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     out.mkdir(parents=True, exist_ok=True)
     html, tables = build_html(inputs, min_base, min_count)
     targets = [out / "you-said-we-did.html", out / "you-said-we-did.xlsx"]
-    temps = [t.with_name(f".{t.name}.partial-{os.getpid()}") for t in targets]
-    try:
-        temps[0].write_text(html, encoding="utf-8")
-        with pd.ExcelWriter(temps[1], engine="openpyxl") as writer:
+    with atomic_files(targets) as (html_temp, xlsx_temp):
+        html_temp.write_text(html, encoding="utf-8")
+        with pd.ExcelWriter(xlsx_temp, engine="openpyxl") as writer:
             for name, table in tables.items():
                 neutralise_formulas(table.astype(str)).to_excel(writer, sheet_name=name,
                                                                  index=False)
-        for temp, target in zip(temps, targets, strict=True):
-            os.replace(temp, target)
-    finally:
-        for temp in temps:
-            temp.unlink(missing_ok=True)
     return targets

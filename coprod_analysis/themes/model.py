@@ -28,6 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.output import atomic_files
 from coprod_analysis.themes.classifier import ThemeClassifier
 from coprod_analysis.themes.codebook import (
     DEFAULT_CODEBOOK,
@@ -77,10 +78,8 @@ def save_model(model: ThemeClassifier, codebook: Codebook, path: str | Path) -> 
         "thresholds": [float(x) for x in model.thresholds_],
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    with gzip.open(temp, "wt", encoding="utf-8") as handle:
+    with atomic_files([path]) as (temp,), gzip.open(temp, "wt", encoding="utf-8") as handle:
         json.dump(document, handle)
-    os.replace(temp, path)
     return path
 
 
