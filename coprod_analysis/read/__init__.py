@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from coprod_analysis.errors import CoprodError
-from coprod_analysis.read.grid import Grid, read_csv_grid, read_xlsx_grid
+from coprod_analysis.read.grid import Grid, looks_like_web_page, read_csv_grid, read_xlsx_grid
 from coprod_analysis.read.platforms import RawExport, clean_header, detect_platform, to_raw_export
 
 logger = logging.getLogger(__name__)
@@ -101,8 +101,7 @@ def read_grid(path: Path) -> Grid:
         if suffix in XLSX_SUFFIXES:
             return read_xlsx_grid(path)
         if suffix == ".xls":
-            head = path.read_bytes()[:512].lower()
-            if b"<html" in head or b"<table" in head or b"<!doctype" in head:
+            if looks_like_web_page(path):
                 raise CoprodError(
                     "this is a web page saved with a .xls name, not a spreadsheet; "
                     "open it in Excel and save it as .xlsx", path)

@@ -385,6 +385,27 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _head(path: Path, size: int = 512) -> bytes:
+    """The first bytes of a file (without reading the rest)."""
+    with open(path, "rb") as handle:
+        return handle.read(size)
+
+
+def looks_like_web_page(path: Path) -> bool:
+    """Whether a file named as a spreadsheet is really a web page (a common "export").
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> page = Path(tempfile.mkdtemp()) / "export.xls"
+    >>> _ = page.write_text("<!DOCTYPE html><table><tr><td>1</td></tr></table>")
+    >>> looks_like_web_page(page)
+    True
+    """
+    head = _head(path).lower()
+    return any(tag in head for tag in (b"<html", b"<table", b"<!doctype"))
+
+
 def read_xlsx_grid(path: Path) -> Grid:
     """Read the first visible worksheet with data of an XLSX workbook into a :class:`Grid`.
 
@@ -400,12 +421,10 @@ def read_xlsx_grid(path: Path) -> Grid:
     """
     import openpyxl
 
-    data_head = path.read_bytes()[:512]
-    if not data_head.strip():
+    if not _head(path).strip():
         raise CoprodError("the file is empty", path)
     if not zipfile.is_zipfile(path):
-        lowered = data_head.lower()
-        if b"<html" in lowered or b"<table" in lowered or b"<!doctype" in lowered:
+        if looks_like_web_page(path):
             raise CoprodError(
                 "this is a web page saved with a spreadsheet name, not a workbook; "
                 "open it in Excel and save it as .xlsx",
