@@ -143,8 +143,10 @@ _IN_MEMORY: dict[Path, tuple[ThemeClassifier, Codebook]] = {}
 
 
 def _cache_folder() -> Path:
-    base = os.environ.get("COPROD_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) if base else Path.home() / ".cache" / "coprod-analysis"
+    if os.environ.get("COPROD_CACHE"):
+        return Path(os.environ["COPROD_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "coprod-analysis"
 
 
 def default_model(examples: str | Path = DEFAULT_EXAMPLES,
