@@ -76,6 +76,24 @@ def normalise_header(text: str) -> str:
     return text.strip()
 
 
+def locate_columns(headers: Sequence[str], patterns: dict[str, str]) -> dict[str, int | None]:
+    """Where each named column of a small hand-kept table is (or ``None``).
+
+    A header matches when, normalised (:func:`normalise_header`), it fits the
+    name's pattern in full or is the name itself with spaces for underscores.
+
+    Examples
+    --------
+    >>> locate_columns(["Date of session", "Number attended"],
+    ...                {"session_date": r"(session )?date( of session)?", "venue": "venue"})
+    {'session_date': 0, 'venue': None}
+    """
+    normalised = [normalise_header(h) for h in headers]
+    return {name: next((i for i, h in enumerate(normalised)
+                        if re.fullmatch(pattern, h) or h == name.replace("_", " ")), None)
+            for name, pattern in patterns.items()}
+
+
 def header_candidates(header: str) -> list[str]:
     """The parts of a header worth matching, most specific first.
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from coprod_analysis.clean.values import is_missing, normalise_answer, to_dates
 from coprod_analysis.errors import CoprodError
-from coprod_analysis.mapping import normalise_header
+from coprod_analysis.mapping import locate_columns, normalise_header
 from coprod_analysis.read import read_grid
 from coprod_analysis.vocab import CHALLENGE_SYNONYMS, CHALLENGE_THEMES
 
@@ -109,15 +109,12 @@ def load_actions(path: str | Path, extra_codes: dict[str, str] | None = None) ->
     if grid.malformed:
         raise CoprodError(f"row {grid.malformed[0][0]} of the actions log has the wrong "
                           "number of values", path)
-    headers = [normalise_header(h) for h in grid.records.iloc[0].tolist()]
-    found = {}
-    for name, pattern in _COLUMNS.items():
-        found[name] = next((i for i, h in enumerate(headers)
-                            if re.fullmatch(pattern, h) or h == name.replace("_", " ")), None)
+    headers = grid.records.iloc[0].tolist()
+    found = locate_columns(headers, _COLUMNS)
     missing = [name for name in REQUIRED if found[name] is None]
     if missing:
         raise CoprodError(f"the actions log needs the columns {', '.join(missing)} (it has: "
-                          f"{', '.join(headers)})", path)
+                          f"{', '.join(map(normalise_header, headers))})", path)
     rows = grid.records.iloc[1:]
     numbers = list(grid.record_numbers)[1:]
 

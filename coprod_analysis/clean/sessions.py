@@ -9,7 +9,6 @@ that cannot be read stops the run with one line that lists every problem.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,7 @@ import pandas as pd
 from coprod_analysis.clean.evaluations import session_ids
 from coprod_analysis.clean.values import to_dates
 from coprod_analysis.errors import CoprodError
-from coprod_analysis.mapping import normalise_header
+from coprod_analysis.mapping import locate_columns, normalise_header
 from coprod_analysis.read import read_grid
 
 _COLUMNS = {
@@ -54,14 +53,13 @@ def load_sessions(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     grid = read_grid(path)
-    headers = [normalise_header(h) for h in grid.records.iloc[0].tolist()]
-    found = {}
-    for name, pattern in _COLUMNS.items():
-        match = next((i for i, h in enumerate(headers) if re.fullmatch(pattern, h)), None)
-        if match is None and name != "facilitators":
+    headers = grid.records.iloc[0].tolist()
+    found = locate_columns(headers, _COLUMNS)
+    for name, index in found.items():
+        if index is None and name != "facilitators":
             raise CoprodError(f"the sessions register needs a column for {name!r} "
-                              f"(its columns are: {', '.join(headers)})", path)
-        found[name] = match
+                              f"(its columns are: {', '.join(map(normalise_header, headers))})",
+                              path)
     rows = grid.records.iloc[1:]
     numbers = list(grid.record_numbers)[1:]
     problems = [f"row {n} has the wrong number of values" for n, _ in grid.malformed]
