@@ -94,9 +94,6 @@ RESPONDENT_TYPE_SYNONYMS: dict[str, str] = {
     "other": "Other",
 }
 
-RESPONDENT_TYPE_DTYPE = pd.CategoricalDtype(categories=list(RESPONDENT_TYPES), ordered=False)
-
-
 @dataclass(frozen=True)
 class Choices:
     """The answers a single-choice question allows.

@@ -44,7 +44,6 @@ TEXT_DTYPE = pd.StringDtype("pyarrow")
 
 PROBLEM_LIKERT = "not an answer on the agree-disagree scale (Strongly disagree to Strongly agree)"
 PROBLEM_OVERALL = "not a rating from Very poor to Very good"
-PROBLEM_CHOICE = RESPONDENT_TYPE_CHOICES.problem
 
 #: Dates outside these years are treated as typing mistakes.
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100

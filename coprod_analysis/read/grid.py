@@ -70,11 +70,6 @@ class Grid:
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def width(self) -> int:
-        """The number of columns (fields in the first record)."""
-        return self.records.shape[1]
-
 
 # --- Bytes to text ---------------------------------------------------------
 
