@@ -50,6 +50,29 @@ def _png(figure: Figure) -> dict[str, str]:
             "alt": figure.alt_text}
 
 
+def small_number_rules(min_base: int, min_count: int) -> str:
+    """The small-number rules in force, in one sentence for the method section.
+
+    Examples
+    --------
+    >>> small_number_rules(10, 5)
+    'A result is not shown when fewer than 10 people answered; a count of 1 to 4 is shown as <5.'
+    >>> small_number_rules(10, 2)
+    'A result is not shown when fewer than 10 people answered; a count of 1 is shown as <2.'
+    >>> small_number_rules(1, 1)
+    'Every result is shown, however few people answered; every count is shown as it is.'
+    """
+    base = (f"A result is not shown when fewer than {min_base} people answered"
+            if min_base > 1 else "Every result is shown, however few people answered")
+    if min_count > 2:
+        count = f"a count of 1 to {min_count - 1} is shown as <{min_count}"
+    elif min_count == 2:
+        count = "a count of 1 is shown as <2"
+    else:
+        count = "every count is shown as it is"
+    return f"{base}; {count}."
+
+
 def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
                min_count: int = MIN_COUNT) -> tuple[str, dict[str, pd.DataFrame]]:
     """The report's HTML, and its tables by name (for the XLSX)."""
@@ -89,8 +112,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         f"Made from {len(evaluations)} evaluation forms"
         + (f" and {len(inputs.reviews)} group reviews" if inputs.reviews is not None else "")
         + ", cleaned by coprod-analysis: duplicates removed, so people are counted once.",
-        f"A result is not shown when fewer than {min_base} people answered; a count of 1 "
-        f"to {min_count - 1} is shown as <{min_count}.",
+        small_number_rules(min_base, min_count),
         "Quotes are what people wrote, with names, e-mail addresses, phone numbers, NHS "
         "numbers and postcodes removed; they are not attributed to anyone.",
         "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
