@@ -78,9 +78,13 @@ def _build_parser() -> argparse.ArgumentParser:
         description='Make the "you said, we did" report (one self-contained HTML file, and '
                     "its tables as XLSX) from evaluation and review exports or cleaned "
                     "files. With no inputs it uses the bundled sample in data/sample/.")
-    report.add_argument("--evaluations", nargs="+", type=Path, metavar="PATH")
-    report.add_argument("--reviews", nargs="+", type=Path, metavar="PATH")
-    report.add_argument("--aliases", type=Path, metavar="FILE")
+    report.add_argument("--evaluations", nargs="+", type=Path, metavar="PATH",
+                        help="evaluation exports, folders of them, or a cleaned "
+                             "evaluations.csv (needed whenever any input is given)")
+    report.add_argument("--reviews", nargs="+", type=Path, metavar="PATH",
+                        help="group review exports, folders of them, or a cleaned reviews.csv")
+    report.add_argument("--aliases", type=Path, metavar="FILE",
+                        help="group aliases file (one group's different spellings)")
     report.add_argument("--sessions", type=Path, metavar="FILE",
                         help="the sessions register (for participants and response rates)")
     report.add_argument("--actions", type=Path, metavar="FILE", help="the actions log")
@@ -105,7 +109,12 @@ def _run_report(args: argparse.Namespace) -> int:
 
     if args.min_base < 1 or args.min_count < 1:
         raise CoprodError("--min-base and --min-count must be at least 1")
-    sample = not (args.evaluations or args.reviews)
+    given = [args.evaluations, args.reviews, args.aliases, args.sessions, args.actions]
+    sample = not any(given)
+    if not sample and not args.evaluations:
+        # Never fill the gaps with the sample: it would be published as the officer's own.
+        raise CoprodError("--evaluations is needed: the report is built on the evaluation "
+                          "forms (with no inputs at all, it runs on the bundled sample)")
     evaluations = args.evaluations or [SAMPLE / "evaluations"]
     reviews = args.reviews or ([SAMPLE / "reviews"] if sample else None)
     aliases = args.aliases or (SAMPLE / "group-aliases.csv" if sample else None)

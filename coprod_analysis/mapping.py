@@ -167,7 +167,8 @@ class ColumnMap:
     ----------
     roles:
         Header -> role: a field name, or ``respondent_id``, ``submitted_at``,
-        ``email``, ``identifier``, ``platform``, ``ignore`` or ``unmapped``.
+        ``source_platform``, ``email``, ``identifier``, ``platform``, ``ignore``
+        or ``unmapped``.
     notes:
         Plain-English notes (two columns for one field, and so on).
     """
@@ -198,7 +199,8 @@ class ColumnMap:
 
 
 _SPECIAL = frozenset(
-    {"respondent_id", "submitted_at", "email", "identifier", "platform", "ignore", "unmapped"}
+    {"respondent_id", "submitted_at", "source_platform", "email", "identifier", "platform",
+     "ignore", "unmapped"}
 )
 
 

@@ -19,13 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
-from coprod_analysis.clean.values import TEXT_DTYPE, iso_text
+from coprod_analysis.clean.values import FORMULA_START, TEXT_DTYPE, iso_text
 from coprod_analysis.errors import CoprodError
 
 logger = logging.getLogger(__name__)
-
-#: First characters that make a spreadsheet treat a cell as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from coprod_analysis.clean.values import TEXT_DTYPE, join_text
 from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.read import RawExport, expand_inputs, read_export
+from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
 
 logger = logging.getLogger(__name__)
@@ -143,6 +144,7 @@ class _FileOutcome:
     candidates: pd.DataFrame | None  # kept unless they turn out to be duplicates
     quarantine: pd.DataFrame
     problems: pd.DataFrame
+    path: Path | None = None
 
 
 def slug(text: str) -> str:
@@ -244,6 +246,34 @@ def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool) -> p
     return pd.DataFrame(rows, columns=[*QUARANTINE_LEAD, "raw_record"])
 
 
+def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
+    """The roles of a table ``coprod clean`` wrote, read again.
+
+    Besides the source columns the reader names, the package's own columns
+    (``response_id``, ``session_id``, ``group_id``, inferred themes, ...) are
+    derived again, so their old values are dropped; an "other" answer kept
+    beside a multi-answer question (``challenges_other``) is read back into it.
+    """
+    roles = dict(export.roles)
+    own = {*form.columns, *form.derived} - set(form.field_names)
+    others = {f"{f.name}_other": f.name for f in form.fields if f.kind == "multi"}
+    for header in export.cells.columns:
+        if header in others:
+            roles[header] = others[header]
+        elif header in own and header not in roles:
+            roles[header] = "platform"
+    return roles
+
+
+def _source_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
+    """Each row's platform: the export's, or, in a cleaned table, the one it came from."""
+    header = colmap.column_for("source_platform")
+    if header is None:
+        return pd.Series(export.platform, index=export.cells.index, dtype=TEXT_DTYPE)
+    first = export.cells[header].astype(TEXT_DTYPE).str.strip().str.lower()
+    return first.where(first.isin(PLATFORMS), "manual")
+
+
 def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None = None,
                keep_text: bool = False) -> _FileOutcome:
     """Read, map and convert one export; set aside blank and quarantined rows.
@@ -251,7 +281,8 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     Duplicates are found later, across all files.
     """
     export = read_export(path)
-    colmap = map_columns(list(export.cells.columns), form.fields, export.roles, overrides)
+    roles = _cleaned_table_roles(form, export) if export.platform == CLEANED else export.roles
+    colmap = map_columns(list(export.cells.columns), form.fields, roles, overrides)
     _check_is_export_of(form, export, colmap)
     report = FileReport(
         file=path.name,
@@ -283,7 +314,11 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     )
     keep = (~blank).to_numpy() & ~setaside
     candidates = ctx.fields.loc[keep].copy()
-    candidates["source_platform"] = export.platform
+    candidates["source_platform"] = _source_platforms(export, colmap).loc[keep]
+    if export.platform == CLEANED:
+        header = next(h for h in export.cells.columns if h.lower() == "source_file")
+        report.cleaned_from = sorted({name.strip() for name in export.cells[header]
+                                      if isinstance(name, str) and name.strip()})
     candidates["source_file"] = path.name
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = submitted.loc[keep]
@@ -300,7 +335,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
 
     report.rows_blank = int(blank.sum())
     report.rows_quarantined = len(quarantine)
-    return _FileOutcome(report, candidates, quarantine, ctx.problems)
+    return _FileOutcome(report, candidates, quarantine, ctx.problems, path)
 
 
 def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
@@ -402,12 +437,36 @@ def load_form(
     if not outcomes:
         raise CoprodError(f"none of the files is {form.label} export (skipped: "
                           f"{'; '.join(f'{n}: {r}' for n, r in skipped.items())})")
+    _refuse_counting_twice(outcomes)
     options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
                "themes": themes, **form.options}
     result = _combine(form, outcomes, options)
     result.summary["files_skipped"] = skipped
     result.summary["label"] = f"{form.label} export"
     return result
+
+
+def _refuse_counting_twice(outcomes: list[_FileOutcome]) -> None:
+    """Refuse a cleaned table given with an export it was cleaned from, or with
+    another cleaned table made from one of the same exports.
+
+    A clean table keeps no identifier, so such copies of a response cannot be
+    found: every one of them would be counted.
+    """
+    sources: dict[str, str] = {}  # export name -> the input that holds its responses
+    for outcome in outcomes:
+        if outcome.report.platform != CLEANED:
+            sources[outcome.report.file] = outcome.report.file
+    for outcome in outcomes:
+        for name in outcome.report.cleaned_from:
+            held = sources.setdefault(name, outcome.report.file)
+            if held != outcome.report.file:
+                where = "is also among the inputs" if held == name else \
+                    f"is also in the cleaned table {held}"
+                raise CoprodError(
+                    f"this cleaned table was made from {name}, which {where}: its responses "
+                    "would be counted twice; give only one of them (clean overlapping "
+                    "exports together, in one run)", outcome.path)
 
 
 def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> CleanResult:

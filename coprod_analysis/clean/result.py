@@ -31,6 +31,8 @@ class FileReport:
     columns_unmapped: list[str] = field(default_factory=list)
     columns_identifiers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: For a table ``coprod clean`` wrote, read again: the exports it was cleaned from.
+    cleaned_from: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """The file's part of ``summary.json``."""
@@ -43,6 +45,7 @@ class FileReport:
             "columns_unmapped": self.columns_unmapped,
             "columns_identifiers_dropped": self.columns_identifiers,
             "notes": self.notes,
+            **({"cleaned_from": self.cleaned_from} if self.platform == "coprod" else {}),
         }
 
 

@@ -67,6 +67,10 @@ _TZ_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _WHITESPACE_RUN = "[ \t\r\n\x0b\x0c\xa0\u2007\u202f]+"
+#: First characters that make a spreadsheet treat a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: The apostrophe that guards such a cell (see :mod:`coprod_analysis.output`).
+_FORMULA_GUARD = r"^'(?=[=+\-@\t\r])"
 
 
 def normalise_answer(text: str) -> str:
@@ -398,14 +402,22 @@ def parse_challenges(text: str) -> Parsed:
 def tidy_text(series: pd.Series) -> pd.Series:
     """Trim edges and turn empty cells into missing; inner text is untouched.
 
+    An apostrophe in front of a formula character (``'=``, ``'-``, ``'@`` ...)
+    is the mark that guards a spreadsheet against formulas, added by this
+    package's own writers (and by careful typists): it is not part of the
+    answer, so it is dropped here and added again on writing. A cleaned file
+    read again therefore gives the same text.
+
     Returns a pyarrow-backed string column (compact for large exports).
 
     Examples
     --------
-    >>> tidy_text(pd.Series(["  None ", "", " a\\nb "])).tolist()
-    ['None', <NA>, 'a\\nb']
+    >>> tidy_text(pd.Series(["  None ", "", " a\\nb ", "'- more breaks", "it's"])).tolist()
+    ['None', <NA>, 'a\\nb', '- more breaks', "it's"]
     """
     out = series.astype(TEXT_DTYPE).str.strip()
+    if out.str.startswith("'").any():
+        out = out.str.replace(_FORMULA_GUARD, "", regex=True).str.strip()
     return out.mask((out == "").fillna(False).astype(bool))
 
 

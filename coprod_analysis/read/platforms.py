@@ -22,6 +22,13 @@ Platform column roles:
     dropped.
 ``platform``
     Platform bookkeeping (start time, collector id, last modified): dropped.
+``source_platform``
+    Only in a table this package cleaned (platform ``coprod``): the platform
+    each response first came from, kept as it was.
+
+A table written by ``coprod clean`` can be read again like an export: its
+platform is ``coprod``, its ``submitted_at`` and ``source_platform`` are kept,
+and the columns the package derives are derived again.
 """
 
 from __future__ import annotations
@@ -37,6 +44,10 @@ from coprod_analysis.errors import CoprodError
 from coprod_analysis.read.grid import Grid
 
 PLATFORMS = ("surveymonkey", "msforms", "googleforms", "jisc", "manual")
+#: The "platform" of a table that ``coprod clean`` wrote, read again.
+CLEANED = "coprod"
+#: The columns that mark a table as one ``coprod clean`` wrote (contract section 3).
+CLEANED_MARKS = frozenset({"response_id", "source_platform", "source_file", "source_row"})
 
 #: Platform-specific formats of the submission time, tried before the generic parser.
 TIMESTAMP_FORMATS: dict[str, tuple[str, ...]] = {
@@ -45,6 +56,7 @@ TIMESTAMP_FORMATS: dict[str, tuple[str, ...]] = {
     "googleforms": ("%Y/%m/%d %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%Y/%m/%d %H:%M:%S"),
     "jisc": ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S"),
     "manual": ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"),
+    CLEANED: ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"),
 }
 
 #: Platforms whose other date-times are written month-first (the rest are day-first).
@@ -128,9 +140,13 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None) -
     'jisc'
     >>> detect_platform(["Date", "Venue", "Role of champion"])
     'manual'
+    >>> detect_platform(["response_id", "venue", "source_platform", "source_file", "source_row"])
+    'coprod'
     """
     keys = [_key(h) for h in first_row]
     keyset = set(keys)
+    if keyset >= CLEANED_MARKS:
+        return CLEANED
     if {"respondent id", "collector id"} <= keyset:
         return "surveymonkey"
     if keys and keys[0] == "id" and {"start time", "completion time"} <= keyset:
@@ -166,6 +182,12 @@ PLATFORM_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("jisc", r"completed|(completion|end)( date| time)?|date completed", "submitted_at"),
     ("jisc", r"started|start( date| time)?|date started", "platform"),
     ("manual", r"timestamp|submitted( at| on)?|date submitted|completed", "submitted_at"),
+    (CLEANED, r"submitted_at", "submitted_at"),
+    (CLEANED, r"source_platform", "source_platform"),
+    # The table read is the new source, and the response id is made again from it. A
+    # clean table holds no platform id: copies of a response in two tables cannot be
+    # found, so the pipeline refuses tables made from one export (and the export itself).
+    (CLEANED, r"response_id|source_file|source_row", "platform"),
 )
 
 
