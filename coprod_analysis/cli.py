@@ -122,12 +122,24 @@ def _run_report(args: argparse.Namespace) -> int:
     actions_path = args.actions or (SAMPLE / "actions.csv" if sample else None)
     book = load_codebook(IMPROVEMENTS_CODEBOOK)
     improvement_codes = dict(zip(book.codes, book.labels, strict=True))
+    if sample:
+        print("No inputs given: reporting on the bundled sample (data/sample/).")
+    read_evaluations = load_evaluations(evaluations)
+    print(read_evaluations.quality_report().splitlines()[0])
+    read_reviews = load_reviews(reviews, aliases=aliases) if reviews else None
+    if read_reviews is not None:
+        print(read_reviews.quality_report().splitlines()[0])
+    log = load_actions(actions_path, extra_codes=improvement_codes) if actions_path else None
+    if log is not None:
+        print(f"Read {log.summary['rows_kept']} actions from {actions_path.name}.")
+        for problem in log.problems.itertuples():
+            print(f"{actions_path.name}: row {problem.source_row} (after the header), "
+                  f"{problem.column} {problem.raw_value!r}: {problem.problem}; left empty.")
     inputs = ReportInputs(
-        evaluations=load_evaluations(evaluations).data,
-        reviews=load_reviews(reviews, aliases=aliases).data if reviews else None,
+        evaluations=read_evaluations.data,
+        reviews=read_reviews.data if read_reviews is not None else None,
         sessions=load_sessions(sessions) if sessions else None,
-        actions=(load_actions(actions_path, extra_codes=improvement_codes).data
-                 if actions_path else None),
+        actions=log.data if log is not None else None,
         improvement_codes=improvement_codes,
     )
     written = write_report(inputs, args.out, args.min_base, args.min_count)

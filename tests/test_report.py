@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from coprod_analysis import load_evaluations, load_reviews
+from coprod_analysis.cli import main
 from coprod_analysis.report.render import ReportInputs, build_html, write_report
 from tests.conftest import FIXTURES, REPO
 
@@ -35,6 +36,28 @@ def test_report_with_no_arguments_uses_the_sample_and_says_where_it_is(sample_re
     for heading in ("At a glance", "What the sessions achieved", "Where patient groups sit",
                     "You said", "We did", "Still to do", "How this report was made"):
         assert heading in html
+
+
+def test_the_report_says_what_it_read_and_which_action_cells_it_could_not(tmp_path, capsys):
+    actions = tmp_path / "actions.csv"
+    actions.write_text("theme,you_said,we_did,status,date,owner\n"
+                       "time,Meetings clash with work,Evening meetings,done,15/07/2019,Chair\n"
+                       "weather,It rained,Umbrellas,maybe,15/07/2019,Officer\n")
+    assert main(["report", "--evaluations", str(FIXTURES / "googleforms.csv"),
+                 "--actions", str(actions), "--out", str(tmp_path / "out")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # googleforms.csv's 6 rows: Amy's first submission (replaced by her second), a blank
+    # one, and four kept (two anonymous identical answers are two people).
+    assert lines[0] == ("Read 6 evaluation responses from 1 file: 4 kept, 1 blank, "
+                        "1 duplicate, 0 quarantined.")
+    assert lines[1] == "Read 2 actions from actions.csv."
+    assert lines[2:4] == [
+        "actions.csv: row 2 (after the header), theme 'weather': not a theme code: weather; "
+        "left empty.",
+        "actions.csv: row 2 (after the header), status 'maybe': not one of: planned, "
+        "in progress, done; left empty.",
+    ]
+    assert lines[4].startswith("The report is in ")
 
 
 def test_the_report_loads_nothing_from_anywhere(sample_report):

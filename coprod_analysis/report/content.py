@@ -132,11 +132,24 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
 
 
 def we_did(actions: pd.DataFrame, codes: dict[str, str]) -> pd.DataFrame:
-    """The actions, by theme: what was said, what was done, its status and date."""
+    """The actions, by theme: what was said, what was done, its status and date.
+
+    "You said" retells what people said, so it is redacted like a quote;
+    "We did" is the organisation's own word and is shown as written.
+
+    Examples
+    --------
+    >>> actions = pd.DataFrame({"theme": ["time"], "status": ["done"],
+    ...     "you_said": ["Mrs Patel said meetings clash with work"],
+    ...     "we_did": ["Evening meetings"], "date": [pd.Timestamp("2019-07-15")]})
+    >>> we_did(actions, {"time": "Time"}).iloc[0].tolist()
+    ['Time', 'Mrs [name] said meetings clash with work', 'Evening meetings', 'done', '15 July 2019']
+    """
     rows = []
     for action in actions.itertuples():
         labels = [codes.get(c, c) for c in filter(None, str(action.theme).split(";"))]
-        rows.append({"Theme": "; ".join(labels), "You said": action.you_said,
+        said = "" if pd.isna(action.you_said) else redact(str(action.you_said))
+        rows.append({"Theme": "; ".join(labels), "You said": said,
                      "We did": action.we_did,
                      "Status": "" if pd.isna(action.status) else str(action.status),
                      "Date": "" if pd.isna(action.date) else f"{action.date:%d %B %Y}"})
