@@ -99,49 +99,26 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from coprod_analysis.clean.actions import load_actions
-    from coprod_analysis.clean.evaluations import load_evaluations
-    from coprod_analysis.clean.reviews import load_reviews
-    from coprod_analysis.clean.sessions import load_sessions
-    from coprod_analysis.report.render import ReportInputs, write_report
-    from coprod_analysis.themes import load_codebook
-    from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK, SAMPLE
+    from coprod_analysis.report.inputs import load_report_inputs
+    from coprod_analysis.report.render import write_report
+    from coprod_analysis.themes.codebook import SAMPLE
 
     if args.min_base < 1 or args.min_count < 1:
         raise CoprodError("--min-base and --min-count must be at least 1")
     given = [args.evaluations, args.reviews, args.aliases, args.sessions, args.actions]
-    sample = not any(given)
-    if not sample and not args.evaluations:
+    if any(given) and not args.evaluations:
         # Never fill the gaps with the sample: it would be published as the officer's own.
         raise CoprodError("--evaluations is needed: the report is built on the evaluation "
                           "forms (with no inputs at all, it runs on the bundled sample)")
-    evaluations = args.evaluations or [SAMPLE / "evaluations"]
-    reviews = args.reviews or ([SAMPLE / "reviews"] if sample else None)
-    aliases = args.aliases or (SAMPLE / "group-aliases.csv" if sample else None)
-    sessions = args.sessions or (SAMPLE / "sessions.csv" if sample else None)
-    actions_path = args.actions or (SAMPLE / "actions.csv" if sample else None)
-    book = load_codebook(IMPROVEMENTS_CODEBOOK)
-    improvement_codes = dict(zip(book.codes, book.labels, strict=True))
-    if sample:
+    if any(given):
+        inputs, lines = load_report_inputs(args.evaluations, args.reviews, aliases=args.aliases,
+                                           sessions=args.sessions, actions=args.actions)
+    else:
         print("No inputs given: reporting on the bundled sample (data/sample/).")
-    read_evaluations = load_evaluations(evaluations)
-    print(read_evaluations.quality_report().splitlines()[0])
-    read_reviews = load_reviews(reviews, aliases=aliases) if reviews else None
-    if read_reviews is not None:
-        print(read_reviews.quality_report().splitlines()[0])
-    log = load_actions(actions_path, extra_codes=improvement_codes) if actions_path else None
-    if log is not None:
-        print(f"Read {log.summary['rows_kept']} actions from {actions_path.name}.")
-        for problem in log.problems.itertuples():
-            print(f"{actions_path.name}: row {problem.source_row} (after the header), "
-                  f"{problem.column} {problem.raw_value!r}: {problem.problem}; left empty.")
-    inputs = ReportInputs(
-        evaluations=read_evaluations.data,
-        reviews=read_reviews.data if read_reviews is not None else None,
-        sessions=load_sessions(sessions) if sessions else None,
-        actions=log.data if log is not None else None,
-        improvement_codes=improvement_codes,
-    )
+        inputs, lines = load_report_inputs(
+            SAMPLE / "evaluations", SAMPLE / "reviews", aliases=SAMPLE / "group-aliases.csv",
+            sessions=SAMPLE / "sessions.csv", actions=SAMPLE / "actions.csv")
+    print("\n".join(lines))
     written = write_report(inputs, args.out, args.min_base, args.min_count)
     print(f"The report is in {written[0]} (open it in a web browser; print it to PDF from "
           f"there); its tables are in {written[1]}.")

@@ -1,4 +1,5 @@
-"""The "you said, we did" report: what it says (content.py); its HTML comes next."""
+"""The "you said, we did" report: what it is made from (inputs.py), what it says
+(content.py), and how it is laid out as HTML and XLSX (render.py)."""
 
 from coprod_analysis.report.content import (
     at_a_glance,

@@ -1,0 +1,67 @@
+"""Read what the report is made from, the same way for the command and the notebook."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coprod_analysis.clean.actions import load_actions
+from coprod_analysis.clean.evaluations import load_evaluations
+from coprod_analysis.clean.reviews import load_reviews
+from coprod_analysis.clean.sessions import load_sessions
+from coprod_analysis.report.render import ReportInputs
+from coprod_analysis.themes import load_codebook
+from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK
+
+Paths = str | Path | Sequence[str | Path]
+
+
+def load_report_inputs(
+    evaluations: Paths,
+    reviews: Paths | None = None,
+    *,
+    aliases: str | Path | None = None,
+    sessions: str | Path | None = None,
+    actions: str | Path | None = None,
+) -> tuple[ReportInputs, list[str]]:
+    """Read the exports (or cleaned tables), the register and the actions log.
+
+    Parameters
+    ----------
+    evaluations, reviews:
+        Files or folders, raw exports or tables ``coprod clean`` wrote.
+    aliases, sessions, actions:
+        The group aliases file, the sessions register and the actions log.
+
+    Returns
+    -------
+    tuple of (:class:`ReportInputs`, lines)
+        The lines say, for an officer, what was read: the counts of each form
+        (as ``coprod clean`` counts them) and every cell of the actions log
+        that could not be read and was left empty.
+    """
+    book = load_codebook(IMPROVEMENTS_CODEBOOK)
+    improvement_codes = dict(zip(book.codes, book.labels, strict=True))
+    lines = []
+    read_evaluations = load_evaluations(evaluations)
+    lines.append(read_evaluations.quality_report().splitlines()[0])
+    read_reviews = None
+    if reviews:
+        read_reviews = load_reviews(reviews, aliases=aliases)
+        lines.append(read_reviews.quality_report().splitlines()[0])
+    log = None
+    if actions:
+        name = Path(actions).name
+        log = load_actions(actions, extra_codes=improvement_codes)
+        lines.append(f"Read {log.summary['rows_kept']} actions from {name}.")
+        lines.extend(f"{name}: row {p.source_row} (after the header), {p.column} "
+                     f"{p.raw_value!r}: {p.problem}; left empty."
+                     for p in log.problems.itertuples())
+    inputs = ReportInputs(
+        evaluations=read_evaluations.data,
+        reviews=read_reviews.data if read_reviews is not None else None,
+        sessions=load_sessions(sessions) if sessions else None,
+        actions=log.data if log is not None else None,
+        improvement_codes=improvement_codes,
+    )
+    return inputs, lines
