@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import peak_rss, run_child, versions
 
 TARGET_TIME_RATIO = 3.0
 TARGET_MEMORY_RATIO = 4.0
@@ -56,52 +56,11 @@ def _child(kind: str, source: str, out_dir: str) -> None:
         if status != 0:
             raise SystemExit(f"coprod clean failed with status {status}")
         rows = json.loads((Path(out_dir) / "summary.json").read_text())["rows_read"]
-    print(json.dumps({"seconds": seconds, "peak_bytes": _peak_rss(), "rows": rows}))
-
-
-def _peak_rss() -> int:
-    """This process's peak resident memory in bytes.
-
-    Linux's ``VmHWM`` starts afresh at ``exec``; ``getrusage``'s ``ru_maxrss`` can
-    carry the parent's peak over a fork, so it is only the fallback.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) * 1024
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"seconds": seconds, "peak_bytes": peak_rss(), "rows": rows}))
 
 
 def _measure(kind: str, source: Path, out_dir: Path) -> dict:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(source), str(out_dir)],
-        capture_output=True, text=True, check=False,
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"{kind} run failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _versions() -> dict:
-    import numpy
-    import pandas
-    import pyarrow
-
-    import coprod_analysis
-
-    return {"python": platform.python_version(), "pandas": pandas.__version__,
-            "pyarrow": pyarrow.__version__, "numpy": numpy.__version__,
-            "coprod_analysis": coprod_analysis.__version__,
-            "machine": f"{platform.machine()}, {_cpu_count()} cores"}
-
-
-def _cpu_count() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return run_child(__file__, [kind, str(source), str(out_dir)])
 
 
 def run(rows: int, repeat: int, data: Path | None) -> dict:
@@ -143,7 +102,7 @@ def run(rows: int, repeat: int, data: Path | None) -> dict:
         "clean_memory_ratio_to_file": round(clean_mem / size, 2),
         "baseline_memory_ratio_to_file": round(base_mem / size, 2),
         "targets": {"time_ratio": TARGET_TIME_RATIO, "memory_ratio": TARGET_MEMORY_RATIO},
-        "versions": _versions(),
+        "versions": versions(),
     }
 
 
