@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from coprod_analysis import CoprodError
@@ -15,7 +16,7 @@ def test_the_sample_actions_log_reads_whole():
                                     "venue_access": "Venue and access",
                                     "materials_jargon": "Materials and jargon"})
     assert log.summary == {"rows_read": 11, "rows_kept": 11, "rows_blank": 0,
-                           "cells_unreadable": 0}
+                           "cells_unreadable": 0, "columns_ignored": []}
     # Counted in data/sample/actions.csv: 7 done, 2 in progress, 2 planned.
     assert log.data["status"].value_counts().to_dict() == {"done": 7, "in progress": 2,
                                                            "planned": 2}
@@ -49,3 +50,28 @@ def test_an_actions_log_without_its_columns_is_a_one_line_error(tmp_path):
     path.write_text("what,when\nsomething,today\n")
     with pytest.raises(CoprodError, match="needs the columns theme, you_said, we_did, status"):
         load_actions(path)
+
+
+def test_headers_as_officers_write_them_are_understood(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("Theme(s),You said,We did / will do,Status (planned / in progress / done),"
+                    "Target date,Owner (role),Notes\n"
+                    "Time,Meetings clash with work,Evening meetings,Completed,15/07/2019,"
+                    "Chair,agreed at the June board\n")
+    log = load_actions(path)
+    row = log.data.iloc[0]
+    assert (row["theme"], row["we_did"], row["status"], row["owner"]) == (
+        "time", "Evening meetings", "done", "Chair")
+    assert row["date"] == pd.Timestamp("2019-07-15")
+    assert log.summary["columns_ignored"] == ["Notes"]
+
+
+def test_labels_holding_commas_and_semicolons_are_read_whole(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text('theme,you_said,we_did,status\n'
+                    '"Mixing patients and staff; more staff present, more voices; Time",'
+                    'Few staff came,Clinicians invited,planned\n')
+    log = load_actions(path, extra_codes={
+        "mixing": "Mixing patients and staff; more staff present, more voices"})
+    assert log.data.iloc[0]["theme"] == "time;mixing"
+    assert log.problems.empty

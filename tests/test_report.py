@@ -119,8 +119,49 @@ def test_small_bases_are_not_shown_and_the_thresholds_can_change(tmp_path):
     evaluations = load_evaluations(FIXTURES / "googleforms.csv").data  # 4 responses
     html, tables = build_html(ReportInputs(evaluations))
     assert set(tables["Outcomes"]["Agreed"]) == {"not shown"}
+    # With the base lowered, shares that would give away counts of 1 to 4 stay hidden.
     html, tables = build_html(ReportInputs(evaluations), min_base=1)
+    assert set(tables["Outcomes"]["Agreed"]) <= {"not shown", "0%", "100%"}
+    html, tables = build_html(ReportInputs(evaluations), min_base=1, min_count=1)
     assert "not shown" not in set(tables["Outcomes"]["Agreed"])
+
+
+def test_few_groups_and_few_forms_show_no_chart_and_no_exact_small_count():
+    evaluations = load_evaluations(FIXTURES / "googleforms.csv").data  # 4 kept
+    reviews = load_reviews([FIXTURES / "reviews-googleforms.csv", FIXTURES / "reviews-paper.csv",
+                            FIXTURES / "reviews-surveymonkey.csv"],
+                           aliases=FIXTURES / "group-aliases.csv").data  # 5 reviews, 2 groups
+    html, _ = build_html(ReportInputs(evaluations, reviews=reviews))
+    assert "<strong>&lt;5</strong> evaluation forms returned" in html
+    assert "<strong>&lt;5</strong> patient groups reviewed" in html
+    assert "Made from &lt;5 evaluation forms and the reviews of &lt;5 patient groups" in html
+    assert "Not shown: fewer than 10 patient groups were reviewed." in html
+    assert "No chart: too few people answered" in html
+    assert "<img" not in html
+
+
+def test_the_outcome_chart_draws_only_what_the_table_shows(tmp_path):
+    evaluations = load_evaluations(SAMPLE / "evaluations").data
+    html, tables = build_html(ReportInputs(evaluations))
+    shown = (tables["Outcomes"]["Agreed"] != "not shown").sum()
+    alt = re.search(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"', html).group(1)
+    assert f"share agreeing with {shown} session outcomes" in alt
+    # Hide one outcome: 3 of its answers left agreeing would be given away.
+    evaluations["outcome_critique"] = pd.Categorical(
+        [5] * 3 + [2] * (len(evaluations) - 3), dtype=evaluations["outcome_critique"].dtype)
+    html, tables = build_html(ReportInputs(evaluations))
+    assert tables["Outcomes"].set_index("Outcome").loc["Critique initiatives",
+                                                       "Agreed"] == "not shown"
+    alt = re.search(r'<img src="data:image/png;base64,[^"]+" alt="([^"]+)"', html).group(1)
+    assert f"share agreeing with {shown - 1} session outcomes" in alt
+    assert "critique" not in alt.lower()
+
+
+def test_when_nothing_was_raised_the_report_says_so_once():
+    evaluations = load_evaluations(FIXTURES / "googleforms.csv").data
+    html, _ = build_html(ReportInputs(evaluations))
+    assert "No themes were raised." in html and "Nothing: no themes were raised." in html
+    assert "Every theme raised has an action" not in html
 
 
 def test_review_quotes_are_never_attributed(sample_report):

@@ -41,7 +41,7 @@ def test_an_outcome_with_a_base_under_10_is_not_shown():
     frame = pd.DataFrame({o: pd.Categorical(answers, dtype=SCORE_DTYPE) for o in OUTCOME_NAMES})
     table = outcomes_table(frame).set_index("Outcome")
     row = table.loc["Understand the patient champion's role"]
-    assert (row["Agreed"], row["95% interval"], row["Answered"]) == ("not shown", "", "<10")
+    assert (row["Agreed"], row["95% interval"], row["Answered"]) == ("not shown", "", "9")
 
 
 def test_outcomes_on_the_sample_show_rates_and_intervals(sample):
@@ -62,13 +62,25 @@ def test_you_said_ranks_themes_with_unattributed_redacted_quotes(sample):
         assert all(name not in q for q in quotes)  # nothing says which group said it
 
 
+def test_groups_are_counted_once_however_often_they_were_reviewed(sample):
+    _, reviews, _ = sample
+    said = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
+                    respondent="group_id").set_index("code")
+    # Counted by hand in reviews.csv (20 reviews of 15 groups): 12 groups ticked Time at
+    # one review or more (16 reviews did), 9 Communication, 7 Funding (9 reviews).
+    assert said.loc["time", ["Raised by", "Share"]].tolist() == ["12", "80%"]
+    assert said.loc["communication", ["Raised by", "Share"]].tolist() == ["9", "60%"]
+    assert said.loc["funding", ["Raised by", "Share"]].tolist() == ["7", "47%"]
+    assert said.loc["motivation", ["Raised by", "Share"]].tolist() == ["<5", "not shown"]
+
+
 def test_small_counts_in_you_said_are_shown_as_under_5(sample):
     _, reviews, _ = sample
     said = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES)
     # Not understanding what it is: ticked in 2 of 20 reviews. Its share (10%) would
     # give the 2 away, so it is hidden as well.
     row = said.set_index("code").loc["not_understanding"]
-    assert (row["Raised by"], row["Share"]) == ("<5", "<5")
+    assert (row["Raised by"], row["Share"]) == ("<5", "not shown")
 
 
 def test_no_quotes_from_fewer_than_10_respondents():
@@ -99,3 +111,78 @@ def test_no_quote_is_used_for_two_themes(sample):
                     quote_themes_column="challenges_text_themes")
     quotes = [q for qs in said["quotes"] for q in qs]
     assert quotes and len(quotes) == len(set(quotes))
+
+
+# --- What a review found (issue 6): each case worked out by hand ----------------------
+
+def evaluations_with(scores: list[int | None], improvements: list[str | None] | None = None,
+                     themes: list[str | None] | None = None,
+                     sessions: list[str] | None = None) -> pd.DataFrame:
+    """A clean evaluations table: every outcome answered with ``scores``."""
+    n = len(scores)
+    frame = pd.DataFrame({o: pd.Categorical(scores, dtype=SCORE_DTYPE) for o in OUTCOME_NAMES})
+    frame["session_id"] = sessions or ["2019-03-01-hall-a"] * n
+    frame["session_date"] = pd.Timestamp("2019-03-01")
+    frame["improvements"] = improvements or [None] * n
+    frame["improvement_themes"] = themes or [None] * n
+    return frame
+
+
+def test_a_lone_commenter_is_never_quoted():
+    # 12 forms; one person wrote an improvement: the table may count it, never quote it.
+    lone = "The hearing loop did not work, so as the only deaf person there I missed it."
+    frame = evaluations_with([4] * 12, [lone] + [None] * 11, ["venue_access"] + [None] * 11)
+    said = you_said(frame, "improvements", "improvement_themes", {"venue_access": "Venue"})
+    assert said.iloc[0][["Raised by", "Share", "quotes"]].tolist() == ["<5", "not shown", []]
+
+
+def test_a_theme_is_quoted_only_when_enough_people_wrote_of_it():
+    texts = [f"Comment number {i} about the room being far too hot and stuffy" for i in range(12)]
+    four = evaluations_with([4] * 12, texts, ["venue_access"] * 4 + ["pace"] * 8)
+    said = you_said(four, "improvements", "improvement_themes",
+                    {"venue_access": "Venue", "pace": "Pace"}).set_index("code")
+    assert said.loc["venue_access", "quotes"] == []  # 4 wrote of it: one of a few people
+    assert len(said.loc["pace", "quotes"]) == 3      # 8 wrote of it, 12 wrote something
+    five = evaluations_with([4] * 12, texts, ["venue_access"] * 5 + ["pace"] * 7)
+    said = you_said(five, "improvements", "improvement_themes",
+                    {"venue_access": "Venue", "pace": "Pace"}).set_index("code")
+    assert len(said.loc["venue_access", "quotes"]) == 3
+
+
+@pytest.mark.parametrize(("agreeing", "shown"), [
+    (0, "0%"), (3, "not shown"), (6, "50%"), (11, "not shown"), (12, "100%")])
+def test_an_agreement_share_that_would_give_away_a_small_count_is_not_shown(agreeing, shown):
+    # 12 answered: 25% of 12 is 3 people agreeing; 92% of 12 leaves 1 who did not.
+    frame = evaluations_with([5] * agreeing + [2] * (12 - agreeing))
+    table = outcomes_table(frame).set_index("Outcome")
+    row = table.loc["Give examples"]
+    assert (row["Agreed"], row["Answered"]) == (shown, "12")
+    assert (row["95% interval"] == "") == (shown == "not shown")
+
+
+def test_an_outcome_nobody_answered_is_listed_as_answered_by_none():
+    frame = evaluations_with([4] * 12)
+    frame["outcome_confidence"] = pd.Categorical([None] * 12, dtype=SCORE_DTYPE)
+    table = outcomes_table(frame).set_index("Outcome")
+    assert len(table) == 8
+    assert table.loc["Feel more confident to get involved"].tolist() == ["not shown", "", "0"]
+
+
+def test_the_response_rate_counts_only_sessions_whose_attendance_is_known():
+    # Hall A: 10 responses, 20 attended. Hall B: 12 responses, attendance not recorded.
+    frame = evaluations_with([4] * 22, sessions=["2019-03-01-hall-a"] * 10
+                             + ["2019-03-08-hall-b"] * 12)
+    register = pd.DataFrame({"session_id": ["2019-03-01-hall-a", "2019-03-08-hall-b"],
+                             "session_date": pd.to_datetime(["2019-03-01", "2019-03-08"]),
+                             "venue": ["Hall A", "Hall B"],
+                             "attended": pd.array([20, None], dtype="Int64")})
+    glance = at_a_glance(frame, register)
+    assert glance["response_rate"] == "50%"  # 10 of 20, not 22 of 20
+    assert glance["participants"] == "20" and glance["responses"] == "22"
+
+
+def test_groups_reviewed_follow_the_small_number_rules():
+    frame = evaluations_with([4] * 12)
+    reviews = pd.DataFrame({"group_id": ["a", "b", "c", "c"]})
+    assert at_a_glance(frame, reviews=reviews)["groups"] == "<5"
+    assert at_a_glance(frame, reviews=reviews, min_count=3)["groups"] == "3"

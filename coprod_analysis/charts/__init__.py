@@ -5,7 +5,12 @@ base (n), uses the NHS identity colours in colour-blind-safe pairs, and
 carries a one-sentence text alternative as ``figure.alt_text``.
 """
 
-from coprod_analysis.charts.outcomes import plot_agreement_trend, plot_likert, plot_session_heatmap
+from coprod_analysis.charts.outcomes import (
+    plot_agreement,
+    plot_agreement_trend,
+    plot_likert,
+    plot_session_heatmap,
+)
 from coprod_analysis.charts.reviews import (
     plot_challenges,
     plot_cooccurrence,
@@ -14,6 +19,7 @@ from coprod_analysis.charts.reviews import (
 )
 
 __all__ = [
+    "plot_agreement",
     "plot_agreement_trend",
     "plot_challenges",
     "plot_cooccurrence",

@@ -82,6 +82,54 @@ def plot_likert(evaluations: pd.DataFrame) -> Figure:
                   note=f"{n} responses; n = respondents who answered each outcome.")
 
 
+def plot_agreement(rates: pd.DataFrame) -> Figure:
+    """The share agreeing with each outcome, with its 95% interval, best first.
+
+    Drawn from exactly the rows given (for a published report: only the
+    outcomes whose share may be shown), so the chart says no more than the
+    table beside it.
+
+    Parameters
+    ----------
+    rates:
+        Rows of :func:`~coprod_analysis.analyse.outcomes.agreement_rates`.
+
+    Returns
+    -------
+    Figure
+        With ``alt_text``.
+    """
+    rows = rates.sort_values(["rate", "outcome"], ascending=[True, True])
+    figure = new_figure(10, 1.2 + 0.45 * max(len(rows), 1))
+    axes = figure.add_subplot()
+    y = np.arange(len(rows))
+    axes.hlines(y, rows["low"] * 100, rows["high"] * 100, color=NHS_LIGHT_BLUE, linewidth=6,
+                label="95% interval")
+    axes.plot(rows["rate"] * 100, y, "o", color=NHS_BLUE, markersize=7, label="agreed")
+    for yy, rate in zip(y, rows["rate"], strict=True):
+        axes.text(rate * 100, yy + 0.28, percent(rate), ha="center", va="bottom", fontsize=8,
+                  color=NHS_BLUE)
+    axes.set_yticks(y, rows["label"].tolist())
+    axes.set_ylim(-0.6, len(rows) - 0.2)
+    axes.set_xlim(0, 100)
+    axes.set_xticks(range(0, 101, 25), [f"{t}%" for t in range(0, 101, 25)])
+    axes.set_xlabel("Share agreeing or strongly agreeing, with its 95% interval")
+    axes.legend(loc="lower right", frameon=False, fontsize=8)
+    style_axes(axes)
+    best, worst = rows.iloc[-1], rows.iloc[0]
+    low_n, high_n = int(rows["n"].min()), int(rows["n"].max())
+    answered = f"{low_n}" if low_n == high_n else f"{low_n} to {high_n}"
+    title = (f"{best['label']}: {percent(best['rate'])} agreed; "
+             f"{worst['label'].lower()}: {percent(worst['rate'])}")
+    alt = (f"Dots with 95% intervals of the share agreeing with {len(rows)} session "
+           f"outcomes, from {best['label'].lower()} ({percent(best['rate'])}) to "
+           f"{worst['label'].lower()} ({percent(worst['rate'])}); {answered} people answered "
+           "each.")
+    return finish(figure, title, alt, axes=axes,
+                  note=f"{answered} people answered each outcome; a wide interval means "
+                       "fewer answers or a more divided view.")
+
+
 def plot_session_heatmap(evaluations: pd.DataFrame) -> Figure:
     """Sessions (rows, in date order) by outcomes (columns): the share agreeing, with n.
 
@@ -182,4 +230,4 @@ def plot_agreement_trend(evaluations: pd.DataFrame, target: float = 0.8) -> Figu
                                            "a wide band means few respondents.")
 
 
-__all__ = ["plot_agreement_trend", "plot_likert", "plot_session_heatmap"]
+__all__ = ["plot_agreement", "plot_agreement_trend", "plot_likert", "plot_session_heatmap"]

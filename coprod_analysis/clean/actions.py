@@ -39,13 +39,16 @@ _STATUS_SYNONYMS = {
     "done": "done", "complete": "done", "completed": "done", "finished": "done",
     "closed": "done",
 }
+#: Headers are matched normalised ("Theme(s)" is "theme s"), in full; words after the
+#: name are allowed ("Status (planned / in progress / done)", "Owner (role)").
 _COLUMNS = {
-    "theme": r"^(themes?|codes?|you said themes?)$",
-    "you_said": r"^(you said|what you said|they said|issue|feedback)$",
-    "we_did": r"^(we did|what we did|action|we will|response)$",
-    "status": r"^(status|progress)$",
-    "date": r"^(date|when|due|date done|completed on|due date)$",
-    "owner": r"^(owner|lead|who)$",
+    "theme": r"(themes?|theme s|theme codes?|codes?|you said themes?)",
+    "you_said": r"(you said|what you said|they said|issue|feedback)( .*)?",
+    "we_did": r"(we did|what we did)( .*)?|actions?|action taken|we will|response",
+    "status": r"(status|progress)( .*)?",
+    "date": r"(date|when|due|due by|due date|date due|date done|done on|completed on"
+            r"|target date|target)( .*)?",
+    "owner": r"(owner|lead|who)( .*)?",
 }
 REQUIRED = ("theme", "you_said", "we_did", "status")
 
@@ -60,8 +63,27 @@ class ActionsLog:
 
 
 def _theme_codes(text: str, known: dict[str, str]) -> tuple[str, str | None]:
-    """Theme codes from a cell: codes, labels or the usual ways of writing them."""
+    """Theme codes from a cell: codes, labels or the usual ways of writing them.
+
+    Whole labels are looked for first, since some hold a comma or a semicolon
+    ("Mixing patients and staff; more staff present, more voices"); what is
+    left is split at ``;``, ``,`` and line breaks.
+
+    Examples
+    --------
+    >>> known = {"time": "Time", "mixing": "Mixing patients and staff; more staff present"}
+    >>> _theme_codes("mixing patients and staff;  more staff present, Lack of time", known)
+    ('time;mixing', None)
+    >>> _theme_codes("weather; time", known)
+    ('time', 'not a theme code: weather')
+    """
     codes, unknown = [], []
+    for code, label in sorted(known.items(), key=lambda item: -len(item[1])):
+        words = r"\s+".join(re.escape(word) for word in label.split())
+        whole = re.compile(rf"(?:^|[;,\n])\s*{words}\s*(?=$|[;,\n])", re.IGNORECASE)
+        if whole.search(text):
+            codes.append(code)
+            text = whole.sub(";", text)
     labels = {normalise_answer(label): code for code, label in known.items()}
     for piece in filter(None, (p.strip() for p in re.split(r"[;,\n]", text))):
         key = normalise_answer(piece)
@@ -152,7 +174,10 @@ def load_actions(path: str | Path, extra_codes: dict[str, str] | None = None) ->
         "owner": column("owner"), "source_row": numbers,
     }, index=rows.index)
     data = data.loc[~blank.to_numpy()].reset_index(drop=True)
+    used = {i for i in found.values() if i is not None}
+    ignored = [str(h) for i, h in enumerate(headers) if i not in used and str(h).strip()]
     summary = {"rows_read": len(rows), "rows_kept": len(data),
-               "rows_blank": int(blank.sum()), "cells_unreadable": len(problems)}
+               "rows_blank": int(blank.sum()), "cells_unreadable": len(problems),
+               "columns_ignored": ignored}
     return ActionsLog(data, pd.DataFrame(problems, columns=["source_row", "column",
                                                             "raw_value", "problem"]), summary)

@@ -3,12 +3,14 @@
 from coprod_analysis.publish.disclosure import (
     MIN_BASE,
     MIN_COUNT,
+    NOT_SHOWN,
     SECONDARY,
     SMALL,
     show_count,
     show_result,
+    show_share,
     suppress_table,
 )
 
-__all__ = ["MIN_BASE", "MIN_COUNT", "SECONDARY", "SMALL", "show_count", "show_result",
-           "suppress_table"]
+__all__ = ["MIN_BASE", "MIN_COUNT", "NOT_SHOWN", "SECONDARY", "SMALL", "show_count",
+           "show_result", "show_share", "suppress_table"]

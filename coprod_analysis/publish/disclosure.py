@@ -75,6 +75,28 @@ def show_result(value: float, base: int, min_base: int = MIN_BASE,
     raise ValueError("style must be 'percent' or 'mean'")
 
 
+def show_share(count: int, base: int, min_base: int = MIN_BASE,
+               min_count: int = MIN_COUNT) -> str:
+    """A share ``count / base`` as it may be published beside its base.
+
+    A share and its base give the count away (25% of 12 is 3), and the count
+    of those not counted (92% of 12 leaves 1): the share is not shown when
+    either count is from 1 to ``min_count - 1``, nor on a base under
+    ``min_base``.
+
+    Examples
+    --------
+    >>> [show_share(c, 12) for c in (0, 3, 6, 11, 12)]
+    ['0%', 'not shown', '50%', 'not shown', '100%']
+    >>> show_share(9, 9), show_share(50, 186)
+    ('not shown', '27%')
+    """
+    count, base = int(count), int(base)
+    if 0 < count < min_count or 0 < base - count < min_count:
+        return NOT_SHOWN
+    return show_result(count / base if base else float("nan"), base, min_base)
+
+
 def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
                    column_totals: bool = True, min_count: int = MIN_COUNT) -> pd.DataFrame:
     """A table of counts as it may be published, with primary and secondary suppression.

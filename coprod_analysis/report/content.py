@@ -11,55 +11,109 @@ from __future__ import annotations
 import pandas as pd
 
 from coprod_analysis.analyse.challenges import challenge_counts
-from coprod_analysis.analyse.outcomes import agreement_rates
+from coprod_analysis.analyse.outcomes import OUTCOME_LABELS, agreement_rates, response_rates
 from coprod_analysis.clean.redact import redact
-from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count, show_result
+from coprod_analysis.publish import (
+    MIN_BASE,
+    MIN_COUNT,
+    NOT_SHOWN,
+    show_count,
+    show_result,
+    show_share,
+)
 
 
 def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
-                min_base: int = MIN_BASE, min_count: int = MIN_COUNT) -> dict[str, str]:
-    """The programme in numbers: period, sessions, participants, responses, response rate.
+                min_base: int = MIN_BASE, min_count: int = MIN_COUNT,
+                reviews: pd.DataFrame | None = None) -> dict[str, str]:
+    """The programme in numbers: period, sessions, participants, responses, response rate
+    and groups reviewed.
+
+    Counts of people (and of groups, the review form's respondents) follow the
+    small-number rules; sessions are events, not people, and are counted as
+    they are. The response rate is worked out over the sessions whose
+    attendance the register gives: responses to those sessions over the
+    people who attended them.
 
     Examples
     --------
     >>> e = pd.DataFrame({"session_id": ["a", "a", "b"],
     ...                   "session_date": pd.to_datetime(["2019-03-01"] * 2 + ["2019-05-01"])})
-    >>> at_a_glance(e)["responses"], at_a_glance(e)["period"]
-    ('<5', 'March 2019 to May 2019')
+    >>> glance = at_a_glance(e)
+    >>> glance["responses"], glance["sessions"], glance["period"]
+    ('<5', '2', 'March 2019 to May 2019')
     """
     dates = evaluations["session_date"].dropna()
     period = (f"{dates.min():%B %Y} to {dates.max():%B %Y}" if len(dates) else "no dates")
     out = {
         "period": period,
-        "sessions": show_count(evaluations["session_id"].nunique(), min_count),
+        "sessions": str(evaluations["session_id"].nunique()),
         "responses": show_count(len(evaluations), min_count),
     }
     if sessions is not None and len(sessions):
-        attended = int(sessions["attended"].fillna(0).sum())
-        out["sessions"] = show_count(len(sessions), min_count)
-        out["participants"] = show_count(attended, min_count)
-        out["response_rate"] = show_result(len(evaluations) / attended if attended else
-                                           float("nan"), attended, min_base)
+        out["sessions"] = str(len(sessions))
+        out["participants"] = show_count(int(sessions["attended"].fillna(0).sum()), min_count)
+        known = response_rates(evaluations, sessions)
+        known = known[known["attended"].fillna(0) > 0]
+        attended = int(known["attended"].sum())
+        out["response_rate"] = show_result(known["responses"].sum() / attended if attended
+                                           else float("nan"), attended, min_base)
+    if reviews is not None and len(reviews):
+        out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
     return out
 
 
-def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE) -> pd.DataFrame:
-    """Each outcome: the share agreeing and its 95% interval, or "not shown".
+def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
+                   min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """Each of the eight outcomes: the share agreeing and its 95% interval, or "not shown".
+
+    The share is shown only where it gives away no small count (see
+    :func:`~coprod_analysis.publish.show_share`); an outcome nobody answered
+    is listed as answered by 0.
 
     Returns
     -------
     DataFrame
         ``Outcome``, ``Agreed``, ``95% interval``, ``Answered``.
     """
-    rates = agreement_rates(evaluations)
+    rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
     rows = []
     for row in rates.itertuples():
-        shown = show_result(row.rate, row.n, min_base)
-        interval = ("" if shown == "not shown" else
-                    f"{round(100 * row.low)}% to {round(100 * row.high)}%")
-        rows.append({"Outcome": row.label, "Agreed": shown, "95% interval": interval,
-                     "Answered": str(row.n) if row.n >= min_base else f"<{min_base}"})
+        interval = (f"{round(100 * row.low)}% to {round(100 * row.high)}%" if row.shown
+                    else "")
+        rows.append({"Outcome": row.label, "Agreed": row.published, "95% interval": interval,
+                     "Answered": show_count(row.n, min_count)})
     return pd.DataFrame(rows, columns=["Outcome", "Agreed", "95% interval", "Answered"])
+
+
+def shown_agreement(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
+                    min_count: int = MIN_COUNT, every_outcome: bool = False) -> pd.DataFrame:
+    """:func:`~coprod_analysis.analyse.outcomes.agreement_rates` with what may be published.
+
+    Adds ``published`` (the share as text, or "not shown") and ``shown``;
+    without ``every_outcome`` only the outcomes whose share may be shown are
+    returned (what a chart may draw).
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import OUTCOME_NAMES, SCORE_DTYPE
+    >>> scores = [5] * 9 + [2] * 3  # 9 of 12 agreed: 3 did not, too few to show
+    >>> df = pd.DataFrame({o: pd.Categorical(scores, dtype=SCORE_DTYPE) for o in OUTCOME_NAMES})
+    >>> shown_agreement(df, every_outcome=True)["published"].unique().tolist()
+    ['not shown']
+    >>> len(shown_agreement(df, min_count=3))
+    8
+    """
+    rates = agreement_rates(evaluations).set_index("outcome")
+    rates = rates.reindex(list(OUTCOME_LABELS))
+    rates["label"] = list(OUTCOME_LABELS.values())
+    rates["n"] = rates["n"].fillna(0).astype("int64")
+    rates["agreed"] = rates["agreed"].fillna(0).astype("int64")
+    rates["published"] = [show_share(a, n, min_base, min_count)
+                          for a, n in zip(rates["agreed"], rates["n"], strict=True)]
+    rates["shown"] = rates["published"] != NOT_SHOWN
+    rates = rates.reset_index()
+    return rates if every_outcome else rates[rates["shown"]].reset_index(drop=True)
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,
@@ -91,31 +145,59 @@ def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_ma
     return order[:how_many]
 
 
+def _codes_by(table: pd.DataFrame, respondent: str, column: str) -> pd.DataFrame:
+    """One row per respondent, with every code any of their rows carries."""
+    def union(values: pd.Series) -> str:
+        return ";".join(sorted({c for v in values.dropna() for c in str(v).split(";") if c}))
+
+    return table.groupby(respondent, observed=True, sort=True)[column].agg(union).to_frame()
+
+
 def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
              codes: dict[str, str] | None = None, min_base: int = MIN_BASE,
              min_count: int = MIN_COUNT, quotes: int = 3,
-             quote_themes_column: str | None = None) -> pd.DataFrame:
+             quote_themes_column: str | None = None,
+             respondent: str | None = None) -> pd.DataFrame:
     """Themes raised, most often first, each with its count, share and a few quotes.
 
-    Quotes are offered only when the table has at least ``min_base`` rows, so
-    that a quote cannot be traced to a small session or group. A quote for a
-    theme is a text that speaks of it (``quote_themes_column``: the themes
-    inferred from the text, when the counts come from ticked boxes), and no
-    quote is used for two themes.
+    Counts are of respondents: each row of the table, or each value of
+    ``respondent`` (``group_id`` for reviews: a group that raised a theme at
+    two reviews raised it once). Quotes are offered only when at least
+    ``min_base`` respondents wrote an answer, and for a theme only when at
+    least ``min_count`` of them wrote of it, so that no quote can be traced
+    to one of a few people. A quote for a theme is a text that speaks of it
+    (``quote_themes_column``: the themes inferred from the text, when the
+    counts come from ticked boxes), and no quote is used for two themes.
 
     Returns
     -------
     DataFrame
         ``code``, ``Theme``, ``Raised by`` (count), ``Share``, ``quotes`` (list).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"group_id": ["a", "a", "b"] + list("cdefghijkl"),
+    ...                      "challenges": ["time", "time;funding"] + [""] * 11,
+    ...                      "challenges_text": [None] * 13})
+    >>> you_said(rows, "challenges_text", "challenges", {"time": "Time", "funding": "Funding"},
+    ...          respondent="group_id")[["Theme", "Raised by", "Share"]].values.tolist()
+    [['Time', '<5', 'not shown'], ['Funding', '<5', 'not shown']]
     """
-    counts = challenge_counts(table, column=themes_column, codes=codes)
+    counted = table if respondent is None else _codes_by(table, respondent, themes_column)
+    counts = challenge_counts(counted, column=themes_column, codes=codes)
     counts = counts[counts["count"] > 0]
-    quoting = table[quote_themes_column or themes_column]
+    texts = table[text_column].astype("string").str.strip()
+    written = texts.fillna("").ne("").to_numpy()
+    people = (table[respondent] if respondent else pd.Series(range(len(table)),
+                                                             index=table.index))
+    quoting = table[quote_themes_column or themes_column].fillna("").astype(str)
+    may_quote = people[written].nunique() >= min_base
     used: set[str] = set()
     rows = []
     for row in counts.itertuples():
         chosen = []
-        if len(table) >= min_base:
+        speaks = written & quoting.str.split(";").map(lambda c, code=row.code: code in c)
+        if may_quote and people[speaks.to_numpy()].nunique() >= min_count:
             candidates = representative_quotes(table[text_column], quoting, row.code,
                                                quotes + len(used))
             chosen = [q for q in candidates if q not in used][:quotes]
@@ -123,9 +205,9 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
         rows.append({
             "code": row.code, "Theme": row.label,
             "Raised by": show_count(row.count, min_count),
-            # A share beside a hidden count would give the count away: hide it too.
-            "Share": (show_result(row.share, row.n, min_base)
-                      if row.count >= min_count else f"<{min_count}"),
+            # The share beside a hidden count would give it away: then it is not shown.
+            "Share": (show_result(row.share, row.n, min_base) if row.count >= min_count
+                      else NOT_SHOWN),
             "quotes": chosen,
         })
     return pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "quotes"])

@@ -54,6 +54,10 @@ def load_report_inputs(
         name = Path(actions).name
         log = load_actions(actions, extra_codes=improvement_codes)
         lines.append(f"Read {log.summary['rows_kept']} actions from {name}.")
+        if log.summary["columns_ignored"]:
+            lines.append(f"{name}: columns not used: "
+                         f"{', '.join(map(repr, log.summary['columns_ignored']))} (the log's "
+                         "columns are theme, you_said, we_did, status, date and owner).")
         lines.extend(f"{name}: row {p.source_row} (after the header), {p.column} "
                      f"{p.raw_value!r}: {p.problem}; left empty."
                      for p in log.problems.itertuples())

@@ -17,13 +17,13 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from matplotlib.figure import Figure
 
-from coprod_analysis.analyse.outcomes import agreement_rates
-from coprod_analysis.charts import plot_ladder, plot_likert
+from coprod_analysis.charts import plot_agreement, plot_ladder
 from coprod_analysis.output import atomic_files, neutralise_formulas
-from coprod_analysis.publish import MIN_BASE, MIN_COUNT
+from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
 from coprod_analysis.report.content import (
     at_a_glance,
     outcomes_table,
+    shown_agreement,
     still_to_do,
     we_did,
     you_said,
@@ -77,26 +77,28 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
                min_count: int = MIN_COUNT) -> tuple[str, dict[str, pd.DataFrame]]:
     """The report's HTML, and its tables by name (for the XLSX)."""
     evaluations = inputs.evaluations
+    reviews = inputs.reviews if inputs.reviews is not None and len(inputs.reviews) else None
     codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
-    outcomes = outcomes_table(evaluations, min_base)
+    outcomes = outcomes_table(evaluations, min_base, min_count)
     outcome_charts = []
-    rates = agreement_rates(evaluations)
-    if len(rates) and rates["n"].min() >= min_base:  # the chart shows every outcome
-        outcome_charts.append(_png(plot_likert(evaluations)))
+    shown = shown_agreement(evaluations, min_base, min_count)
+    if len(shown):  # the chart draws only what the table shows
+        outcome_charts.append(_png(plot_agreement(shown)))
     said, tables = [], {"Outcomes": outcomes}
-    if inputs.reviews is not None and len(inputs.reviews):
-        table = you_said(inputs.reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
-                         min_base, min_count, quote_themes_column="challenges_text_themes")
-        said.append({"heading": "What gets in the way (group reviews)",
+    if reviews is not None:
+        table = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
+                         min_base, min_count, quote_themes_column="challenges_text_themes",
+                         respondent="group_id")
+        said.append({"heading": "What gets in the way (group reviews)", "unit": "groups",
                      "rows": table.to_dict("records")})
         tables["Challenges"] = table.drop(columns=["code", "quotes"])
     if inputs.improvement_codes and "improvement_themes" in evaluations:
         table = you_said(evaluations, "improvements", "improvement_themes",
                          inputs.improvement_codes, min_base, min_count)
         said.append({"heading": "How the sessions could improve (evaluation forms)",
-                     "rows": table.to_dict("records")})
+                     "unit": "people", "rows": table.to_dict("records")})
         tables["Improvements"] = table.drop(columns=["code", "quotes"])
-    raised = pd.concat([pd.DataFrame(b["rows"]) for b in said] or
+    raised = pd.concat([pd.DataFrame(b["rows"]) for b in said if b["rows"]] or
                        [pd.DataFrame(columns=["code", "Theme", "Raised by"])],
                        ignore_index=True)
     actions = inputs.actions if inputs.actions is not None else pd.DataFrame(
@@ -106,15 +108,22 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     tables["We did"] = did
     tables["Still to do"] = todo
     ladder_chart = None
-    if inputs.reviews is not None and len(inputs.reviews):
-        ladder_chart = _png(plot_ladder(inputs.reviews))
+    groups = reviews["group_id"].nunique() if reviews is not None else 0
+    if groups >= min_base:  # each dot is a group: a distribution, with its base
+        ladder_chart = _png(plot_ladder(reviews))
+    forms = show_count(len(evaluations), min_count)
     method = [
-        f"Made from {len(evaluations)} evaluation forms"
-        + (f" and {len(inputs.reviews)} group reviews" if inputs.reviews is not None else "")
-        + ", cleaned by coprod-analysis: duplicates removed, so people are counted once.",
+        f"Made from {forms} evaluation forms"
+        + (f" and the reviews of {show_count(groups, min_count)} patient groups"
+           if reviews is not None else "")
+        + ", cleaned by coprod-analysis: duplicates removed, so people are counted once, "
+          "and each group once however often it was reviewed.",
         small_number_rules(min_base, min_count),
+        "A share is not shown where, with the number who answered, it would give away a "
+        "count below the threshold (for example 25% of 12 is 3 people).",
         "Quotes are what people wrote, with names, e-mail addresses, phone numbers, NHS "
-        "numbers and postcodes removed; they are not attributed to anyone.",
+        "numbers and postcodes removed; they are not attributed to anyone, and a theme is "
+        f"quoted only when at least {min_count} people (or groups) wrote of it.",
         "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
         "range the true share probably lies in.",
     ]
@@ -122,10 +131,10 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
                               autoescape=select_autoescape(["html", "j2"]))
     html = environment.get_template("you-said-we-did.html.j2").render(
         title="You said, we did", programme=inputs.programme,
-        glance=at_a_glance(evaluations, inputs.sessions, min_base, min_count),
-        groups=(inputs.reviews["group_id"].nunique() if inputs.reviews is not None else None),
-        outcomes=outcomes, outcome_charts=outcome_charts, ladder_chart=ladder_chart,
-        said=said, did=did, todo=todo.to_dict("records"), method=method)
+        glance=at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews),
+        outcomes=outcomes, outcome_charts=outcome_charts, reviewed=reviews is not None,
+        ladder_chart=ladder_chart, min_base=min_base, said=said, raised=len(raised),
+        did=did, todo=todo.to_dict("records"), method=method)
     return html, tables
 
 
