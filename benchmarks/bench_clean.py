@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import peak_rss, run_child, versions
+from common import bench_main, peak_rss, run_child, versions
 
 TARGET_TIME_RATIO = 3.0
 TARGET_MEMORY_RATIO = 4.0
@@ -63,7 +63,7 @@ def _measure(kind: str, source: Path, out_dir: Path) -> dict:
     return run_child(__file__, [kind, str(source), str(out_dir)])
 
 
-def run(rows: int, repeat: int, data: Path | None) -> dict:
+def run(repeat: int, rows: int, data: Path | None) -> dict:
     """Generate the export (unless given) and measure both jobs ``repeat`` times."""
     from coprod_analysis.synthetic import write_google_forms_export
 
@@ -133,23 +133,13 @@ def report(result: dict) -> str:
     ])
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="responses to generate")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each job")
     parser.add_argument("--data", type=Path, help="use this export instead of generating one")
-    parser.add_argument("--json", type=Path, help="also write the result as JSON here")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child:
-        _child(*args.child)
-        return 0
-    result = run(args.rows, args.repeat, args.data)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    print(report(result))
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return bench_main(argv, __doc__, _child, run, report, child_args=3, options=_options)
 
 
 if __name__ == "__main__":

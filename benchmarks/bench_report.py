@@ -23,7 +23,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import sys
@@ -31,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import peak_rss, run_child, versions
+from common import bench_main, peak_rss, run_child, versions
 
 TARGET_WALL_SECONDS = 10.0
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
@@ -117,20 +116,7 @@ def report(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each job")
-    parser.add_argument("--json", type=Path, help="also write the result as JSON here")
-    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.child:
-        _child(*args.child)
-        return 0
-    result = run(args.repeat)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    print(report(result))
-    return 0
+    return bench_main(argv, __doc__, _child, run, report, child_args=2)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -54,3 +55,31 @@ def versions() -> dict:
             "pyarrow": pyarrow.__version__, "numpy": numpy.__version__,
             "coprod_analysis": coprod_analysis.__version__,
             "machine": f"{platform.machine()}, {cpu_count()} cores"}
+
+
+def bench_main(argv: list[str] | None, doc: str, child, run, report, child_args: int,
+               options=lambda parser: None) -> int:
+    """The command line every benchmark shares.
+
+    ``--child ARGS`` runs one measurement (``child(*ARGS)``) in this process;
+    otherwise ``run(**options)`` measures, ``report(result)`` prints Markdown and
+    ``--json FILE`` also saves the result. ``options(parser)`` adds the
+    benchmark's own options; every option but ``--json`` is passed to ``run``.
+    """
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each job")
+    options(parser)
+    parser.add_argument("--json", type=Path, help="also write the result as JSON here")
+    parser.add_argument("--child", nargs=child_args, help=argparse.SUPPRESS)
+    args = vars(parser.parse_args(argv))
+    if args["child"]:
+        child(*args["child"])
+        return 0
+    save = args.pop("json")
+    del args["child"]
+    result = run(**args)
+    if save:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_text(json.dumps(result, indent=2) + "\n")
+    print(report(result))
+    return 0
