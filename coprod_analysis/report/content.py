@@ -120,29 +120,38 @@ def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_ma
                           min_length: int = 25, max_length: int = 240) -> list[str]:
     """A few quotes that carry a theme: redacted, unattributed, neither tiny nor huge.
 
-    Quotes are chosen deterministically: those whose length is nearest the
-    middle of the theme's quotes first, so that neither a two-word nor a
-    rambling answer speaks for everyone.
+    Quotes are chosen deterministically: texts about this theme alone before
+    texts that also speak of others (so that a comment on jargon does not
+    speak for pace), then those whose length is nearest the middle of the
+    theme's quotes, so that neither a two-word nor a rambling answer speaks
+    for everyone.
 
     Examples
     --------
     >>> texts = pd.Series(["We never have enough time to meet properly.", "Time.",
-    ...                    "Call Jo on 07911 123456 about the meeting times please"])
-    >>> themes = pd.Series(["time", "time", "time"])
+    ...                    "Call Jo on 07911 123456 about the meeting times please",
+    ...                    "Meetings are too short and there is no money for a room"])
+    >>> themes = pd.Series(["time", "time", "time", "time;funding"])
     >>> for quote in representative_quotes(texts, themes, "time"):  # "Time." is too short
     ...     print(quote)
     Call Jo on [phone] about the meeting times please
     We never have enough time to meet properly.
+    Meetings are too short and there is no money for a room
     """
-    tagged = themes.fillna("").astype(str).str.split(";").map(lambda codes: code in codes)
-    quotes = texts[tagged.to_numpy()].dropna().astype(str).map(lambda t: " ".join(t.split()))
-    quotes = quotes[(quotes.str.len() >= min_length) & (quotes.str.len() <= max_length)]
-    quotes = pd.Series(pd.unique(quotes.map(redact)))
-    if quotes.empty:
+    codes = themes.fillna("").astype(str).str.split(";").map(lambda c: [x for x in c if x])
+    tagged = codes.map(lambda c: code in c).to_numpy()
+    frame = pd.DataFrame({"text": texts[tagged], "others": codes[tagged].map(len)})
+    frame = frame.dropna(subset=["text"])
+    frame["text"] = frame["text"].astype(str).map(lambda t: " ".join(t.split()))
+    frame = frame[frame["text"].str.len().between(min_length, max_length)]
+    if frame.empty:
         return []
-    middle = quotes.str.len().median()
-    order = sorted(quotes, key=lambda q: (abs(len(q) - middle), q))
-    return order[:how_many]
+    frame["text"] = frame["text"].map(redact)
+    frame = frame.sort_values("others", kind="stable").drop_duplicates("text")
+    middle = frame["text"].str.len().median()
+    order = sorted(zip(frame["others"], frame["text"], strict=True),
+                   key=lambda pair: (pair[0], abs(len(pair[1]) - middle), pair[1]))
+    return [text for _, text in order[:how_many]]
 
 
 def _codes_by(table: pd.DataFrame, respondent: str, column: str) -> pd.DataFrame:
