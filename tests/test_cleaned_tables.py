@@ -123,6 +123,15 @@ def test_a_cleaned_table_with_its_own_export_is_refused(tmp_path, msforms_xlsx, 
     assert not (tmp_path / "report").exists()
 
 
+def test_a_cleaned_table_with_one_cleaned_again_from_it_is_refused(tmp_path, msforms_xlsx):
+    first = clean_with_cli("evaluations", [msforms_xlsx], tmp_path / "a")
+    again = clean_with_cli("evaluations", [first], tmp_path / "b")
+    again = again.rename(again.with_name("evaluations-again.csv"))
+    with pytest.raises(CoprodError, match=r"made from evaluations\.csv, which is also among "
+                                          r"the inputs"):
+        load_evaluations([first, again], themes=False)
+
+
 @given(st.text(max_size=12))
 def test_the_spreadsheet_guard_never_changes_an_answer(text):
     written = neutralise_formulas(pd.DataFrame({"t": [text]}))["t"]

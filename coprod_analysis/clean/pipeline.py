@@ -453,10 +453,9 @@ def _refuse_counting_twice(outcomes: list[_FileOutcome]) -> None:
     A clean table keeps no identifier, so such copies of a response cannot be
     found: every one of them would be counted.
     """
-    sources: dict[str, str] = {}  # export name -> the input that holds its responses
-    for outcome in outcomes:
-        if outcome.report.platform != CLEANED:
-            sources[outcome.report.file] = outcome.report.file
+    # file name -> the input that holds its responses: every input holds its own (a
+    # cleaned table may itself have been cleaned again), and each table its exports'.
+    sources = {outcome.report.file: outcome.report.file for outcome in outcomes}
     for outcome in outcomes:
         for name in outcome.report.cleaned_from:
             held = sources.setdefault(name, outcome.report.file)
