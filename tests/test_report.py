@@ -60,6 +60,18 @@ def test_the_report_says_what_it_read_and_which_action_cells_it_could_not(tmp_pa
     assert lines[4].startswith("The report is in ")
 
 
+def test_the_report_says_which_responses_the_register_does_not_know(tmp_path, capsys):
+    register = tmp_path / "sessions.csv"
+    # googleforms.csv's four kept responses are all from 14 March 2019 at Leeds Civic Hall.
+    register.write_text("session_date,venue,attended\n2019-03-21,Leeds Civic Hall,12\n")
+    assert main(["report", "--evaluations", str(FIXTURES / "googleforms.csv"),
+                 "--sessions", str(register), "--out", str(tmp_path / "out")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == ("sessions.csv: 4 responses are for sessions not in the register "
+                        "(2019-03-14-leeds-civic-hall): they are left out of the response "
+                        "rate; check the dates and venues match.")
+
+
 def test_the_report_loads_nothing_from_anywhere(sample_report):
     html = (sample_report / "you-said-we-did.html").read_text()
     assert not re.findall(r"""(?:src|href)\s*=\s*["'](?!data:|#)""", html)

@@ -61,10 +61,20 @@ def load_report_inputs(
         lines.extend(f"{name}: row {p.source_row} (after the header), {p.column} "
                      f"{p.raw_value!r}: {p.problem}; left empty."
                      for p in log.problems.itertuples())
+    register = load_sessions(sessions) if sessions is not None else None
+    if register is not None:
+        ids = read_evaluations.data["session_id"].dropna().astype(str)
+        missing = ids[~ids.isin(set(register["session_id"].astype(str)))]
+        if len(missing):
+            shown = ", ".join(sorted(missing.unique())[:3])
+            lines.append(f"{Path(sessions).name}: {len(missing)} responses are for sessions "
+                         f"not in the register ({shown}"
+                         f"{', ...' if missing.nunique() > 3 else ''}): they are left out of "
+                         "the response rate; check the dates and venues match.")
     inputs = ReportInputs(
         evaluations=read_evaluations.data,
         reviews=read_reviews.data if read_reviews is not None else None,
-        sessions=load_sessions(sessions) if sessions else None,
+        sessions=register,
         actions=log.data if log is not None else None,
         improvement_codes=improvement_codes,
     )
