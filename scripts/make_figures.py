@@ -15,7 +15,9 @@ import argparse
 from pathlib import Path
 
 from coprod_analysis import load_evaluations, load_reviews
+from coprod_analysis.analyse.outcomes import agreement_rates
 from coprod_analysis.charts import (
+    plot_agreement,
     plot_agreement_trend,
     plot_challenges,
     plot_cooccurrence,
@@ -37,6 +39,7 @@ def make_figures(out: Path) -> dict[str, str]:
     charts = {
         "ladder.png": plot_ladder(reviews),
         "outcomes-likert.png": plot_likert(evaluations),
+        "outcomes-agreement.png": plot_agreement(agreement_rates(evaluations)),
         "outcomes-by-session.png": plot_session_heatmap(evaluations),
         "outcomes-trend.png": plot_agreement_trend(evaluations),
         "challenges.png": plot_challenges(reviews),

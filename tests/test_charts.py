@@ -6,7 +6,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from coprod_analysis import load_evaluations, load_reviews
+from coprod_analysis.analyse.outcomes import agreement_rates
 from coprod_analysis.charts import (
+    plot_agreement,
     plot_agreement_trend,
     plot_challenges,
     plot_cooccurrence,
@@ -54,6 +56,22 @@ def test_likert_chart_has_five_segments_per_outcome(evaluations):
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert labels[0] == "Understand the patient champion's role"
     assert "n=186" in texts(figure)  # the role outcome's base
+
+
+def test_agreement_chart_draws_one_dot_per_outcome_given_best_at_the_top(evaluations):
+    rates = agreement_rates(evaluations)
+    figure = plot_agreement(rates)
+    # 162 of 186 agreed with the role outcome (87%), 70 of 184 could critique (38%).
+    check_common(figure, "182 to 187 people answered")
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert len(labels) == 8
+    assert labels[-1] in ("Understand the patient champion's role", "Outline the benefits")
+    assert labels[0] == "Critique initiatives"
+    assert "from understand the patient champion's role (87%) to critique initiatives (38%)" \
+        in figure.alt_text
+    fewer = plot_agreement(rates[rates["outcome"] != "outcome_critique"])
+    assert len(fewer.axes[0].get_yticklabels()) == 7
+    assert "critique" not in fewer.alt_text
 
 
 def test_session_heatmap_has_a_cell_per_session_and_outcome(evaluations):
