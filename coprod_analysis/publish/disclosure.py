@@ -81,18 +81,18 @@ def show_share(count: int, base: int, min_base: int = MIN_BASE,
 
     A share and its base give the count away (25% of 12 is 3), and the count
     of those not counted (92% of 12 leaves 1): the share is not shown when
-    either count is from 1 to ``min_count - 1``, nor on a base under
-    ``min_base``.
+    either count, or the base itself, is from 1 to ``min_count - 1``, nor on
+    a base under ``min_base``.
 
     Examples
     --------
     >>> [show_share(c, 12) for c in (0, 3, 6, 11, 12)]
     ['0%', 'not shown', '50%', 'not shown', '100%']
-    >>> show_share(9, 9), show_share(50, 186)
-    ('not shown', '27%')
+    >>> show_share(9, 9), show_share(50, 186), show_share(4, 4, min_base=3)
+    ('not shown', '27%', 'not shown')
     """
     count, base = int(count), int(base)
-    if 0 < count < min_count or 0 < base - count < min_count:
+    if any(0 < c < min_count for c in (count, base - count, base)):
         return NOT_SHOWN
     return show_result(count / base if base else float("nan"), base, min_base)
 
