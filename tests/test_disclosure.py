@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_analysis.publish import show_count, show_result, suppress_table
+from coprod_analysis.publish import show_count, show_result, show_share, suppress_table
 
 
 @pytest.mark.parametrize(("count", "shown"), [(0, "0"), (1, "<5"), (4, "<5"), (5, "5"),
@@ -82,3 +82,19 @@ def test_no_total_ever_gives_away_a_single_hidden_cell(rows):
     assert (shown.to_numpy()[np.asarray(counts) == 0] == "0").all()
     small = (np.asarray(counts) > 0) & (np.asarray(counts) < 5)
     assert (shown.to_numpy()[small] == "<5").all()
+
+
+@given(st.integers(0, 400).flatmap(lambda base: st.tuples(st.integers(0, base), st.just(base))),
+       st.integers(1, 12), st.integers(1, 12))
+def test_a_shown_share_never_gives_away_a_small_count(pair, min_base, min_count):
+    count, base = pair
+    shown = show_share(count, base, min_base, min_count)
+    if shown == "not shown":
+        return
+    assert base >= min_base and not 0 < base < min_count
+    # Every count the share and its base are consistent with, and what it leaves.
+    share = int(shown.rstrip("%"))
+    possible = [c for c in range(base + 1) if round(100 * c / base) == share]
+    assert count in possible
+    if len(possible) == 1:  # the share pins the count down: it and the rest are not small
+        assert not (0 < count < min_count or 0 < base - count < min_count)
