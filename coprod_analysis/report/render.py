@@ -116,8 +116,9 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         f"Made from {forms} evaluation forms"
         + (f" and the reviews of {show_count(groups, min_count)} patient groups"
            if reviews is not None else "")
-        + ", cleaned by coprod-analysis: duplicates removed, so people are counted once, "
-          "and each group once however often it was reviewed.",
+        + ", cleaned by coprod-analysis: duplicates removed, so people are counted once"
+        + (", and each group once however often it was reviewed." if reviews is not None
+           else "."),
         small_number_rules(min_base, min_count),
         "A share is not shown where, with the number who answered, it would give away a "
         "count below the threshold (for example 25% of 12 is 3 people).",
