@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from coprod_analysis.read.platforms import CLEANED
+
 if TYPE_CHECKING:
     from coprod_analysis.clean.pipeline import FormSpec
 
@@ -45,7 +47,7 @@ class FileReport:
             "columns_unmapped": self.columns_unmapped,
             "columns_identifiers_dropped": self.columns_identifiers,
             "notes": self.notes,
-            **({"cleaned_from": self.cleaned_from} if self.platform == "coprod" else {}),
+            **({"cleaned_from": self.cleaned_from} if self.platform == CLEANED else {}),
         }
 
 
