@@ -75,3 +75,11 @@ def test_labels_holding_commas_and_semicolons_are_read_whole(tmp_path):
         "mixing": "Mixing patients and staff; more staff present, more voices"})
     assert log.data.iloc[0]["theme"] == "time;mixing"
     assert log.problems.empty
+
+
+def test_a_you_said_themes_column_is_the_theme_not_what_was_said(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("You said themes,You said,We did,Status\n"
+                    "time,Meetings clash with work,Evening meetings,done\n")
+    row = load_actions(path).data.iloc[0]
+    assert (row["theme"], row["you_said"]) == ("time", "Meetings clash with work")

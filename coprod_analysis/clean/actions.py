@@ -43,7 +43,7 @@ _STATUS_SYNONYMS = {
 #: name are allowed ("Status (planned / in progress / done)", "Owner (role)").
 _COLUMNS = {
     "theme": r"(themes?|theme s|theme codes?|codes?|you said themes?)",
-    "you_said": r"(you said|what you said|they said|issue|feedback)( .*)?",
+    "you_said": r"(you said|what you said|they said|issue|feedback)(?! themes?$)( .*)?",
     "we_did": r"(we did|what we did)( .*)?|actions?|action taken|we will|response",
     "status": r"(status|progress)( .*)?",
     "date": r"(date|when|due|due by|due date|date due|date done|done on|completed on"
