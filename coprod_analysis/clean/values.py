@@ -70,7 +70,7 @@ _WHITESPACE_RUN = "[ \t\r\n\x0b\x0c\xa0\u2007\u202f]+"
 #: First characters that make a spreadsheet treat a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The apostrophe that guards such a cell (see :mod:`coprod_analysis.output`).
-_FORMULA_GUARD = r"^'(?=[=+\-@\t\r])"
+_FORMULA_GUARD = r"^\s*'(?=[=+\-@\t\r])"
 
 
 def normalise_answer(text: str) -> str:
@@ -415,9 +415,12 @@ def tidy_text(series: pd.Series) -> pd.Series:
     >>> tidy_text(pd.Series(["  None ", "", " a\\nb ", "'- more breaks", "it's"])).tolist()
     ['None', <NA>, 'a\\nb', '- more breaks', "it's"]
     """
-    out = series.astype(TEXT_DTYPE).str.strip()
-    if out.str.startswith("'").any():
-        out = out.str.replace(_FORMULA_GUARD, "", regex=True).str.strip()
+    out = series.astype(TEXT_DTYPE)
+    if out.str.contains("'", regex=False).any():
+        # Until none is left: a guarded answer may itself have started with a guard.
+        while out.str.contains(_FORMULA_GUARD, regex=True).any():
+            out = out.str.replace(_FORMULA_GUARD, "", regex=True)
+    out = out.str.strip()
     return out.mask((out == "").fillna(False).astype(bool))
 
 
