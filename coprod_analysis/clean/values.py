@@ -71,6 +71,7 @@ _WHITESPACE_RUN = "[ \t\r\n\x0b\x0c\xa0\u2007\u202f]+"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The apostrophe that guards such a cell (see :mod:`coprod_analysis.output`).
 _FORMULA_GUARD = r"^\s*'(?=[=+\-@\t\r])"
+_FORMULA_GUARD_FOUND = r"^\s*'[=+\-@\t\r]"  # the same, for pyarrow's RE2 (no look-ahead)
 
 
 def normalise_answer(text: str) -> str:
@@ -416,10 +417,10 @@ def tidy_text(series: pd.Series) -> pd.Series:
     ['None', <NA>, 'a\\nb', '- more breaks', "it's"]
     """
     out = series.astype(TEXT_DTYPE)
-    if out.str.contains("'", regex=False).any():
-        # Until none is left: a guarded answer may itself have started with a guard.
-        while out.str.contains(_FORMULA_GUARD, regex=True).any():
-            out = out.str.replace(_FORMULA_GUARD, "", regex=True)
+    # Until none is left: a guarded answer may itself have started with a guard.
+    while pa_compute.any(pa_compute.match_substring_regex(
+            pa.array(out.array), _FORMULA_GUARD_FOUND)).as_py():
+        out = out.str.replace(_FORMULA_GUARD, "", regex=True)
     out = out.str.strip()
     return out.mask((out == "").fillna(False).astype(bool))
 
