@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
@@ -101,6 +102,17 @@ def test_ladder_chart_places_every_group_and_draws_the_moves(reviews):
     assert [t.get_text() for t in axes.get_yticklabels()] == [
         "Not involved", "Descriptive", "Intermediate", "Transformative"]
     assert "up 10 times and down 2" in figure._suptitle.get_text()
+
+
+def test_no_ladder_dot_or_arrow_sits_on_another_group_s_dot(reviews):
+    axes = plot_ladder(reviews).axes[0]
+    dots = [tuple(np.round(xy, 6)) for c in axes.collections for xy in c.get_offsets()]
+    assert len(dots) == len(set(dots)), "two dots drawn on one spot"
+    for arrow in axes.texts:  # annotations: from (x, first rung) to (x, latest rung)
+        (x, y_from), (_, y_to) = arrow.xyann, arrow.xy
+        low, high = sorted((y_from, y_to))
+        crossed = [d for d in dots if abs(d[0] - x) < 0.03 and low - 0.2 < d[1] < high + 0.2]
+        assert len(crossed) == 2, f"the arrow at x={x:.2f} passes another group's dot"
 
 
 def test_challenge_chart_ranks_all_sixteen_themes(reviews):

@@ -47,11 +47,31 @@ _HEIGHT = {**{rung: i + 1 for i, rung in enumerate(LADDER_RUNGS)}, NOT_INVOLVED:
 _QUALITY_SHORT = {f.name: f.short for f in REVIEW_FIELDS if f.kind == "yes_no"}
 
 
-def _spread(count: int, width: float = 0.62) -> np.ndarray:
-    """Horizontal offsets for ``count`` groups sharing one rung of one level."""
-    if count <= 1:
-        return np.zeros(count)
-    return np.linspace(-width / 2, width / 2, count)
+def _slots(now: pd.Series, moved: set[str], width: float = 0.7) -> dict[str, float]:
+    """Each group's horizontal offset within one level of the ladder.
+
+    Groups that stayed share their rung's slots from the left; each group that
+    moved has a slot of its own on the right, the same on every rung, so that
+    its first-review dot and arrow cross no other group's dot.
+
+    Examples
+    --------
+    >>> now = pd.Series({"a": "descriptive", "b": "descriptive", "c": "intermediate"})
+    >>> {g: round(x, 2) for g, x in _slots(now, {"c"}).items()}
+    {'a': -0.35, 'b': 0.0, 'c': 0.35}
+    """
+    stayed = now[~now.index.isin(list(moved))]
+    per_rung = stayed.groupby(stayed).groups
+    movers = sorted(moved)
+    slots = max((len(g) for g in per_rung.values()), default=0) + len(movers)
+    grid = np.linspace(-width / 2, width / 2, slots) if slots > 1 else np.zeros(slots)
+    offsets = {}
+    for members in per_rung.values():
+        for slot, group_id in enumerate(sorted(members)):
+            offsets[group_id] = float(grid[slot])
+    for slot, group_id in enumerate(movers, start=slots - len(movers)):
+        offsets[group_id] = float(grid[slot])
+    return offsets
 
 
 def plot_ladder(reviews: pd.DataFrame) -> Figure:
@@ -79,27 +99,25 @@ def plot_ladder(reviews: pd.DataFrame) -> Figure:
         for height in (1, 2, 3):
             axes.plot([x0 - 0.4, x0 + 0.4], [height, height], color=NHS_PALE_GREY,
                       linewidth=6, zorder=1)
-        now = ladder_answers(latest, column)
+        now = ladder_answers(latest, column).dropna()
         before = ladder_answers(first, column)
-        positions = {}
-        for answer, members in now.dropna().groupby(now.dropna()).groups.items():
-            offsets = _spread(len(members))
-            for group_id, offset in zip(sorted(members), offsets, strict=True):
-                positions[group_id] = (x0 + offset, _HEIGHT[answer])
-        for group_id, (x, y) in positions.items():
+        moved = {g for g in now.index if g in again and isinstance(before.get(g), str)
+                 and before[g] != now[g]}
+        offsets = _slots(now, moved)
+        for group_id, answer in now.items():
+            x, y = x0 + offsets[group_id], _HEIGHT[answer]
             colour = NOT_INVOLVED_COLOUR if y == 0 else RUNG_COLOURS[y - 1]
             axes.scatter(x, y, s=70, color=colour, edgecolor="white", linewidth=0.8, zorder=3)
-            if group_id in again and isinstance(before.get(group_id), str):
+            if group_id in moved:
                 y_then = _HEIGHT[before[group_id]]
-                if y_then != y:
-                    axes.scatter(x, y_then, s=60, facecolor="white", edgecolor=NHS_DARK_GREY,
-                                 linewidth=1, zorder=3)
-                    # Into or out of "not involved" is not a move on the ladder.
-                    style = ({"color": NHS_MID_GREY, "linestyle": ":"} if 0 in (y, y_then)
-                             else {"color": NHS_ORANGE if y < y_then else NHS_DARK_BLUE})
-                    axes.annotate("", xy=(x, y + (0.12 if y < y_then else -0.12)),
-                                  xytext=(x, y_then), zorder=2,
-                                  arrowprops={"arrowstyle": "-|>", "linewidth": 1.3, **style})
+                axes.scatter(x, y_then, s=60, facecolor="white", edgecolor=NHS_DARK_GREY,
+                             linewidth=1, zorder=3)
+                # Into or out of "not involved" is not a move on the ladder.
+                style = ({"color": NHS_MID_GREY, "linestyle": ":"} if 0 in (y, y_then)
+                         else {"color": NHS_ORANGE if y < y_then else NHS_DARK_BLUE})
+                axes.annotate("", xy=(x, y + (0.12 if y < y_then else -0.12)),
+                              xytext=(x, y_then), zorder=2,
+                              arrowprops={"arrowstyle": "-|>", "linewidth": 1.3, **style})
     axes.axhline(0.5, color=NHS_MID_GREY, linewidth=0.8, linestyle=":")
     axes.set_xticks(range(len(LADDER_FIELD_NAMES)),
                     [LEVEL_LABELS[c].capitalize() for c in LADDER_FIELD_NAMES])
