@@ -189,3 +189,25 @@ def test_the_report_never_fills_missing_inputs_with_the_sample(tmp_path, capsys)
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--evaluations is needed" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_other_answers_and_kept_columns_come_back_as_they_were(tmp_path):
+    # "Other: Time" was kept as other text, not the theme; it must stay so. "Barriers",
+    # kept by the mapping file as an extra column, must not be read as the challenges.
+    export = tmp_path / "reviews.csv"
+    export.write_text(
+        "Group,Type,Date,Overall,Challenges,Describe challenges,Barriers\n"
+        'G1,PPG,01/09/2019,Descriptive,"Tokenism, Other: Time",x,Funding\n'
+        'G2,PPG,01/09/2019,Descriptive,"Other: other people\'s agendas",x,\n'
+        'G3,PPG,01/09/2019,Descriptive,"Other - staff turnover",x,\n')
+    mapping = tmp_path / "mapping.csv"
+    mapping.write_text("column,field\nBarriers,keep\n")
+    first = clean_with_cli("reviews", [export], tmp_path / "first", "--mapping", str(mapping))
+    second = clean_with_cli("reviews", [first], tmp_path / "second")
+    before, after = read_rows(first), read_rows(second)
+    assert [(r["challenges"], r["challenges_other"], r["Barriers"]) for r in before] == [
+        ("tokenism", "Time", "Funding"), ("", "other people's agendas", ""),
+        ("", "staff turnover", "")]
+    for old, new in zip(before, after, strict=True):
+        assert {k: v for k, v in old.items() if k not in WHERE_READ} == \
+            {k: v for k, v in new.items() if k not in WHERE_READ}

@@ -186,3 +186,14 @@ def test_groups_reviewed_follow_the_small_number_rules():
     reviews = pd.DataFrame({"group_id": ["a", "b", "c", "c"]})
     assert at_a_glance(frame, reviews=reviews)["groups"] == "<5"
     assert at_a_glance(frame, reviews=reviews, min_count=3)["groups"] == "3"
+
+
+def test_the_response_rate_never_gives_away_a_small_number_of_responses():
+    # 3 forms from a session 25 attended: 12% of 25 would say "3" beside "<5 forms".
+    frame = evaluations_with([4] * 3)
+    register = pd.DataFrame({"session_id": ["2019-03-01-hall-a"],
+                             "session_date": pd.to_datetime(["2019-03-01"]),
+                             "venue": ["Hall A"], "attended": pd.array([25], dtype="Int64")})
+    glance = at_a_glance(frame, register)
+    assert (glance["responses"], glance["participants"], glance["response_rate"]) == (
+        "<5", "25", "not shown")

@@ -23,9 +23,9 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
-from coprod_analysis.clean.redact import redact
+from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
-from coprod_analysis.clean.values import TEXT_DTYPE, join_text
+from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.read import RawExport, expand_inputs, read_export
@@ -249,20 +249,35 @@ def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool) -> p
 def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
     """The roles of a table ``coprod clean`` wrote, read again.
 
-    Besides the source columns the reader names, the package's own columns
-    (``response_id``, ``session_id``, ``group_id``, inferred themes, ...) are
-    derived again, so their old values are dropped; an "other" answer kept
-    beside a multi-answer question (``challenges_other``) is read back into it.
+    Its fields are under their own names. Besides the source columns the
+    reader names, the package's own columns (``response_id``, ``session_id``,
+    ``group_id``, inferred themes, ``challenges_other`` ...) are derived again
+    or read as they are (:func:`_cleaned_other_answers`), so none is kept as an
+    extra column; every other column was an extra column and stays one, never
+    matched to a question by its meaning.
     """
     roles = dict(export.roles)
-    own = {*form.columns, *form.derived} - set(form.field_names)
-    others = {f"{f.name}_other": f.name for f in form.fields if f.kind == "multi"}
+    own = {*form.columns, *form.derived}
     for header in export.cells.columns:
-        if header in others:
-            roles[header] = others[header]
-        elif header in own and header not in roles:
-            roles[header] = "platform"
+        if header in roles or header in form.field_names:
+            continue
+        roles[header] = "platform" if header in own else "unmapped"
     return roles
+
+
+def _cleaned_other_answers(form: FormSpec, export: RawExport, fields: pd.DataFrame,
+                           keep_text: bool) -> pd.DataFrame:
+    """A cleaned table's "other" answers (``challenges_other``), as they were written.
+
+    Reading them again as answers would turn "Time" typed under "Other" into
+    the theme.
+    """
+    for f in form.fields:
+        header = f"{f.name}_other"
+        if f.kind == "multi" and header in export.cells.columns:
+            text = tidy_text(export.cells[header])
+            fields[header] = text if keep_text else redact_series(text)
+    return fields
 
 
 def _source_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
@@ -297,6 +312,8 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     )
     fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
                                                      keep_text=keep_text)
+    if export.platform == CLEANED:
+        fields = _cleaned_other_answers(form, export, fields, keep_text)
     submitted, time_problems = conv.submission_times(export, colmap)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)

@@ -42,7 +42,8 @@ def read_pairs(path: str | Path, first: str, second: str, what: str) -> list[tup
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader, [])]
     if first not in header or second not in header:
-        raise CoprodError(f"a {what} needs a header row '{first},{second}'", path)
+        article = "an" if what[:1] in "aeiou" else "a"
+        raise CoprodError(f"{article} {what} needs a header row '{first},{second}'", path)
     a, b = header.index(first), header.index(second)
     rows = []
     for record in reader:

@@ -55,9 +55,12 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
         out["participants"] = show_count(int(sessions["attended"].fillna(0).sum()), min_count)
         known = response_rates(evaluations, sessions)
         known = known[known["attended"].fillna(0) > 0]
-        attended = int(known["attended"].sum())
-        out["response_rate"] = show_result(known["responses"].sum() / attended if attended
-                                           else float("nan"), attended, min_base)
+        responses, attended = int(known["responses"].sum()), int(known["attended"].sum())
+        # Beside the participants, the rate would give a small number of responses away
+        # (12% of 25 is 3); those who did not respond can be had by subtraction anyway.
+        out["response_rate"] = (NOT_SHOWN if 0 < responses < min_count else
+                                show_result(responses / attended if attended else float("nan"),
+                                            attended, min_base))
     if reviews is not None and len(reviews):
         out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
     return out
