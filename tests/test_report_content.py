@@ -9,6 +9,7 @@ from coprod_analysis import load_evaluations, load_reviews, load_sessions
 from coprod_analysis.clean.actions import load_actions
 from coprod_analysis.report import (
     at_a_glance,
+    ladder_tables,
     outcomes_table,
     still_to_do,
     we_did,
@@ -197,3 +198,17 @@ def test_the_response_rate_never_gives_away_a_small_number_of_responses():
     glance = at_a_glance(frame, register)
     assert (glance["responses"], glance["participants"], glance["response_rate"]) == (
         "<5", "25", "not shown")
+
+
+def test_the_ladder_is_published_as_counts_under_the_small_number_rules(sample):
+    _, reviews, _ = sample
+    tables = ladder_tables(reviews)
+    # Counted by hand in reviews.csv, each group's latest review (15 groups):
+    # co-design 6 descriptive, 7 intermediate, 2 transformative: the 2 is "<5" and,
+    # beside the total, the next-smallest cell (6) is hidden too.
+    assert tables["where"].loc["Co-design"].tolist() == ["*", "7", "<5", "0", "15"]
+    # co-decision 6, 6, 1 and 2 not involved: two small cells protect each other.
+    assert tables["where"].loc["Co-decision"].tolist() == ["6", "6", "<5", "<5", "15"]
+    assert tables["where"].loc["Co-delivery"].tolist() == ["7", "8", "0", "0", "15"]
+    # Only 5 groups were reviewed twice: their movement has too small a base to show.
+    assert tables["moved"] is None

@@ -3,6 +3,7 @@
 
 from coprod_analysis.report.content import (
     at_a_glance,
+    ladder_tables,
     outcomes_table,
     representative_quotes,
     still_to_do,
@@ -10,5 +11,5 @@ from coprod_analysis.report.content import (
     you_said,
 )
 
-__all__ = ["at_a_glance", "outcomes_table", "representative_quotes", "still_to_do", "we_did",
-           "you_said"]
+__all__ = ["at_a_glance", "ladder_tables", "outcomes_table", "representative_quotes",
+           "still_to_do", "we_did", "you_said"]

@@ -11,6 +11,12 @@ from __future__ import annotations
 import pandas as pd
 
 from coprod_analysis.analyse.challenges import challenge_counts
+from coprod_analysis.analyse.ladder import (
+    LEVEL_LABELS,
+    ladder_distribution,
+    ladder_movement,
+    movement_summary,
+)
 from coprod_analysis.analyse.outcomes import OUTCOME_LABELS, agreement_rates, response_rates
 from coprod_analysis.clean.redact import redact
 from coprod_analysis.publish import (
@@ -20,7 +26,9 @@ from coprod_analysis.publish import (
     show_count,
     show_result,
     show_share,
+    suppress_table,
 )
+from coprod_analysis.vocab import LADDER_FIELD_NAMES
 
 
 def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
@@ -117,6 +125,57 @@ def shown_agreement(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     rates["shown"] = rates["published"] != NOT_SHOWN
     rates = rates.reset_index()
     return rates if every_outcome else rates[rates["shown"]].reset_index(drop=True)
+
+
+def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
+                  min_count: int = MIN_COUNT) -> dict[str, pd.DataFrame | None]:
+    """Where groups sit on the ladder, and how re-reviewed groups moved, as publishable tables.
+
+    Groups are the review form's respondents, so their counts follow the
+    small-number rules: each table needs ``min_base`` groups (``None`` if not),
+    counts of 1 to ``min_count - 1`` are ``<5``, and beside each level's total
+    the next-smallest cell is hidden too (``*``). (The workbook's ladder chart,
+    one dot a group, is for officers, not for publishing.)
+
+    Returns
+    -------
+    dict
+        ``where`` (levels by rung at each group's latest review, with the
+        number of groups) and ``moved`` (levels by moved up / stayed / moved
+        down, first review to latest), each a table of text or ``None``.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
+    >>> rungs = ["descriptive"] * 6 + ["intermediate"] * 7 + ["transformative"] * 2
+    >>> reviews = pd.DataFrame({"group_id": list("abcdefghijklmno"), "review_number": 1,
+    ...     **{c: pd.Categorical(rungs, dtype=LADDER_DTYPE) for c in LADDER_FIELD_NAMES},
+    ...     **{f"{c}_not_involved": False for c in LADDER_FIELD_NAMES}})
+    >>> tables = ladder_tables(reviews)
+    >>> tables["where"].loc["Co-design"].tolist()
+    ['*', '7', '<5', '0', '15']
+    >>> tables["moved"] is None  # nobody was reviewed twice
+    True
+    """
+    out: dict[str, pd.DataFrame | None] = {"where": None, "moved": None}
+    rungs = {"descriptive": "Descriptive", "intermediate": "Intermediate",
+             "transformative": "Transformative", "not_involved": "Not involved"}
+    levels = [LEVEL_LABELS[c].capitalize() for c in LADDER_FIELD_NAMES]
+    if reviews["group_id"].nunique() >= min_base:
+        dist = ladder_distribution(reviews)
+        counts = (dist.pivot(index="label", columns="answer", values="count")
+                  .reindex(index=list(LEVEL_LABELS.values()), columns=list(rungs)).fillna(0))
+        counts.index, counts.columns = levels, list(rungs.values())
+        out["where"] = suppress_table(counts, column_totals=False, min_count=min_count).rename(
+            columns={"Total": "Groups"})
+    again = reviews.loc[reviews["review_number"] > 1, "group_id"].nunique()
+    if again >= min_base:
+        summary = movement_summary(ladder_movement(reviews)).set_index("label")
+        counts = summary[["up", "same", "down"]].reindex(list(LEVEL_LABELS.values()))
+        counts.index, counts.columns = levels, ["Moved up", "Stayed", "Moved down"]
+        out["moved"] = suppress_table(counts, column_totals=False, min_count=min_count).rename(
+            columns={"Total": "Groups"})
+    return out
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,

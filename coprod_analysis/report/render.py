@@ -17,11 +17,12 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from matplotlib.figure import Figure
 
-from coprod_analysis.charts import plot_agreement, plot_ladder
+from coprod_analysis.charts import plot_agreement
 from coprod_analysis.output import atomic_files, neutralise_formulas
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
 from coprod_analysis.report.content import (
     at_a_glance,
+    ladder_tables,
     outcomes_table,
     shown_agreement,
     still_to_do,
@@ -107,10 +108,13 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     todo = still_to_do(raised, actions) if len(raised) else raised
     tables["We did"] = did
     tables["Still to do"] = todo
-    ladder_chart = None
     groups = reviews["group_id"].nunique() if reviews is not None else 0
-    if groups >= min_base:  # each dot is a group: a distribution, with its base
-        ladder_chart = _png(plot_ladder(reviews))
+    ladder = (ladder_tables(reviews, min_base, min_count) if reviews is not None
+              else {"where": None, "moved": None})
+    if ladder["where"] is not None:
+        tables["Ladder"] = ladder["where"].rename_axis("Level").reset_index()
+    if ladder["moved"] is not None:
+        tables["Ladder movement"] = ladder["moved"].rename_axis("Level").reset_index()
     forms = show_count(len(evaluations), min_count)
     method = [
         f"Made from {forms} evaluation forms"
@@ -134,7 +138,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         title="You said, we did", programme=inputs.programme,
         glance=at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews),
         outcomes=outcomes, outcome_charts=outcome_charts, reviewed=reviews is not None,
-        ladder_chart=ladder_chart, min_base=min_base, said=said, raised=len(raised),
+        ladder=ladder, min_base=min_base, min_count=min_count, said=said, raised=len(raised),
         did=did, todo=todo.to_dict("records"), method=method)
     return html, tables
 
