@@ -83,3 +83,20 @@ def test_a_you_said_themes_column_is_the_theme_not_what_was_said(tmp_path):
                     "time,Meetings clash with work,Evening meetings,done\n")
     row = load_actions(path).data.iloc[0]
     assert (row["theme"], row["you_said"]) == ("time", "Meetings clash with work")
+
+
+@pytest.mark.parametrize(("header", "wanted", "value"), [
+    ("Date raised,Theme,You said,We did,Status,Date completed", "date", "2019-07-15"),
+    ("Theme,You said,We did,Progress notes,Status,Date", "status", "done"),
+    ("Issue date,Issue,Theme,We did,Status", "you_said", "Meetings clash with work"),
+])
+def test_exact_column_names_win_over_looser_ones(tmp_path, header, wanted, value):
+    cells = {"Date raised": "01/05/2019", "Theme": "time", "You said": "Meetings clash with work",
+             "We did": "Evening meetings", "Status": "done", "Date completed": "15/07/2019",
+             "Progress notes": "agreed in May", "Date": "15/07/2019", "Issue date": "01/05/2019",
+             "Issue": "Meetings clash with work"}
+    path = tmp_path / "actions.csv"
+    path.write_text(header + "\n" + ",".join(cells[h] for h in header.split(",")) + "\n")
+    row = load_actions(path).data.iloc[0]
+    got = row[wanted].strftime("%Y-%m-%d") if wanted == "date" else str(row[wanted])
+    assert got == value

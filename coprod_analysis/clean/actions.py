@@ -39,16 +39,26 @@ _STATUS_SYNONYMS = {
     "done": "done", "complete": "done", "completed": "done", "finished": "done",
     "closed": "done",
 }
-#: Headers are matched normalised ("Theme(s)" is "theme s"), in full; words after the
-#: name are allowed ("Status (planned / in progress / done)", "Owner (role)").
+#: Headers are matched normalised ("Theme(s)" is "theme s"), in full. The names in
+#: ``_COLUMNS`` are looked for first; only a column still missing is then looked for
+#: with words after its name (``_LOOSE``: "Status (planned / in progress / done)",
+#: "Owner (role)"), so "Date raised" never wins over "Date completed", nor
+#: "Progress notes" over "Status".
 _COLUMNS = {
-    "theme": r"(themes?|theme s|theme codes?|codes?|you said themes?)",
-    "you_said": r"(you said|what you said|they said|issue|feedback)(?! themes?$)( .*)?",
-    "we_did": r"(we did|what we did)( .*)?|actions?|action taken|we will|response",
-    "status": r"(status|progress)( .*)?",
-    "date": r"(date|when|due|due by|due date|date due|date done|done on|completed on"
-            r"|target date|target)( .*)?",
-    "owner": r"(owner|lead|who)( .*)?",
+    "theme": r"themes?|theme s|theme codes?|codes?|you said themes?",
+    "you_said": r"you said|what you said|they said|issue|feedback",
+    "we_did": r"we did|what we did|we did will do|actions?|action taken|we will|response",
+    "status": r"status|progress",
+    "date": r"date|when|due|due by|due date|date due|date done|done on|completed|completed on"
+            r"|date completed|target date|target",
+    "owner": r"owner|lead|who",
+}
+_LOOSE = {
+    "you_said": r"(you said|what you said)(?! themes?$) .*",
+    "we_did": r"(we did|what we did) .*",
+    "status": r"status .*",
+    "date": r"(date|due|target date) (?!raised|logged|added|opened).*",
+    "owner": r"(owner|lead) .*",
 }
 REQUIRED = ("theme", "you_said", "we_did", "status")
 
@@ -133,6 +143,11 @@ def load_actions(path: str | Path, extra_codes: dict[str, str] | None = None) ->
                           "number of values", path)
     headers = grid.records.iloc[0].tolist()
     found = locate_columns(headers, _COLUMNS)
+    taken = {i for i in found.values() if i is not None}
+    for name, index in locate_columns(headers, _LOOSE).items():
+        if found[name] is None and index is not None and index not in taken:
+            found[name] = index
+            taken.add(index)
     missing = [name for name in REQUIRED if found[name] is None]
     if missing:
         raise CoprodError(f"the actions log needs the columns {', '.join(missing)} (it has: "
