@@ -211,3 +211,16 @@ def test_other_answers_and_kept_columns_come_back_as_they_were(tmp_path):
     for old, new in zip(before, after, strict=True):
         assert {k: v for k, v in old.items() if k not in WHERE_READ} == \
             {k: v for k, v in new.items() if k not in WHERE_READ}
+
+
+def test_a_cleaned_table_beside_a_re_export_of_its_export_gets_a_note(tmp_path):
+    # surveymonkey-overlap.csv repeats one response of surveymonkey.csv (respondent
+    # 11400000002, ended 03/20/2018 10:12:30 AM) and adds one of its own.
+    table = clean_with_cli("evaluations", [FIXTURES / "surveymonkey.csv"], tmp_path / "a")
+    mixed = load_evaluations([table, FIXTURES / "surveymonkey-overlap.csv"], themes=False)
+    notes = mixed.summary["files"]["evaluations.csv"]["notes"]
+    assert notes == [
+        "1 of its responses: the same platform and submission time as responses "
+        "in surveymonkey-overlap.csv; if surveymonkey-overlap.csv is a re-export of an export "
+        "this table was cleaned from, they are counted twice (clean the exports together "
+        "instead)"]

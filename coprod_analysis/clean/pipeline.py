@@ -455,6 +455,7 @@ def load_form(
         raise CoprodError(f"none of the files is {form.label} export (skipped: "
                           f"{'; '.join(f'{n}: {r}' for n, r in skipped.items())})")
     _refuse_counting_twice(outcomes)
+    _note_overlaps(outcomes)
     options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
                "themes": themes, **form.options}
     result = _combine(form, outcomes, options)
@@ -483,6 +484,34 @@ def _refuse_counting_twice(outcomes: list[_FileOutcome]) -> None:
                     f"this cleaned table was made from {name}, which {where}: its responses "
                     "would be counted twice; give only one of them (clean overlapping "
                     "exports together, in one run)", outcome.path)
+
+
+def _note_overlaps(outcomes: list[_FileOutcome]) -> None:
+    """Note responses in a cleaned table that an export also seems to hold.
+
+    A cleaned table and a re-export of the export it was made from share no
+    file name, and the clean table keeps no platform id, so they cannot be
+    told apart for sure; the same platform and the same second of submission
+    is a strong sign, worth a note on the cleaned table.
+    """
+    def stamps(outcome: _FileOutcome) -> set[tuple[str, pd.Timestamp]]:
+        rows = outcome.candidates
+        known = rows["submitted_at"].notna().to_numpy()
+        return set(zip(rows.loc[known, "source_platform"].astype(str),
+                       rows.loc[known, "submitted_at"], strict=True))
+
+    exports = [(o.report.file, stamps(o)) for o in outcomes if o.report.platform != CLEANED]
+    for outcome in outcomes:
+        if outcome.report.platform != CLEANED or not exports:
+            continue
+        mine = stamps(outcome)
+        for name, theirs in exports:
+            if shared := len(mine & theirs):
+                outcome.report.notes.append(
+                    f"{shared} of its responses: the same platform and submission time as "
+                    f"responses in {name}; if {name} is a re-export of an export this "
+                    "table was cleaned from, they are counted twice (clean the exports "
+                    "together instead)")
 
 
 def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> CleanResult:

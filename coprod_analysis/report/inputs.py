@@ -44,11 +44,11 @@ def load_report_inputs(
     improvement_codes = dict(zip(book.codes, book.labels, strict=True))
     lines = []
     read_evaluations = load_evaluations(evaluations)
-    lines.append(read_evaluations.quality_report().splitlines()[0])
+    lines.extend(_what_was_read(read_evaluations))
     read_reviews = None
     if reviews:
         read_reviews = load_reviews(reviews, aliases=aliases)
-        lines.append(read_reviews.quality_report().splitlines()[0])
+        lines.extend(_what_was_read(read_reviews))
     log = None
     if actions:
         name = Path(actions).name
@@ -79,3 +79,11 @@ def load_report_inputs(
         improvement_codes=improvement_codes,
     )
     return inputs, lines
+
+
+def _what_was_read(result) -> list[str]:
+    """The counts of a form's cleaning, and any note on one of its files."""
+    return [result.quality_report().splitlines()[0],
+            *(f"{name}: {note}" for name, info in result.summary["files"].items()
+              for note in info["notes"])]
+
