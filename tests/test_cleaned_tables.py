@@ -224,3 +224,11 @@ def test_a_cleaned_table_beside_a_re_export_of_its_export_gets_a_note(tmp_path):
         "in surveymonkey-overlap.csv; if surveymonkey-overlap.csv is a re-export of an export "
         "this table was cleaned from, they are counted twice (clean the exports together "
         "instead)"]
+
+
+def test_an_extra_column_whose_header_looks_like_a_formula_keeps_its_name(tmp_path):
+    export = tmp_path / "typed.csv"
+    export.write_text("Date,Venue,Overall,=Extra\n20/03/2019,Hub,Good,kept\n")
+    first = clean_with_cli("evaluations", [export], tmp_path / "first")
+    assert "'=Extra" in read_rows(first)[0]  # guarded in the file
+    assert "=Extra" in load_evaluations(first, themes=False).data.columns  # not in the data

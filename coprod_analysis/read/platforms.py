@@ -115,10 +115,14 @@ def clean_header(text: str) -> str:
     --------
     >>> clean_header("  I understand the patient\\u00a0champion\\u2019s role\\n")
     "I understand the patient champion's role"
+    >>> clean_header("'=Extra"), clean_header("'Quoted'")
+    ('=Extra', "'Quoted'")
     """
     text = unicodedata.normalize("NFKC", text)
     text = text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xFEFF: None})
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    # The apostrophe that guards a header against formulas (as written by this package).
+    return text[1:] if re.match(r"'[=+\-@]", text) else text
 
 
 def _key(text: str) -> str:
