@@ -16,6 +16,7 @@ Counts are of respondents after duplicates are removed, never of forms.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pandas as pd
@@ -97,6 +98,48 @@ def show_share(count: int, base: int, min_base: int = MIN_BASE,
     return show_result(count / base if base else float("nan"), base, min_base)
 
 
+def _pinned(line: pd.Series, primary: pd.Series, hidden: pd.Series, min_count: int) -> bool:
+    """Whether a reader could work out a hidden cell of a line exactly from its total.
+
+    The reader knows the total, the cells shown, that a ``<5`` cell is 1 to
+    ``min_count - 1``, and that a ``*`` cell is at least ``min_count`` and, as
+    the next-smallest cell was hidden, no more than the smallest cell shown.
+    Every combination of hidden values that adds up is tried (by the sums
+    the other cells can reach); a cell with only one possible value is pinned.
+
+    Examples
+    --------
+    >>> line = pd.Series([2, 5, 5, 0])
+    >>> primary = pd.Series([True, False, False, False])
+    >>> _pinned(line, primary, pd.Series([True, True, False, False]), 5)  # * is 5: <5 is 2
+    True
+    >>> _pinned(line, primary, pd.Series([True, True, True, False]), 5)
+    False
+    """
+    rest = int(line[hidden].sum())
+    shown_values = line[~hidden & (line > 0)]
+    full = (1 << (rest + 1)) - 1
+
+    def reach(options: list[range]) -> int:  # bit s set: the cells can add up to s
+        sums = 1
+        for domain in options:
+            sums = functools.reduce(lambda acc, v: acc | (sums << v), domain, 0) & full
+        return sums
+
+    def possible_values(ceiling: int) -> list[list[int]]:
+        domains = [range(1, min_count) if primary[i] else range(min_count, ceiling + 1)
+                   for i in line.index[hidden]]
+        return [[v for v in domain if v <= rest and reach(domains[:k] + domains[k + 1:])
+                 >> (rest - v) & 1] for k, domain in enumerate(domains)]
+
+    found = possible_values(int(shown_values.min()) if len(shown_values) else rest)
+    if any(not values for values in found):
+        # A "*" hidden for another row or column can be bigger than the cells shown
+        # here: a reader who notices drops that bound.
+        found = possible_values(rest)
+    return any(len(values) == 1 for values in found)
+
+
 def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
                    column_totals: bool = True, min_count: int = MIN_COUNT) -> pd.DataFrame:
     """A table of counts as it may be published, with primary and secondary suppression.
@@ -107,9 +150,12 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
         Whole-number counts (rows by columns), without totals.
     row_totals, column_totals:
         Whether the published table shows a total for each row / column. Where
-        it does, a row or column with exactly one suppressed cell has its
-        next-smallest non-zero cell suppressed too, repeated until no total
-        gives a suppressed cell away.
+        it does, and a hidden cell of the row or column could be worked out
+        exactly from the total and the cells shown (:func:`_pinned`: one
+        hidden cell alone, two ``<5`` adding up to 2, a ``*`` that can only be
+        5 ...), its next-smallest non-zero cell is hidden too, again until
+        none can; if no cell is left to hide, the total is hidden (``*``).
+        Each row and column is checked on its own.
     min_count:
         Counts from 1 to ``min_count - 1`` are suppressed.
 
@@ -127,25 +173,36 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     >>> table = pd.DataFrame({"x": [3, 20], "y": [6, 30], "z": [9, 40]}, index=["a", "b"])
     >>> suppress_table(table, column_totals=False).loc["a"].tolist()
     ['<5', '*', '9', '18']
+
+    Two ``<5`` adding up to 2 would each be 1: the 10 is hidden too.
+
+    >>> suppress_table(pd.DataFrame({"x": [1], "y": [1], "z": [10]}),
+    ...                column_totals=False).loc[0].tolist()
+    ['<5', '<5', '*', '12']
     """
     values = counts.astype(int)
     small = (values > 0) & (values < min_count)
     hidden = small.copy()
+    lines = []
+    if row_totals:
+        lines += [("row", label) for label in values.index]
+    if column_totals:
+        lines += [("column", label) for label in values.columns]
+    total_hidden: set[tuple[str, object]] = set()
     changed = True
     while changed:
         changed = False
-        lines = []
-        if row_totals:
-            lines += [("row", label) for label in values.index]
-        if column_totals:
-            lines += [("column", label) for label in values.columns]
         for axis, label in lines:
             line_hidden = hidden.loc[label] if axis == "row" else hidden[label]
-            if int(line_hidden.sum()) != 1:
+            if not line_hidden.any() or (axis, label) in total_hidden:
                 continue
             line_values = values.loc[label] if axis == "row" else values[label]
+            line_small = small.loc[label] if axis == "row" else small[label]
+            if not _pinned(line_values, line_small, line_hidden, min_count):
+                continue
             candidates = line_values[(~line_hidden) & (line_values > 0)]
-            if candidates.empty:
+            if candidates.empty:  # nothing left to hide: the total goes instead
+                total_hidden.add((axis, label))
                 continue
             # The next-smallest cell; on a tie, the first in the table's order.
             target = candidates.index[candidates.to_numpy().argmin()]
@@ -160,9 +217,11 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
         return show_count(int(n), min_count)
 
     if row_totals:
-        shown["Total"] = values.sum(axis=1).map(total)
+        shown["Total"] = [SECONDARY if ("row", label) in total_hidden else total(n)
+                          for label, n in values.sum(axis=1).items()]
     if column_totals:
-        totals = values.sum(axis=0).map(total)
+        totals = pd.Series([SECONDARY if ("column", label) in total_hidden else total(n)
+                            for label, n in values.sum(axis=0).items()], index=values.columns)
         if row_totals:
             totals["Total"] = total(values.to_numpy().sum())
         shown.loc["Total"] = totals
