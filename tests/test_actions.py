@@ -100,3 +100,30 @@ def test_exact_column_names_win_over_looser_ones(tmp_path, header, wanted, value
     row = load_actions(path).data.iloc[0]
     got = row[wanted].strftime("%Y-%m-%d") if wanted == "date" else str(row[wanted])
     assert got == value
+
+
+def test_of_two_loose_columns_the_one_that_says_what_it_holds_is_taken(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("Theme,You said,We did,Status notes,Status (planned / in progress / done),"
+                    "Date of meeting,Date due (target)\n"
+                    "time,Meetings clash,Evening meetings,agreed,done,01/05/2019,15/07/2019\n")
+    row = load_actions(path).data.iloc[0]
+    assert (row["status"], row["date"]) == ("done", pd.Timestamp("2019-07-15"))
+
+
+def test_two_loose_columns_that_fit_equally_are_a_one_line_error(tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("Theme,You said,We did,Status,Owner name,Owner team\n"
+                    "time,Meetings clash,Evening meetings,done,Chair,Board\n")
+    with pytest.raises(CoprodError, match=r"more than one column could be the owner column: "
+                                          r"'Owner name', 'Owner team'"):
+        load_actions(path)
+
+
+@pytest.mark.parametrize("header", ["Issue raised,Theme,We did,Progress (RAG),Who (role)",
+                                    "Feedback received,Theme,We did,Status,Lead"])
+def test_headers_read_before_are_still_read(tmp_path, header):
+    path = tmp_path / "actions.csv"
+    path.write_text(header + "\nMeetings clash,time,Evening meetings,done,Chair\n")
+    row = load_actions(path).data.iloc[0]
+    assert (row["you_said"], row["status"], row["owner"]) == ("Meetings clash", "done", "Chair")

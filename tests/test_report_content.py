@@ -212,3 +212,19 @@ def test_the_ladder_is_published_as_counts_under_the_small_number_rules(sample):
     assert tables["where"].loc["Co-delivery"].tolist() == ["7", "8", "0", "0", "15"]
     # Only 5 groups were reviewed twice: their movement has too small a base to show.
     assert tables["moved"] is None
+
+
+def test_a_ladder_level_answered_by_too_few_groups_shows_only_its_total():
+    from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
+
+    # 12 groups; only 6 answered co-evaluation (the rest left it blank).
+    rungs = ["descriptive"] * 6 + ["intermediate"] * 6
+    evaluation = ["intermediate"] * 6 + [None] * 6
+    reviews = pd.DataFrame({"group_id": [f"g{i}" for i in range(12)], "review_number": 1,
+                            **{c: pd.Categorical(rungs, dtype=LADDER_DTYPE)
+                               for c in LADDER_FIELD_NAMES},
+                            **{f"{c}_not_involved": False for c in LADDER_FIELD_NAMES}})
+    reviews["ladder_evaluation"] = pd.Categorical(evaluation, dtype=LADDER_DTYPE)
+    where = ladder_tables(reviews)["where"]
+    assert where.loc["Co-evaluation"].tolist() == ["not shown"] * 4 + ["6"]
+    assert where.loc["Co-design"].tolist() == ["6", "6", "0", "0", "12"]

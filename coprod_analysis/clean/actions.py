@@ -54,11 +54,17 @@ _COLUMNS = {
     "owner": r"owner|lead|who",
 }
 _LOOSE = {
-    "you_said": r"(you said|what you said)(?! themes?$) .*",
+    "you_said": r"(you said|what you said|they said|issue|feedback) (?!themes?$|date|on$|by$).*",
     "we_did": r"(we did|what we did) .*",
-    "status": r"status .*",
+    "status": r"(status|progress) .*",
     "date": r"(date|due|target date) (?!raised|logged|added|opened).*",
-    "owner": r"(owner|lead) .*",
+    "owner": r"(owner|lead|who) .*",
+}
+#: When several columns fit loosely, one holding these words is the column meant
+#: ("Status (planned / in progress / done)" before "Status notes").
+_PREFERRED = {
+    "status": r"\b(planned|progress|done|rag)\b",
+    "date": r"\b(due|done|completed|target)\b",
 }
 REQUIRED = ("theme", "you_said", "we_did", "status")
 
@@ -105,6 +111,21 @@ def _theme_codes(text: str, known: dict[str, str]) -> tuple[str, str | None]:
     return ";".join(ordered), problem
 
 
+def _loose_column(path: Path, headers: list, name: str, pattern: str,
+                  taken: set[int | None]) -> int | None:
+    """The one column that fits ``name`` loosely; two that fit equally are an error."""
+    fits = [i for i, h in enumerate(headers)
+            if i not in taken and re.fullmatch(pattern, normalise_header(h))]
+    if len(fits) > 1 and name in _PREFERRED:
+        preferred = [i for i in fits if re.search(_PREFERRED[name], normalise_header(headers[i]))]
+        fits = preferred if len(preferred) == 1 else fits
+    if len(fits) > 1:
+        raise CoprodError(f"more than one column could be the {name} column: "
+                          f"{', '.join(repr(str(headers[i])) for i in fits)}; rename the "
+                          f"one that is not to something else", path)
+    return fits[0] if fits else None
+
+
 def load_actions(path: str | Path, extra_codes: dict[str, str] | None = None) -> ActionsLog:
     """Read the actions log.
 
@@ -144,10 +165,10 @@ def load_actions(path: str | Path, extra_codes: dict[str, str] | None = None) ->
     headers = grid.records.iloc[0].tolist()
     found = locate_columns(headers, _COLUMNS)
     taken = {i for i in found.values() if i is not None}
-    for name, index in locate_columns(headers, _LOOSE).items():
-        if found[name] is None and index is not None and index not in taken:
-            found[name] = index
-            taken.add(index)
+    for name, pattern in _LOOSE.items():
+        if found[name] is None:
+            found[name] = _loose_column(path, headers, name, pattern, taken)
+            taken.add(found[name])
     missing = [name for name in REQUIRED if found[name] is None]
     if missing:
         raise CoprodError(f"the actions log needs the columns {', '.join(missing)} (it has: "

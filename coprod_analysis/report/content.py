@@ -161,20 +161,25 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
     rungs = {"descriptive": "Descriptive", "intermediate": "Intermediate",
              "transformative": "Transformative", "not_involved": "Not involved"}
     levels = [LEVEL_LABELS[c].capitalize() for c in LADDER_FIELD_NAMES]
+    def publishable(counts: pd.DataFrame, total: str) -> pd.DataFrame:
+        table = suppress_table(counts, column_totals=False, min_count=min_count)
+        # A level that fewer than min_base groups answered is a distribution on too
+        # small a base: its total is shown, its breakdown is not.
+        table.loc[counts.sum(axis=1) < min_base, list(counts.columns)] = NOT_SHOWN
+        return table.rename(columns={"Total": total})
+
     if reviews["group_id"].nunique() >= min_base:
         dist = ladder_distribution(reviews)
         counts = (dist.pivot(index="label", columns="answer", values="count")
                   .reindex(index=list(LEVEL_LABELS.values()), columns=list(rungs)).fillna(0))
         counts.index, counts.columns = levels, list(rungs.values())
-        out["where"] = suppress_table(counts, column_totals=False, min_count=min_count).rename(
-            columns={"Total": "Groups"})
+        out["where"] = publishable(counts.astype(int), "Groups")
     again = reviews.loc[reviews["review_number"] > 1, "group_id"].nunique()
     if again >= min_base:
         summary = movement_summary(ladder_movement(reviews)).set_index("label")
-        counts = summary[["up", "same", "down"]].reindex(list(LEVEL_LABELS.values()))
+        counts = summary[["up", "same", "down"]].reindex(list(LEVEL_LABELS.values())).fillna(0)
         counts.index, counts.columns = levels, ["Moved up", "Stayed", "Moved down"]
-        out["moved"] = suppress_table(counts, column_totals=False, min_count=min_count).rename(
-            columns={"Total": "Groups"})
+        out["moved"] = publishable(counts.astype(int), "Groups compared")
     return out
 
 
