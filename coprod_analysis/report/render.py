@@ -115,6 +115,9 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         tables["Ladder"] = ladder["where"].rename_axis("Level").reset_index()
     if ladder["moved"] is not None:
         tables["Ladder movement"] = ladder["moved"].rename_axis("Level").reset_index()
+    order = ["Outcomes", "Ladder", "Ladder movement", "Challenges", "Improvements", "We did",
+             "Still to do"]  # the report's order, for the workbook's sheets
+    tables = {name: tables[name] for name in order if name in tables}
     forms = show_count(len(evaluations), min_count)
     method = [
         f"Made from {forms} evaluation forms"
