@@ -280,11 +280,11 @@ def _cleaned_other_answers(form: FormSpec, export: RawExport, fields: pd.DataFra
     return fields
 
 
-def _source_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
-    """Each row's platform: the export's, or, in a cleaned table, the one it came from."""
+def _first_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
+    """In a cleaned table, the platform each row first came from (``manual`` if unknown)."""
     header = colmap.column_for("source_platform")
     if header is None:
-        return pd.Series(export.platform, index=export.cells.index, dtype=TEXT_DTYPE)
+        return pd.Series("manual", index=export.cells.index, dtype=TEXT_DTYPE)
     first = export.cells[header].astype(TEXT_DTYPE).str.strip().str.lower()
     return first.where(first.isin(PLATFORMS), "manual")
 
@@ -331,8 +331,9 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     )
     keep = (~blank).to_numpy() & ~setaside
     candidates = ctx.fields.loc[keep].copy()
-    candidates["source_platform"] = _source_platforms(export, colmap).loc[keep]
+    candidates["source_platform"] = export.platform
     if export.platform == CLEANED:
+        candidates["source_platform"] = _first_platforms(export, colmap).loc[keep]
         header = next(h for h in export.cells.columns if h.lower() == "source_file")
         report.cleaned_from = sorted({name.strip() for name in export.cells[header]
                                       if isinstance(name, str) and name.strip()})
