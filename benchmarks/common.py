@@ -134,9 +134,11 @@ def distinct_comments(n: int, seed: int = 0, identifier_share: float = 0.08) -> 
         if rng.random() < 0.25:
             parts = [p.lower() for p in parts]
         text = rng.choice(joins).join(parts)
+        if text in seen:
+            continue
+        seen.add(text)
+        # decided after the text is known to be new, so that the share holds
         if rng.random() < identifier_share:
             text = f"{text} {rng.choice(makers)()}"
-        if text not in seen:
-            seen.add(text)
-            out.append(text)
+        out.append(text)
     return out

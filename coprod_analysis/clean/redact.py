@@ -253,7 +253,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     if not words:
         return []
-    keys = [_key(w) for _, _, w in words]
+    keys = [_key(w) if "'" in w or "\u2019" in w else w.lower() for _, _, w in words]
     n = len(words)
     caps = sum(1 for _, _, w in words if w[0].isupper())
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
@@ -459,14 +459,28 @@ _QUICK_LOWER_WORDS = re.compile(r"[a-z]+")
 #: of the gazetteer after them, which the quick test finds by itself).
 _QUICK_INTROS = tuple(i for i in _STRONG_INTROS + _WEAK_INTROS if i[0] not in (
     "and", "or", "to", "with", "by", "from", "i'm", "i\u2019m", "im", "i", "this", "met", "meet",
-    "ask", "tell", "told", "said", "says", "love") or i[:2] == ("ask", "for"))
+    "ask", "tell", "told", "said", "says", "love", "my") or i[:2] == ("ask", "for"))
 _QUICK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _intro in _QUICK_INTROS:
     _QUICK_BY_FIRST.setdefault(_intro[0], []).append(_intro)
 #: Lower-case words without which no title, introduction or spelt-out e-mail
 #: address can be there.
-_QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | {
-    "dot", "org", "com", "net", "uk", "ie", "gov", "nhs", "ac"}
+_QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | {"dot"}
+#: The same as they come out of ``str.split``: with punctuation stuck to them.
+_QUICK_TOKENS = frozenset(f"{before}{w}{after}" for w in _QUICK_FIRST
+                          for before in ("", "(", '"', "'", "-")
+                          for after in ("", ",", ":", ".", "!", ";", ")", "-", "'s"))
+#: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
+_QUICK_TLD = re.compile(rf"\.{_TLD}\b")
+_QUICK_ASCII = "0123456789@"
+
+
+def _spelt_email(low: str) -> bool:
+    """Whether lower-case text may hold an e-mail address written without "@"."""
+    return "(at" in low or "[at" in low or " dot " in low or _QUICK_TLD.search(low) is not None
+
+#: Why a text is looked at closely: nothing, its characters only, or its words.
+_NOTHING, _CHARACTERS, _WORDS = 0, 1, 2
 
 
 @lru_cache(maxsize=1)
@@ -480,47 +494,91 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _may_identify(text: str) -> bool:
-    """Whether the text may hold an identifier (False for most answers, quickly).
+def _may_identify(text: str) -> int:
+    """Whether the text may hold an identifier, quickly: ``_NOTHING`` (most answers),
+    ``_CHARACTERS`` (digits, ``@`` or odd Unicode: numbers and e-mail addresses, and
+    names only beside them) or ``_WORDS`` (a possible name: look at every word).
 
     Examples
     --------
     >>> _may_identify("More time for questions please"), _may_identify("ask for sarah")
-    (False, True)
+    (0, 2)
     >>> _may_identify("Thank you for a great day"), _may_identify("Thank you Bronagh")
-    (False, True)
+    (0, 2)
+    >>> _may_identify("ring 0113 496 0000"), _may_identify("Sarah, 0113 496 0000")
+    (1, 2)
     """
-    if _QUICK_CHARS.search(text):
-        return True
+    if text.isascii():
+        why = _CHARACTERS if any(c in text for c in _QUICK_ASCII) else _NOTHING
+    else:
+        why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
     if not _trigger_words().isdisjoint(_QUICK_CAPITALISED.findall(text)):
-        return True
+        return _WORDS
     low = text.lower()
-    words = _QUICK_LOWER_WORDS.findall(low)
-    if _QUICK_FIRST.isdisjoint(words) and "(at" not in low and "[at" not in low:
-        return False
-    if not _TITLES.isdisjoint(words) or _MAY_BE_EMAIL.search(text):
-        return True
+    if _QUICK_TOKENS.isdisjoint(low.split()):
+        if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
+            return _CHARACTERS
+        return why
+    hits = _QUICK_FIRST.intersection(_QUICK_LOWER_WORDS.findall(low))
+    if not _TITLES.isdisjoint(hits):
+        return _WORDS
+    if _MAY_BE_EMAIL.search(text):
+        why = _CHARACTERS
     gaz = _gazetteer()
-    n = len(words)
-    for i, word in enumerate(words):
-        for intro in _QUICK_BY_FIRST.get(word, ()):
-            k = len(intro)
-            if i + k < n and tuple(words[i:i + k]) == intro:
-                key = words[i + k]
-                if gaz.is_name(key) or (key not in _STOP and key.capitalize() in text):
-                    return True
-    return False
+    for first in hits:
+        pos = low.find(first)
+        while pos != -1:
+            # the introduction's words and the word after it
+            seq = _QUICK_LOWER_WORDS.findall(low, pos, pos + 40)
+            for intro in _QUICK_BY_FIRST.get(first, ()):
+                k = len(intro)
+                if len(seq) > k and tuple(seq[:k]) == intro:
+                    key = seq[k]
+                    if gaz.is_name(key) or (key not in _STOP and key.capitalize() in text):
+                        return _WORDS
+            pos = low.find(first, pos + len(first))
+    return why
 
 
-def _spans(text: str) -> list[tuple[int, int, str]]:
-    """Identifier spans in a normalised text, earliest kind first where two overlap."""
+#: Two or three capitalised words just before a contact detail: "Kwame Mensah, ".
+_BESIDE = re.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
+                     r"(?:[ ][A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?){1,2})"
+                     r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
+
+
+def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names of two or three capitalised words just before a contact detail (the
+    rest of the name rules need a word that :func:`_may_identify` would have seen).
+
+    Examples
+    --------
+    >>> s = "Kwabena Mensahh, 07700 900123"
+    >>> [s[a:b] for a, b in _beside_spans(s, [(17, 29)])]
+    ['Kwabena Mensahh']
+    """
+    gaz = _gazetteer()
+    spans = []
+    for a, _b in taken:
+        match = _BESIDE.search(text, max(0, a - 80), a)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        if all(_key(w) not in gaz.common_words and _key(w) not in _PLACE_WORDS
+               and _key(w) not in _STOP for w in words):
+            spans.append(match.span(1))
+    return spans
+
+
+def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
+    """Identifier spans in a normalised text, earliest kind first where two overlap
+    (``names=False``: names only beside contact details)."""
     found: list[tuple[int, int, str]] = []
 
     def add(start: int, end: int, tag: str) -> None:
         if not any(a < end and start < b for a, b, _ in found):
             found.append((start, end, tag))
 
-    if _MAY_BE_EMAIL.search(text):
+    if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "[email]")
     if _DIGIT.search(text):
@@ -536,14 +594,18 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
             add(start, end, "[phone]")
         for m in POSTCODE.finditer(text):
             add(m.start(), m.end(), "[postcode]")
-    for start, end in _name_spans(text, [(a, b) for a, b, _ in found]):
+    taken = [(a, b) for a, b, tag in found]
+    contacts = [(a, b) for a, b, tag in found if tag in ("[email]", "[phone]")]
+    for start, end in _name_spans(text, taken) if names else _beside_spans(text, contacts):
         add(start, end, "[name]")
     return sorted(found)
 
 
-def _redact_once(text: str) -> str:
+def _redact_once(text: str, why: int) -> str:
     norm, index = _normalise(text)
-    spans = _spans(norm)
+    if why == _CHARACTERS and norm != text:
+        why = max(why, _may_identify(norm))  # "Sa\u200brah" is a name once normalised
+    spans = _spans(norm, names=why == _WORDS)
     if not spans:
         return text
     pieces = []
@@ -586,15 +648,19 @@ def redact(text: str) -> str:
     >>> redact("I'm not sure the session was long enough")
     "I'm not sure the session was long enough"
     """
-    if not isinstance(text, str) or not _may_identify(text):
+    if not isinstance(text, str):
         return text
+    why = _may_identify(text)
     # A replacement can bring words together that make another identifier: repeat
     # until nothing changes, so that redacting twice changes nothing more.
     for _ in range(4):
-        out = _redact_once(text)
-        if out == text or not _may_identify(out):
+        if why == _NOTHING:
+            return text
+        out = _redact_once(text, why)
+        if out == text:
             return out
         text = out
+        why = _may_identify(text)
     return text
 
 
