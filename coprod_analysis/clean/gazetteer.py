@@ -10,6 +10,7 @@ common English word kept as a stop list) and whether it is also an English word
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -47,6 +48,26 @@ class Gazetteer:
         return (key in self.given or key in self.surnames) and key not in self.common_words
 
 
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """The word without accents, so that "Siobhán" is found as "Siobhan".
+
+    Examples
+    --------
+    >>> fold("siobhán"), fold("zoë"), fold("łukasz")
+    ('siobhan', 'zoe', 'lukasz')
+    """
+    if word.isascii():
+        return word
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", word)
+                       if not unicodedata.combining(c))
+    return stripped.translate(_NOT_DECOMPOSED)
+
+
+_NOT_DECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                                 "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"})
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged gazetteer (read once per process).
@@ -64,7 +85,7 @@ def load() -> Gazetteer:
     common: set[str] = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines()[1:]:
         name, kind, word = line.split("\t")
-        key = name.lower()
+        key = fold(name.lower())
         if word == "common":
             common.add(key)
         if kind in ("given", "both"):

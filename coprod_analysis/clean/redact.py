@@ -49,6 +49,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from coprod_analysis.clean.gazetteer import fold
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct
 
@@ -254,6 +255,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     if not words:
         return []
     keys = [_key(w) if "'" in w or "\u2019" in w else w.lower() for _, _, w in words]
+    if not text.isascii():
+        keys = [fold(k) for k in keys]
     n = len(words)
     caps = sum(1 for _, _, w in words if w[0].isupper())
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
@@ -491,7 +494,7 @@ def _trigger_words() -> frozenset[str]:
     words = {k.capitalize() for k in gaz.given | gaz.given_common}
     words |= {k.capitalize() for k in gaz.surnames if k not in gaz.common_words}
     words |= {t.capitalize() for t in _TITLES | _WORD_TITLES}
-    return frozenset(words)
+    return frozenset(fold(w) for w in words)
 
 
 def _may_identify(text: str) -> int:
@@ -512,7 +515,10 @@ def _may_identify(text: str) -> int:
         why = _CHARACTERS if any(c in text for c in _QUICK_ASCII) else _NOTHING
     else:
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
-    if not _trigger_words().isdisjoint(_QUICK_CAPITALISED.findall(text)):
+    capitalised = _QUICK_CAPITALISED.findall(text)
+    if not text.isascii():
+        capitalised = [fold(w) for w in capitalised]
+    if not _trigger_words().isdisjoint(capitalised):
         return _WORDS
     low = text.lower()
     if _QUICK_TOKENS.isdisjoint(low.split()):
