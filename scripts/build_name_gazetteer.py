@@ -9,7 +9,8 @@ beside it) from three sources, none of them personal data:
   (MIT licence): en_GB (from ONS name tables), en_IE, ga_IE, en_IN, en_PK,
   en_NG, yo_NG, ig_NG, ha_NG, tw_GH, en_KE, sw, pl_PL, ro_RO, lt_LT, lv_LV,
   sk_SK, cs_CZ, hu_HU, pt_PT, it_IT, es_ES, fr_FR, tr_TR, de_DE, zu_ZA;
-- the short lists written into this script (short forms such as "Rob"; Welsh,
+- the short lists written into this script (short forms such as "Rob"; South
+  Asian and West African given names; Welsh,
   Somali, Bangladeshi, Chinese and Arabic names as written in English), by the
   project, under its MIT licence.
 
@@ -95,6 +96,38 @@ Amal Asma Hafsa Safiya Sumaya Nasreen Nasrin Parveen Shazia Shabana Rukhsana Qur
 ARABIC_SURNAMES = """Ahmed Ali Khan Hussain Hussein Hassan Rahman Malik Mahmood Mahmoud Qureshi
 Siddiqui Sheikh Shaikh Akhtar Aziz Butt Chaudhry Choudhury Hussein Iqbal Javed Mirza Nawaz
 Raja Rashid Saleem Shah Yousaf Zaman Bashir Mohammed Hanif Latif Riaz Sadiq Anwar Aslam""".split()
+#: Cyrillic name lists of Faker, written in Latin letters as names from Ukraine,
+#: Russia and Bulgaria usually are in the UK (a simple letter-by-letter table).
+CYRILLIC_LOCALES = [("uk_UA", True, True), ("ru_RU", True, True), ("bg_BG", True, False)]
+_CYRILLIC = {"а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye",
+             "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l",
+             "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+             "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
+             "ю": "yu", "я": "ya", "ъ": "", "ы": "y", "э": "e", "ё": "yo", "'": ""}
+#: Ukrainian spells г as h and и as y in Latin letters.
+_UKRAINIAN = {**_CYRILLIC, "г": "h", "и": "y"}
+#: Given names common among British South Asian (Hindu, Sikh, Gujarati, Punjabi)
+#: and West African families, as written in English (Faker's lists for them are
+#: short or in other scripts).
+SOUTH_ASIAN_GIVEN = """Anil Sunil Rajesh Ramesh Suresh Mahesh Dinesh Naresh Vijay Sanjay Ajay
+Deepak Pradeep Sandeep Manoj Ashok Kiran Sunita Anita Geeta Gita Seema Neha Pooja Ravi Rahul
+Amit Sachin Nitin Vinod Pramod Hitesh Jayesh Mukesh Nilesh Paresh Rakesh Bhavesh Kalpesh
+Harpreet Gurpreet Jaspreet Manpreet Manjit Balvinder Kuldip Kuldeep Rajinder Sukhwinder
+Parminder Jatinder Harjit Amarjit Baljit Navdeep Simran Jasvir Gurdeep Satnam Surinder
+Kamaljit Rupinder Hardeep Jaswinder Kulwant Balbir Daljit Narinder Ranjit Parveen Shanti
+Usha Asha Lata Meena Rekha Nisha Rita Kamla Kamala Savita Smita Sushila Jyoti Hema Leela
+Lakshmi Padma Radha Shobha Pushpa Bharti Hansa Jaya Kavita Mala Nirmala Pratibha Rani Ritu
+Sapna Shilpa Sonia Swati Vandana Varsha Yogesh Bhupinder Avtar Gurmeet Inderjit Iqbal
+Imran Asif Tariq Nadeem Shahid Zahid Waseem Naveed Irfan Kashif Sajid Majid Khalid Zubair
+Rubina Shabnam Farzana Razia Nazia Shaheen Yasmeen Shabana Tahira Samina Naseem Azra""".split()
+WEST_AFRICAN_GIVEN = """Adebayo Adewale Adeola Adeyemi Oluwaseun Olumide Oluwatobi Olufemi
+Olusegun Oluwadamilare Babatunde Tunde Kemi Bukola Temitope Funmilayo Folake Yetunde Bisola
+Abimbola Ayodele Ayo Damilola Femi Segun Sola Tolu Toyin Wale Yemi Chinonso Chiamaka Ngozi
+Nkechi Chioma Obinna Emeka Uche Ifeoma Ikechukwu Chidi Chinedu Chukwuemeka Nnamdi Amaka
+Adaeze Ebere Kelechi Nneka Obiageli Onyeka Kwame Kofi Kwabena Kwaku Kwasi Kojo Yaw Ama
+Akosua Abena Adwoa Afua Akua Efua Esi Yaa Kojo Fiifi Ekow Nana Mensah Osei Boateng Owusu
+Asante Agyeman Amoah Appiah Bello Danjuma Fatou Aminata Mariama Awa Moussa Mamadou Ousmane
+Ibrahima Abdoulaye""".split()
 #: Short forms of given names in everyday British use.
 SHORT_GIVEN = """Will Rob Bob Bill Ben Sam Jo Joe Mo Kate Katie Tom Tommy Jim Jimmy Dan Danny
 Steve Chris Pete Dave Mike Nick Matt Liz Lizzie Beth Sue Di Pat Mags Jen Jenny Becky Vicky Vic
@@ -120,7 +153,10 @@ sever till urban grant comfort earnest angel pastor peer innocent lucky fancy so
 gala candy ginger toy tan wolf lavender olive violet hazel fern flora coral clay lance pier
 clement mar mare non ale ante aria aura bale cord dirk divan ester eta ion lore meta nadir
 said sol veer laze lope wade marine gay brandy sherry opal jewel misty melody sonata purity
-immaculate basil baptist roman valentine harmony chance sage shade cash dash hero""".split()
+immaculate basil baptist roman valentine harmony chance sage shade cash dash hero pat
+victoria jordan chelsea florence sydney georgia lincoln preston chester kendal carlisle
+beverley stanley washington paris india china israel kenya jersey kent devon derby
+austin dallas houston phoenix madison orlando denver""".split()
 #: Never a name in this project's texts (places, services, common capitalised words).
 NOT_NAMES = """leeds bradford wakefield york harrogate halifax huddersfield sheffield
 manchester london england wales scotland ireland britain nhs ccg gp ppg pals carers
@@ -183,6 +219,16 @@ def _faker(wheel: Path, folder: Path) -> tuple[list[str], list[str], str]:
             for extra in ("unisex_last_names", "male_last_names"):
                 last += list(getattr(provider, extra, ()))
             surnames += last[:limit]
+    for locale, take_given, take_surnames in CYRILLIC_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        table = _UKRAINIAN if locale == "uk_UA" else _CYRILLIC
+
+        def latin(name: str, table: dict = table) -> str:
+            return "".join(table.get(c, c) for c in name.lower())
+        if take_given:
+            given += [latin(n) for n in getattr(provider, "first_names", ())]
+        if take_surnames:
+            surnames += [latin(n) for n in getattr(provider, "last_names", ())]
     return given, surnames, licence.read_text(encoding="utf-8")
 
 
@@ -191,7 +237,8 @@ def build(faker_wheel: Path, names_sdist: Path, words: Path, out: Path = OUT) ->
     census_given, census_surnames = _census(names_sdist)
     with tempfile.TemporaryDirectory() as folder:
         faker_given, faker_surnames, licence = _faker(faker_wheel, Path(folder))
-    given_raw = (census_given + faker_given + SHORT_GIVEN + WELSH_GIVEN + SOMALI_GIVEN
+    given_raw = (census_given + faker_given + SHORT_GIVEN + SOUTH_ASIAN_GIVEN
+                 + WEST_AFRICAN_GIVEN + WELSH_GIVEN + SOMALI_GIVEN
                  + BANGLADESHI_GIVEN + ARABIC_GIVEN + CHINESE_GIVEN)
     surname_raw = (census_surnames + faker_surnames + WELSH_SURNAMES + SOMALI_SURNAMES
                    + BANGLADESHI_SURNAMES + ARABIC_SURNAMES + CHINESE_SURNAMES)

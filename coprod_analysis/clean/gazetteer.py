@@ -30,12 +30,15 @@ class Gazetteer:
         Surnames of any class ("whitcombe", "qureshi", "hall").
     common_words:
         Common English words of any kind, names or not ("the", "will", "hall").
+    dict_words:
+        Names that are rarer English words ("tom", "robin", "hood").
     """
 
     given: frozenset[str]
     given_common: frozenset[str]
     surnames: frozenset[str]
     common_words: frozenset[str]
+    dict_words: frozenset[str] = frozenset()
 
     def is_name(self, key: str) -> bool:
         """Whether a lower-case word is a given name or surname that is not a common word.
@@ -83,14 +86,17 @@ def load() -> Gazetteer:
     given_common: set[str] = set()
     surnames: set[str] = set()
     common: set[str] = set()
+    dict_words: set[str] = set()
     for line in gzip.decompress(raw).decode("utf-8").splitlines()[1:]:
         name, kind, word = line.split("\t")
         key = fold(name.lower())
         if word == "common":
             common.add(key)
+        elif word == "dict":
+            dict_words.add(key)
         if kind in ("given", "both"):
             (given_common if word == "common" else given).add(key)
         if kind in ("surname", "both"):
             surnames.add(key)
     return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
-                     frozenset(common))
+                     frozenset(common), frozenset(dict_words))

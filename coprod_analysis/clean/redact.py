@@ -185,7 +185,7 @@ _TITLES = frozenset("mr mrs ms mx dr cllr prof revd".split())
 _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame lady lord auntie
 aunty aunt uncle matron rev reverend pastor imam rabbi councillor""".split())
 #: Words after which the next word is a name, in any case ("ask for sarah").
-_STRONG_INTROS = (("my", "name", "is"), ("my", "name's"), ("my", "names"), ("name", "is"),
+_STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name", "is"),
                   ("name",), ("names",), ("call", "me"), ("called",), ("ask", "for"),
                   ("asking", "for"), ("asked", "for"), ("speak", "to"), ("speak", "with"),
                   ("spoke", "to"), ("spoke", "with"), ("speaking", "to"), ("talk", "to"),
@@ -220,7 +220,9 @@ society association forum syndrome disease scale test method model ladder award 
 program primary academy nursery community carers care home homes station bridge street's
 ward's hospital's college's institute council campus district borough city town shopping
 market arena stadium theatre cinema hotel pub inn bar cafe restaurant ltd limited plc uk
-nhs icb ccg""".split())
+nhs icb ccg bay head point island isle falls water moor moors beach harbour port gate cross
+wharf quay dock fields heath common end row place walk mews parade circus retail museum
+gallery airport""".split())
 #: Words before a capitalised word that make it a place or an organisation.
 _PLACE_BEFORE = frozenset("st saint st. at in from near to the of".split())
 _MONTHS = frozenset("may june april august january".split())
@@ -260,6 +262,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     n = len(words)
     caps = sum(1 for _, _, w in words if w[0].isupper())
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
+    lower_text = n >= 3 and caps == 0  # all in lower case: "i think lucy did well"
+
+    def is_given(key: str) -> bool:
+        """A given name that is no common word, also hyphenated: "Mary-Kate", "Jo-Anne"."""
+        if key in gaz.common_words:
+            return False
+        if key in gaz.given:
+            return True
+        parts = key.split("-")
+        return len(parts) > 1 and parts[0] in gaz.given and all(
+            p in gaz.given or p in gaz.given_common for p in parts[1:])
 
     def gap(i: int) -> str:
         """The text between word i-1 and word i."""
@@ -303,7 +316,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             word, key = words[j][2], keys[j]
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
-            if words[i][2].isupper() and word.isupper() and len(word) > 1:
+            if words[i][2].islower():  # "signed: winston clarke"
+                if not (word.islower() and key in gaz.surnames and gaz.is_name(key)):
+                    break
+            elif words[i][2].isupper() and word.isupper() and len(word) > 1:
                 if not (gaz.is_name(key) or key not in gaz.common_words):
                     break
             elif not capitalised_word(j) or key in _PLACE_WORDS:
@@ -312,6 +328,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 break
             mark(j)
             j += 1
+        if j < n and keys[j] in _PLACE_WORDS and gap(j) == " " and _is_title_case(words[j][2]):
+            for k in range(i, j):  # "Robin Hood's Bay": a place after all
+                name[k] = False
 
     for i in range(n):
         if in_taken(i):
@@ -332,11 +351,24 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     extend(i + 1)
             continue
         if not word[0].isupper():
+            # text written all in lower case: a given name that is no English word
+            if lower_text and key in gaz.given and key not in gaz.common_words \
+                    and key not in gaz.dict_words and len(key) > 2:
+                mark(i)
+                extend(i)
             continue
         if word.isupper() and len(word) > 1:
             continue  # all capitals: only after a title or an introduction
+        # A surname of the gazetteer (no English word) written capitalised inside a
+        # sentence, not as part of a longer proper name: "... like Adebayo".
+        if key in gaz.surnames and gaz.is_name(key) and key not in gaz.dict_words \
+                and not title_text and not sentence_start(i) \
+                and not (i > 0 and words[i - 1][2][0].isupper()) and not is_place(i, i + 1):
+            mark(i)
+            extend(i)
+            continue
         # The gazetteer: a capitalised given name wherever it stands.
-        if key in gaz.given and key not in gaz.common_words and not is_place(i, i + 1):
+        if is_given(key) and not is_place(i, i + 1):
             if not (title_text and key in gaz.common_words):
                 mark(i)
                 extend(i)
@@ -521,6 +553,8 @@ def _may_identify(text: str) -> int:
     if not _trigger_words().isdisjoint(capitalised):
         return _WORDS
     low = text.lower()
+    if low == text and not _gazetteer().given.isdisjoint(_QUICK_LOWER_WORDS.findall(low)):
+        return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     if _QUICK_TOKENS.isdisjoint(low.split()):
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
             return _CHARACTERS
@@ -539,7 +573,7 @@ def _may_identify(text: str) -> int:
             for intro in _QUICK_BY_FIRST.get(first, ()):
                 k = len(intro)
                 if len(seq) > k and tuple(seq[:k]) == intro:
-                    key = seq[k]
+                    key = seq[k] if seq[k] != "s" or len(seq) == k + 1 else seq[k + 1]
                     if gaz.is_name(key) or (key not in _STOP and key.capitalize() in text):
                         return _WORDS
             pos = low.find(first, pos + len(first))
