@@ -226,6 +226,9 @@ gallery airport""".split())
 #: Words before a capitalised word that make it a place or an organisation.
 _PLACE_BEFORE = frozenset("st saint st. at in from near to the of".split())
 _MONTHS = frozenset("may june april august january".split())
+#: Words after which a capitalised common word is no name: "in May", "the Grace ward".
+_NOT_BEFORE_NAMES = frozenset("""i we you they in of on at from to the a an this that our
+my your their its his her""".split())
 #: Words that end a run of capitalised name words.
 _STOP = frozenset("""i a an the and or but if of in on at to for with from by as is was
 are were be been it this that these those he she they we you my our your his her their its
@@ -379,7 +382,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             followed = (i + 1 < n and gap(i + 1) == " " and _is_title_case(words[i + 1][2])
                         and gaz.is_name(keys[i + 1]) and not is_place(i + 1, i + 2))
             mid = not sentence_start(i) and key not in _MONTHS and (
-                i == 0 or keys[i - 1] not in ("i", "we", "you", "they", "in", "of", "on"))
+                i == 0 or keys[i - 1] not in _NOT_BEFORE_NAMES)
             if followed or mid:
                 mark(i)
                 extend(i)
