@@ -489,6 +489,8 @@ def test_a_phone_number_after_44_0_is_not_taken_for_an_nhs_number():
     # names that are also words, where the context says a person is meant
     ("thanks, Will was great", "thanks, [name] was great"),
     ("Grace Okafor helped me", "[name] helped me"),
+    ("thanks to Grace Whitcombe", "thanks to [name]"),  # a surname not in the gazetteer
+    ("ask for Hope at the desk", "ask for [name] at the desk"),
 ])
 def test_peoples_names_are_redacted(text, expected):
     assert redact(text) == expected

@@ -98,5 +98,8 @@ def load() -> Gazetteer:
             (given_common if word == "common" else given).add(key)
         if kind in ("surname", "both"):
             surnames.add(key)
+    # an accented name folded onto an English word ("Óver") is that word first
+    given -= common
+    surnames -= common
     return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
                      frozenset(common), frozenset(dict_words))

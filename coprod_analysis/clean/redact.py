@@ -305,7 +305,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return False
         if known:
             return gaz.is_name(key) or key in gaz.given_common
-        return key not in gaz.common_words or key in gaz.given or key in gaz.surnames
+        return (key not in gaz.common_words or key in gaz.given or key in gaz.surnames
+                or key in gaz.given_common)
 
     name = [False] * n
 
@@ -355,8 +356,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if not word[0].isupper():
             # text written all in lower case: a given name that is no English word
-            if lower_text and key in gaz.given and key not in gaz.common_words \
-                    and key not in gaz.dict_words and len(key) > 2:
+            if lower_text and key in _lower_given():
                 mark(i)
                 extend(i)
             continue
@@ -522,6 +522,14 @@ _NOTHING, _CHARACTERS, _WORDS = 0, 1, 2
 
 
 @lru_cache(maxsize=1)
+def _lower_given() -> frozenset[str]:
+    """Given names that are no English word, as found in text written in lower case."""
+    gaz = _gazetteer()
+    return frozenset(k for k in gaz.given if len(k) > 2 and k not in gaz.common_words
+                     and k not in gaz.dict_words)
+
+
+@lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
     """Capitalised words that make a text worth a closer look: given names and
     surnames of the gazetteer, and titles."""
@@ -556,7 +564,7 @@ def _may_identify(text: str) -> int:
     if not _trigger_words().isdisjoint(capitalised):
         return _WORDS
     low = text.lower()
-    if low == text and not _gazetteer().given.isdisjoint(_QUICK_LOWER_WORDS.findall(low)):
+    if low == text and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(low)):
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     if _QUICK_TOKENS.isdisjoint(low.split()):
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
