@@ -588,3 +588,37 @@ def test_names_found_by_rules_added_after_the_held_out_check(text, expected):
 ])
 def test_places_made_of_names_and_lower_case_text_without_names_stay(text):
     assert redact(text) == text
+
+
+# --- The gazetteer ships with the package ------------------------------------------------
+
+
+def test_the_name_gazetteer_ships_small_with_its_sources_and_licence():
+    from importlib import resources
+
+    data = resources.files("coprod_analysis.clean").joinpath("data")
+    assert data.joinpath("names.tsv.gz").read_bytes()[:2] == b"\x1f\x8b"  # gzip
+    assert len(data.joinpath("names.tsv.gz").read_bytes()) < 150_000
+    readme = data.joinpath("README.md").read_text(encoding="utf-8")
+    assert "Census" in readme and "Faker" in readme and "build_name_gazetteer" in readme
+    assert "MIT" in data.joinpath("LICENSE-faker.txt").read_text(encoding="utf-8") or \
+        "Permission is hereby granted" in data.joinpath("LICENSE-faker.txt").read_text(
+            encoding="utf-8")
+
+
+def test_the_gazetteer_holds_names_of_many_origins_and_marks_words():
+    from coprod_analysis.clean.gazetteer import load
+
+    g = load()
+    for first in ("sarah", "priya", "tomasz", "siobhan", "rhys", "oluwaseun", "olena",
+                  "mohammed", "agnieszka", "kwame"):
+        assert first in g.given, first
+    for word in ("will", "may", "hope", "grace"):
+        assert word in g.given_common and word not in g.given, word
+    assert not g.is_name("leeds") and not g.is_name("session")
+
+
+@pytest.mark.parametrize("value", [None, 3, 2.5, float("nan")])
+def test_values_that_are_not_text_come_back_as_they_are(value):
+    out = redact(value)
+    assert out is value
