@@ -463,6 +463,9 @@ def test_a_phone_number_after_44_0_is_not_taken_for_an_nhs_number():
     ("It was really useful. Harold Whitcombe, 0114 496 0999",
      "It was really useful. [name], [phone]"),
     ("Happy to help - Kwabena Mensahh, 07700 900123", "Happy to help - [name], [phone]"),
+    ("Call Bronagh on 07700 900123", "Call [name] on [phone]"),
+    ("email Tadhg at tadhg.b@example.org", "email [name] at [email]"),
+    ("Call 07700 900123 today", "Call [phone] today"),
     ("Many thanks. Harold Whitcombe", "Many thanks. [name]"),
     # in brackets
     ("The facilitator (Nasreen Qureshi) was great", "The facilitator ([name]) was great"),

@@ -224,7 +224,6 @@ nhs icb ccg bay head point island isle falls water moor moors beach harbour port
 wharf quay dock fields heath common end row place walk mews parade circus retail museum
 gallery airport""".split())
 #: Words before a capitalised word that make it a place or an organisation.
-_PLACE_BEFORE = frozenset("st saint st. at in from near to the of".split())
 _MONTHS = frozenset("may june april august january".split())
 #: Words after which a capitalised common word is no name: "in May", "the Grace ward".
 _NOT_BEFORE_NAMES = frozenset("""i we you they in of on at from to the a an this that our
@@ -591,9 +590,12 @@ def _may_identify(text: str) -> int:
     return why
 
 
-#: Two or three capitalised words just before a contact detail: "Kwame Mensah, ".
-_BESIDE = re.compile(r"(?<![\w'\u2019-])([A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
-                     r"(?:[ ][A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?){1,2})"
+#: Two or three capitalised words just before a contact detail ("Kwame Mensah, "), or
+#: one after a word that asks to get in touch ("call Bronagh on ").
+_BESIDE = re.compile(r"(?:(?<![\w'\u2019-])|(?i:(?:call|ring|text|phone|contact|email|e-mail"
+                     r"|message|ask\s+for|speak\s+to)\s+))"
+                     r"([A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
+                     r"(?:[ ][A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?){0,2})"
                      r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
 
 
@@ -614,6 +616,8 @@ def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
         if match is None:
             continue
         words = match.group(1).split()
+        if len(words) == 1 and match.start(1) == match.start():
+            continue  # one capitalised word alone: only after "call", "ring" ...
         if all(_key(w) not in gaz.common_words and _key(w) not in _PLACE_WORDS
                and _key(w) not in _STOP for w in words):
             spans.append(match.span(1))
@@ -645,10 +649,12 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             add(start, end, "[phone]")
         for m in POSTCODE.finditer(text):
             add(m.start(), m.end(), "[postcode]")
-    taken = [(a, b) for a, b, tag in found]
     contacts = [(a, b) for a, b, tag in found if tag in ("[email]", "[phone]")]
-    for start, end in _name_spans(text, taken) if names else _beside_spans(text, contacts):
+    for start, end in _beside_spans(text, contacts):
         add(start, end, "[name]")
+    if names:
+        for start, end in _name_spans(text, [(a, b) for a, b, _ in found]):
+            add(start, end, "[name]")
     return sorted(found)
 
 
