@@ -466,6 +466,8 @@ def test_a_phone_number_after_44_0_is_not_taken_for_an_nhs_number():
     ("Call Bronagh on 07700 900123", "Call [name] on [phone]"),
     ("email Tadhg at tadhg.b@example.org", "email [name] at [email]"),
     ("Call 07700 900123 today", "Call [phone] today"),
+    ("Ring Jo on 0113 496 0000", "Ring [name] on [phone]"),
+    ("Text Mags Ferguson 07700 900123", "Text [name] [phone]"),
     ("Many thanks. Harold Whitcombe", "Many thanks. [name]"),
     # in brackets
     ("The facilitator (Nasreen Qureshi) was great", "The facilitator ([name]) was great"),

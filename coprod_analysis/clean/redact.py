@@ -225,6 +225,9 @@ wharf quay dock fields heath common end row place walk mews parade circus retail
 gallery airport""".split())
 #: Words before a capitalised word that make it a place or an organisation.
 _MONTHS = frozenset("may june april august january".split())
+#: Words that ask to get in touch: never part of a name before a contact detail.
+_CONTACT_WORDS = frozenset("""call ring text phone contact email e-mail message ask speak tel
+mob mobile number me please or and""".split())
 #: Words after which a capitalised common word is no name: "in May", "the Grace ward".
 _NOT_BEFORE_NAMES = frozenset("""i we you they in of on at from to the a an this that our
 my your their its his her""".split())
@@ -453,6 +456,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         run = []
         while j is not None and j >= 0 and capitalised_word(j) and not is_place(j, j + 1) \
+                and keys[j] not in _CONTACT_WORDS \
                 and len(run) < 3 and (not run or gap(run[-1]) in (" ", ". ")):
             run.append(j)
             j -= 1
@@ -618,9 +622,13 @@ def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
         words = match.group(1).split()
         if len(words) == 1 and match.start(1) == match.start():
             continue  # one capitalised word alone: only after "call", "ring" ...
+        while words and _key(words[0]) in _CONTACT_WORDS:  # "Ring Jo on ..."
+            words = words[1:]
+        if not words:
+            continue
         if all(_key(w) not in gaz.common_words and _key(w) not in _PLACE_WORDS
                and _key(w) not in _STOP for w in words):
-            spans.append(match.span(1))
+            spans.append((match.end(1) - len(" ".join(words)), match.end(1)))
     return spans
 
 
