@@ -154,7 +154,7 @@ def is_valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def _phone_spans(text: str) -> list[tuple[int, int]]:
+def _phone_spans(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
     """Spans of phone numbers (see :data:`PHONE`).
 
     Examples
@@ -164,7 +164,7 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     ['07700 900123', '+44 (0)113 496 0000']
     """
     spans = []
-    for match in PHONE.finditer(text):
+    for match in PHONE.finditer(text, pos, len(text) if endpos is None else endpos):
         if match.group("first") is not None:
             digits = 1 + len(_DIGIT.findall(match.group("rest")))
             if digits == 9 and match.group("first") not in "18":
@@ -494,7 +494,6 @@ _BRACKETED = re.compile(r"\(([^\W\d_][\w'\u2019\- .]{0,60})\)")
 
 #: Characters that make a text worth a closer look whatever its words.
 _QUICK_CHARS = re.compile(rf"[\d@{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
-_QUICK_CAPITALISED = re.compile(r"[A-Z][^\W\d_]+")
 _QUICK_LOWER_WORDS = re.compile(r"[a-z]+")
 #: Introductions whose next word the quick test looks at (the others need a name
 #: of the gazetteer after them, which the quick test finds by itself).
@@ -507,13 +506,16 @@ for _intro in _QUICK_INTROS:
 #: Lower-case words without which no title, introduction or spelt-out e-mail
 #: address can be there.
 _QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | {"dot"}
-#: The same as they come out of ``str.split``: with punctuation stuck to them.
-_QUICK_TOKENS = frozenset(f"{before}{w}{after}" for w in _QUICK_FIRST
+#: The same as they come out of ``str.split``: in three cases, with punctuation stuck
+#: to them.
+_QUICK_TOKENS = frozenset(f"{before}{w}{after}" for word in _QUICK_FIRST
+                          for w in (word, word.capitalize(), word.upper())
                           for before in ("", "(", '"', "'", "-")
                           for after in ("", ",", ":", ".", "!", ";", ")", "-", "'s"))
 #: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
 _QUICK_TLD = re.compile(rf"\.{_TLD}\b")
 _QUICK_ASCII = "0123456789@"
+_QUICK_CAPITALISED = re.compile(r"[A-Z][^\W\d_]+")
 
 
 def _spelt_email(low: str) -> bool:
@@ -557,26 +559,25 @@ def _may_identify(text: str) -> int:
     >>> _may_identify("ring 0113 496 0000"), _may_identify("Sarah, 0113 496 0000")
     (1, 2)
     """
+    found = _QUICK_CAPITALISED.findall(text)
     if text.isascii():
         why = _CHARACTERS if any(c in text for c in _QUICK_ASCII) else _NOTHING
     else:
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
-    capitalised = _QUICK_CAPITALISED.findall(text)
-    if not text.isascii():
-        capitalised = [fold(w) for w in capitalised]
-    if not _trigger_words().isdisjoint(capitalised):
+        found = [fold(w) for w in found]
+    if not _trigger_words().isdisjoint(found):
         return _WORDS
-    low = text.lower()
-    if low == text and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(low)):
+    if text.islower() and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(text)):
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
-    if _QUICK_TOKENS.isdisjoint(low.split()):
+    low = text.lower()
+    if _QUICK_TOKENS.isdisjoint(text.split()):
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
             return _CHARACTERS
         return why
     hits = _QUICK_FIRST.intersection(_QUICK_LOWER_WORDS.findall(low))
     if not _TITLES.isdisjoint(hits):
         return _WORDS
-    if _MAY_BE_EMAIL.search(text):
+    if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         why = _CHARACTERS
     gaz = _gazetteer()
     for first in hits:
@@ -632,6 +633,33 @@ def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return spans
 
 
+#: Digits with what may stand between the digits of one number.
+_DIGIT_RUN = re.compile(r"\d(?:[ .\-/()]{0,3}\d)*")
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text around its runs of digits, where every number and
+    postcode must lie (so that the number patterns need not scan the rest). Each
+    reaches 12 characters before a run ("+44 (0) ", "LS") and 4 after ("2QF" and
+    the character after it); windows that touch are merged.
+
+    Examples
+    --------
+    >>> _digit_windows("ring 0113 496 0000 please")
+    [(0, 22)]
+    >>> _digit_windows("no digits")
+    []
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        start, end = max(0, m.start() - 12), min(len(text), m.end() + 4)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     """Identifier spans in a normalised text, earliest kind first where two overlap
     (``names=False``: names only beside contact details)."""
@@ -644,9 +672,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "[email]")
-    if _DIGIT.search(text):
-        phones = _phone_spans(text)
-        for m in NHS_NUMBER.finditer(text):
+    for pos, endpos in _digit_windows(text):
+        phones = _phone_spans(text, pos, endpos)
+        for m in NHS_NUMBER.finditer(text, pos, endpos):
             digits = "".join(g for g in m.groups() if g)
             # ten digits inside a longer phone number ("+44 (0)113 496 0123") are the phone's
             if is_valid_nhs_number(digits) and not any(
@@ -655,7 +683,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(m.start(), m.end(), "[nhs_number]")
         for start, end in phones:
             add(start, end, "[phone]")
-        for m in POSTCODE.finditer(text):
+        for m in POSTCODE.finditer(text, pos, endpos):
             add(m.start(), m.end(), "[postcode]")
     contacts = [(a, b) for a, b, tag in found if tag in ("[email]", "[phone]")]
     for start, end in _beside_spans(text, contacts):
