@@ -145,3 +145,34 @@ def test_file_names_are_redacted_in_every_output_and_stay_apart(tmp_path):
 def test_file_names_are_kept_with_keep_text():
     assert shared_file_names(["a/from jo@example.org.csv"], keep_text=True) == {
         __import__("pathlib").Path("a/from jo@example.org.csv"): "from jo@example.org.csv"}
+
+
+def test_a_stray_identifier_in_a_kept_column_is_replaced_not_written(tmp_path):
+    # One venue of four is an e-mail address: not "most", so the column is kept, but
+    # that cell is only an address: it becomes [email] (also in the session id), and
+    # a quarantined row's raw values and an unreadable Likert answer carry no address.
+    rows = ["20/03/2019,Leeds,Good,Agree,More tea",
+            "20/03/2019,Leeds,Good,192.0.2.55,",
+            "20/03/2019,stray@example.org,Good,Agree,",
+            ",stray2@example.org,Good,Agree,Less talk",
+            "20/03/2019,Leeds,Good,Agree,"]
+    result = load_evaluations(_write(tmp_path, "c.csv", rows), themes=False, keep_text=True)
+    text = (result.data.to_csv() + result.quarantine.to_csv() + result.problems.to_csv()
+            + json.dumps(result.summary))
+    assert "example.org" not in text and "192.0.2.55" not in text
+    assert sorted(result.data["venue"].dropna()) == ["Leeds", "Leeds", "Leeds", "[email]"]
+    assert result.quarantine["venue"].tolist() == ["[email]"]
+    assert result.problems["raw_value"].tolist() == ["[ip_address]"]
+    assert result.summary["files"]["c.csv"]["columns_identifiers_why"] == {}
+
+
+def test_a_header_that_is_itself_an_identifier_is_dropped_and_not_named(tmp_path):
+    # A column without its own header row (pasted under the header line): its first
+    # value stands as the header, is neither written nor named in the summary.
+    head = HEAD + ",first@example.org"
+    rows = ["20/03/2019,Leeds,Good,Agree,,Tea please"]
+    result = load_evaluations(_write(tmp_path, "d.csv", rows, head=head), themes=False)
+    text = result.data.to_csv() + json.dumps(result.summary) + result.quality_report()
+    assert "first@example.org" not in text
+    assert result.summary["files"]["d.csv"]["columns_identifiers_why"] == {
+        "[email]": "its header is one of e-mail addresses (a file without a header row?)"}

@@ -147,29 +147,75 @@ def column_value_kind(column: pd.Series) -> tuple[str, int, int] | None:
     ('email', 2, 3)
     >>> column_value_kind(pd.Series(["Good talk", "write to c@example.org", "d@example.org"]))
     """
-    text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-    text = text[text != ""]
-    if text.empty:
-        return None
-    counts = text.value_counts(sort=False)
-    maybe = counts[[bool(_MAYBE.fullmatch(unicodedata.normalize("NFKC", v).strip()))
-                    for v in counts.index]]
-    total = int(counts.sum())
-    if 2 * int(maybe.sum()) <= total:
-        return None
+    return _verdict(*_identifier_cells(column))
+
+
+def _verdict(found: dict[str, tuple[str, int]], total: int) -> tuple[str, int, int] | None:
+    """The threshold: more than half of the non-blank cells, and at least ``MIN_CELLS``."""
     kinds: dict[str, int] = {}
-    for value, count in maybe.items():
-        kind = value_kind(value)
-        if kind is not None:
-            kinds[kind] = kinds.get(kind, 0) + int(count)
+    for kind, count in found.values():
+        kinds[kind] = kinds.get(kind, 0) + count
     if not kinds:
         return None
-    # Phone and NHS numbers look alike: together they are one kind of number.
-    found = sum(kinds.values())
+    # Phone and NHS numbers look alike: kinds add up, and the commonest names the column.
+    count = sum(kinds.values())
     kind = max(kinds, key=kinds.get)
-    if 2 * found > total and (found >= MIN_CELLS or total == 1):
-        return kind, found, total
+    if 2 * count > total and (count >= MIN_CELLS or total == 1):
+        return kind, count, total
     return None
+
+
+def _stripped(column: pd.Series) -> pd.Series:
+    """The cells as text, trimmed (Arrow strings: fast on a million rows)."""
+    from coprod_analysis.clean.values import TEXT_DTYPE
+
+    if column.dtype != TEXT_DTYPE:
+        column = column.astype(TEXT_DTYPE)
+    return column.str.strip()
+
+
+def _identifier_cells(column: pd.Series) -> tuple[dict[str, tuple[str, int]], int]:
+    """Distinct cells that are identifiers -> (kind, how many), and the non-blank cells."""
+    from coprod_analysis.clean.values import TEXT_DTYPE
+
+    if column.dtype != TEXT_DTYPE:
+        column = column.astype(TEXT_DTYPE)
+    raw = column.value_counts(sort=False, dropna=True)  # distinct cells first: few, mostly
+    stripped: dict[str, int] = {}
+    for value, count in zip(raw.index, raw.to_numpy(), strict=True):
+        key = str(value).strip()
+        if key:
+            stripped[key] = stripped.get(key, 0) + int(count)
+    if not stripped:
+        return {}, 0
+    counts = pd.Series(stripped, dtype="int64")
+    found = {}
+    for value, count in counts.items():
+        if _MAYBE.fullmatch(unicodedata.normalize("NFKC", value).strip()):
+            kind = value_kind(value)
+            if kind is not None:
+                found[value] = (kind, int(count))
+    return found, int(counts.sum())
+
+
+#: Kinds replaced cell by cell in columns that are kept (a stray address typed as a
+#: venue): a lone number with four decimals may be a score, so coordinates are not.
+_CELL_KINDS = {"email": "[email]", "phone": "[phone]", "nhs_number": "[nhs_number]",
+               "ip_address": "[ip_address]"}
+
+
+def _replace_identifier_cells(export, header: str, found: dict[str, tuple[str, int]]) -> int:
+    """Put a placeholder in place of each cell of a kept column that is an identifier."""
+    swap = {value: _CELL_KINDS[kind] for value, (kind, _) in found.items()
+            if kind in _CELL_KINDS}
+    if not swap:
+        return 0
+    stripped = _stripped(export.cells[header])
+    hit = stripped.isin(list(swap)).fillna(False).to_numpy(dtype=bool)
+    cells = export.cells.copy()  # the reading layer's frame is never written to
+    cells.loc[hit, header] = stripped[hit].map(swap).to_numpy()
+    export.cells = cells
+    return int(hit.sum())
 
 
 #: Roles whose columns are already dropped, or hold the platform's own bookkeeping.
@@ -215,15 +261,24 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
             continue
         if role in _NOT_CHECKED:
             continue
-        found = column_value_kind(export.cells[header])
-        if value_kind(header) is not None:  # no header row: the first row is a response
-            found = found or ("email", 1, 1)
+        cells, total = _identifier_cells(export.cells[header])
+        found = _verdict(cells, total)
+        header_kind = value_kind(header)  # no header row: the first row is a response
+        if found is None and header_kind is not None:
+            found = (header_kind, 0, total)
         if found is None:
+            replaced = _replace_identifier_cells(export, header, cells)
+            if replaced:
+                notes.append(f"column {shown!r}: {replaced} answer(s) that were only an e-mail "
+                             "address, phone, NHS number or IP address replaced by a "
+                             "placeholder such as [email]")
             continue
         kind, count, total = found
         colmap.roles[header] = "identifier"
-        why[shown] = (f"{count} of its {total} answers are {VALUE_KINDS[kind]}"
-                      if total > 1 else f"its only answer is one of {VALUE_KINDS[kind]}")
+        why[shown] = (f"its header is one of {VALUE_KINDS[kind]} (a file without a header "
+                      "row?)" if count == 0 else
+                      f"{count} of its {total} answers are {VALUE_KINDS[kind]}" if total > 1
+                      else f"its only answer is one of {VALUE_KINDS[kind]}")
         if role in field_names:  # the question is then unanswered: worth a note of its own
             notes.append(f"column {shown!r} looked like the question {role!r} but is dropped "
                          f"as an identifier ({why[shown]}); map the right column with "
