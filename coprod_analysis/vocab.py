@@ -667,6 +667,11 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
                      "respondent_id",
                      "Qualtrics 'ResponseId'/'ExternalReference', SurveyMonkey 'Respondent ID', "
                      "JISC 'Username'/'Token', SmartSurvey 'UserID', MS Forms 'Responder'"),
+    IdentifierHeader(r"(?:employee|staff|payroll|membership|member|student|volunteer|carer)"
+                     r" (?:id|number|no|ref|reference)"
+                     r"|(?:twitter|instagram|facebook|linkedin|tiktok|social media)"
+                     r"(?: (?:handle|account|name|username|user name|id))?|handle",
+                     "respondent_id", "hand-made sign-in sheets"),
     IdentifierHeader(r"custom (?:data|variables?|fields?|values?)(?: ?\d+)?|embedded data(?: .*)?"
                      r"|url (?:variable|parameter)s?(?: .*)?|hidden (?:field|value)s?(?: .*)?"
                      r"|x ?\d{1,2}|pre ?population(?: .*)?", "custom_data",

@@ -92,6 +92,8 @@ PLATFORM_SPELLINGS = [
     ("hand", "NHSNumber", "nhs_number"),
     ("hand", "D.O.B.", "date_of_birth"),
     ("hand", "Which postcode area do you live in?", "postcode"),
+    ("hand", "Staff number", "respondent_id"),
+    ("hand", "Twitter handle", "respondent_id"),
 ]
 
 

@@ -38,6 +38,9 @@ HEAD = "Date of the session,Where did you attend?,Overall,Role of champion,Impro
     ("(53.801, -1.549)", "coordinates"),
     ("53.8007", "coordinates"),
     ("-1.549077", "coordinates"),
+    ("LS6 2QF", "postcode"),
+    ("ls62qf", "postcode"),
+    ("EC1A 1BB", "postcode"),
 ])
 def test_a_whole_cell_that_is_an_identifier_is_recognised(cell, kind):
     assert value_kind(cell) == kind
@@ -56,6 +59,7 @@ def test_a_whole_cell_that_is_an_identifier_is_recognised(cell, kind):
     "999.1.1.1",                                                        # not an IP
     "53.8, -1.5",                                                       # too few decimals
     "cafe", "face:feed",                                                # hex words
+    "LS6", "LS6 2", "Room 12B",                                         # not full postcodes
 ])
 def test_ordinary_answers_are_not_identifiers(cell):
     assert value_kind(cell) is None

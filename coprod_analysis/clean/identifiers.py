@@ -27,6 +27,8 @@ identifiers):
     ten digits, with any separators, whose Modulus 11 check digit is valid.
 ``ip_address``
     an IPv4 or IPv6 address (Python's :mod:`ipaddress` decides).
+``postcode``
+    a full UK postcode (``LS6 2QF``, ``ls62qf``); a district alone (``LS6``) is not.
 ``coordinates``
     ``latitude, longitude`` with at least three decimals each and in range,
     or one number with at least four decimals between -180 and 180 (a
@@ -56,6 +58,7 @@ VALUE_KINDS = {
     "nhs_number": "NHS numbers",
     "ip_address": "IP addresses",
     "coordinates": "map coordinates",
+    "postcode": "full postcodes",
 }
 
 _EMAIL = re.compile(r"(?:mailto:)?[^\s@<>(),;:\"\[\]]+@[^\s@<>(),;:\"\[\]]+\.[a-z]{2,}",
@@ -64,9 +67,13 @@ _PHONE_SHAPE = re.compile(r"\+?[\d\s().\-]{10,22}")
 _DECIMAL = r"[-+]?\d{1,3}\.\d+"
 _PAIR = re.compile(rf"[(\[]?\s*({_DECIMAL})\s*[,;/ ]\s*({_DECIMAL})\s*[)\]]?")
 _SINGLE = re.compile(r"[-+]?\d{1,3}\.(\d{4,})")
+#: A full UK postcode (outward and inward code), as the whole cell.
+_POSTCODE = re.compile(r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}",
+                       re.IGNORECASE)
 #: A cheap first look: a cell that could be any of the kinds (so most columns of
 #: answers are ruled out without a closer look).
-_MAYBE = re.compile(r"\S*@\S*|[\d\s().+\-]{10,22}|[\d\s./\-]{10,20}|(?=.*[:.])[0-9a-fA-F:.]{2,45}"
+_MAYBE = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|\S*@\S*|[\d\s().+\-]{10,22}"
+                    r"|[\d\s./\-]{10,20}|(?=.*[:.])[0-9a-fA-F:.]{2,45}"
                     rf"|[(\[]?\s*{_DECIMAL}(?:\s*[,;/ ]\s*{_DECIMAL})?\s*[)\]]?")
 
 
@@ -106,6 +113,8 @@ def value_kind(cell: str) -> str | None:
         return None
     if "@" in text:
         return "email" if _EMAIL.fullmatch(text) else None
+    if _POSTCODE.fullmatch(text):
+        return "postcode"
     digits = re.sub(r"\D", "", text)
     if re.fullmatch(r"[\d\s./\-]+", text) and _is_nhs(digits):
         return "nhs_number"
