@@ -122,6 +122,8 @@ def test_a_column_mapped_to_a_question_but_full_of_addresses_is_dropped_everywhe
     assert "venue" not in info["columns_mapped"]
     assert result.data["venue"].isna().all()
     assert any("looked like the question 'venue'" in n for n in info["notes"])
+    assert ("a.csv: column 'Where did you attend?' is dropped as an identifier, never written: "
+            "3 of its 3 answers are e-mail addresses") in result.quality_report()
 
 
 def test_the_net_holds_with_keep_text(tmp_path):
