@@ -640,7 +640,8 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"forenames?|surnames?|initials|given name s?|signature|signed"
                      r"|(?:first|last) name(?: and | )(?:last|sur) ?name", "name"),
     # contact details
-    IdentifierHeader(r"(?:(?:contact|home|work|mobile|daytime|evening|landline|best|your)"
+    IdentifierHeader(r"(?:(?:contact|home|work|mobile|daytime|evening|landline|best|your|phone"
+                     r"|telephone)"
                      r" )*(?:tel|telephone|phone|mobile|landline|cell|cellphone|mob)"
                      r"(?: (?:number|no|num|numbers))?", "phone",
                      "'Telephone', 'Mobile', 'Phone number'"),

@@ -93,6 +93,14 @@ PLATFORM_SPELLINGS = [
     ("hand", "D.O.B.", "date_of_birth"),
     ("hand", "Which postcode area do you live in?", "postcode"),
     ("hand", "Staff number", "respondent_id"),
+    ("hand", "Phone (mobile)", "phone"),
+    ("hand", "Date of Birth (DD/MM/YYYY)", "date_of_birth"),
+    ("hand", "Your full name (optional)", "name"),
+    ("surveymonkey", "RespondentID", "respondent_id"),
+    ("surveymonkey", "LastName", "name"),
+    ("qualtrics", "External Data Reference", "respondent_id"),
+    ("qualtrics", "Recipient Last Name", "name"),
+    ("qualtrics", "User Language", "platform_id"),
     ("hand", "Twitter handle", "respondent_id"),
 ]
 
