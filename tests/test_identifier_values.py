@@ -182,3 +182,16 @@ def test_a_header_that_is_itself_an_identifier_is_dropped_and_not_named(tmp_path
     assert "first@example.org" not in text
     assert result.summary["files"]["d.csv"]["columns_identifiers_why"] == {
         "[email]": "its header is one of e-mail addresses (a file without a header row?)"}
+
+
+def test_a_skipped_file_s_reason_carries_no_identifier(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "a.csv", ["20/03/2019,Leeds,Good,Agree,More tea"])
+    # A register without a header row, found in the same folder: skipped, and its first
+    # row (quoted in the reason) is redacted in summary.json.
+    (folder / "b.csv").write_text("jo@example.org,07911 123456\nal@example.org,x\n",
+                                  encoding="utf-8")
+    result = load_evaluations(folder, themes=False)
+    assert list(result.summary["files_skipped"]) == ["b.csv"]
+    assert "example.org" not in json.dumps(result.summary)

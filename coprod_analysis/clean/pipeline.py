@@ -467,7 +467,8 @@ def load_form(
             except NotThisForm as reason:
                 if not in_folder:
                     raise
-                skipped[names[path]] = reason.message
+                # Written to summary.json: the reason quotes headers (a first row of answers?).
+                skipped[names[path]] = reason.message if keep_text else redact(reason.message)
                 logger.info("%s: skipped (%s)", names[path], reason.message)
             bar.update(size)
     if not outcomes:
