@@ -180,6 +180,9 @@ def test_a_mapping_file_can_say_that_location_is_the_venue(tmp_path):
     mapping.write_text("column,field\nLocation,venue\n", encoding="utf-8")
     without = load_evaluations(export, themes=False)
     assert without.data["venue"].isna().all()
+    assert ("column 'Location' is taken for a device or map location and dropped; if it is "
+            "where the session was, map it to venue with --mapping (a line: Location,venue)"
+            ) in without.summary["files"]["paper.csv"]["notes"]
     assert without.summary["files"]["paper.csv"]["columns_identifiers_why"] == {
         "Location": "its header names a location (coordinates or a place found from the device)"}
     mapped = load_evaluations(export, mapping=mapping, themes=False)

@@ -267,6 +267,10 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
             kind = identifier_header_kind(header)
             why[shown] = (f"its header names {IDENTIFIER_KINDS[kind]}" if kind else
                           "its header names a person, or the mapping file says it identifies")
+            if kind == "location" and "venue" in field_names and "venue" not in colmap.fields:
+                notes.append(f"column {shown!r} is taken for a device or map location and "
+                             "dropped; if it is where the session was, map it to venue with "
+                             f"--mapping (a line: {shown},venue)")
             continue
         if role in _NOT_CHECKED:
             continue
