@@ -227,6 +227,25 @@ def _replace_identifier_cells(export, header: str, found: dict[str, tuple[str, i
     return int(hit.sum())
 
 
+def header_role(header: str) -> str | None:
+    """The role of a column a person added by hand to a cleaned table, if it identifies.
+
+    ``"identifier"`` (an e-mail address too: a cleaned table is not searched
+    for resubmissions), ``"platform"`` for a platform's own id, else ``None``.
+
+    Examples
+    --------
+    >>> header_role("Full name"), header_role("Email"), header_role("Collector ID")
+    ('identifier', 'identifier', 'platform')
+    >>> header_role("Table number") is None
+    True
+    """
+    from coprod_analysis.mapping import identifier_kind
+
+    kind = identifier_kind(header, weak=True)
+    return "identifier" if kind == "email" else kind
+
+
 #: Roles whose columns are already dropped, or hold the platform's own bookkeeping.
 _NOT_CHECKED = frozenset({"identifier", "email", "respondent_id", "platform", "ignore",
                           "submitted_at", "source_platform"})

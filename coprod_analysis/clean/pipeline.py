@@ -23,12 +23,16 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
-from coprod_analysis.clean.identifiers import drop_identifier_columns, shared_file_names
+from coprod_analysis.clean.identifiers import (
+    drop_identifier_columns,
+    header_role,
+    shared_file_names,
+)
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
-from coprod_analysis.mapping import ColumnMap, identifier_kind, map_columns, read_mapping_file
+from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.read import RawExport, expand_inputs, read_export
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
@@ -266,8 +270,8 @@ def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
             continue
         if header in own:
             roles[header] = "platform"
-        elif (kind := identifier_kind(header, weak=True)) is not None:
-            roles[header] = "identifier" if kind == "email" else kind
+        elif (role := header_role(header)) is not None:
+            roles[header] = role
         else:
             roles[header] = "unmapped"
     return roles
@@ -451,11 +455,11 @@ def load_form(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = expand_inputs(paths)
+    names = shared_file_names([p for p, _ in files], keep_text=keep_text)
     overrides = read_mapping_file(mapping, form.fields) if mapping else None
     outcomes = []
     skipped: dict[str, str] = {}
     sizes = [p.stat().st_size for p, _ in files]
-    names = shared_file_names([p for p, _ in files], keep_text=keep_text)
     bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
                disable=not progress or None, leave=False)
     with bar:
