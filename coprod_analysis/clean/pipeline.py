@@ -23,11 +23,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
-from coprod_analysis.clean.identifiers import (
-    drop_identifier_columns,
-    header_role,
-    shared_file_names,
-)
+from coprod_analysis.clean.identifiers import drop_identifier_columns, shared_file_names
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
@@ -263,6 +259,8 @@ def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
     matched to a question by its meaning, unless its header names an identifier
     (an officer may have added a "Full name" column by hand): then it is dropped.
     """
+    from coprod_analysis.clean.identifiers import header_role
+
     roles = dict(export.roles)
     own = {*form.columns, *form.derived}
     for header in export.cells.columns:
