@@ -29,6 +29,8 @@ HEAD = "Date of the session,Where did you attend?,Overall,Role of champion,Impro
     ("+44 (0)113 496 0123", "phone"),
     ("0044 7700 900123", "phone"),
     ("07700\u00a0900123", "phone"),              # no-break space from Excel
+    ("7700900123", "phone"),                     # stored as a number: the 0 is lost
+    ("447700900123", "phone"),                   # ... or the +
     ("943 476 5919", "nhs_number"),
     ("943-476-5919", "nhs_number"),
     ("9434765919", "nhs_number"),
@@ -56,6 +58,7 @@ def test_a_whole_cell_that_is_an_identifier_is_recognised(cell, kind):
     "943 476 5918",                                                     # check digit wrong
     "0113 496 01",                                                      # too short
     "+1 212 555 0100",                                                  # not UK
+    "1234567890", "770090012", "77009001234",                          # other numbers
     "999.1.1.1",                                                        # not an IP
     "53.8, -1.5",                                                       # too few decimals
     "cafe", "face:feed",                                                # hex words

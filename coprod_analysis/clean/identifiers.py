@@ -21,8 +21,9 @@ identifiers):
 ``phone``
     a UK number in a phone-like shape: digits with spaces, dots, dashes or
     brackets only, ``0`` + 9 or 10 digits, or ``+44``/``0044`` (optionally
-    ``(0)``) + 9 or 10 digits. Dates (``01/02/2019``), times, money and
-    short codes have other shapes.
+    ``(0)``) + 9 or 10 digits; as a spreadsheet that stored it as a number
+    writes it, ``7`` + 9 digits (a mobile) or ``44`` + 9 or 10 digits.
+    Dates (``01/02/2019``), times, money and short codes have other shapes.
 ``nhs_number``
     ten digits, with any separators, whose Modulus 11 check digit is valid.
 ``ip_address``
@@ -93,7 +94,9 @@ def _is_phone(text: str, digits: str) -> bool:
         rest = digits[2:] if text.startswith("+") else digits[4:]
         return (text.startswith("+44") or digits.startswith("0044")) and bool(
             re.fullmatch(r"0?[1-9]\d{8,9}", rest))
-    return bool(re.fullmatch(r"0[1-9]\d{8,9}", digits))
+    # A spreadsheet that stored the number as a number drops the 0 (or the +): a mobile
+    # number is then 7 and nine digits, an international one 44 and nine or ten.
+    return bool(re.fullmatch(r"0[1-9]\d{8,9}|7\d{9}|44[1-9]\d{8,9}", digits))
 
 
 def value_kind(cell: str) -> str | None:
