@@ -256,3 +256,19 @@ def test_no_identifier_reaches_any_output_from_a_review_export(tmp_path, capsys)
     (info,) = summary["files"].values()
     assert {"Full name", "Email", "Telephone", "IP Address", "Respondent", "Q99",
             "Extra info", "Ref", "Field 7"} <= set(info["columns_identifiers_why"])
+
+
+def test_themes_classify_leaves_identifier_columns_out(tmp_path, capsys):
+    table = tmp_path / "comments.csv"
+    rows = [["Full name", "IP Address", "Q9", "improve"]]
+    rows += [[NAMES[i], ip(i), email(i), "More time for questions"] for i in range(ROWS)]
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    out = tmp_path / "coded.csv"
+    assert main(["themes", "classify", str(table), "--text-column", "improve",
+                 "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert leaks(out.read_text(encoding="utf-8") + printed.out + printed.err) == []
+    with out.open(newline="", encoding="utf-8") as handle:
+        assert next(csv.reader(handle)) == ["improve", "themes"]
+    assert "Left out as identifiers: 'Full name'" in printed.out

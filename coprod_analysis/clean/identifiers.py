@@ -356,3 +356,48 @@ def shared_file_names(paths, *, keep_text: bool = False) -> dict:
         taken.add(name)
         out[path] = name
     return out
+
+
+def drop_identifier_table_columns(table: pd.DataFrame, keep: str | None = None
+                                  ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A plain table without its identifier columns (by header or by values), and why.
+
+    For tables written by commands other than ``coprod clean`` (``coprod themes
+    classify`` copies its input's columns): the same checks as cleaning.
+
+    Parameters
+    ----------
+    table:
+        The table, every cell text.
+    keep:
+        A column kept whatever it holds (the text being coded).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Email": ["a@example.org"], "comment": ["More time"],
+    ...                   "Q9": ["07911 123456"]})
+    >>> kept, why = drop_identifier_table_columns(t, keep="comment")
+    >>> list(kept.columns), sorted(why)
+    (['comment'], ['Email', 'Q9'])
+    """
+    from coprod_analysis.clean.redact import redact
+    from coprod_analysis.mapping import identifier_header_kind
+    from coprod_analysis.vocab import IDENTIFIER_KINDS
+
+    why: dict[str, str] = {}
+    dropped = []
+    for header in table.columns:
+        if header == keep:
+            continue
+        shown = redact(str(header))
+        if header_role(str(header)) is not None:
+            kind = identifier_header_kind(str(header))
+            why[shown] = (f"its header names {IDENTIFIER_KINDS[kind]}" if kind
+                          else "its header names a person")
+        elif (found := column_value_kind(table[header])) is not None:
+            kind, count, total = found
+            why[shown] = f"{count} of its {total} answers are {VALUE_KINDS[kind]}"
+        else:
+            continue
+        dropped.append(header)
+    return table.drop(columns=dropped), why
