@@ -182,7 +182,6 @@ def _read_table(path: Path):
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    from coprod_analysis.clean.identifiers import drop_identifier_table_columns
     from coprod_analysis.output import atomic_files, write_csv
     from coprod_analysis.themes import classify_texts, default_model, load_model
 
@@ -191,6 +190,8 @@ def _run_classify(args: argparse.Namespace) -> int:
     if not matches:
         raise CoprodError(f"there is no column {args.text_column!r} (columns: "
                           f"{', '.join(map(str, table.columns))})", args.input)
+    from coprod_analysis.clean.identifiers import drop_identifier_table_columns
+
     table, dropped = drop_identifier_table_columns(table, keep=matches[0])
     if dropped:  # the output is shared: identifiers never go into it
         print("Left out as identifiers: " + "; ".join(f"{h!r} ({why})"
