@@ -628,6 +628,7 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     # location
     IdentifierHeader(r"(?:geo ?|device |your |ip )?location(?: (?:latitude|longitude|lat|long|lng"
                      r"|coordinates|accuracy|data))?|latitude|longitude|lat|lng|lat ?long"
+                     r"|latitude (?:and )?longitude"
                      r"|lat lng|co ?ordinates|gps(?: \w+)?|geo (?:city|country|region|postal)"
                      r"|standard (?:lat|long|geo\w*)", "location",
                      "Qualtrics 'LocationLatitude'/'LocationLongitude', Alchemer geo data"),

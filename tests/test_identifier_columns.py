@@ -94,6 +94,8 @@ PLATFORM_SPELLINGS = [
     ("hand", "Which postcode area do you live in?", "postcode"),
     ("hand", "Staff number", "respondent_id"),
     ("hand", "Phone (mobile)", "phone"),
+    ("hand", "Latitude/Longitude", "location"),
+    ("hand", "Latitude and longitude", "location"),
     ("hand", "Date of Birth (DD/MM/YYYY)", "date_of_birth"),
     ("hand", "Your full name (optional)", "name"),
     ("surveymonkey", "RespondentID", "respondent_id"),
