@@ -20,7 +20,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.redact import redact, redact_series
@@ -28,6 +27,7 @@ from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
+from coprod_analysis.progress import progress_bar
 from coprod_analysis.read import RawExport, expand_inputs, read_export
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
@@ -438,8 +438,8 @@ def load_form(
     outcomes = []
     skipped: dict[str, str] = {}
     sizes = [p.stat().st_size for p, _ in files]
-    bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
-               disable=not progress or None, leave=False)
+    bar = progress_bar(progress, total=sum(sizes), unit="B", unit_scale=True,
+                       desc="Reading exports", leave=False)
     with bar:
         for (path, in_folder), size in zip(files, sizes, strict=True):
             bar.set_postfix_str(path.name, refresh=False)
