@@ -789,8 +789,11 @@ def slice_page(part: object, call: str | None = None) -> Page:
     if 0 < part.groups < base:  # type: ignore[attr-defined]
         notes.append(f"Fewer than {base} groups in this slice: the themes and the ladder are "
                      "greyed out; read them with care.")
-    parts: list[object] = [Code(call), head, Notes(notes, empty="Every base is at least "
-                                                   f"{base}.")]
+    parts: list[object] = [Code(call), head]
+    if part.respondents and part.groups:  # type: ignore[attr-defined]
+        parts.append(Notes(notes, empty=f"Every base is at least {base}."))
+    elif notes:
+        parts.append(Notes(notes))
     if part.respondents:  # type: ignore[attr-defined]
         parts.append(agreement_table(part.outcomes, min_base=base,  # type: ignore[attr-defined]
                                      caption="Outcomes: the share agreeing."))

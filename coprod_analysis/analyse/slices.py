@@ -17,6 +17,7 @@ from coprod_analysis.analyse.challenges import challenge_counts
 from coprod_analysis.analyse.checks import SMALL_BASE
 from coprod_analysis.analyse.ladder import ladder_distribution
 from coprod_analysis.analyse.outcomes import agreement_rates
+from coprod_analysis.errors import CoprodError
 
 #: Filter name -> (evaluations column, reviews column); ``None`` where it does not apply.
 FILTERS: dict[str, tuple[str | None, str | None]] = {
@@ -126,7 +127,12 @@ def slice_options(evaluations: pd.DataFrame, reviews: pd.DataFrame) -> dict[str,
     def present(column: pd.Series) -> list[str]:
         if isinstance(column.dtype, pd.CategoricalDtype):  # in the vocabulary's order
             return [str(c) for c in column.cat.categories if (column == c).any()]
-        return sorted({str(v) for v in column.dropna()}, key=str.casefold)
+        # Spellings that slice the same rows (case, spacing) are one option: the commonest.
+        spellings = column.dropna().astype(str).value_counts(sort=True)
+        chosen: dict[str, str] = {}
+        for text in spellings.index:
+            chosen.setdefault(" ".join(text.split()).casefold(), text)
+        return sorted(chosen.values(), key=str.casefold)
 
     return {"period": periods(dates), "venue": present(evaluations["venue"]),
             "respondent_type": present(evaluations["respondent_type"]),
@@ -186,6 +192,13 @@ def explore(evaluations: pd.DataFrame, reviews: pd.DataFrame, *, period: str | N
     -------
     Slice
 
+    Raises
+    ------
+    CoprodError
+        If a venue, respondent type or kind of group is not in the data (a
+        typing slip), naming the ones that are; ValueError for a period that
+        is neither a year nor a half year.
+
     Examples
     --------
     >>> from coprod_analysis.vocab import OUTCOME_NAMES
@@ -202,12 +215,30 @@ def explore(evaluations: pd.DataFrame, reviews: pd.DataFrame, *, period: str | N
     """
     filters = {"period": period, "venue": venue, "respondent_type": respondent_type,
                "group_type": group_type}
+    _check_values(evaluations, reviews, filters)
     ev = slice_table(evaluations, "evaluations", **filters)
     rv = slice_table(reviews, "reviews", **filters)
     return Slice(filters=filters, respondents=len(ev), reviews=len(rv),
                  groups=int(rv["group_id"].nunique()), outcomes=agreement_rates(ev),
                  themes=challenge_counts(rv), ladder=ladder_distribution(rv),
                  min_base=min_base)
+
+
+def _check_values(evaluations: pd.DataFrame, reviews: pd.DataFrame,
+                  filters: dict[str, str | None]) -> None:
+    """A value the data never holds is a typing slip: say which values there are."""
+    options = slice_options(evaluations, reviews)
+    for name, value in filters.items():
+        if value is None:
+            continue
+        if name == "period":
+            period_of(pd.Series([], dtype="datetime64[ns]"), value)  # its shape only
+            continue
+        known = {" ".join(v.split()).casefold() for v in options[name]}
+        if " ".join(str(value).split()).casefold() not in known:
+            words = name.replace("_", " ")
+            raise CoprodError(f"no {words} called {value!r} in the data; the "
+                              f"{words}s are: {', '.join(options[name]) or 'none'}")
 
 
 def explore_call(**filters: str | None) -> str:
