@@ -279,3 +279,20 @@ def test_paths_are_checked_whatever_their_type(tmp_path):
     check_paths(A=str(tmp_path), B=Path(tmp_path), C=None, D=0.8)
     with pytest.raises(CoprodError, match=r"\(B\)"):
         check_paths(A=str(tmp_path), B=tmp_path / "missing")
+
+
+def test_the_dropdowns_redraw_the_slice_their_plain_call_gives(capsys):
+    pytest.importorskip("ipywidgets")
+    from coprod_analysis.workbook import explorer
+
+    box = explorer(EVALUATIONS, REVIEWS)
+    menus = box.children[0].children
+    assert [m.description for m in menus] == ["Period", "Venue", "Respondent", "Kind of group"]
+    assert menus[1].options[0] == ("All", None)
+    capsys.readouterr()
+    menus[1].value = "Civic Hall"  # outside a kernel the page is printed, not drawn
+    shown = capsys.readouterr().out.rpartition("\r")[2]  # after clear_output's escapes
+    assert shown.startswith("explore(evaluations, reviews, venue='Civic Hall')\n\n"
+                            "Slice: venue Civic Hall. 1 evaluation form; 3 group reviews from "
+                            "2 groups.")
+    assert shown == repr(show.slice_page(explore(EVALUATIONS, REVIEWS, venue="Civic Hall"))) + "\n"
