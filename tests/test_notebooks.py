@@ -92,7 +92,7 @@ def test_each_notebook_is_stored_the_same_way(path):
 
 def _execute(notebook, timeout=600):
     """Run a notebook in its own folder, as JupyterLab does; errors are kept as outputs."""
-    nbclient = pytest.importorskip("nbclient")
+    import nbclient  # in the test extra: these tests must run, never skip
     client = nbclient.NotebookClient(notebook, timeout=timeout, kernel_name="python3",
                                      allow_errors=True,
                                      resources={"metadata": {"path": str(REPO / "notebooks")}})
@@ -102,7 +102,8 @@ def _execute(notebook, timeout=600):
 
 @pytest.fixture(scope="module")
 def executed():
-    nbformat = pytest.importorskip("nbformat")
+    import nbformat
+
     return {path.stem: _execute(nbformat.read(path, as_version=4)) for path in NOTEBOOKS}
 
 
@@ -146,7 +147,8 @@ def test_the_report_is_shown_in_a_frame_of_its_own_and_where_it_went_is_said(exe
 
 
 def _first_cells(path, replace):
-    nbformat = pytest.importorskip("nbformat")
+    import nbformat
+
     notebook = nbformat.read(path, as_version=4)
     code = [c for c in notebook.cells if c.cell_type == "code"]
     old, new = replace
