@@ -107,7 +107,8 @@ def executed():
     return {path.stem: _execute(nbformat.read(path, as_version=4)) for path in NOTEBOOKS}
 
 
-SHOWN = ("text/html", "image/png", "application/vnd.jupyter.widget-view+json")
+WIDGET = "application/vnd.jupyter.widget-view+json"
+SHOWN = ("text/html", "image/png", WIDGET)
 
 
 def test_no_notebook_writes_anything_to_stderr_or_raises(executed):
@@ -174,3 +175,16 @@ def test_a_wrong_path_shows_one_line_with_the_folder_the_notebook_runs_in(path, 
     assert "\n" not in text.strip() and "Traceback" not in text
     assert "no such file or folder" in text and f"({name})" in text
     assert f"this notebook runs in {(REPO / 'notebooks').as_posix()}" in text
+
+
+def test_an_export_that_cannot_be_read_stops_the_notebook_with_its_one_line_message(tmp_path):
+    empty = tmp_path / "export.csv"
+    empty.write_bytes(b"")
+    notebook = _first_cells(REPO / "notebooks" / "04-outcomes-across-sessions.ipynb",
+                            ('EVALUATIONS = r"../data/sample/evaluations"',
+                             f'EVALUATIONS = r"{empty}"'))
+    outputs = [o for o in notebook.cells[1].outputs  # the progress bar aside, if drawn
+               if WIDGET not in o.get("data", {})]
+    assert [o.output_type for o in outputs] == ["display_data"]
+    text = re.sub(r"<[^>]+>", "", outputs[0]["data"]["text/html"]).strip()
+    assert text == f"Stopped: {empty.as_posix()}: the file is empty"

@@ -87,6 +87,10 @@ def small_base_warnings(table_: pd.DataFrame, name: str, what: str = "people",
 
     Examples
     --------
+    >>> sessions = pd.DataFrame({"session_date": pd.to_datetime(["2018-05-22"]),
+    ...                          "venue": ["Seacroft Hub"], "n": [9]})
+    >>> small_base_warnings(sessions, "sessions", label="session_date")[0][:72]
+    '1 session rests on fewer than 10 people: 22 May 2018 at Seacroft Hub (9)'
     >>> t = pd.DataFrame({"label": ["PPG", "PAG", "Other"], "n": [12, 4, 1]})
     >>> small_base_warnings(t, "kinds of group", "reviews")
     ['2 kinds of group rest on fewer than 10 reviews: PAG (4) and Other (1). Their shares \
@@ -95,8 +99,13 @@ swing with one answer: read them with care (the report does not show them).']
     small = small_bases(table_, min_base, base).drop_duplicates(label)
     if small.empty:
         return []
-    names = [f"{fmt_date(r[label]) if isinstance(r[label], pd.Timestamp) else r[label]} "
-             f"({fmt_count(r[base])})" for _, r in small.iterrows()]
+    def name_of(row: pd.Series) -> str:
+        if label == "session_date" and "venue" in row:  # a session: its date and venue
+            return _session_name(row)
+        value = row[label]
+        return fmt_date(value) if isinstance(value, pd.Timestamp) else str(value)
+
+    names = [f"{name_of(r)} ({fmt_count(r[base])})" for _, r in small.iterrows()]
     k = len(small)
     return [f"{k} {name if k > 1 else name.rstrip('s')} "
             f"{'rest' if k > 1 else 'rests'} on fewer than {min_base} {what}: "
