@@ -232,3 +232,14 @@ def test_warnings_are_escaped_and_an_empty_box_says_all_is_well():
     box = show.warnings(["<script>alert(1)</script> group"], [])
     assert "<script>" not in box._repr_html_() and "&lt;script&gt;" in box._repr_html_()
     assert "Nothing to warn about" in show.warnings([], [])._repr_html_()
+
+
+def test_with_no_group_reviewed_twice_the_movement_tables_say_so():
+    from coprod_analysis.analyse import ladder_movement
+
+    movement = ladder_movement(_reviews())  # every group reviewed once
+    assert movement.empty
+    assert repr(show.movement_table(movement)) == ("No group has been reviewed twice yet, so "
+                                                   "there is no movement to show.")
+    assert repr(show.movement_summary_table(movement_summary(movement))) == repr(
+        show.movement_table(movement))

@@ -16,6 +16,7 @@ from coprod_analysis.show.format import (
     label_of,
     one_decimal,
 )
+from coprod_analysis.show.notes import Notes
 from coprod_analysis.show.styled import _base_note, _styled
 from coprod_analysis.vocab import (
     LADDER_FIELD_NAMES,
@@ -243,8 +244,13 @@ def ladder_table(distribution: pd.DataFrame, min_base: int | None = None,
 _ARROWS = {"up": "up", "down": "down", "same": "same"}
 
 
-def movement_table(movement: pd.DataFrame) -> Styler:
+_NOBODY_AGAIN = "No group has been reviewed twice yet, so there is no movement to show."
+
+
+def movement_table(movement: pd.DataFrame) -> Styler | Notes:
     """:func:`~coprod_analysis.analyse.ladder_movement` for people: a row per group.
+
+    With no re-reviewed group, a sentence saying so instead of an empty table.
 
     Each level reads ``Descriptive → Intermediate (up)``; ``(not comparable)``
     when either review says "not involved" or did not answer.
@@ -259,6 +265,8 @@ def movement_table(movement: pd.DataFrame) -> Styler:
     [['Oak PPG', '1 Mar 2018', '1 Apr 2019', 'Not involved → Descriptive (not comparable)', \
 'Descriptive → Intermediate (up)']]
     """
+    if movement.empty:
+        return Notes([_NOBODY_AGAIN], kind="info")
     rows = []
     for group, part in movement.groupby("group", sort=True):
         row = {"Group": group, "First review": fmt_date(part["first_date"].iloc[0]),
@@ -308,7 +316,7 @@ def sign_test_sentence(up: int, down: int, p: float, alpha: float = 0.05) -> str
     return f"{head}: {reading} (sign test, {fmt_p(p)})"
 
 
-def movement_summary_table(summary: pd.DataFrame) -> Styler:
+def movement_summary_table(summary: pd.DataFrame) -> Styler | Notes:
     """:func:`~coprod_analysis.analyse.movement_summary` for people, with each test in words.
 
     Examples
@@ -318,6 +326,8 @@ def movement_summary_table(summary: pd.DataFrame) -> Styler:
     >>> movement_summary_table(s).data.values.tolist()[0][:5]
     ['Co-design', '4', '1', '0', '2']
     """
+    if summary.empty:
+        return Notes([_NOBODY_AGAIN], kind="info")
     order = {level: i for i, level in enumerate(LADDER_FIELD_NAMES)}
     summary = summary.sort_values("level", key=lambda s: s.map(order), kind="stable")
     out = pd.DataFrame({
