@@ -23,6 +23,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean.dates import describe_reading
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
@@ -315,6 +316,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     if export.platform == CLEANED:
         fields = _cleaned_other_answers(form, export, fields, keep_text)
     submitted, time_problems = conv.submission_times(export, colmap)
+    describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
                 .sort_values("source_row", kind="stable", ignore_index=True))

@@ -1,0 +1,201 @@
+"""Decide, per column, whether numeric dates are day-first or month-first.
+
+``03/04/2019`` is 3 April in the UK and 4 March in the US. The order is
+decided once per column, from its values, never per cell (a column is never
+read with a mix of orders):
+
+1. If any date in the column has a first part above 12 (``14/03/2019``), the
+   column is day-first; if any has a second part above 12 (``03/14/2019``),
+   month-first.
+2. If the values cannot decide (every part is 12 or less), the order the
+   platform is known to write is used
+   (:data:`coprod_analysis.read.platforms.DATE_CONVENTIONS`).
+3. Otherwise the column is read day-first (the UK default) and a note names
+   the column and the ambiguity.
+
+A column holding both kinds (``14/03/2019`` and ``03/14/2019``) is read
+day-first; its month-first dates are left unread, each with a problem saying
+so, and a note says how many.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from coprod_analysis.read.platforms import DATE_CONVENTIONS
+
+_NUMERIC = re.compile(r"\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?=$|[\sT,])")
+
+#: The problem given to a month-first date in a column read day-first.
+PROBLEM_MIXED = ("written month-first in a column whose other dates are day-first; left "
+                 "unread rather than guessed")
+
+
+@dataclass
+class DateOrder:
+    """How one column's numeric dates are read, and why.
+
+    Attributes
+    ----------
+    dayfirst:
+        True for day-first (``DD/MM/YYYY``).
+    why:
+        ``values`` (a value decided it), ``platform`` (the platform's known
+        order), ``default`` (nothing decided: the UK default, with a note),
+        ``mixed`` (both orders found: day-first, the others left unread) or
+        ``none`` (no numeric dates with ``/``, ``.`` or ``-``: nothing to decide).
+    detail:
+        The reason in plain English.
+    """
+
+    dayfirst: bool
+    why: str
+    detail: str
+
+    @property
+    def order(self) -> str:
+        """``day-first`` or ``month-first``."""
+        return "day-first" if self.dayfirst else "month-first"
+
+    def as_dict(self) -> dict:
+        """For ``summary.json``."""
+        return {"order": self.order, "decided_by": self.why, "why": self.detail}
+
+    @property
+    def note(self) -> str | None:
+        """A note for the summary where the order had to be assumed, else ``None``."""
+        if self.why in ("default", "mixed"):
+            return self.detail
+        return None
+
+
+def _platform_name(platform: str) -> str:
+    return {"surveymonkey": "SurveyMonkey", "msforms": "Microsoft Forms",
+            "googleforms": "Google Forms", "jisc": "JISC Online Surveys",
+            "qualtrics": "Qualtrics", "smartsurvey": "SmartSurvey",
+            "manual": "a typed sheet", "coprod": "a cleaned table"}.get(platform, platform)
+
+
+def decide_order(values: pd.Series, platform: str, column: str) -> DateOrder:
+    """Decide how a column's numeric dates are read (see the module docstring).
+
+    Parameters
+    ----------
+    values:
+        The column's raw text.
+    platform:
+        The export's platform.
+    column:
+        The column's header, for the note.
+
+    Examples
+    --------
+    >>> decide_order(pd.Series(["1/26/2023 11:17:16", "2/1/2023 09:00:00"]), "googleforms",
+    ...              "Timestamp").order
+    'month-first'
+    >>> decide_order(pd.Series(["14/03/2019"]), "surveymonkey", "Date").why
+    'values'
+    >>> o = decide_order(pd.Series(["9/1/2024 11:27"]), "msforms", "Completion time")
+    >>> o.order, o.why
+    ('month-first', 'platform')
+    >>> o = decide_order(pd.Series(["03/04/2019"]), "manual", "Date")
+    >>> o.order, o.why
+    ('day-first', 'default')
+    >>> decide_order(pd.Series(["2019-03-04", ""]), "manual", "Date").why
+    'none'
+    """
+    day_only: str | None = None
+    month_only: str | None = None
+    numeric = 0
+    for value in pd.unique(values.dropna().astype(str)):
+        match = _NUMERIC.match(value)
+        if not match:
+            continue
+        numeric += 1
+        first, second = int(match[1]), int(match[2])
+        if first > 12 >= second and day_only is None:
+            day_only = value.strip()
+        if second > 12 >= first and month_only is None:
+            month_only = value.strip()
+    name = f"column {column!r}"
+    if day_only and month_only:
+        return DateOrder(True, "mixed", (
+            f"{name} mixes day-first dates (e.g. {day_only!r}) with month-first ones (e.g. "
+            f"{month_only!r}): read day-first, and the month-first ones left unread (see "
+            "problems.csv); check how the file was made"))
+    if day_only:
+        return DateOrder(True, "values", f"{name}: {day_only!r} can only be day-first")
+    if month_only:
+        return DateOrder(False, "values", f"{name}: {month_only!r} can only be month-first")
+    if not numeric:
+        return DateOrder(True, "none", f"{name}: no date written with its day and month "
+                                       "as numbers, so no order to decide")
+    if platform in DATE_CONVENTIONS:
+        dayfirst, source = DATE_CONVENTIONS[platform]
+        return DateOrder(dayfirst, "platform",
+                         f"{name}: every date could be either order; {source}")
+    return DateOrder(True, "default", (
+        f"{name}: every date could be day-first or month-first (no day above 12), and "
+        f"{_platform_name(platform)} has no fixed order: read day-first, the UK default; "
+        "check one date you know"))
+
+
+def format_order(fmt: str) -> bool | None:
+    """Whether a ``strptime`` format is day-first (True), month-first (False) or neither.
+
+    Examples
+    --------
+    >>> format_order("%d/%m/%Y"), format_order("%m/%d/%Y %H:%M"), format_order("%Y/%m/%d")
+    (True, False, None)
+    """
+    if fmt.startswith("%Y") or "%d" not in fmt or "%m" not in fmt:
+        return None
+    return fmt.index("%d") < fmt.index("%m")
+
+
+def formats_for(formats: tuple[str, ...], order: DateOrder) -> tuple[str, ...]:
+    """A platform's timestamp formats, keeping only those in the column's order.
+
+    Examples
+    --------
+    >>> formats_for(("%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%d"),
+    ...             DateOrder(True, "values", ""))
+    ('%d/%m/%Y %H:%M', '%Y-%m-%d')
+    """
+    return tuple(f for f in formats if format_order(f) in (None, order.dayfirst))
+
+
+def mark_mixed(values: pd.Series, problems: np.ndarray, order: DateOrder) -> np.ndarray:
+    """In a mixed column, say of each month-first date why it was left unread."""
+    if order.why != "mixed":
+        return problems
+    problems = problems.copy()
+    text = values.astype(object).to_numpy()
+    for i, value in enumerate(text):
+        if problems[i] is None or not isinstance(value, str):
+            continue
+        match = _NUMERIC.match(value)
+        if match and int(match[2]) > 12 >= int(match[1]):
+            problems[i] = PROBLEM_MIXED
+    return problems
+
+
+def describe_reading(report, export) -> None:
+    """Put the platform, layout and date orders of one file into its report.
+
+    Parameters
+    ----------
+    report:
+        The file's :class:`~coprod_analysis.clean.result.FileReport`.
+    export:
+        The :class:`~coprod_analysis.read.platforms.RawExport` read.
+    """
+    report.recognised_by = export.recognised_by
+    report.date_order = {column: order.as_dict() for column, order in export.date_orders.items()}
+    for order in export.date_orders.values():
+        if order.note and order.note not in report.notes:
+            report.notes.append(order.note)
