@@ -137,9 +137,8 @@ def is_qualtrics(first: list[str], second: list[str] | None = None,
     if "responseid" in keys and keys & {"recordeddate", "finished", "progress",
                                         "duration(inseconds)", "responseset"}:
         return True
-    if second is not None and {"responseid", "responseset"} <= {squash(h) for h in second}:
-        return True  # the legacy layout: V1, V2 ... over ResponseID, ResponseSet ...
-    return False
+    # The legacy layout: V1, V2 ... over ResponseID, ResponseSet ...
+    return second is not None and {"responseid", "responseset"} <= {squash(h) for h in second}
 
 
 def _qualtrics_matrix(texts: list[str]) -> list[str]:

@@ -171,7 +171,7 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None,
     'coprod'
     >>> detect_platform(["RespondentID", "CollectorID", "StartDate", "EndDate"])
     'surveymonkey'
-    >>> detect_platform(["StartDate", "EndDate", "Status", "Progress", "RecordedDate", "ResponseId"])
+    >>> detect_platform(["StartDate", "Status", "Progress", "RecordedDate", "ResponseId"])
     'qualtrics'
     >>> detect_platform(["UserID", "UserNo", "Name", "Email", "Started", "Ended"])
     'smartsurvey'
