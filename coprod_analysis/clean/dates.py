@@ -80,7 +80,8 @@ def _platform_name(platform: str) -> str:
             "manual": "a typed sheet", "coprod": "a cleaned table"}.get(platform, platform)
 
 
-def decide_order(values: pd.Series, platform: str, column: str) -> DateOrder:
+def decide_order(values: pd.Series, platform: str, column: str, *,
+                 platform_column: bool = True) -> DateOrder:
     """Decide how a column's numeric dates are read (see the module docstring).
 
     Parameters
@@ -91,6 +92,10 @@ def decide_order(values: pd.Series, platform: str, column: str) -> DateOrder:
         The export's platform.
     column:
         The column's header, for the note.
+    platform_column:
+        Whether the platform itself wrote the column (its submission time). A
+        date a respondent typed or picked is written as the survey was set up,
+        so the platform's order is not assumed for it.
 
     Examples
     --------
@@ -102,6 +107,9 @@ def decide_order(values: pd.Series, platform: str, column: str) -> DateOrder:
     >>> o = decide_order(pd.Series(["9/1/2024 11:27"]), "msforms", "Completion time")
     >>> o.order, o.why
     ('month-first', 'platform')
+    >>> decide_order(pd.Series(["01/05/2018"]), "surveymonkey", "Date",
+    ...              platform_column=False).order
+    'day-first'
     >>> o = decide_order(pd.Series(["03/04/2019"]), "manual", "Date")
     >>> o.order, o.why
     ('day-first', 'default')
@@ -134,14 +142,15 @@ def decide_order(values: pd.Series, platform: str, column: str) -> DateOrder:
     if not numeric:
         return DateOrder(True, "none", f"{name}: no date written with its day and month "
                                        "as numbers, so no order to decide")
-    if platform in DATE_CONVENTIONS:
+    if platform in DATE_CONVENTIONS and platform_column:
         dayfirst, source = DATE_CONVENTIONS[platform]
         return DateOrder(dayfirst, "platform",
                          f"{name}: every date could be either order; {source}")
     return DateOrder(True, "default", (
         f"{name}: every date could be day-first or month-first (no day above 12), and "
-        f"{_platform_name(platform)} has no fixed order: read day-first, the UK default; "
-        "check one date you know"))
+        + (f"{_platform_name(platform)} has no fixed order" if platform_column else
+           "the survey's own date format is not known")
+        + ": read day-first, the UK default; check one date you know"))
 
 
 def format_order(fmt: str) -> bool | None:
@@ -196,6 +205,8 @@ def describe_reading(report, export) -> None:
     """
     report.recognised_by = export.recognised_by
     report.date_order = {column: order.as_dict() for column, order in export.date_orders.items()}
-    for order in export.date_orders.values():
-        if order.note and order.note not in report.notes:
-            report.notes.append(order.note)
+    report.evidence = dict(export.evidence)
+    notes = [order.note for order in export.date_orders.values()] + export.scale_notes
+    for note in notes:
+        if note and note not in report.notes:
+            report.notes.append(note)

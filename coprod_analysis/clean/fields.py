@@ -92,15 +92,19 @@ def convert_fields(
         header = headers[0]
         column = export.cells[header]
         problems = None
-        if f.kind in ("likert", "overall"):
-            reader = values.to_likert if f.kind == "likert" else values.to_overall
-            parsed, problems = reader(column)
+        if f.kind == "likert":
+            parsed, problems = values.to_likert(column)
+            out[f.name] = pd.Series(parsed, index=index)
+        elif f.kind == "overall":
+            parsed, problems, note = values.to_overall_any(column, header)
+            if note:
+                export.scale_notes.append(note)
             out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "choice":
             parsed, problems = values.to_choice(column, f.choices)
             out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "date":
-            order = dates.decide_order(column, export.platform, header)
+            order = dates.decide_order(column, export.platform, header, platform_column=False)
             export.date_orders[header] = order
             dayfirst[f.name] = order.dayfirst
             parsed, problems = values.apply_by_value(

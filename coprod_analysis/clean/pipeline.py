@@ -24,6 +24,7 @@ from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.dates import describe_reading
+from coprod_analysis.clean.evidence import check_evidence
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
@@ -189,6 +190,7 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
             "with --mapping",
             export.path,
         )
+    check_evidence(form, export, colmap)
 
 
 def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons: pd.Series,

@@ -314,7 +314,8 @@ def is_old_surveymonkey(first: list[str]) -> bool:
     >>> is_old_surveymonkey(["RespondentID", "CollectorID", "StartDate", "EndDate"])
     True
     """
-    keys = {squash(h) for h in first}
+    keys = {unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip().lower()
+            for h in first}
     return {"respondentid", "collectorid"} <= keys
 
 

@@ -123,6 +123,8 @@ class RawExport:
     header_rows: int = 1
     recognised_by: str = ""
     date_orders: dict = field(default_factory=dict)
+    scale_notes: list[str] = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -181,6 +183,8 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None,
     if keyset >= CLEANED_MARKS:
         return CLEANED
     if {"respondent id", "collector id"} <= keyset or layouts.is_old_surveymonkey(first_row):
+        return "surveymonkey"
+    if {"respondentid", "collectorid"} <= {layouts.squash(h) for h in first_row}:
         return "surveymonkey"
     if layouts.is_qualtrics(first_row, second_row, third_row):
         return "qualtrics"
