@@ -39,6 +39,7 @@ from coprod_analysis.clean import values
 from coprod_analysis.clean.dates import decide_order
 from coprod_analysis.errors import NotThisForm
 from coprod_analysis.mapping import header_candidates, normalise_header
+from coprod_analysis.read import layouts
 from coprod_analysis.read.platforms import CLEANED
 from coprod_analysis.vocab import LIKERT_SYNONYMS, Field
 
@@ -241,3 +242,21 @@ def check_evidence(form, export, colmap) -> dict:
             f"{'; matched only by a word in a long question: ' + ', '.join(evidence['incidental']) if evidence['incidental'] else ''})",  # noqa: E501
             export.path)
     return evidence
+
+
+def not_responses(ctx, reasons: pd.Series, codes: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Quarantine rows that no respondent gave (Qualtrics previews, tests, spam).
+
+    They are set aside whatever the form's own rules said, with the platform's
+    word for them as the reason.
+    """
+    found = layouts.qualtrics_not_responses(ctx.export.cells, ctx.export.platform)
+    if not found:
+        return reasons, codes
+    reasons, codes = reasons.copy(), codes.copy()
+    for row, reason in found.items():
+        reasons[row] = f"not a respondent's answers: {reason}"
+        codes[row] = "not a response (preview, test or spam)"
+    ctx.report.notes.append(f"{len(found)} rows were Qualtrics previews, tests or spam, not "
+                            "responses: quarantined")
+    return reasons, codes

@@ -24,7 +24,7 @@ from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.dates import describe_reading
-from coprod_analysis.clean.evidence import check_evidence
+from coprod_analysis.clean.evidence import check_evidence, not_responses
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
@@ -324,7 +324,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
                 .sort_values("source_row", kind="stable", ignore_index=True))
     blank = ~conv.answered(export, colmap, list(form.field_names))
     ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
-    reasons, codes = form.prepare(ctx)
+    reasons, codes = not_responses(ctx, *form.prepare(ctx))
     setaside = (reasons.notna() & ~blank).to_numpy()
     index = export.cells.index
     quarantine = pd.concat(

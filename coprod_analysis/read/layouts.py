@@ -355,3 +355,53 @@ def import_id_row(row: list[str]) -> bool:
                    for c in cells)
     except ValueError:
         return False
+
+
+#: Qualtrics' Status (Response Type) values of responses no respondent gave:
+#: choice text, and the numeric codes of the "numeric values" download.
+_QUALTRICS_NOT_RESPONSES = {
+    "survey preview": "a Qualtrics survey preview (a test by the survey's owner)",
+    "survey test": "a Qualtrics generated test response",
+    "spam": "marked as spam by Qualtrics",
+    "1": "a Qualtrics survey preview (a test by the survey's owner)",
+    "2": "a Qualtrics generated test response",
+    "8": "marked as spam by Qualtrics",
+    "9": "a Qualtrics survey preview marked as spam",
+    "17": "a Qualtrics survey preview taken offline",
+}
+
+
+def qualtrics_not_responses(cells, platform: str) -> dict:
+    """Rows of a Qualtrics export that no respondent gave (previews, tests, spam).
+
+    Parameters
+    ----------
+    cells:
+        The export's cells (a DataFrame indexed by ``source_row``).
+    platform:
+        The export's platform; other platforms have none.
+
+    Returns
+    -------
+    dict
+        ``source_row`` -> the reason it is not a response.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cells = pd.DataFrame({"Response Type": ["IP Address", "Survey Preview", "8"]},
+    ...                      index=[1, 2, 3])
+    >>> sorted(qualtrics_not_responses(cells, "qualtrics").items())[1]
+    (3, 'marked as spam by Qualtrics')
+    """
+    if platform != "qualtrics":
+        return {}
+    column = next((c for c in cells.columns if squash(c) in ("status", "responsetype")), None)
+    if column is None:
+        return {}
+    out = {}
+    for row, value in cells[column].items():
+        reason = _QUALTRICS_NOT_RESPONSES.get(str(value).strip().lower())
+        if reason:
+            out[row] = reason
+    return out
