@@ -32,6 +32,8 @@ class FileReport:
     columns_mapped: dict[str, str] = field(default_factory=dict)
     columns_unmapped: list[str] = field(default_factory=list)
     columns_identifiers: list[str] = field(default_factory=list)
+    #: Header (redacted) -> why its column was dropped as an identifier.
+    identifier_reasons: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     #: For a table ``coprod clean`` wrote, read again: the exports it was cleaned from.
     cleaned_from: list[str] = field(default_factory=list)
@@ -55,6 +57,7 @@ class FileReport:
             "columns_mapped": self.columns_mapped,
             "columns_unmapped": self.columns_unmapped,
             "columns_identifiers_dropped": self.columns_identifiers,
+            "columns_identifiers_why": self.identifier_reasons,
             "notes": self.notes,
             **({"cleaned_from": self.cleaned_from} if self.platform == CLEANED else {}),
         }
@@ -183,6 +186,10 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
         if info["columns_unmapped"]:
             kept = ", ".join(repr(c) for c in info["columns_unmapped"])
             lines.append(f"{name}: columns that match no question, kept as they are: {kept}")
+        if info.get("columns_identifiers_why"):
+            dropped = "; ".join(f"{h!r} ({why})"
+                                for h, why in info["columns_identifiers_why"].items())
+            lines.append(f"{name}: columns dropped as identifiers, never written: {dropped}")
         for note in info["notes"]:
             lines.append(f"{name}: {note}")
     return "\n".join(lines)
