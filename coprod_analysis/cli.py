@@ -46,8 +46,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "clean",
         help="clean survey exports into one table",
         description="Read evaluation or group review exports (CSV or XLSX from "
-                    "SurveyMonkey, Microsoft Forms, Google Forms, JISC Online Surveys or a "
-                    "typed sheet) and write evaluations.csv or reviews.csv, quarantine.csv, "
+                    "SurveyMonkey, Microsoft Forms, Google Forms, JISC Online Surveys, "
+                    "Qualtrics, SmartSurvey or a typed sheet) and write evaluations.csv or reviews.csv, quarantine.csv, "
                     "problems.csv and summary.json.",
     )
     clean.add_argument("form", choices=["evaluations", "reviews"],

@@ -108,6 +108,12 @@ def test_qualtrics_numeric_download_reads_scores_and_flags_choice_numbers(cleane
     assert result.data["overall"].tolist() == [4, 5]
     # "1" and "2" for "Which best describes you?" cannot be read as choices: flagged, not lost.
     assert result.problems["field"].tolist() == ["respondent_type", "respondent_type"]
+    notes = result.summary["files"]["qualtrics-numeric.csv"]["notes"]
+    assert any("numeric values" in n and "1 = Strongly disagree" in n for n in notes)
+    # The choice-text download gets no such note.
+    assert not any("numeric values" in n for n in
+                   cleaned["qualtrics-choice-text.csv"].summary["files"][
+                       "qualtrics-choice-text.csv"]["notes"])
 
 
 def test_qualtrics_legacy_uses_end_date_and_drops_its_name_column(cleaned):

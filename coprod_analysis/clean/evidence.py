@@ -168,6 +168,22 @@ def _agreement_words_anywhere(form, export, colmap) -> bool:
     return False
 
 
+def _note_numeric_download(form, export, colmap) -> None:
+    """Say how a Qualtrics "numeric values" download's agreement numbers were read."""
+    if export.platform != "qualtrics":
+        return
+    likert = [h for n, h in colmap.fields.items()
+              if any(f.name == n and f.kind == "likert" for f in form.fields)]
+    answered = [v for h in likert for v in pd.unique(export.cells[h].astype(str).str.strip())
+                if v]
+    if answered and all(re.fullmatch(r"[1-5]", v) for v in answered):
+        export.scale_notes.append(
+            "a Qualtrics \"numeric values\" download: agreement answers were read as 1 = "
+            "Strongly disagree ... 5 = Strongly agree, the order the form lists them; if your "
+            "survey listed them the other way round, download \"choice text\" instead "
+            "(choice questions' numbers cannot be read at all)")
+
+
 def score_export(form, export, colmap) -> dict:
     """Score how strongly a file's answers say it is an export of ``form``.
 
@@ -203,6 +219,7 @@ def score_export(form, export, colmap) -> dict:
         share = column_share(export.cells[header], f, header, export.platform, context)
         if share is not None:
             shares[name] = share[0]
+    _note_numeric_download(form, export, colmap)
     if not shares:
         return {"score": None, "columns": {}, "incidental": weak, "telling": None,
                 "accepted": True}
