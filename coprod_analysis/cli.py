@@ -47,8 +47,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help="clean survey exports into one table",
         description="Read evaluation or group review exports (CSV or XLSX from "
                     "SurveyMonkey, Microsoft Forms, Google Forms, JISC Online Surveys, "
-                    "Qualtrics, SmartSurvey or a typed sheet) and write evaluations.csv or reviews.csv, quarantine.csv, "
-                    "problems.csv and summary.json.",
+                    "Qualtrics, SmartSurvey or a typed sheet) and write evaluations.csv or "
+                    "reviews.csv, quarantine.csv, problems.csv and summary.json.",
     )
     clean.add_argument("form", choices=["evaluations", "reviews"],
                        help="which form the exports are: evaluations (after a session) or "
