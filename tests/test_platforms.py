@@ -350,3 +350,32 @@ def test_a_five_point_numeric_overall_is_not_mistaken_for_out_of_ten(tmp_path):
 def test_the_sep_line_is_skipped_and_used():
     export = read_export(HERE / "msforms-excel-semicolon.csv")
     assert export.cells.columns[0] == "ID" and export.cells.shape == (2, 20)
+
+
+@pytest.mark.parametrize(("dropped", "how"), [(3, "codes over question text"),
+                                              (1, "then ImportIds")])
+def test_qualtrics_with_one_header_row_deleted_is_still_read(tmp_path, dropped, how):
+    lines = (HERE / "qualtrics-choice-text.csv").read_text(encoding="utf-8").splitlines()
+    del lines[dropped - 1]
+    path = _write(tmp_path, "two-rows.csv", "\n".join(lines) + "\n")
+    result = load_evaluations(path, themes=False)
+    info = result.summary["files"]["two-rows.csv"]
+    assert info["header_rows"] == 2 and how in info["recognised_by"]
+    assert [info[k] for k in KEYS] == [3, 2, 1, 0, 0]
+    assert result.data["outcome_role"].tolist() == [4, 5]
+
+
+def test_unfinished_qualtrics_responses_are_kept_and_counted(cleaned):
+    # Row 3 (Finished False) is a preview: quarantined, so not counted as unfinished.
+    notes = cleaned["qualtrics-choice-text.csv"].summary["files"]["qualtrics-choice-text.csv"][
+        "notes"]
+    assert not any("not finished" in n for n in notes)
+
+
+def test_an_unfinished_qualtrics_response_is_kept_with_a_note(tmp_path):
+    text = (HERE / "qualtrics-choice-text.csv").read_text(encoding="utf-8")
+    text = text.replace("100,545,True", "60,545,False")
+    result = load_evaluations(_write(tmp_path, "partial.csv", text), themes=False)
+    assert result.summary["rows_clean"] == 2
+    assert any("1 responses were not finished" in n
+               for n in result.summary["files"]["partial.csv"]["notes"])

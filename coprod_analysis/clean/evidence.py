@@ -261,6 +261,23 @@ def check_evidence(form, export, colmap) -> dict:
     return evidence
 
 
+def _note_unfinished(ctx, not_responses: set) -> None:
+    """Say how many Qualtrics responses were not finished (kept with what they answered)."""
+    if ctx.export.platform != "qualtrics":
+        return
+    cells = ctx.export.cells
+    column = next((c for c in cells.columns if layouts.squash(c) == "finished"), None)
+    if column is None:
+        return
+    flag = cells[column].astype(str).str.strip().str.lower()
+    unfinished = (flag.isin(["false", "0"]) & ~ctx.blank
+                  & ~cells.index.isin(list(not_responses))).to_numpy()
+    if unfinished.any():
+        ctx.report.notes.append(
+            f"{int(unfinished.sum())} responses were not finished (Qualtrics' Finished is "
+            "False): kept with the answers they gave")
+
+
 def not_responses(ctx, reasons: pd.Series, codes: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Quarantine rows that no respondent gave (Qualtrics previews, tests, spam).
 
@@ -268,6 +285,7 @@ def not_responses(ctx, reasons: pd.Series, codes: pd.Series) -> tuple[pd.Series,
     word for them as the reason.
     """
     found = layouts.qualtrics_not_responses(ctx.export.cells, ctx.export.platform)
+    _note_unfinished(ctx, set(found))
     if not found:
         return reasons, codes
     reasons, codes = reasons.copy(), codes.copy()

@@ -191,18 +191,15 @@ def qualtrics_layout(rows: list[list[str]]) -> Layout:
     """
     first, second, third = _row(rows, 0), _row(rows, 1), _row(rows, 2)
     codes = first or []
-    import_ids = third is not None and sum(bool(_IMPORT_ID.match(c)) for c in third) >= 2
     legacy = second is not None and {"responseid", "responseset"} <= {squash(h) for h in second}
-    code_like = sum(bool(re.fullmatch(r"(V\d+|Q\d+(_\d+)*(_TEXT)?|[A-Za-z]+)", c.strip()))
-                    for c in codes)
-    text_row = second is not None and not import_ids and not legacy and code_like == len(codes) \
-        and _second_row_is_text(codes, second)
-    if import_ids:
+    if third is not None and import_id_row(third):
         n, texts, how = 3, second, ("three header rows: codes, question text and "
                                     "{\"ImportId\": ...}")
+    elif second is not None and import_id_row(second):
+        n, texts, how = 2, codes, "two header rows: codes or question text, then ImportIds"
     elif legacy:
         n, texts, how = 2, second, "legacy layout: V1/Q1 codes over a row of question text"
-    elif text_row:
+    elif second is not None and _second_row_is_text(codes, second):
         n, texts, how = 2, second, "two header rows: codes over question text"
     else:
         n, texts, how = 1, codes, "one header row"
@@ -227,10 +224,17 @@ def _second_row_is_text(codes: list[str], second: list[str]) -> bool:
     """Whether Qualtrics' second row is question text, not a first response.
 
     A response fills ResponseId with ``R_...``; the text row says "Response ID".
+
+    Examples
+    --------
+    >>> _second_row_is_text(["ResponseId", "Q1"], ["Response ID", "Overall?"])
+    True
+    >>> _second_row_is_text(["Response ID", "Overall?"], ["R_1aBc", "Good"])
+    False
     """
     for i, code in enumerate(codes):
         if squash(code) == "responseid" and i < len(second):
-            return not second[i].strip().startswith("R_")
+            return squash(second[i]) == "responseid" and code.strip() != second[i].strip()
     return False
 
 
