@@ -379,3 +379,32 @@ def test_an_unfinished_qualtrics_response_is_kept_with_a_note(tmp_path):
     assert result.summary["rows_clean"] == 2
     assert any("1 responses were not finished" in n
                for n in result.summary["files"]["partial.csv"]["notes"])
+
+
+# --- No valid export is refused ---------------------------------------------------------------
+
+VALID = [*(FIXTURES / n for n in ("googleforms.csv", "jisc.csv", "paper.csv",
+                                  "surveymonkey.csv", "surveymonkey-overlap.csv")),
+         *sorted((FIXTURES.parent.parent / "data" / "sample" / "evaluations").iterdir()),
+         *sorted((FIXTURES.parent.parent / "data" / "sample" / "platforms").iterdir())]
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_no_valid_fixture_or_sample_file_is_refused(path):
+    result = load_evaluations(path, themes=False)
+    evidence = result.summary["files"][path.name]["evidence"]
+    assert evidence["accepted"] and evidence["score"] >= 0.8, evidence
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.permutations(list(range(1, 9))), min_size=1, max_size=6),
+       st.sampled_from(["benefits", "challenges", "examples", "steps"]))
+def test_rankings_under_a_long_question_are_always_refused(tmp_path_factory, rankings, word):
+    header = ",".join(f"Please rank these community {word} in order of importance to you "
+                      f"[Item {i}]" for i in range(1, 9))
+    body = "\n".join(",".join(map(str, r)) for r in rankings)
+    path = tmp_path_factory.mktemp("rank") / "ranking.csv"
+    path.write_text(f"Where in your ward do you live?,{header}\n"
+                    + "\n".join(f"By the park,{line}" for line in body.splitlines()) + "\n")
+    with pytest.raises(CoprodError, match="does not look like an evaluation form export"):
+        load_evaluations(path, themes=False)
