@@ -24,7 +24,8 @@ refused with ``does not look like ... export`` when its score is below
 :data:`MIN_SCORE`, or when none of the form's telling questions (outcomes,
 overall rating for evaluations; group, ladder for reviews) has mostly
 right-kind answers. A file with no answers at all is judged on its headers
-alone, and a table ``coprod clean`` wrote is not scored (its columns are the
+alone, and a table ``coprod clean`` wrote is not scored; a file's first
+:data:`SAMPLE_ROWS` rows are judged (its columns are the
 contract's). The score and its parts are in ``summary.json`` and in ``-v`` output.
 """
 
@@ -49,6 +50,8 @@ logger = logging.getLogger(__name__)
 MIN_SCORE = 0.5
 #: The share of right-kind answers a telling question needs.
 MIN_TELLING = 0.5
+#: Answers are judged on a file's first rows (enough to tell, quick for a million).
+SAMPLE_ROWS = 5000
 
 _SAYS_SCALE = re.compile(r"\bagree|\bdisagree|\brat(e|ed|ing)\b|\bscore|\bscale\b|\b1 ?(-|to) ?5\b"
                          r"|\bstrongly\b|\bout of (5|five)\b|\bsatisf")
@@ -133,10 +136,14 @@ def column_share(column: pd.Series, f: Field, header: str, platform: str = "manu
     >>> column_share(pd.Series(["3", "1", "8"]), role, "Role of champion")
     (0.0, 3)
     """
+    column = column.iloc[:SAMPLE_ROWS]
     parse = _parser(f, header, column, platform, scale_context)
     if parse is None:
         return None
-    counts = column.astype(str).str.strip().value_counts()
+    counts: dict[str, int] = {}
+    for raw, count in column.value_counts(dropna=True).items():  # per distinct answer
+        text = str(raw).strip()
+        counts[text] = counts.get(text, 0) + int(count)
     good = judged = 0
     for text, count in counts.items():
         if values.is_missing(text) or not text:
@@ -161,8 +168,8 @@ def _agreement_words_anywhere(form, export, colmap) -> bool:
         f = next((f for f in form.fields if f.name == name), None)
         if f is None or f.kind != "likert" or incidental(header, f):
             continue
-        for text in pd.unique(export.cells[header].astype(str)):
-            key = values.normalise_answer(text)
+        for text in pd.unique(export.cells[header].iloc[:SAMPLE_ROWS].dropna()):
+            key = values.normalise_answer(str(text))
             if key in LIKERT_SYNONYMS and key != "neither":
                 return True
     return False
@@ -174,8 +181,9 @@ def _note_numeric_download(form, export, colmap) -> None:
         return
     likert = [h for n, h in colmap.fields.items()
               if any(f.name == n and f.kind == "likert" for f in form.fields)]
-    answered = [v for h in likert for v in pd.unique(export.cells[h].astype(str).str.strip())
-                if v]
+    answered = [str(v).strip() for h in likert
+                for v in pd.unique(export.cells[h].iloc[:SAMPLE_ROWS].dropna())
+                if str(v).strip()]
     if answered and all(re.fullmatch(r"[1-5]", v) for v in answered):
         export.scale_notes.append(
             "a Qualtrics \"numeric values\" download: agreement answers were read as 1 = "
