@@ -169,8 +169,9 @@ def decide_order(values: pd.Series, platform: str, column: str, *,
     if month_only:
         return DateOrder(False, "values", f"{name}: {month_only!r} can only be month-first")
     if not numeric:
-        return DateOrder(True, "none", f"{name}: no date written with its day and month "
-                                       "as numbers, so no order to decide")
+        return DateOrder(True, "none", f"{name}: no date written day and month as numbers "
+                                       "(year first, month in words or spreadsheet date "
+                                       "cells), so no order to decide")
     if platform in DATE_CONVENTIONS and platform_column:
         dayfirst, source = DATE_CONVENTIONS[platform]
         return DateOrder(dayfirst, "platform",

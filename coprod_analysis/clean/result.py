@@ -180,7 +180,10 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
         if info.get("recognised_by"):
             lines.append(f"{name}: read as {info['recognised_by']}")
         for column, how in info.get("date_order", {}).items():
-            if how["decided_by"] != "none":
+            if how["decided_by"] == "none":
+                lines.append(f"{name}: dates in {column!r} cannot be misread (year first, "
+                             "month in words or spreadsheet date cells)")
+            else:
                 lines.append(f"{name}: dates in {column!r} read {how['order']} "
                              f"({_DECIDED_BY.get(how['decided_by'], how['decided_by'])})")
         if info["columns_unmapped"]:
