@@ -408,3 +408,13 @@ def test_rankings_under_a_long_question_are_always_refused(tmp_path_factory, ran
                     + "\n".join(f"By the park,{line}" for line in body.splitlines()) + "\n")
     with pytest.raises(CoprodError, match="does not look like an evaluation form export"):
         load_evaluations(path, themes=False)
+
+
+def test_surveymonkey_second_row_saying_response_everywhere_is_a_header(tmp_path):
+    lines = (HERE / "surveymonkey-old.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = "Response,Response,Response,Response,Open-Ended Response," + lines[1][5:]
+    path = _write(tmp_path, "sm.csv", "\n".join(lines) + "\n")
+    result = load_evaluations(path, themes=False)
+    info = result.summary["files"]["sm.csv"]
+    assert info["header_rows"] == 2 and [info[k] for k in KEYS] == [2, 2, 0, 0, 0]
+    assert result.data["outcome_role"].tolist() == [4, 5]

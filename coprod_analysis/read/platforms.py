@@ -263,10 +263,18 @@ def _is_surveymonkey_subheader(row1: list[str], row2: list[str]) -> bool:
     True
     >>> _is_surveymonkey_subheader(head, ["11400000001", "2345", "Agree"])
     False
+    >>> _is_surveymonkey_subheader(head, ["Response", "Response", "Open-Ended Response"])
+    True
     """
     keys = [layouts.squash(h) for h in row1]
     position = keys.index("respondentid")
-    return position < len(row2) and not row2[position].strip()
+    if position >= len(row2):
+        return False
+    cell = row2[position].strip()
+    if not cell:
+        return True
+    # A respondent id is a number; a sub-header row may say "Response" even there.
+    return not cell.isdigit() and any(_key(c) in _SURVEYMONKEY_SUBHEADERS - {""} for c in row2)
 
 
 def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
