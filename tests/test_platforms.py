@@ -303,8 +303,10 @@ def test_paper_forms_without_a_date_are_quarantined_unless_the_officer_says():
 
 
 def test_a_given_date_never_overrides_a_date_on_the_form():
+    # jisc.csv: rows 1 and 3 (the same response twice) say 14/10/2019; row 2 leaves it empty.
     result = load_evaluations(FIXTURES / "jisc.csv", themes=False, session_date="2020-01-01")
-    assert pd.Timestamp("2020-01-01") not in result.data["session_date"].tolist()
+    dates = dict(zip(result.data["source_row"], result.data["session_date"], strict=True))
+    assert dates == {2: pd.Timestamp("2020-01-01"), 3: pd.Timestamp("2019-10-14")}
 
 
 @pytest.mark.parametrize("bad", ["03/04/2024", "soon", "31/02/2024"])
@@ -418,3 +420,16 @@ def test_surveymonkey_second_row_saying_response_everywhere_is_a_header(tmp_path
     info = result.summary["files"]["sm.csv"]
     assert info["header_rows"] == 2 and [info[k] for k in KEYS] == [2, 2, 0, 0, 0]
     assert result.data["outcome_role"].tolist() == [4, 5]
+
+
+def test_a_given_date_comes_before_the_time_a_sheet_was_typed(tmp_path):
+    # Typed on 20 March; the session was on 14 March: the officer's date wins where the
+    # form has none, the form's own date wins where it has one.
+    path = _write(tmp_path, "typed.csv", HEAD + f"20/03/2024 10:00,,{ANSWERS}\n"
+                  f"20/03/2024 10:05,13/03/2024,{ANSWERS}\n")
+    plain = load_evaluations(path, themes=False)
+    assert plain.data["session_date"].tolist() == [pd.Timestamp("2024-03-20"),
+                                                   pd.Timestamp("2024-03-13")]
+    given = load_evaluations(path, themes=False, session_date="2024-03-14")
+    assert given.data["session_date"].tolist() == [pd.Timestamp("2024-03-14"),
+                                                   pd.Timestamp("2024-03-13")]

@@ -66,21 +66,24 @@ def session_ids(dates: pd.Series, venues: pd.Series) -> pd.Series:
 
 
 def _prepare(ctx: FileContext, given: GivenSession | None = None) -> Setaside:
-    """Session date (from the form, else the submission time, else the officer's) and
-    ``session_id``."""
+    """Session date (from the form, else the one the officer gave, else the submission
+    time) and ``session_id``."""
     fields = ctx.fields
     if not ctx.dayfirst.get("session_date", True):
         ctx.report.notes.append("session dates were written month-first (e.g. 03/14/2018) "
                                 "and read that way")
     from_form = fields["session_date"]
-    fields["session_date"] = from_form.fillna(ctx.submitted.dt.normalize())
+    if given is not None:
+        _fill_given(ctx, given)  # the officer's word comes before a guess from the time
+    instead = ("the date given with --session-date was used instead"
+               if given is not None and given.date is not None
+               else "the date it was submitted was used instead")
+    fields["session_date"] = fields["session_date"].fillna(ctx.submitted.dt.normalize())
     problems = ctx.problems
     if len(problems):
         rescued = problems["field"].eq("session_date") & problems["source_row"].isin(
             fields.index[from_form.isna() & fields["session_date"].notna()])
-        problems.loc[rescued, "problem"] += "; the date it was submitted was used instead"
-    if given is not None:
-        _fill_given(ctx, given)
+        problems.loc[rescued, "problem"] += "; " + instead
     fields["session_id"] = session_ids(fields["session_date"], fields["venue"])
 
     no_date = fields["session_date"].isna().to_numpy()
@@ -158,9 +161,8 @@ def _fill_given(ctx: FileContext, given: GivenSession) -> None:
         if missing.any():
             fields.loc[missing, "session_date"] = given.date
             ctx.report.notes.append(
-                f"{int(missing.sum())} responses had no session date (none on the form, no "
-                f"submission time): {given.date:%Y-%m-%d} was used, as given by the officer "
-                "with --session-date")
+                f"{int(missing.sum())} responses had no session date on the form: "
+                f"{given.date:%Y-%m-%d} was used, as given by the officer with --session-date")
     if given.venue:
         missing = (fields["venue"].isna() | (fields["venue"].astype(str).str.strip() == "")) \
             & answered
@@ -215,9 +217,10 @@ def load_evaluations(
         bundled improvements classifier (``False`` leaves the column empty).
     session_date:
         The session's date, for files of one session's forms that carry no date
-        (paper forms typed up): used for every response with no date of its own
-        (none on the form and no submission time), and recorded in the summary
-        as given by the officer. ``YYYY-MM-DD`` (or a date no one could misread).
+        (paper forms typed up): used for every response with no date of its own on
+        the form (before the submission time, which for typed forms is when they
+        were typed), and recorded in the summary as given by the officer.
+        ``YYYY-MM-DD`` (or a date no one could misread).
     venue:
         The session's venue, for responses that give none (recorded likewise).
 
