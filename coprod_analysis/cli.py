@@ -197,6 +197,12 @@ def _run_classify(args: argparse.Namespace) -> int:
     if not matches:
         raise CoprodError(f"there is no column {args.text_column!r} (columns: "
                           f"{', '.join(map(str, table.columns))})", args.input)
+    from coprod_analysis.clean.identifiers import drop_identifier_table_columns
+
+    table, dropped = drop_identifier_table_columns(table, keep=matches[0])
+    if dropped:  # the output is shared: identifiers never go into it
+        print("Left out as identifiers: " + "; ".join(f"{h!r} ({why})"
+                                                      for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -628,6 +628,7 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     # location
     IdentifierHeader(r"(?:geo ?|device |your |ip )?location(?: (?:latitude|longitude|lat|long|lng"
                      r"|coordinates|accuracy|data))?|latitude|longitude|lat|lng|lat ?long"
+                     r"|latitude (?:and )?longitude"
                      r"|lat lng|co ?ordinates|gps(?: \w+)?|geo (?:city|country|region|postal)"
                      r"|standard (?:lat|long|geo\w*)", "location",
                      "Qualtrics 'LocationLatitude'/'LocationLongitude', Alchemer geo data"),
@@ -640,7 +641,8 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"forenames?|surnames?|initials|given name s?|signature|signed"
                      r"|(?:first|last) name(?: and | )(?:last|sur) ?name", "name"),
     # contact details
-    IdentifierHeader(r"(?:(?:contact|home|work|mobile|daytime|evening|landline|best|your)"
+    IdentifierHeader(r"(?:(?:contact|home|work|mobile|daytime|evening|landline|best|your|phone"
+                     r"|telephone)"
                      r" )*(?:tel|telephone|phone|mobile|landline|cell|cellphone|mob)"
                      r"(?: (?:number|no|num|numbers))?", "phone",
                      "'Telephone', 'Mobile', 'Phone number'"),
@@ -667,6 +669,11 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
                      "respondent_id",
                      "Qualtrics 'ResponseId'/'ExternalReference', SurveyMonkey 'Respondent ID', "
                      "JISC 'Username'/'Token', SmartSurvey 'UserID', MS Forms 'Responder'"),
+    IdentifierHeader(r"(?:employee|staff|payroll|membership|member|student|volunteer|carer)"
+                     r" (?:id|number|no|ref|reference)"
+                     r"|(?:twitter|instagram|facebook|linkedin|tiktok|social media)"
+                     r"(?: (?:handle|account|name|username|user name|id))?|handle",
+                     "respondent_id", "hand-made sign-in sheets"),
     IdentifierHeader(r"custom (?:data|variables?|fields?|values?)(?: ?\d+)?|embedded data(?: .*)?"
                      r"|url (?:variable|parameter)s?(?: .*)?|hidden (?:field|value)s?(?: .*)?"
                      r"|x ?\d{1,2}|pre ?population(?: .*)?", "custom_data",

@@ -92,6 +92,18 @@ PLATFORM_SPELLINGS = [
     ("hand", "NHSNumber", "nhs_number"),
     ("hand", "D.O.B.", "date_of_birth"),
     ("hand", "Which postcode area do you live in?", "postcode"),
+    ("hand", "Staff number", "respondent_id"),
+    ("hand", "Phone (mobile)", "phone"),
+    ("hand", "Latitude/Longitude", "location"),
+    ("hand", "Latitude and longitude", "location"),
+    ("hand", "Date of Birth (DD/MM/YYYY)", "date_of_birth"),
+    ("hand", "Your full name (optional)", "name"),
+    ("surveymonkey", "RespondentID", "respondent_id"),
+    ("surveymonkey", "LastName", "name"),
+    ("qualtrics", "External Data Reference", "respondent_id"),
+    ("qualtrics", "Recipient Last Name", "name"),
+    ("qualtrics", "User Language", "platform_id"),
+    ("hand", "Twitter handle", "respondent_id"),
 ]
 
 
@@ -147,3 +159,33 @@ def test_identifier_roles_follow_the_kind():
     assert roles == {"RecipientEmail": "email", "IPAddress": "identifier",
                      "Collector ID": "platform", "Venue": "venue"}
     assert identifier_kind("LocationLongitude") == "identifier"
+
+
+@pytest.mark.parametrize("field", [*EVALUATION_FIELDS, *REVIEW_FIELDS], ids=lambda f: f.name)
+def test_no_question_of_either_form_is_an_identifier(field):
+    # The question as the template words it, its short label, and its contract column
+    # name (a cleaned table read again) are never identifiers.
+    for header in (field.question, field.short, field.name):
+        assert identifier_header_kind(header) is None, header
+    form = EVALUATION_FIELDS if field in EVALUATION_FIELDS else REVIEW_FIELDS
+    for header in (field.question, field.name):
+        assert map_columns([header], form).roles[header] == field.name, header
+
+
+def test_a_mapping_file_can_say_that_location_is_the_venue(tmp_path):
+    from coprod_analysis import load_evaluations
+
+    export = tmp_path / "paper.csv"
+    export.write_text("Date,Location,Overall\n20/03/2019,Armley Library,Good\n"
+                      "20/03/2019,Armley Library,Fair\n", encoding="utf-8")
+    mapping = tmp_path / "mapping.csv"
+    mapping.write_text("column,field\nLocation,venue\n", encoding="utf-8")
+    without = load_evaluations(export, themes=False)
+    assert without.data["venue"].isna().all()
+    assert ("column 'Location' is taken for a device or map location and dropped; if it is "
+            "where the session was, map it to venue with --mapping (a line: Location,venue)"
+            ) in without.summary["files"]["paper.csv"]["notes"]
+    assert without.summary["files"]["paper.csv"]["columns_identifiers_why"] == {
+        "Location": "its header names a location (coordinates or a place found from the device)"}
+    mapped = load_evaluations(export, mapping=mapping, themes=False)
+    assert mapped.data["venue"].tolist() == ["Armley Library", "Armley Library"]

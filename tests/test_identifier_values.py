@@ -29,6 +29,8 @@ HEAD = "Date of the session,Where did you attend?,Overall,Role of champion,Impro
     ("+44 (0)113 496 0123", "phone"),
     ("0044 7700 900123", "phone"),
     ("07700\u00a0900123", "phone"),              # no-break space from Excel
+    ("7700900123", "phone"),                     # stored as a number: the 0 is lost
+    ("447700900123", "phone"),                   # ... or the +
     ("943 476 5919", "nhs_number"),
     ("943-476-5919", "nhs_number"),
     ("9434765919", "nhs_number"),
@@ -38,6 +40,9 @@ HEAD = "Date of the session,Where did you attend?,Overall,Role of champion,Impro
     ("(53.801, -1.549)", "coordinates"),
     ("53.8007", "coordinates"),
     ("-1.549077", "coordinates"),
+    ("LS6 2QF", "postcode"),
+    ("ls62qf", "postcode"),
+    ("EC1A 1BB", "postcode"),
 ])
 def test_a_whole_cell_that_is_an_identifier_is_recognised(cell, kind):
     assert value_kind(cell) == kind
@@ -53,9 +58,11 @@ def test_a_whole_cell_that_is_an_identifier_is_recognised(cell, kind):
     "943 476 5918",                                                     # check digit wrong
     "0113 496 01",                                                      # too short
     "+1 212 555 0100",                                                  # not UK
+    "1234567890", "770090012", "77009001234",                          # other numbers
     "999.1.1.1",                                                        # not an IP
     "53.8, -1.5",                                                       # too few decimals
     "cafe", "face:feed",                                                # hex words
+    "LS6", "LS6 2", "Room 12B",                                         # not full postcodes
 ])
 def test_ordinary_answers_are_not_identifiers(cell):
     assert value_kind(cell) is None
@@ -118,6 +125,8 @@ def test_a_column_mapped_to_a_question_but_full_of_addresses_is_dropped_everywhe
     assert "venue" not in info["columns_mapped"]
     assert result.data["venue"].isna().all()
     assert any("looked like the question 'venue'" in n for n in info["notes"])
+    assert ("a.csv: column 'Where did you attend?' is dropped as an identifier, never written: "
+            "3 of its 3 answers are e-mail addresses") in result.quality_report()
 
 
 def test_the_net_holds_with_keep_text(tmp_path):
@@ -145,3 +154,47 @@ def test_file_names_are_redacted_in_every_output_and_stay_apart(tmp_path):
 def test_file_names_are_kept_with_keep_text():
     assert shared_file_names(["a/from jo@example.org.csv"], keep_text=True) == {
         __import__("pathlib").Path("a/from jo@example.org.csv"): "from jo@example.org.csv"}
+
+
+def test_a_stray_identifier_in_a_kept_column_is_replaced_not_written(tmp_path):
+    # One venue of four is an e-mail address: not "most", so the column is kept, but
+    # that cell is only an address: it becomes [email] (also in the session id), and
+    # a quarantined row's raw values and an unreadable Likert answer carry no address.
+    rows = ["20/03/2019,Leeds,Good,Agree,More tea",
+            "20/03/2019,Leeds,Good,192.0.2.55,",
+            "20/03/2019,stray@example.org,Good,Agree,",
+            ",stray2@example.org,Good,Agree,Less talk",
+            "20/03/2019,Leeds,Good,Agree,"]
+    result = load_evaluations(_write(tmp_path, "c.csv", rows), themes=False, keep_text=True)
+    text = (result.data.to_csv() + result.quarantine.to_csv() + result.problems.to_csv()
+            + json.dumps(result.summary))
+    assert "example.org" not in text and "192.0.2.55" not in text
+    assert sorted(result.data["venue"].dropna()) == ["Leeds", "Leeds", "Leeds", "[email]"]
+    assert result.quarantine["venue"].tolist() == ["[email]"]
+    assert result.problems["raw_value"].tolist() == ["[ip_address]"]
+    assert result.summary["files"]["c.csv"]["columns_identifiers_why"] == {}
+
+
+def test_a_header_that_is_itself_an_identifier_is_dropped_and_not_named(tmp_path):
+    # A column without its own header row (pasted under the header line): its first
+    # value stands as the header, is neither written nor named in the summary.
+    head = HEAD + ",first@example.org"
+    rows = ["20/03/2019,Leeds,Good,Agree,,Tea please"]
+    result = load_evaluations(_write(tmp_path, "d.csv", rows, head=head), themes=False)
+    text = result.data.to_csv() + json.dumps(result.summary) + result.quality_report()
+    assert "first@example.org" not in text
+    assert result.summary["files"]["d.csv"]["columns_identifiers_why"] == {
+        "[email]": "its header is one of e-mail addresses (a file without a header row?)"}
+
+
+def test_a_skipped_file_s_reason_carries_no_identifier(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "a.csv", ["20/03/2019,Leeds,Good,Agree,More tea"])
+    # A register without a header row, found in the same folder: skipped, and its first
+    # row (quoted in the reason) is redacted in summary.json.
+    (folder / "b.csv").write_text("jo@example.org,07911 123456\nal@example.org,x\n",
+                                  encoding="utf-8")
+    result = load_evaluations(folder, themes=False)
+    assert list(result.summary["files_skipped"]) == ["b.csv"]
+    assert "example.org" not in json.dumps(result.summary)

@@ -221,3 +221,54 @@ def test_a_cleaned_table_with_identifier_columns_added_by_hand_leaks_nothing(tmp
     assert main(["report", "--evaluations", str(edited), "--out", str(report)]) == 0
     printed = capsys.readouterr()
     assert leaks(text_of(again) + text_of(report) + printed.out + printed.err) == []
+
+
+REVIEW_QUESTIONS = ["Name of your group", "What kind of group is it?", "Date", "Co-design",
+                    "Co-decision", "Co-delivery", "Co-evaluation", "Overall", "Challenges",
+                    "Describe the challenges your group faces", "From start", "Throughout",
+                    "Equal partners", "Roles agreed", "You said we did", "Evaluated together"]
+
+
+def test_no_identifier_reaches_any_output_from_a_review_export(tmp_path, capsys):
+    ids = [("Full name", "name"), ("Email", "email"), ("Telephone", "phone"),
+           ("IP Address", "ip"), ("Respondent", "user")]
+    rows = [[h for h, _ in ids] + REVIEW_QUESTIONS + [h for h, _ in VALUE_NET]]
+    for i in range(ROWS):
+        group = "" if i == 3 else f"Group {i % 11}"  # row 4: no group -> quarantined
+        rows.append([ident(kind, i) for _, kind in ids]
+                    + [group, "PPG", "01/09/2019", "intermediate", "descriptive",
+                       "maybe" if i == 5 else "transformative", "intermediate", "intermediate",
+                       "Time; Funding", "Meetings are too short", "yes", "no", "yes", "no",
+                       "yes", "no"]
+                    + [ident(kind, i) for _, kind in VALUE_NET])
+    export = tmp_path / "reviews from leak.file@example.org.csv"
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    out, report = tmp_path / "out", tmp_path / "report"
+    assert main(["clean", "reviews", str(export), "--out", str(out), "--no-themes"]) == 0
+    sample = Path(__file__).parent.parent / "data" / "sample" / "evaluations"
+    assert main(["report", "--evaluations", str(sample), "--reviews", str(export),
+                 "--out", str(report)]) == 0
+    printed = capsys.readouterr()
+    assert leaks(text_of(out) + text_of(report) + printed.out + printed.err) == []
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["rows_quarantined"] >= 1 and summary["cells_unreadable"] >= 1
+    (info,) = summary["files"].values()
+    assert {"Full name", "Email", "Telephone", "IP Address", "Respondent", "Q99",
+            "Extra info", "Ref", "Field 7"} <= set(info["columns_identifiers_why"])
+
+
+def test_themes_classify_leaves_identifier_columns_out(tmp_path, capsys):
+    table = tmp_path / "comments.csv"
+    rows = [["Full name", "IP Address", "Q9", "improve"]]
+    rows += [[NAMES[i], ip(i), email(i), "More time for questions"] for i in range(ROWS)]
+    with table.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    out = tmp_path / "coded.csv"
+    assert main(["themes", "classify", str(table), "--text-column", "improve",
+                 "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    assert leaks(out.read_text(encoding="utf-8") + printed.out + printed.err) == []
+    with out.open(newline="", encoding="utf-8") as handle:
+        assert next(csv.reader(handle)) == ["improve", "themes"]
+    assert "Left out as identifiers: 'Full name'" in printed.out

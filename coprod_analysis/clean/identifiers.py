@@ -21,12 +21,15 @@ identifiers):
 ``phone``
     a UK number in a phone-like shape: digits with spaces, dots, dashes or
     brackets only, ``0`` + 9 or 10 digits, or ``+44``/``0044`` (optionally
-    ``(0)``) + 9 or 10 digits. Dates (``01/02/2019``), times, money and
-    short codes have other shapes.
+    ``(0)``) + 9 or 10 digits; as a spreadsheet that stored it as a number
+    writes it, ``7`` + 9 digits (a mobile) or ``44`` + 9 or 10 digits.
+    Dates (``01/02/2019``), times, money and short codes have other shapes.
 ``nhs_number``
     ten digits, with any separators, whose Modulus 11 check digit is valid.
 ``ip_address``
     an IPv4 or IPv6 address (Python's :mod:`ipaddress` decides).
+``postcode``
+    a full UK postcode (``LS6 2QF``, ``ls62qf``); a district alone (``LS6``) is not.
 ``coordinates``
     ``latitude, longitude`` with at least three decimals each and in range,
     or one number with at least four decimals between -180 and 180 (a
@@ -56,6 +59,7 @@ VALUE_KINDS = {
     "nhs_number": "NHS numbers",
     "ip_address": "IP addresses",
     "coordinates": "map coordinates",
+    "postcode": "full postcodes",
 }
 
 _EMAIL = re.compile(r"(?:mailto:)?[^\s@<>(),;:\"\[\]]+@[^\s@<>(),;:\"\[\]]+\.[a-z]{2,}",
@@ -64,9 +68,13 @@ _PHONE_SHAPE = re.compile(r"\+?[\d\s().\-]{10,22}")
 _DECIMAL = r"[-+]?\d{1,3}\.\d+"
 _PAIR = re.compile(rf"[(\[]?\s*({_DECIMAL})\s*[,;/ ]\s*({_DECIMAL})\s*[)\]]?")
 _SINGLE = re.compile(r"[-+]?\d{1,3}\.(\d{4,})")
+#: A full UK postcode (outward and inward code), as the whole cell.
+_POSTCODE = re.compile(r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}",
+                       re.IGNORECASE)
 #: A cheap first look: a cell that could be any of the kinds (so most columns of
 #: answers are ruled out without a closer look).
-_MAYBE = re.compile(r"\S*@\S*|[\d\s().+\-]{10,22}|[\d\s./\-]{10,20}|(?=.*[:.])[0-9a-fA-F:.]{2,45}"
+_MAYBE = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|\S*@\S*|[\d\s().+\-]{10,22}"
+                    r"|[\d\s./\-]{10,20}|(?=.*[:.])[0-9a-fA-F:.]{2,45}"
                     rf"|[(\[]?\s*{_DECIMAL}(?:\s*[,;/ ]\s*{_DECIMAL})?\s*[)\]]?")
 
 
@@ -86,7 +94,9 @@ def _is_phone(text: str, digits: str) -> bool:
         rest = digits[2:] if text.startswith("+") else digits[4:]
         return (text.startswith("+44") or digits.startswith("0044")) and bool(
             re.fullmatch(r"0?[1-9]\d{8,9}", rest))
-    return bool(re.fullmatch(r"0[1-9]\d{8,9}", digits))
+    # A spreadsheet that stored the number as a number drops the 0 (or the +): a mobile
+    # number is then 7 and nine digits, an international one 44 and nine or ten.
+    return bool(re.fullmatch(r"0[1-9]\d{8,9}|7\d{9}|44[1-9]\d{8,9}", digits))
 
 
 def value_kind(cell: str) -> str | None:
@@ -106,6 +116,8 @@ def value_kind(cell: str) -> str | None:
         return None
     if "@" in text:
         return "email" if _EMAIL.fullmatch(text) else None
+    if _POSTCODE.fullmatch(text):
+        return "postcode"
     digits = re.sub(r"\D", "", text)
     if re.fullmatch(r"[\d\s./\-]+", text) and _is_nhs(digits):
         return "nhs_number"
@@ -147,29 +159,94 @@ def column_value_kind(column: pd.Series) -> tuple[str, int, int] | None:
     ('email', 2, 3)
     >>> column_value_kind(pd.Series(["Good talk", "write to c@example.org", "d@example.org"]))
     """
-    text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
-    text = text[text != ""]
-    if text.empty:
-        return None
-    counts = text.value_counts(sort=False)
-    maybe = counts[[bool(_MAYBE.fullmatch(unicodedata.normalize("NFKC", v).strip()))
-                    for v in counts.index]]
-    total = int(counts.sum())
-    if 2 * int(maybe.sum()) <= total:
-        return None
+    return _verdict(*_identifier_cells(column))
+
+
+def _verdict(found: dict[str, tuple[str, int]], total: int) -> tuple[str, int, int] | None:
+    """The threshold: more than half of the non-blank cells, and at least ``MIN_CELLS``."""
     kinds: dict[str, int] = {}
-    for value, count in maybe.items():
-        kind = value_kind(value)
-        if kind is not None:
-            kinds[kind] = kinds.get(kind, 0) + int(count)
+    for kind, count in found.values():
+        kinds[kind] = kinds.get(kind, 0) + count
     if not kinds:
         return None
-    # Phone and NHS numbers look alike: together they are one kind of number.
-    found = sum(kinds.values())
+    # Phone and NHS numbers look alike: kinds add up, and the commonest names the column.
+    count = sum(kinds.values())
     kind = max(kinds, key=kinds.get)
-    if 2 * found > total and (found >= MIN_CELLS or total == 1):
-        return kind, found, total
+    if 2 * count > total and (count >= MIN_CELLS or total == 1):
+        return kind, count, total
     return None
+
+
+def _stripped(column: pd.Series) -> pd.Series:
+    """The cells as text, trimmed (Arrow strings: fast on a million rows)."""
+    from coprod_analysis.clean.values import TEXT_DTYPE
+
+    if column.dtype != TEXT_DTYPE:
+        column = column.astype(TEXT_DTYPE)
+    return column.str.strip()
+
+
+def _identifier_cells(column: pd.Series) -> tuple[dict[str, tuple[str, int]], int]:
+    """Distinct cells that are identifiers -> (kind, how many), and the non-blank cells."""
+    from coprod_analysis.clean.values import TEXT_DTYPE
+
+    if column.dtype != TEXT_DTYPE:
+        column = column.astype(TEXT_DTYPE)
+    raw = column.value_counts(sort=False, dropna=True)  # distinct cells first: few, mostly
+    stripped: dict[str, int] = {}
+    for value, count in zip(raw.index, raw.to_numpy(), strict=True):
+        key = str(value).strip()
+        if key:
+            stripped[key] = stripped.get(key, 0) + int(count)
+    if not stripped:
+        return {}, 0
+    counts = pd.Series(stripped, dtype="int64")
+    found = {}
+    for value, count in counts.items():
+        if _MAYBE.fullmatch(unicodedata.normalize("NFKC", value).strip()):
+            kind = value_kind(value)
+            if kind is not None:
+                found[value] = (kind, int(count))
+    return found, int(counts.sum())
+
+
+#: Kinds replaced cell by cell in columns that are kept (a stray address typed as a
+#: venue): a lone number with four decimals may be a score, so coordinates are not.
+_CELL_KINDS = {"email": "[email]", "phone": "[phone]", "nhs_number": "[nhs_number]",
+               "ip_address": "[ip_address]"}
+
+
+def _replace_identifier_cells(export, header: str, found: dict[str, tuple[str, int]]) -> int:
+    """Put a placeholder in place of each cell of a kept column that is an identifier."""
+    swap = {value: _CELL_KINDS[kind] for value, (kind, _) in found.items()
+            if kind in _CELL_KINDS}
+    if not swap:
+        return 0
+    stripped = _stripped(export.cells[header])
+    hit = stripped.isin(list(swap)).fillna(False).to_numpy(dtype=bool)
+    cells = export.cells.copy()  # the reading layer's frame is never written to
+    cells.loc[hit, header] = stripped[hit].map(swap).to_numpy()
+    export.cells = cells
+    return int(hit.sum())
+
+
+def header_role(header: str) -> str | None:
+    """The role of a column a person added by hand to a cleaned table, if it identifies.
+
+    ``"identifier"`` (an e-mail address too: a cleaned table is not searched
+    for resubmissions), ``"platform"`` for a platform's own id, else ``None``.
+
+    Examples
+    --------
+    >>> header_role("Full name"), header_role("Email"), header_role("Collector ID")
+    ('identifier', 'identifier', 'platform')
+    >>> header_role("Table number") is None
+    True
+    """
+    from coprod_analysis.mapping import identifier_kind
+
+    kind = identifier_kind(header, weak=True)
+    return "identifier" if kind == "email" else kind
 
 
 #: Roles whose columns are already dropped, or hold the platform's own bookkeeping.
@@ -212,18 +289,31 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
             kind = identifier_header_kind(header)
             why[shown] = (f"its header names {IDENTIFIER_KINDS[kind]}" if kind else
                           "its header names a person, or the mapping file says it identifies")
+            if kind == "location" and "venue" in field_names and "venue" not in colmap.fields:
+                notes.append(f"column {shown!r} is taken for a device or map location and "
+                             "dropped; if it is where the session was, map it to venue with "
+                             f"--mapping (a line: {shown},venue)")
             continue
         if role in _NOT_CHECKED:
             continue
-        found = column_value_kind(export.cells[header])
-        if value_kind(header) is not None:  # no header row: the first row is a response
-            found = found or ("email", 1, 1)
+        cells, total = _identifier_cells(export.cells[header])
+        found = _verdict(cells, total)
+        header_kind = value_kind(header)  # no header row: the first row is a response
+        if found is None and header_kind is not None:
+            found = (header_kind, 0, total)
         if found is None:
+            replaced = _replace_identifier_cells(export, header, cells)
+            if replaced:
+                notes.append(f"column {shown!r}: {replaced} answer(s) that were only an e-mail "
+                             "address, phone, NHS number or IP address replaced by a "
+                             "placeholder such as [email]")
             continue
         kind, count, total = found
         colmap.roles[header] = "identifier"
-        why[shown] = (f"{count} of its {total} answers are {VALUE_KINDS[kind]}"
-                      if total > 1 else f"its only answer is one of {VALUE_KINDS[kind]}")
+        why[shown] = (f"its header is one of {VALUE_KINDS[kind]} (a file without a header "
+                      "row?)" if count == 0 else
+                      f"{count} of its {total} answers are {VALUE_KINDS[kind]}" if total > 1
+                      else f"its only answer is one of {VALUE_KINDS[kind]}")
         if role in field_names:  # the question is then unanswered: worth a note of its own
             notes.append(f"column {shown!r} looked like the question {role!r} but is dropped "
                          f"as an identifier ({why[shown]}); map the right column with "
@@ -266,3 +356,48 @@ def shared_file_names(paths, *, keep_text: bool = False) -> dict:
         taken.add(name)
         out[path] = name
     return out
+
+
+def drop_identifier_table_columns(table: pd.DataFrame, keep: str | None = None
+                                  ) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A plain table without its identifier columns (by header or by values), and why.
+
+    For tables written by commands other than ``coprod clean`` (``coprod themes
+    classify`` copies its input's columns): the same checks as cleaning.
+
+    Parameters
+    ----------
+    table:
+        The table, every cell text.
+    keep:
+        A column kept whatever it holds (the text being coded).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Email": ["a@example.org"], "comment": ["More time"],
+    ...                   "Q9": ["07911 123456"]})
+    >>> kept, why = drop_identifier_table_columns(t, keep="comment")
+    >>> list(kept.columns), sorted(why)
+    (['comment'], ['Email', 'Q9'])
+    """
+    from coprod_analysis.clean.redact import redact
+    from coprod_analysis.mapping import identifier_header_kind
+    from coprod_analysis.vocab import IDENTIFIER_KINDS
+
+    why: dict[str, str] = {}
+    dropped = []
+    for header in table.columns:
+        if header == keep:
+            continue
+        shown = redact(str(header))
+        if header_role(str(header)) is not None:
+            kind = identifier_header_kind(str(header))
+            why[shown] = (f"its header names {IDENTIFIER_KINDS[kind]}" if kind
+                          else "its header names a person")
+        elif (found := column_value_kind(table[header])) is not None:
+            kind, count, total = found
+            why[shown] = f"{count} of its {total} answers are {VALUE_KINDS[kind]}"
+        else:
+            continue
+        dropped.append(header)
+    return table.drop(columns=dropped), why

@@ -30,7 +30,7 @@ from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
-from coprod_analysis.mapping import ColumnMap, identifier_kind, map_columns, read_mapping_file
+from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.read import RawExport, expand_inputs, read_export
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
@@ -262,6 +262,8 @@ def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
     matched to a question by its meaning, unless its header names an identifier
     (an officer may have added a "Full name" column by hand): then it is dropped.
     """
+    from coprod_analysis.clean.identifiers import header_role
+
     roles = dict(export.roles)
     own = {*form.columns, *form.derived}
     for header in export.cells.columns:
@@ -269,8 +271,8 @@ def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
             continue
         if header in own:
             roles[header] = "platform"
-        elif (kind := identifier_kind(header, weak=True)) is not None:
-            roles[header] = "identifier" if kind == "email" else kind
+        elif (role := header_role(header)) is not None:
+            roles[header] = role
         else:
             roles[header] = "unmapped"
     return roles
@@ -455,11 +457,11 @@ def load_form(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = expand_inputs(paths)
+    names = shared_file_names([p for p, _ in files], keep_text=keep_text)
     overrides = read_mapping_file(mapping, form.fields) if mapping else None
     outcomes = []
     skipped: dict[str, str] = {}
     sizes = [p.stat().st_size for p, _ in files]
-    names = shared_file_names([p for p, _ in files], keep_text=keep_text)
     bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
                disable=not progress or None, leave=False)
     with bar:
@@ -471,7 +473,8 @@ def load_form(
             except NotThisForm as reason:
                 if not in_folder:
                     raise
-                skipped[names[path]] = reason.message
+                # Written to summary.json: the reason quotes headers (a first row of answers?).
+                skipped[names[path]] = reason.message if keep_text else redact(reason.message)
                 logger.info("%s: skipped (%s)", names[path], reason.message)
             bar.update(size)
     if not outcomes:

@@ -189,10 +189,15 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
         if info["columns_unmapped"]:
             kept = ", ".join(repr(c) for c in info["columns_unmapped"])
             lines.append(f"{name}: columns that match no question, kept as they are: {kept}")
-        if info.get("columns_identifiers_why"):
-            dropped = "; ".join(f"{h!r} ({why})"
-                                for h, why in info["columns_identifiers_why"].items())
-            lines.append(f"{name}: columns dropped as identifiers, never written: {dropped}")
+        why = info.get("columns_identifiers_why", {})
+        by_header = [h for h, reason in why.items() if reason.startswith("its header")]
+        if by_header:
+            lines.append(f"{name}: identifier columns, never written: "
+                         f"{', '.join(map(repr, by_header))}")
+        for header, reason in why.items():
+            if header not in by_header:
+                lines.append(f"{name}: column {header!r} is dropped as an identifier, never "
+                             f"written: {reason}")
         for note in info["notes"]:
             lines.append(f"{name}: {note}")
     return "\n".join(lines)

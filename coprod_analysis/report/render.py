@@ -79,13 +79,15 @@ def redaction_note(actions: bool, keep_staff_names: bool = False) -> str:
 
     Examples
     --------
-    >>> redaction_note(False).split(". ")[0]
-    'Redacted before publishing: the free text of the forms (quotes)'
+    >>> redaction_note(False).split(" (")[0]
+    'Redacted before publishing: the free text of the forms, which quotes come from'
     >>> note = redaction_note(True, keep_staff_names=True)
     >>> '"You said" and "We did" columns' in note, "(--keep-staff-names)" in note
     (True, True)
     """
-    what = "the free text of the forms (quotes)"
+    what = ("the free text of the forms, which quotes come from (on the evaluation form: one "
+            "thing to take away, the pledge and how to improve; on the review form: the "
+            "challenges described)")
     if actions:
         what += " and the actions log's \"You said\" and \"We did\" columns"
         if keep_staff_names:
