@@ -27,6 +27,17 @@ def test_a_result_on_a_base_under_10_is_not_shown(value, base, shown):
     assert show_result(value, base) == shown
 
 
+@pytest.mark.parametrize(("count", "base", "shown"), [
+    (5, 40, "13%"),    # 12.5% rounds up, not to the even 12%
+    (29, 200, "15%"),  # 14.5%: a float holds 0.145 as 0.14499...
+    (15, 40, "38%"),   # 37.5%
+    (17, 40, "43%"),   # 42.5%
+    (1, 8, "13%"),     # 12.5%
+])
+def test_percentages_round_half_up(count, base, shown):
+    assert show_result(count / base, base, min_base=1) == shown
+
+
 def test_the_minimum_base_can_be_changed():
     assert show_result(0.5, 12, min_base=20) == "not shown"
     assert show_result(4.26, 20, style="mean") == "4.3"
@@ -71,7 +82,8 @@ def test_a_shown_share_never_gives_away_a_small_count(pair, min_base, min_count)
     assert base >= min_base and not 0 < base < min_count
     # Every count the share and its base are consistent with, and what it leaves.
     share = int(shown.rstrip("%"))
-    possible = [c for c in range(base + 1) if round(100 * c / base) == share]
+    # Rounded half up, worked in whole numbers: 100 c / base to the nearest, .5 up.
+    possible = [c for c in range(base + 1) if (200 * c + base) // (2 * base) == share]
     assert count in possible
     if len(possible) == 1:  # the share pins the count down: it and the rest are not small
         assert not (0 < count < min_count or 0 < base - count < min_count)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,34 @@ SECONDARY = "*"
 SLACK = 2
 #: How a result with too small a base is shown.
 NOT_SHOWN = "not shown"
+
+
+def half_up(value: float, digits: int = 0, scale: int = 1) -> Decimal:
+    """``value * scale`` rounded half up, as people expect (12.5 is 13), not half to even.
+
+    The float's shortest decimal form is scaled and rounded, so that 0.145
+    (which a float holds as 0.14499...) is 15%, as it reads.
+
+    Examples
+    --------
+    >>> [str(half_up(x, scale=100)) for x in (5 / 40, 0.145, 0.125, 0.834)]
+    ['13', '15', '13', '83']
+    >>> str(half_up(4.25, 1)), str(half_up(4.35, 1))
+    ('4.3', '4.4')
+    """
+    exact = Decimal(repr(float(value))) * scale
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def percent(value: float) -> str:
+    """A proportion (0-1) as a whole percentage, rounded half up.
+
+    Examples
+    --------
+    >>> percent(5 / 40), percent(0.5), percent(float("nan"))
+    ('13%', '50%', '')
+    """
+    return "" if value != value else f"{half_up(value, scale=100)}%"
 
 
 def show_count(count: int, min_count: int = MIN_COUNT) -> str:
@@ -70,15 +99,19 @@ def show_result(value: float, base: int, min_base: int = MIN_BASE,
 
     Examples
     --------
+    Rounded half up: 5 of 40 is 13%, a mean of 4.25 is 4.3.
+
     >>> show_result(0.834, 12), show_result(0.834, 9), show_result(4.25, 30, style="mean")
-    ('83%', 'not shown', '4.2')
+    ('83%', 'not shown', '4.3')
+    >>> show_result(5 / 40, 40)
+    '13%'
     """
     if base < min_base or value is None or (isinstance(value, float) and math.isnan(value)):
         return NOT_SHOWN
     if style == "percent":
-        return f"{round(100 * value)}%"
+        return percent(value)
     if style == "mean":
-        return f"{value:.1f}"
+        return str(half_up(value, 1))
     raise ValueError("style must be 'percent' or 'mean'")
 
 
