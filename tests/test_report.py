@@ -301,8 +301,8 @@ def test_the_report_prints_on_a4_with_chart_text_of_9_points_or_more(sample_repo
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
     assert boxes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1
                          for w, h in boxes)
-    # Printed, a chart is at most 120 mm wide and at least its natural 5 inches (127 mm)
-    # scaled to that: TEXT points times 120/127 stays at 9 points or more.
+    # Printed, a chart is drawn at most so many mm wide (the template says), its natural
+    # width being 5 inches (127 mm): TEXT points scaled by that ratio stay at 9 or more.
     template = (REPO / "coprod_analysis" / "report" / "templates" /
                 "you-said-we-did.html.j2").read_text()
     printed_mm = float(re.search(r"figure img \{ max-width: (\d+)mm", template).group(1))

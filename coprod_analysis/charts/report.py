@@ -80,8 +80,8 @@ def chart_agreement(rates: pd.DataFrame) -> Figure:
     ...     "rate": [0.69, 0.38], "low": [0.62, 0.31], "high": [0.75, 0.45],
     ...     "n": [187, 184], "published": ["69%", "38%"]})
     >>> chart_agreement(rates).alt_text
-    'Give examples: 69% agreed (95% interval 62% to 75%), the most of 2 outcomes; critique \
-initiatives: 38% (31% to 45%), the fewest.'
+    'Give examples: 69% (95% interval 62% to 75%) agreed, the most of 2 outcomes; critique \
+initiatives: 38% (95% interval 31% to 45%), the fewest.'
     """
     rows = rates.sort_values(["rate", "label"], ascending=[False, True]).reset_index(drop=True)
     figure = _figure(0.75 + 0.62 * max(len(rows), 1))
@@ -100,15 +100,31 @@ initiatives: 38% (31% to 45%), the fewest.'
     axes.grid(axis="x", color="#AEB7BD", linewidth=0.6)
     axes.set_axisbelow(True)
     _plain(axes)
-    best, worst = rows.iloc[0], rows.iloc[-1]
-    pct = lambda v: f"{round(100 * v)}%"  # noqa: E731
-    figure.alt_text = (  # type: ignore[attr-defined]
-        f"{best['label']}: {best['published']} agreed (95% interval {pct(best['low'])} to "
-        f"{pct(best['high'])}), the most of {len(rows)} outcomes"
-        + ("." if len(rows) == 1 else
-           f"; {worst['label'][0].lower() + worst['label'][1:]}: {worst['published']} "
-           f"({pct(worst['low'])} to {pct(worst['high'])}), the fewest."))
+    figure.alt_text = _agreement_alt(rows)  # type: ignore[attr-defined]
     return figure
+
+
+def _agreement_alt(rows: pd.DataFrame) -> str:
+    """The finding: the outcomes most and least agreed with, ties (as published) together."""
+    def pct(v: float) -> str:
+        return f"{round(100 * v)}%"
+
+    def say(part: pd.DataFrame) -> str:
+        names = [part["label"].iloc[0]] + [n[0].lower() + n[1:] for n in part["label"].iloc[1:]]
+        named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        if len(part) == 1:
+            row = part.iloc[0]
+            return (f"{named}: {row['published']} (95% interval {pct(row['low'])} to "
+                    f"{pct(row['high'])})")
+        return f"{named}: {part['published'].iloc[0]} each"
+
+    top = rows[rows["published"] == rows["published"].iloc[0]]
+    bottom = rows[rows["published"] == rows["published"].iloc[-1]]
+    text = f"{say(top)} agreed, the most of {len(rows)} outcomes"
+    if len(top) == len(rows):
+        return text + "."
+    low = say(bottom)
+    return f"{text}; {low[0].lower() + low[1:]}, the fewest."
 
 
 def chart_over_time(table: pd.DataFrame) -> Figure:
@@ -122,7 +138,7 @@ def chart_over_time(table: pd.DataFrame) -> Figure:
     """
     periods = list(table.index)
     outcomes = list(table.columns)
-    figure = _figure(0.5 + 1.15 * len(outcomes))
+    figure = _figure(0.5 + 0.95 * len(outcomes))
     panels = figure.subplots(len(outcomes), 1, sharex=True, squeeze=False)[:, 0]
     x = np.arange(len(periods))
     for axes, outcome in zip(panels, outcomes, strict=True):

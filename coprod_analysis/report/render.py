@@ -40,7 +40,14 @@ from coprod_analysis.report.content import (
 )
 from coprod_analysis.report.quotes import Scorer, model_scorer
 from coprod_analysis.report.settings import ReportSettings
-from coprod_analysis.report.story import agreement_over_time, glossary, summary, we_asked
+from coprod_analysis.report.story import (
+    agreement_over_time,
+    and_list,
+    ends,
+    glossary,
+    summary,
+    we_asked,
+)
 from coprod_analysis.report.workbook import write_workbook
 from coprod_analysis.vocab import CHALLENGE_THEMES
 
@@ -281,12 +288,11 @@ def _lower_first(text: str) -> str:
 
 
 def _outcomes_chart(shown: pd.DataFrame) -> dict[str, str]:
-    ordered = shown.sort_values(["rate", "label"], ascending=[False, True])
-    best, worst = ordered.iloc[0], ordered.iloc[-1]
-    finding = (f"Most agreed they could {_lower_first(best['label'])} "
-               f"({best['published']})"
-               + (f"; fewest, {_lower_first(worst['label'])} ({worst['published']})"
-                  if len(ordered) > 1 else ""))
+    top, high, bottom, low = ends(shown)
+    finding = (f"Most agreed they could {and_list([_lower_first(t) for t in top])} ({high}"
+               + (" each)" if len(top) > 1 else ")")
+               + (f"; fewest, {and_list([_lower_first(b) for b in bottom])} ({low})"
+                  if high != low else ""))
     low, high = int(shown["n"].min()), int(shown["n"].max())
     answered = f"{low}" if low == high else f"{low} to {high}"
     caption = (f"Each dot is the share who agreed or strongly agreed; the bar around it is "
@@ -311,8 +317,9 @@ def _over_time_chart(table: pd.DataFrame, min_base: int) -> dict[str, str]:
     if changes:
         biggest = max(changes, key=lambda o: abs(changes[o][1] - changes[o][0]))
         a, b = changes[biggest]
-        finding = (f"From {first} to {last}, agreement rose for {len(rose)} of "
-                   f"{len(changes)} outcomes and fell for {len(fell)}")
+        finding = (f"From {first} to {last}, agreement rose for {len(rose)} of the "
+                   f"{len(changes)} outcomes shown in both and fell for "
+                   f"{len(fell) or 'none'}")
         figure.alt_text = (f"{finding}; the biggest change was for "
                            f"{_lower_first(biggest)}, from {a}% to {b}%.")
     else:

@@ -100,6 +100,33 @@ def _clause(label: str) -> str:
     return f"{verb} {rest}" if verb else f"could {first.lower()} {rest}"
 
 
+def and_list(items: list[str]) -> str:
+    """``['a', 'b', 'c']`` -> ``'a, b and c'``.
+
+    Examples
+    --------
+    >>> and_list(["a"]), and_list(["a", "b"]), and_list(["a", "b", "c"])
+    ('a', 'a and b', 'a, b and c')
+    """
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def ends(rates: pd.DataFrame) -> tuple[list[str], str, list[str], str]:
+    """The outcomes with the highest and the lowest share *as published* (ties together).
+
+    Examples
+    --------
+    >>> rates = pd.DataFrame({"label": ["A", "B", "C"], "rate": [0.871, 0.869, 0.4],
+    ...                       "published": ["87%", "87%", "40%"]})
+    >>> ends(rates)
+    (['A', 'B'], '87%', ['C'], '40%')
+    """
+    ordered = rates.sort_values(["rate", "label"], ascending=[False, True])
+    top, bottom = ordered["published"].iloc[0], ordered["published"].iloc[-1]
+    return (ordered.loc[ordered["published"] == top, "label"].tolist(), top,
+            ordered.loc[ordered["published"] == bottom, "label"].tolist(), bottom)
+
+
 def summary(glance: dict[str, str], rates: pd.DataFrame, said: list[dict],
             themes_raised: int, themes_answered: int, actions: pd.DataFrame) -> list[str]:
     """Three to five plain-English sentences from the data, for the top of the page.
@@ -148,13 +175,13 @@ def summary(glance: dict[str, str], rates: pd.DataFrame, said: list[dict],
         lines.append(f"{opening}{glance['responses']} evaluation forms were returned from "
                      f"{sessions} training {noun}.")
     if len(rates) >= 2:
-        ordered = rates.sort_values(["rate", "label"], ascending=[False, True])
-        best, worst = ordered.iloc[0], ordered.iloc[-1]
-        if best["rate"] > worst["rate"]:
-            lines.append(f"Most often, people said they {_clause(best['label'])} by the end "
-                         f"of a session ({best['published']} agreed); fewest felt they "
-                         f"{_clause(worst['label']).replace('felt ', '')} "
-                         f"({worst['published']}).")
+        top, high, bottom, low = ends(rates)
+        if high != low:
+            each = " each" if len(top) > 1 else ""
+            lines.append(f"Most often, people said they {and_list([_clause(t) for t in top])} "
+                         f"by the end of a session ({high} agreed{each}); fewest felt they "
+                         + and_list([_clause(b).replace("felt ", "") for b in bottom])
+                         + f" ({low}{' each' if len(bottom) > 1 else ''}).")
     elif len(rates) == 1:
         only = rates.iloc[0]
         lines.append(f"{only['published']} said they {_clause(only['label'])} by the end of "
