@@ -89,6 +89,18 @@ def glossary(text: str) -> list[dict[str, str]]:
             if re.search(pattern, text)]
 
 
+def in_words(text: str) -> str:
+    """A published count for a sentence: ``<5`` reads "fewer than 5".
+
+    Examples
+    --------
+    >>> in_words("<5"), in_words("12")
+    ('fewer than 5', '12')
+    """
+    text = str(text)
+    return f"fewer than {text[1:]}" if text.startswith("<") else text
+
+
 def _numeric(text: str) -> bool:
     return bool(re.fullmatch(r"\d+", str(text)))
 
@@ -169,11 +181,11 @@ def summary(glance: dict[str, str], rates: pd.DataFrame, said: list[dict],
     noun = "session" if sessions == "1" else "sessions"
     if glance.get("participants") and _numeric(glance["participants"]):
         lines.append(f"{opening}{glance['participants']} people took part in {sessions} "
-                     f"training {noun}, and {glance['responses']} evaluation forms were "
-                     "returned.")
+                     f"training {noun}, and {in_words(glance['responses'])} evaluation forms "
+                     "were returned.")
     else:
-        lines.append(f"{opening}{glance['responses']} evaluation forms were returned from "
-                     f"{sessions} training {noun}.")
+        lines.append(f"{opening}{in_words(glance['responses'])} evaluation forms were "
+                     f"returned from {sessions} training {noun}.")
     if len(rates) >= 2:
         top, high, bottom, low = ends(rates)
         if high != low:
@@ -222,8 +234,8 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
     ['Evaluation form']
     """
     rate = glance.get("response_rate")
-    answered = (f"{glance['responses']} forms returned"
-                + (f" by the {glance['participants']} people who took part"
+    answered = (f"{in_words(glance['responses'])} forms returned"
+                + (f" by the {in_words(glance['participants'])} people who took part"
                    if glance.get("participants") else "")
                 + (f" (a response rate of {rate})" if rate and rate != NOT_SHOWN else "")
                 + ".")
@@ -252,7 +264,7 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
                     "way (sixteen challenges to tick, and in their own words), and six "
                     "signs of good co-production.",
             "when": f"Before training, and again later to see what changed: {when}.",
-            "answered": f"{groups} patient groups reviewed"
+            "answered": f"{in_words(groups)} patient groups reviewed"
                         + (f", {show_count(len(reviews), min_count)} reviews in all."
                            if reviews["group_id"].nunique() != len(reviews) else "."),
         })
