@@ -8,6 +8,7 @@ HTML (and XLSX) renderers only lay these tables out.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.analyse.challenges import challenge_counts
@@ -262,14 +263,19 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     written = texts.fillna("").ne("").to_numpy()
     people = (table[respondent] if respondent else pd.Series(range(len(table)),
                                                              index=table.index))
-    quoting = table[quote_themes_column or themes_column].fillna("").astype(str)
+    quoting = table[quote_themes_column or themes_column]
     may_quote = people[written].nunique() >= min_base
     used = set() if used is None else used
-    # Who wrote of each theme: the themes split once for every theme, not once a theme.
-    speakers = pd.DataFrame({"person": people[written].to_numpy(),
-                             "code": quoting[written].str.split(";").to_numpy()})
-    speakers = speakers.explode("code")
-    writers = speakers.groupby("code")["person"].nunique()
+    # Who wrote of each theme: each distinct set of themes is split once, not every
+    # row's themes once a theme.
+    which, distinct = pd.factorize(table[quote_themes_column or themes_column],
+                                   use_na_sentinel=True)
+    sets = [set(str(t).split(";")) for t in distinct]
+    writers = {}
+    for code in counts["code"]:
+        has = np.array([code in s for s in sets] + [False])[which] & written
+        writers[code] = (int(has.sum()) if respondent is None
+                         else people[has].nunique())
     rows = []
     for row in counts.itertuples():
         rows.append({

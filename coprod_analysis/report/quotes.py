@@ -5,10 +5,12 @@ acronyms. And it was too fast."). Quoting the whole answer under one theme
 puts words about jargon under *Pace*. So quotes are chosen sentence by
 sentence:
 
-1. the answers tagged with each wanted theme are found with one pass over the
-   table (themes split once, not once a theme), and a bounded pool of them a
-   theme is kept (those speaking of fewest themes first, then those nearest
-   a readable length), so the work does not grow with the table;
+1. the answers tagged with each wanted theme are found by splitting each
+   *distinct* set of themes once (never every row's themes once a theme); each
+   theme looks at no more than ten times ``pool`` of its answers, spread
+   evenly through the table, and keeps the ``pool`` that speak of fewest
+   themes and are nearest a readable length, so the work does not grow with
+   the table;
 2. only the pooled answers are split into sentences;
 3. a sentence is quoted under a theme only when the scorer is *confident* it
    is about that theme (by default, :func:`model_scorer`: the theme is the
@@ -106,6 +108,34 @@ def model_scorer(model, codes: Sequence[str], floor: float = 0.5) -> Scorer:
     return score
 
 
+def _candidates(texts: pd.Series, themes: pd.Series, wanted: list[str], pool: int,
+                min_length: int, single: bool) -> pd.DataFrame:
+    """Up to ``pool`` answers a wanted theme: ``text``, ``code``, ``others`` (its themes).
+
+    The themes column is split once per *distinct* value (a table has few distinct sets
+    of themes however many rows it has); each theme then looks at no more than
+    ``10 * pool`` of its answers, spread evenly through the table, and keeps the
+    ``pool`` that speak of fewest themes and are nearest 90 characters long.
+    """
+    which, distinct = pd.factorize(themes, use_na_sentinel=True)
+    sets = [[c for c in str(t).split(";") if c] for t in distinct]
+    others = np.array([len(s) for s in sets] + [0])
+    frames = []
+    for code in wanted:
+        has = np.array([code in s and (not single or len(s) == 1) for s in sets] + [False])
+        rows = np.flatnonzero(has[which])
+        if len(rows) > 10 * pool:
+            rows = rows[np.unique(np.linspace(0, len(rows) - 1, 10 * pool).astype(int))]
+        text = pd.Series(texts.iloc[rows].to_numpy(dtype=object), dtype="string").str.strip()
+        frame = pd.DataFrame({"text": text, "code": code, "others": others[which[rows]]})
+        frame = frame[frame["text"].str.len().fillna(0) >= min_length]
+        frame = frame.assign(distance=(frame["text"].str.len() - 90).abs())
+        frame = frame.sort_values(["others", "distance"], kind="stable")
+        frames.append(frame.drop_duplicates("text").head(pool))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=["text", "code", "others"])
+
+
 def choose_quotes(texts: pd.Series, themes: pd.Series, wanted: Iterable[str],
                   how_many: int = 3, scorer: Scorer | None = None, min_length: int = 20,
                   max_length: int = 200, pool: int = 40,
@@ -145,23 +175,7 @@ def choose_quotes(texts: pd.Series, themes: pd.Series, wanted: Iterable[str],
     used = set() if used is None else used
     if not wanted or not len(texts):
         return out
-    frame = pd.DataFrame({"text": texts.astype("string").to_numpy(),
-                          "themes": themes.astype("string").to_numpy()})
-    frame = frame.dropna()
-    frame = frame[(frame["themes"] != "") & (frame["text"].str.len() >= min_length)]
-    frame = frame.drop_duplicates()
-    if frame.empty:
-        return out
-    frame["code"] = frame["themes"].str.split(";")  # once, for every theme at once
-    frame["others"] = frame["code"].map(len)
-    long = frame.explode("code")
-    long = long[long["code"].isin(wanted)]
-    if scorer is None:
-        long = long[long["others"] == 1]
-    # Fewest themes first, then nearest a readable length (90 characters), in table order.
-    long = long.assign(distance=(long["text"].str.len() - 90).abs())
-    long = long.sort_values(["others", "distance"], kind="stable")
-    long = long.groupby("code", sort=False).head(pool)
+    long = _candidates(texts, themes, wanted, pool, min_length, single=scorer is None)
     if long.empty:
         return out
     pieces = long.assign(sentence=long["text"].map(split_sentences)).reset_index(drop=True)
