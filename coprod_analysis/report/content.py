@@ -24,6 +24,7 @@ from coprod_analysis.publish import (
     MIN_BASE,
     MIN_COUNT,
     NOT_SHOWN,
+    percent,
     show_count,
     show_result,
     show_share,
@@ -94,7 +95,7 @@ def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
     rows = []
     for row in rates.itertuples():
-        interval = (f"{round(100 * row.low)}% to {round(100 * row.high)}%" if row.shown
+        interval = (f"{percent(row.low)} to {percent(row.high)}" if row.shown
                     else "")
         rows.append({"Outcome": row.label, "Agreed": row.published, "95% interval": interval,
                      "Answered": show_count(row.n, min_count)})
