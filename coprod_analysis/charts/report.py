@@ -106,8 +106,7 @@ initiatives: 38% (95% interval 31% to 45%), the fewest.'
 
 def _agreement_alt(rows: pd.DataFrame) -> str:
     """The finding: the outcomes most and least agreed with, ties (as published) together."""
-    def pct(v: float) -> str:
-        return f"{round(100 * v)}%"
+    from coprod_analysis.publish import percent as pct  # rounded half up, as the table
 
     def say(part: pd.DataFrame) -> str:
         names = [part["label"].iloc[0]] + [n[0].lower() + n[1:] for n in part["label"].iloc[1:]]
