@@ -338,3 +338,64 @@ def test_the_report_s_colours_pass_wcag_aa(text, background):
                 "you-said-we-did.html.j2").read_text()
     assert text in template and background.lower() in template.lower() or background == "#FFFFFF"
     assert contrast(text, background) >= 4.5
+
+
+def _drawn_colours(figure) -> set[str]:
+    """Every colour a figure draws with (faces, edges, lines, text, hatches), as #RRGGBB."""
+    from matplotlib.colors import to_hex, to_rgba
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
+
+    figure.canvas.draw()  # so that ticks and legends exist
+    found = set()
+
+    def add(colour) -> None:
+        rgba = to_rgba(colour)
+        if rgba[3] > 0:
+            found.add(to_hex(rgba).upper())
+
+    for artist in figure.findobj():
+        if not artist.get_visible() or artist is figure.patch:
+            continue
+        if isinstance(artist, Text) and artist.get_text().strip():
+            add(artist.get_color())
+        elif isinstance(artist, Line2D) and len(artist.get_xdata()):
+            add(artist.get_color())
+            if artist.get_marker() not in (None, "None", ""):
+                add(artist.get_markerfacecolor())
+        elif isinstance(artist, Patch) and artist.axes is not None and \
+                artist is not artist.axes.patch:
+            add(artist.get_facecolor())
+            if artist.get_hatch():
+                add(artist.get_edgecolor())
+        elif hasattr(artist, "get_colors"):  # LineCollection (interval bars)
+            for colour in artist.get_colors():
+                add(colour)
+    return found - {"#FFFFFF"}  # white is the background, and the gaps between marks
+
+
+def test_every_mark_in_the_report_s_charts_is_at_least_3_to_1_on_white():
+    from coprod_analysis.charts.report import (
+        chart_agreement,
+        chart_counts,
+        chart_ladder,
+        chart_over_time,
+    )
+
+    rates = pd.DataFrame({"label": ["Give examples", "Critique initiatives"],
+                          "rate": [0.69, 0.38], "low": [0.62, 0.31], "high": [0.75, 0.45],
+                          "n": [187, 184], "published": ["69%", "38%"]})
+    ladder = pd.DataFrame({"Descriptive": ["*", "7"], "Intermediate": ["7", "5"],
+                           "Transformative": ["<5", "6"], "Not involved": ["0", "0"],
+                           "Groups": ["15", "18"]}, index=["Co-design", "Overall"])
+    over_time = pd.DataFrame({"Give examples": ["50%", "not shown", "70%"]},
+                             index=["Jan–Jun 2018", "Jul–Dec 2018", "Jan–Jun 2019"])
+    figures = [chart_agreement(rates), chart_counts(["Time", "Funding"], ["12", "7"], "groups"),
+               chart_ladder(ladder, "Groups"), chart_over_time(over_time)]
+    colours = set().union(*(_drawn_colours(f) for f in figures))
+    assert {"#005EB8", "#003087", "#7C2855"} <= colours  # bars, dots, a rung: all drawn
+    for colour in colours:
+        assert contrast(colour, "#FFFFFF") >= 3.0, colour
+    # The light blue the issue found (2.3:1) is not among them.
+    assert "#41B6E6" not in colours and contrast("#41B6E6", "#FFFFFF") < 3

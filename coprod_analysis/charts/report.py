@@ -31,6 +31,7 @@ from coprod_analysis.charts.style import (
     NHS_DARK_BLUE,
     NHS_DARK_GREY,
     NHS_DARK_PINK,
+    NHS_MID_GREY,
     new_figure,
 )
 
@@ -40,6 +41,8 @@ WIDTH, DPI = 5.0, 192
 TEXT = 12
 #: Descriptive, intermediate, transformative, not involved: each at least 3:1 on white.
 LADDER_FILLS = (NHS_BRIGHT_BLUE, NHS_DARK_BLUE, NHS_DARK_PINK, NHS_DARK_GREY)
+#: Grid lines: NHS mid grey, 3.9:1 on white (the pale grey is 2.0:1).
+GRID = NHS_MID_GREY
 #: A segment whose count is hidden: hatched, with a dark grey outline.
 HIDDEN_EDGE = NHS_DARK_GREY
 
@@ -97,7 +100,7 @@ initiatives: 38% (95% interval 31% to 45%), the fewest.'
     axes.set_xlim(0, 100)
     axes.set_ylim(-len(rows) + 0.5, 0.95)
     axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-    axes.grid(axis="x", color="#AEB7BD", linewidth=0.6)
+    axes.grid(axis="x", color=GRID, linewidth=0.6)
     axes.set_axisbelow(True)
     _plain(axes)
     figure.alt_text = _agreement_alt(rows)  # type: ignore[attr-defined]
@@ -148,7 +151,7 @@ def chart_over_time(table: pd.DataFrame) -> Figure:
         axes.set_ylim(0, 100)
         axes.set_yticks([0, 50, 100], ["0%", "50%", "100%"])
         axes.tick_params(axis="y", labelsize=TEXT, colors=NHS_BLACK, length=0)
-        axes.grid(axis="y", color="#AEB7BD", linewidth=0.6)
+        axes.grid(axis="y", color=GRID, linewidth=0.6)
         axes.set_title(outcome, loc="left", fontsize=TEXT, color=NHS_BLACK, pad=3)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
