@@ -87,7 +87,7 @@ def chart_agreement(rates: pd.DataFrame) -> Figure:
 initiatives: 38% (95% interval 31% to 45%), the fewest.'
     """
     rows = rates.sort_values(["rate", "label"], ascending=[False, True]).reset_index(drop=True)
-    figure = _figure(0.75 + 0.62 * max(len(rows), 1))
+    figure = _figure(0.75 + 0.56 * max(len(rows), 1))
     axes = figure.add_subplot()
     for i, row in rows.iterrows():
         y = -i
@@ -140,7 +140,7 @@ def chart_over_time(table: pd.DataFrame) -> Figure:
     """
     periods = list(table.index)
     outcomes = list(table.columns)
-    figure = _figure(0.5 + 0.95 * len(outcomes))
+    figure = _figure(0.5 + 0.82 * len(outcomes))
     panels = figure.subplots(len(outcomes), 1, sharex=True, squeeze=False)[:, 0]
     x = np.arange(len(periods))
     for axes, outcome in zip(panels, outcomes, strict=True):
