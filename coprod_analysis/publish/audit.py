@@ -69,8 +69,11 @@ class Problem:
         high = UNBOUNDED if high is None else int(high)
         if name in self.low:
             low, high = max(low, self.low[name]), min(high, self.high[name])
-            if self.kind[name] != "shown":
-                kind = self.kind[name] if kind in ("hidden", "not shown") else kind
+            old = self.kind[name]
+            kind = ("shown" if "shown" in (old, kind) else
+                    old if kind in ("hidden", "not shown") else kind)
+        if low > high:
+            raise ValueError(f"what is published is inconsistent: {name!r} is shown two ways")
         self.low[name], self.high[name], self.kind[name] = int(low), high, kind
 
     def shown(self, name: str, value: int) -> None:

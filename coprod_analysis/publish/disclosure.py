@@ -166,6 +166,7 @@ class _Suppression:
         #: Whether anything was hidden for a line's slack or the auditor's finding (the
         #: steps a reader who knows the rule can learn a little from).
         self.by_value = False
+        self.first_pass_totals: set[tuple] = set()
         self.totals: dict[tuple, int] = {}
         self.lines: list[tuple[list[tuple[int, int]], tuple]] = []
         if row_totals:
@@ -372,8 +373,11 @@ class _Suppression:
             raise RuntimeError("suppression found nothing left to hide")  # pragma: no cover
 
     def show_totals_again(self) -> None:
-        """Show again, last hidden first, each hidden total that the audit finds it can."""
-        for key in sorted(self.hidden_totals, key=list(self.totals).index, reverse=True):
+        """Show again, last hidden first, each total the audit pass hid that the audit finds
+        it can (never one the first pass hid: showing it again only where that is safe
+        would tell a reader who knows the rule that it was not)."""
+        again = self.hidden_totals - self.first_pass_totals
+        for key in sorted(again, key=list(self.totals).index, reverse=True):
             self.hidden_totals.discard(key)
             problem, truth, names = self.problem()
             if problem.pinned(truth, list(names)):
@@ -405,9 +409,9 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
        can work out any hidden value exactly from everything in the table
        (and from the smallest-first choice of step 2), the smallest shown
        non-zero cell beside it is hidden too; only when none is left is a
-       total hidden (``*``), its own line's first; at the end each hidden
-       total is shown again (grand total first, then columns, then rows, last
-       first) if the audit still finds nothing.
+       total hidden (``*``), its own line's first; at the end each total
+       this step hid is shown again (grand total first, then columns, then
+       rows) if the audit still finds nothing.
 
     A zero is never hidden (a reader knows ``*`` is at least ``min_count``).
 
@@ -433,16 +437,20 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     ['<5', '<5', '*', '12']
 
     ``[[2, 4], [5, 2]]``: hiding the 5 is not enough (with both totals every
-    cell could be worked out), so the row totals go too: the first column is
-    then 2 and 5 or 1 and 6, the second 2 and 4, 3 and 3 or 4 and 2.
+    cell could be worked out: the 5 and the 2 beside it add up to 7, within 1
+    of the least a ``*`` and a ``<5`` can). Nothing is left to hide in that
+    row or in the first column, so their totals go, and one more beside each
+    (the sum of the row totals is the grand total): only the grand total is
+    left: three cells of 1 to 4 and one of 5 to 10 adding up to 13.
 
     >>> suppress_table(pd.DataFrame([[2, 4], [5, 2]])).to_numpy().tolist()
-    [['<5', '<5', '*'], ['*', '<5', '*'], ['7', '6', '13']]
+    [['<5', '<5', '*'], ['*', '<5', '*'], ['*', '*', '13']]
     """
     values = counts.astype(int)
     state = _Suppression(values.to_numpy(), min_count, row_totals, column_totals)
     if min_count > 1:
         state.protect_by_pattern()
+        state.first_pass_totals = set(state.hidden_totals)
         state.protect_by_audit()
         state.show_totals_again()
     shown = values.astype(str)

@@ -29,6 +29,7 @@ from coprod_analysis.charts.report import (
 from coprod_analysis.errors import CoprodError
 from coprod_analysis.output import atomic_files
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
+from coprod_analysis.report.audit import disclosure_method, glance_table, report_leaks
 from coprod_analysis.report.content import (
     at_a_glance,
     ladder_tables,
@@ -166,7 +167,8 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     actions = inputs.actions if inputs.actions is not None else pd.DataFrame(
         columns=["theme", "you_said", "we_did", "status", "date"])
     did = we_did(actions, codes)
-    todo = still_to_do(raised, actions) if len(raised) else raised
+    todo = (still_to_do(raised, actions, min_count) if len(raised)
+            else raised[["Theme", "Raised by"]])
     tables["We did"] = did
     tables["Still to do"] = todo
     groups = reviews["group_id"].nunique() if reviews is not None else 0
@@ -178,8 +180,10 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         ladder_chart = _ladder_chart(ladder["where"])
     if ladder["moved"] is not None:
         tables["Ladder movement"] = ladder["moved"].rename_axis("Level").reset_index()
-    order = ["Outcomes", "Outcomes over time", "Ladder", "Ladder movement", "Challenges",
-             "Improvements", "We did", "Still to do"]  # the report's order, for the workbook
+    glance = at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews)
+    tables["At a glance"] = glance_table(glance)
+    order = ["At a glance", "Outcomes", "Outcomes over time", "Ladder", "Ladder movement",
+             "Challenges", "Improvements", "We did", "Still to do"]  # the report's order
     tables = {name: tables[name] for name in order if name in tables}
     forms = show_count(len(evaluations), min_count)
     method = [
@@ -197,12 +201,14 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         f"quoted only when at least {min_count} people (or groups) wrote of it.",
         "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
         "range the true share probably lies in.",
+        *disclosure_method(min_count, glance.get("sessions_without_forms", "")),
     ]
     method.append(QUOTE_METHOD)
-    glance = at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews)
     themes_raised = raised["code"].nunique() if len(raised) else 0
-    open_codes = set(raised.loc[raised["Theme"].isin(set(todo["Theme"])), "code"]) if len(
-        raised) else set()
+    # Themes (not people) with no action yet: from the log itself, whatever way "Still to
+    # do" lays them out (the small ones share a line).
+    acted = {c for value in actions["theme"].fillna("") for c in str(value).split(";") if c}
+    open_codes = set(raised["code"]) - acted if len(raised) else set()
     environment = Environment(loader=PackageLoader("coprod_analysis.report", "templates"),
                               autoescape=select_autoescape(["html", "j2"]))
     context = dict(
@@ -236,6 +242,11 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     html, tables = build_html(inputs, min_base, min_count)
+    leaks = report_leaks(tables, min_count)
+    if len(leaks):  # the suppression should never let this happen: refuse, write nothing
+        raise CoprodError("the report would let a reader work out a small number ("
+                          + "; ".join(leaks["name"].astype(str)) + "); nothing was written. "
+                          "Please report this as a bug, with --min-count raised meanwhile.")
     targets = [out / "you-said-we-did.html", out / "you-said-we-did.xlsx"]
     with atomic_files(targets) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
