@@ -94,6 +94,9 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="hide any result based on fewer than N respondents (default 10)")
     report.add_argument("--min-count", type=int, default=5, metavar="N",
                         help="show counts from 1 to N-1 as <N (default 5)")
+    report.add_argument("--keep-staff-names", action="store_true",
+                        help='show names in the actions log\'s "We did" as written (by default '
+                             "they are redacted like quotes; contact details always are)")
     who = report.add_argument_group(
         "who publishes it", "Read from a settings file (--settings, or a report-settings.toml "
         "beside the actions log or sessions register); these options win over the file.")
@@ -143,7 +146,8 @@ def _run_report(args: argparse.Namespace) -> int:
     if settings_file is not None:
         lines.append(f"Report settings from {settings_file}.")
     print("\n".join(lines))
-    written = write_report(inputs, args.out, args.min_base, args.min_count)
+    written = write_report(inputs, args.out, args.min_base, args.min_count,
+                           keep_staff_names=args.keep_staff_names)
     print(f"The report is in {written[0]} (open it in a web browser; print it to PDF from "
           f"there); its tables are in {written[1]}.")
     return 0
@@ -210,6 +214,12 @@ def _run_classify(args: argparse.Namespace) -> int:
     if not matches:
         raise CoprodError(f"there is no column {args.text_column!r} (columns: "
                           f"{', '.join(map(str, table.columns))})", args.input)
+    from coprod_analysis.clean.identifiers import drop_identifier_table_columns
+
+    table, dropped = drop_identifier_table_columns(table, keep=matches[0])
+    if dropped:  # the output is shared: identifiers never go into it
+        print("Left out as identifiers: " + "; ".join(f"{h!r} ({why})"
+                                                      for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -141,6 +141,22 @@ def test_the_same_count_is_shown_the_same_way_in_page_and_workbook(sample_inputs
                          f"{re.escape(row[2].replace('<', '&lt;'))}</td>", html)
 
 
+def test_a_listed_session_with_blank_attendance_does_not_pin_the_rate():
+    # Hall B is in the register, its attendance left empty: its 4 forms are left out of
+    # the rate (12 of 20 at Hall A, 60%), and beside 16 forms and 20 participants the
+    # rate would say 16 - 12 = 4.
+    frame = pd.DataFrame({"session_id": ["a"] * 12 + ["b"] * 4,
+                          "session_date": pd.Timestamp("2019-03-01")})
+    register = pd.DataFrame({"session_id": ["a", "b"],
+                             "session_date": pd.to_datetime(["2019-03-01", "2019-03-08"]),
+                             "venue": ["Hall A", "Hall B"],
+                             "attended": pd.array([20, None], dtype="Int64")})
+    glance = at_a_glance(frame, register)
+    assert (glance["responses"], glance["participants"], glance["response_rate"]) == (
+        "16", "20", "not shown")
+    assert glance["sessions_without_forms"] == ""  # b has forms; its attendance is unknown
+
+
 def test_a_session_with_forms_but_no_attendance_does_not_pin_the_rate():
     # 12 forms at Hall A (20 attended), 3 at Hall B (not in the register): the rate over
     # Hall A (60%) beside 15 forms and 20 participants would give the 3 away.
@@ -197,3 +213,18 @@ def test_the_report_auditor_finds_a_count_shown_two_ways():
     todo = pd.DataFrame({"Theme": ["Time"], "Raised by": ["13"]})
     with pytest.raises(ValueError):
         report_leaks({"Challenges": said, "Still to do": todo})
+
+
+def test_the_command_names_sessions_in_the_register_without_forms(tmp_path):
+    from coprod_analysis.report.inputs import load_report_inputs
+
+    register = tmp_path / "sessions.csv"
+    register.write_text((SAMPLE / "sessions.csv").read_text(encoding="utf-8")
+                        + "2019-12-03,Nowhere Hall,Kate M.,11\n", encoding="utf-8")
+    inputs, lines = load_report_inputs(SAMPLE / "evaluations", sessions=register)
+    said = [line for line in lines if "no evaluation form" in line]
+    assert len(said) == 1 and "2019-12-03-nowhere-hall" in said[0]
+    html, tables = build_html(inputs)
+    assert "as none returned: 2019-12-03-nowhere-hall." in html  # the method section
+    glance = tables["At a glance"].set_index("Figure")["Value"]
+    assert glance["Participants"] == "222"  # 211 + 11: the rate counts them as 0 returned

@@ -241,7 +241,7 @@ class Problem:
         # Two programs pushing every value to one side or the other (a fixed, seeded
         # pattern) usually free most values at once; the rest are tried one by one.
         signs = np.random.default_rng(0).choice([-1.0, 1.0], size=len(index))
-        for objective in (signs, -signs):
+        for objective in (signs, -signs) if len(todo) > 2 else ():
             x = self._solve(arrays, objective)
             free.update(n for n in todo if int(x[index[n]]) != int(truth[n]))
         pinned = []

@@ -203,7 +203,8 @@ class _Suppression:
         """First pass: by the pattern of hidden cells, and by each line's slack.
 
         A line whose total is shown and that holds exactly one hidden cell, or
-        only ``<5`` cells, gets its smallest non-zero shown cell hidden too
+        only ``<5`` cells, gets its smallest non-zero shown cell hidden too (a
+        line with one hidden cell and nothing else to hide, its total)
         (never because a pin exists: a ``*`` then says nothing about whether
         the ``<5`` beside it could have been worked out). A line whose hidden
         cells add up to within ``SLACK - 1`` of the least (or, all ``<5``, the
@@ -222,6 +223,10 @@ class _Suppression:
                 alone = line_hidden and (len(line_hidden) == 1 or
                                          all(self.small[p] for p in line_hidden))
                 if alone and self.hide_smallest(_candidates(self.hidden, self.values, cells)):
+                    changed = True
+                    continue
+                if len(line_hidden) == 1:  # nothing left to hide: the total is that cell
+                    self.hidden_totals.add(key)
                     changed = True
                     continue
                 if line_hidden and self.slack_is_small(cells, key):
@@ -403,9 +408,16 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     1. every count from 1 to ``min_count - 1`` is ``<5``; 0 is shown;
     2. by pattern: a line (row or column) whose total is shown and that
        holds one hidden cell, or only ``<5`` cells, gets its smallest shown
-       non-zero cell hidden too (``*``; on a tie the first in the table),
-       until no line is left so;
-    3. by audit: while the auditor (:mod:`coprod_analysis.publish.audit`)
+       non-zero cell hidden too (``*``; on a tie the first in the table), or,
+       one hidden cell and nothing else to hide, its total; a hidden total
+       beside the grand total gets the smallest other total hidden too; until
+       no line is left so. This step looks only at which cells are hidden,
+       never at whether anything could be worked out, so a ``*`` it adds says
+       nothing about the ``<5`` beside it;
+    3. by slack: a line whose hidden cells add up to within ``SLACK - 1`` of
+       the least they could (or, all ``<5``, the most) gets one more cell
+       hidden, or else its total;
+    4. by audit: while the auditor (:mod:`coprod_analysis.publish.audit`)
        can work out any hidden value exactly from everything in the table
        (and from the smallest-first choice of step 2), the smallest shown
        non-zero cell beside it is hidden too; only when none is left is a

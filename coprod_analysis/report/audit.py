@@ -65,8 +65,9 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "sessions the register does not list.",
         "What this cannot guard against: what a reader knows from elsewhere (having been at "
         "a session, or knowing what one group ticked), other publications of the same "
-        "figures, and a reader who knows how hidden cells are chosen may narrow a hidden "
-        "count down (never to one value in the checks above, but to a few).",
+        "figures, and a reader who knows exactly how hidden cells are chosen, who can "
+        "sometimes narrow a hidden count further than the check does (where a table's "
+        "hidden counts are at the least they could be, rarely to one value).",
     ]
     if without_forms:
         lines.append("Sessions in the register with no evaluation form count in the "
