@@ -104,6 +104,22 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--keep-staff-names", action="store_true",
                         help='show names in the actions log\'s "We did" as written (by default '
                              "they are redacted like quotes; contact details always are)")
+    who = report.add_argument_group(
+        "who publishes it", "Read from a settings file (--settings, or a report-settings.toml "
+        "beside the actions log or sessions register); these options win over the file.")
+    who.add_argument("--settings", type=Path, metavar="FILE",
+                     help="report settings (TOML): organisation, programme, contact, "
+                          "published, logo, other_formats")
+    who.add_argument("--organisation", metavar="NAME", help="the organisation publishing it")
+    who.add_argument("--programme", metavar="TITLE", help="the programme's title")
+    who.add_argument("--contact", metavar="TEXT",
+                     help="the team's e-mail address or phone number (never a respondent's)")
+    who.add_argument("--published", metavar="DATE",
+                     help="publication date, as 2019-12-02 (default: today)")
+    who.add_argument("--logo", type=Path, metavar="FILE",
+                     help="a PNG, JPEG or GIF logo (at most 512 KB), embedded in the page")
+    who.add_argument("--other-formats", metavar="TEXT",
+                     help='the "available in other formats" line ({contact} is filled in)')
     report.set_defaults(run=_run_report)
     return parser
 
@@ -111,6 +127,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def _run_report(args: argparse.Namespace) -> int:
     from coprod_analysis.report.inputs import load_report_inputs
     from coprod_analysis.report.render import write_report
+    from coprod_analysis.report.settings import find_settings, load_settings
     from coprod_analysis.themes.codebook import SAMPLE
 
     if args.min_base < 1 or args.min_count < 1:
@@ -120,14 +137,21 @@ def _run_report(args: argparse.Namespace) -> int:
         # Never fill the gaps with the sample: it would be published as the officer's own.
         raise CoprodError("--evaluations is needed: the report is built on the evaluation "
                           "forms (with no inputs at all, it runs on the bundled sample)")
-    if any(given):
-        inputs, lines = load_report_inputs(args.evaluations, args.reviews, aliases=args.aliases,
-                                           sessions=args.sessions, actions=args.actions)
-    else:
+    if not any(given):
         print("No inputs given: reporting on the bundled sample (data/sample/).")
-        inputs, lines = load_report_inputs(
-            SAMPLE / "evaluations", SAMPLE / "reviews", aliases=SAMPLE / "group-aliases.csv",
-            sessions=SAMPLE / "sessions.csv", actions=SAMPLE / "actions.csv")
+        args.evaluations, args.reviews = [SAMPLE / "evaluations"], [SAMPLE / "reviews"]
+        args.aliases, args.sessions = SAMPLE / "group-aliases.csv", SAMPLE / "sessions.csv"
+        args.actions = SAMPLE / "actions.csv"
+    settings_file = args.settings or find_settings(args.actions, args.sessions)
+    settings = load_settings(settings_file, organisation=args.organisation,
+                             programme=args.programme, contact=args.contact,
+                             published=args.published, logo=args.logo,
+                             other_formats=args.other_formats)
+    inputs, lines = load_report_inputs(args.evaluations, args.reviews, aliases=args.aliases,
+                                       sessions=args.sessions, actions=args.actions,
+                                       settings=settings)
+    if settings_file is not None:
+        lines.append(f"Report settings from {settings_file}.")
     print("\n".join(lines))
     written = write_report(inputs, args.out, args.min_base, args.min_count,
                            keep_staff_names=args.keep_staff_names)

@@ -52,9 +52,19 @@ def test_outcomes_on_the_sample_show_rates_and_intervals(sample):
         "87%", "82% to 91%", "186"]
 
 
-def test_you_said_ranks_themes_with_unattributed_redacted_quotes(sample):
+@pytest.fixture(scope="module")
+def challenge_scorer():
+    from coprod_analysis.report.quotes import model_scorer
+    from coprod_analysis.themes import bundled_model
+
+    model, codebook = bundled_model("challenges")
+    return model_scorer(model, codebook.codes)
+
+
+def test_you_said_ranks_themes_with_unattributed_redacted_quotes(sample, challenge_scorer):
     _, reviews, _ = sample
-    said = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES)
+    said = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
+                    scorer=challenge_scorer)
     assert said.iloc[0]["Theme"] == "Time" and said.iloc[0]["Raised by"] == "16"
     assert said.iloc[0]["Share"] == "80%"
     quotes = [q for qs in said["quotes"] for q in qs]
@@ -98,7 +108,7 @@ def test_we_did_and_still_to_do_from_the_sample_actions(sample):
         "more_time": "More time", "interaction": "Interaction", "venue_access": "Venue",
         "materials_jargon": "Jargon"}).data
     done = we_did(actions, codes)
-    assert done.iloc[0].tolist()[0] == "Time" and done.iloc[0]["Status"] == "done"
+    assert done.iloc[0].tolist()[0] == "Time" and done.iloc[0]["Status"] == "Done"
     said = you_said(reviews, "challenges_text", "challenges", codes)
     todo = still_to_do(said, actions)
     # Ticked in the sample but with no action in data/sample/actions.csv:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.vocab import CHALLENGE_THEMES
@@ -26,11 +27,14 @@ def challenge_indicators(reviews: pd.DataFrame, column: str = "challenges",
     >>> challenge_indicators(df)[["time", "funding", "tokenism"]].values.tolist()
     [[True, True, False], [False, False, False]]
     """
-    cells = reviews[column].astype(object).where(reviews[column].notna(), "")
-    ticked = cells.map(lambda text: set(filter(None, str(text).split(";"))))
     codes = codes or CHALLENGE_THEMES
-    return pd.DataFrame({code: ticked.map(lambda s, c=code: c in s) for code in codes},
-                        index=reviews.index)
+    # Each distinct cell is split once (a table has few distinct sets of codes, however
+    # many rows), then every row takes its distinct cell's answers.
+    which, distinct = pd.factorize(reviews[column], use_na_sentinel=True)
+    ticked = [set(filter(None, str(text).split(";"))) for text in distinct]
+    table = np.array([[code in s for code in codes] for s in ticked] + [[False] * len(codes)],
+                     dtype=bool).reshape(len(ticked) + 1, len(codes))
+    return pd.DataFrame(table[which], columns=list(codes), index=reviews.index)
 
 
 def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = None,

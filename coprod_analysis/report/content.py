@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.analyse.challenges import challenge_counts
@@ -31,6 +32,9 @@ from coprod_analysis.publish import (
     show_share,
     suppress_table,
 )
+from coprod_analysis.report.quotes import Scorer, choose_quotes
+from coprod_analysis.report.settings import uk_date
+from coprod_analysis.report.story import label_detail, sentence_case, short_label
 from coprod_analysis.vocab import LADDER_FIELD_NAMES
 
 
@@ -210,14 +214,14 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,
-                          min_length: int = 25, max_length: int = 240) -> list[str]:
-    """A few quotes that carry a theme: redacted, unattributed, neither tiny nor huge.
+                          min_length: int = 20, max_length: int = 200,
+                          scorer: Scorer | None = None) -> list[str]:
+    """A few quotes that carry a theme: a sentence or two, redacted, unattributed.
 
-    Quotes are chosen deterministically: texts about this theme alone before
-    texts that also speak of others (so that a comment on jargon does not
-    speak for pace), then those whose length is nearest the middle of the
-    theme's quotes, so that neither a two-word nor a rambling answer speaks
-    for everyone.
+    One theme's share of :func:`~coprod_analysis.report.quotes.choose_quotes`
+    (which picks for every theme in one pass: use that for several themes).
+    Without a ``scorer`` only answers tagged with this theme alone are quoted,
+    so a comment on jargon never speaks for pace.
 
     Examples
     --------
@@ -229,22 +233,9 @@ def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_ma
     ...     print(quote)
     Call [name] on [phone] about the meeting times please
     We never have enough time to meet properly.
-    Meetings are too short and there is no money for a room
     """
-    codes = themes.fillna("").astype(str).str.split(";").map(lambda c: [x for x in c if x])
-    tagged = codes.map(lambda c: code in c).to_numpy()
-    frame = pd.DataFrame({"text": texts[tagged], "others": codes[tagged].map(len)})
-    frame = frame.dropna(subset=["text"])
-    frame["text"] = frame["text"].astype(str).map(lambda t: " ".join(t.split()))
-    frame = frame[frame["text"].str.len().between(min_length, max_length)]
-    if frame.empty:
-        return []
-    frame["text"] = frame["text"].map(redact)
-    frame = frame.sort_values("others", kind="stable").drop_duplicates("text")
-    middle = frame["text"].str.len().median()
-    order = sorted(zip(frame["others"], frame["text"], strict=True),
-                   key=lambda pair: (pair[0], abs(len(pair[1]) - middle), pair[1]))
-    return [text for _, text in order[:how_many]]
+    return choose_quotes(texts, themes, [code], how_many, scorer, min_length,
+                         max_length)[code]
 
 
 def _codes_by(table: pd.DataFrame, respondent: str, column: str) -> pd.DataFrame:
@@ -259,7 +250,8 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
              codes: dict[str, str] | None = None, min_base: int = MIN_BASE,
              min_count: int = MIN_COUNT, quotes: int = 3,
              quote_themes_column: str | None = None,
-             respondent: str | None = None) -> pd.DataFrame:
+             respondent: str | None = None, scorer: Scorer | None = None,
+             used: set[str] | None = None) -> pd.DataFrame:
     """Themes raised, most often first, each with its count, share and a few quotes.
 
     Counts are of respondents: each row of the table, or each value of
@@ -274,7 +266,12 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     Returns
     -------
     DataFrame
-        ``code``, ``Theme``, ``Raised by`` (count), ``Share``, ``quotes`` (list).
+        ``code``, ``Theme`` (the label's first phrase: :func:`short_label`),
+        ``About`` (the rest of the label: :func:`label_detail`), ``Raised by``
+        (count), ``Share``, ``quotes``
+        (list: :func:`~coprod_analysis.report.quotes.choose_quotes`, with
+        ``scorer`` saying which sentences surely speak of a theme; ``used``
+        holds the sentences quoted already, under another heading).
 
     Examples
     --------
@@ -294,29 +291,41 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     written = texts.fillna("").ne("").to_numpy()
     people = (table[respondent] if respondent else pd.Series(range(len(table)),
                                                              index=table.index))
-    quoting = table[quote_themes_column or themes_column].fillna("").astype(str)
+    quoting = table[quote_themes_column or themes_column]
     may_quote = people[written].nunique() >= min_base
-    used: set[str] = set()
+    used = set() if used is None else used
+    # Who wrote of each theme: each distinct set of themes is split once, not every
+    # row's themes once a theme.
+    which, distinct = pd.factorize(table[quote_themes_column or themes_column],
+                                   use_na_sentinel=True)
+    sets = [set(str(t).split(";")) for t in distinct]
+    writers = {}
+    for code in counts["code"]:
+        has = np.array([code in s for s in sets] + [False])[which] & written
+        writers[code] = (int(has.sum()) if respondent is None
+                         else people[has].nunique())
     rows = []
     for row in counts.itertuples():
-        chosen = []
-        speaks = written & quoting.str.split(";").map(lambda c, code=row.code: code in c)
-        if may_quote and people[speaks.to_numpy()].nunique() >= min_count:
-            candidates = representative_quotes(table[text_column], quoting, row.code,
-                                               quotes + len(used))
-            chosen = [q for q in candidates if q not in used][:quotes]
-            used.update(chosen)
         rows.append({
-            "code": row.code, "Theme": row.label,
+            "code": row.code, "Theme": short_label(row.label), "About": label_detail(row.label),
             "Raised by": show_count(row.count, min_count),
             # The share beside a hidden count would give it away: then it is not shown.
             "Share": (show_result(row.share, row.n, min_base) if row.count >= min_count
                       else NOT_SHOWN),
-            "quotes": chosen,
+            "quotes": [],
         })
-    out = pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "quotes"])
+    out = pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "About", "quotes"])
     counts_by_code = dict(zip(counts["code"], counts["count"], strict=True))
-    return order_without_leaking(out, [counts_by_code[c] for c in out["code"]], min_count)
+    out = order_without_leaking(out, [counts_by_code[c] for c in out["code"]], min_count)
+    # A theme is quoted only when its count is shown (not "<5" or "*") and at least
+    # min_count of those who wrote an answer wrote of it, and only when min_base wrote;
+    # in the table's order, so that a theme higher up has first pick of a sentence.
+    wanted = [code for code, shown in zip(out["code"], out["Raised by"], strict=True)
+              if str(shown).isdigit() and int(writers.get(code, 0)) >= min_count
+              ] if may_quote else []
+    chosen = choose_quotes(table[text_column], quoting, wanted, quotes, scorer, used=used)
+    out["quotes"] = [chosen.get(code, []) for code in out["code"]]
+    return out
 
 
 def order_without_leaking(table: pd.DataFrame, counts: list[int],
@@ -359,7 +368,7 @@ def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
     ...     "you_said": ["Mrs Patel said meetings clash with work"],
     ...     "we_did": ["Evening meetings"], "date": [pd.Timestamp("2019-07-15")]})
     >>> we_did(actions, {"time": "Time"}).iloc[0].tolist()
-    ['Time', 'Mrs [name] said meetings clash with work', 'Evening meetings', 'done', '15 July 2019']
+    ['Time', 'Mrs [name] said meetings clash with work', 'Evening meetings', 'Done', '15 July 2019']
     >>> actions["we_did"] = ["Dr Ahmed now runs evening meetings (jo@example.org)"]
     >>> we_did(actions, {"time": "Time"})["We did"].iloc[0]
     'Dr [name] now runs evening meetings ([email])'
@@ -368,12 +377,13 @@ def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
     """
     rows = []
     for action in actions.itertuples():
-        labels = [codes.get(c, c) for c in filter(None, str(action.theme).split(";"))]
+        labels = [short_label(codes.get(c, c))
+                  for c in filter(None, str(action.theme).split(";"))]
         said = "" if pd.isna(action.you_said) else redact(str(action.you_said))
         rows.append({"Theme": "; ".join(labels), "You said": said,
                      "We did": _staff_text(action.we_did, keep_staff_names),
-                     "Status": "" if pd.isna(action.status) else str(action.status),
-                     "Date": "" if pd.isna(action.date) else f"{action.date:%d %B %Y}"})
+                     "Status": "" if pd.isna(action.status) else sentence_case(action.status),
+                     "Date": "" if pd.isna(action.date) else uk_date(action.date)})
     return pd.DataFrame(rows, columns=["Theme", "You said", "We did", "Status", "Date"])
 
 

@@ -11,6 +11,12 @@ from coprod_analysis.clean.reviews import load_reviews
 from coprod_analysis.clean.sessions import load_sessions
 from coprod_analysis.report.content import sessions_without_forms
 from coprod_analysis.report.render import ReportInputs
+from coprod_analysis.report.settings import (
+    ReportSettings,
+    check_contact,
+    find_settings,
+    load_settings,
+)
 from coprod_analysis.themes import load_codebook
 from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK
 
@@ -24,6 +30,7 @@ def load_report_inputs(
     aliases: str | Path | None = None,
     sessions: str | Path | None = None,
     actions: str | Path | None = None,
+    settings: str | Path | ReportSettings | None = None,
 ) -> tuple[ReportInputs, list[str]]:
     """Read the exports (or cleaned tables), the register and the actions log.
 
@@ -33,6 +40,12 @@ def load_report_inputs(
         Files or folders, raw exports or tables ``coprod clean`` wrote.
     aliases, sessions, actions:
         The group aliases file, the sessions register and the actions log.
+    settings:
+        Who publishes the report: a ``report-settings.toml`` file, or
+        :class:`~coprod_analysis.report.settings.ReportSettings`. Not given, a
+        ``report-settings.toml`` beside the actions log (or else the sessions
+        register) is used if there is one. Its contact is checked against the
+        exports (:func:`~coprod_analysis.report.settings.check_contact`).
 
     Returns
     -------
@@ -77,14 +90,30 @@ def load_report_inputs(
             lines.append(f"{Path(sessions).name}: {len(silent)} sessions in the register have "
                          f"no evaluation form ({', '.join(silent)}): they count in the "
                          "response rate as none returned, and the report names them.")
+    if settings is None:
+        settings = find_settings(actions, sessions)
+    if not isinstance(settings, ReportSettings):
+        origin = settings
+        settings = load_settings(settings)
+        if origin is not None:
+            lines.append(f"Report settings from {Path(origin).name}.")
+    check_contact(settings.contact, _as_list(evaluations) + _as_list(reviews),
+                  origin="report settings: contact")
     inputs = ReportInputs(
         evaluations=read_evaluations.data,
         reviews=read_reviews.data if read_reviews is not None else None,
         sessions=register,
         actions=log.data if log is not None else None,
         improvement_codes=improvement_codes,
+        settings=settings,
     )
     return inputs, lines
+
+
+def _as_list(paths: Paths | None) -> list[str | Path]:
+    if paths is None:
+        return []
+    return [paths] if isinstance(paths, (str, Path)) else list(paths)
 
 
 def _what_was_read(result) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +19,15 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, select_autoescape
 from matplotlib.figure import Figure
 
-from coprod_analysis.charts import plot_agreement
+from coprod_analysis.charts.report import DPI as REPORT_DPI
+from coprod_analysis.charts.report import (
+    chart_agreement,
+    chart_counts,
+    chart_ladder,
+    chart_over_time,
+)
 from coprod_analysis.errors import CoprodError
-from coprod_analysis.output import atomic_files, neutralise_formulas
+from coprod_analysis.output import atomic_files
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
 from coprod_analysis.report.audit import disclosure_method, glance_table, report_leaks
 from coprod_analysis.report.content import (
@@ -31,26 +39,67 @@ from coprod_analysis.report.content import (
     we_did,
     you_said,
 )
+from coprod_analysis.report.quotes import Scorer, model_scorer
+from coprod_analysis.report.settings import ReportSettings
+from coprod_analysis.report.story import (
+    agreement_over_time,
+    and_list,
+    ends,
+    glossary,
+    summary,
+    we_asked,
+)
+from coprod_analysis.report.workbook import write_workbook
 from coprod_analysis.vocab import CHALLENGE_THEMES
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
 class ReportInputs:
-    """What the report is made from (clean tables, not raw exports)."""
+    """What the report is made from (clean tables, not raw exports), and who publishes it.
+
+    ``scorers`` says, for the ``challenges`` and ``improvements`` quotes, which
+    sentences surely speak of which theme
+    (:func:`~coprod_analysis.report.quotes.model_scorer`); left ``None``, the
+    bundled theme models are used.
+    """
 
     evaluations: pd.DataFrame
     reviews: pd.DataFrame | None = None
     sessions: pd.DataFrame | None = None
     actions: pd.DataFrame | None = None
     improvement_codes: dict[str, str] = field(default_factory=dict)
-    programme: str = "Patient champion co-production training"
+    settings: ReportSettings = field(default_factory=ReportSettings)
+    scorers: dict[str, Scorer | None] | None = None
 
 
-def _png(figure: Figure) -> dict[str, str]:
+#: Widest a chart is drawn on the page, in CSS pixels (its picture has twice the pixels).
+CHART_WIDTH = 480
+
+
+def _png(figure: Figure, finding: str = "", caption: str = "") -> dict[str, str]:
+    """A chart as an inline PNG, with its finding (title), alt text and caption."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90, metadata={"Software": None})
+    figure.savefig(buffer, format="png", dpi=REPORT_DPI, metadata={"Software": None})
+    width, height = (round(v * REPORT_DPI / 2) for v in figure.get_size_inches())
     return {"png": base64.b64encode(buffer.getvalue()).decode("ascii"),
-            "alt": figure.alt_text}
+            "alt": figure.alt_text, "finding": finding or figure.alt_text,
+            "caption": caption, "width": str(width), "height": str(height)}
+
+
+def _scorer(inputs: ReportInputs, name: str) -> Scorer | None:
+    """The scorer for a codebook's quotes: given, or from the bundled model, or None."""
+    if inputs.scorers is not None:
+        return inputs.scorers.get(name)
+    from coprod_analysis.themes import bundled_model
+
+    try:
+        model, codebook = bundled_model(name)
+    except CoprodError as error:
+        logger.info("no %s model for choosing quotes (%s)", name, error)
+        return None
+    return model_scorer(model, codebook.codes)
 
 
 def small_number_rules(min_base: int, min_count: int) -> str:
@@ -116,20 +165,31 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     outcome_charts = []
     shown = shown_agreement(evaluations, min_base, min_count)
     if len(shown):  # the chart draws only what the table shows
-        outcome_charts.append(_png(plot_agreement(shown)))
+        outcome_charts.append(_outcomes_chart(shown))
+    over_time = agreement_over_time(evaluations, min_base, min_count)
+    time_charts = [_over_time_chart(over_time, min_base)] if over_time is not None else []
     said, tables = [], {"Outcomes": outcomes}
+    if over_time is not None:
+        tables["Outcomes over time"] = over_time.reset_index()
+    used: set[str] = set()  # no sentence is quoted twice, under one heading or two
     if reviews is not None:
         table = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
                          min_base, min_count, quote_themes_column="challenges_text_themes",
-                         respondent="group_id")
+                         respondent="group_id", scorer=_scorer(inputs, "challenges"),
+                         used=used)
         said.append({"heading": "What gets in the way (group reviews)", "unit": "groups",
-                     "rows": table.to_dict("records")})
+                     "rows": table.to_dict("records"),
+                     "chart": _themes_chart(table, "groups", "get in the way of groups",
+                                            min_count)})
         tables["Challenges"] = table.drop(columns=["code", "quotes"])
     if inputs.improvement_codes and "improvement_themes" in evaluations:
         table = you_said(evaluations, "improvements", "improvement_themes",
-                         inputs.improvement_codes, min_base, min_count)
+                         inputs.improvement_codes, min_base, min_count,
+                         scorer=_scorer(inputs, "improvements"), used=used)
         said.append({"heading": "How the sessions could improve (evaluation forms)",
-                     "unit": "people", "rows": table.to_dict("records")})
+                     "unit": "people", "rows": table.to_dict("records"),
+                     "chart": _themes_chart(table, "people", "participants asked for",
+                                            min_count)})
         tables["Improvements"] = table.drop(columns=["code", "quotes"])
     raised = pd.concat([pd.DataFrame(b["rows"]) for b in said if b["rows"]] or
                        [pd.DataFrame(columns=["code", "Theme", "Raised by"])],
@@ -144,15 +204,16 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     groups = reviews["group_id"].nunique() if reviews is not None else 0
     ladder = (ladder_tables(reviews, min_base, min_count) if reviews is not None
               else {"where": None, "moved": None})
+    ladder_chart = None
     if ladder["where"] is not None:
         tables["Ladder"] = ladder["where"].rename_axis("Level").reset_index()
+        ladder_chart = _ladder_chart(ladder["where"])
     if ladder["moved"] is not None:
         tables["Ladder movement"] = ladder["moved"].rename_axis("Level").reset_index()
     glance = at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews)
     tables["At a glance"] = glance_table(glance)
-    # the report's order, for the workbook's sheets
-    order = ["At a glance", "Outcomes", "Ladder", "Ladder movement", "Challenges",
-             "Improvements", "We did", "Still to do"]
+    order = ["At a glance", "Outcomes", "Outcomes over time", "Ladder", "Ladder movement",
+             "Challenges", "Improvements", "We did", "Still to do"]  # the report's order
     tables = {name: tables[name] for name in order if name in tables}
     forms = show_count(len(evaluations), min_count)
     method = [
@@ -173,15 +234,37 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         "range the true share probably lies in.",
         *disclosure_method(min_count, glance.get("sessions_without_forms", "")),
     ]
+    method.append(QUOTE_METHOD)
+    themes_raised = raised["code"].nunique() if len(raised) else 0
+    # Themes (not people) with no action yet: from the log itself, whatever way "Still to
+    # do" lays them out (the small ones share a line).
+    acted = {c for value in actions["theme"].fillna("") for c in str(value).split(";") if c}
+    open_codes = set(raised["code"]) - acted if len(raised) else set()
     environment = Environment(loader=PackageLoader("coprod_analysis.report", "templates"),
                               autoescape=select_autoescape(["html", "j2"]))
-    html = environment.get_template("you-said-we-did.html.j2").render(
-        title="You said, we did", programme=inputs.programme,
-        glance=glance,
-        outcomes=outcomes, outcome_charts=outcome_charts, reviewed=reviews is not None,
-        ladder=ladder, min_base=min_base, min_count=min_count, said=said, raised=len(raised),
-        did=did, todo=todo.to_dict("records"), method=method)
+    context = dict(
+        settings=inputs.settings, title=inputs.settings.title,
+        programme=inputs.settings.programme, glance=glance,
+        summary=summary(glance, shown, said, themes_raised, themes_raised - len(open_codes),
+                        actions),
+        asked=we_asked(glance, evaluations, reviews, min_count),
+        outcomes=outcomes, outcome_charts=outcome_charts, over_time=over_time,
+        time_charts=time_charts, reviewed=reviews is not None, ladder=ladder,
+        ladder_chart=ladder_chart, min_base=min_base, min_count=min_count, said=said,
+        raised=len(raised), did=did, todo=todo.to_dict("records"), method=method,
+        glossary=[])
+    template = environment.get_template("you-said-we-did.html.j2")
+    html = template.render(**context)
+    # The glossary explains the terms the page uses: found in its text, then added.
+    text = re.sub(r"<[^>]+>", " ", re.sub(r'src="data:[^"]*"', "", html))
+    context["glossary"] = glossary(text.split("</style>")[-1])
+    html = template.render(**context)
     return html, tables
+
+
+#: How quotes are chosen, for the method section.
+QUOTE_METHOD = ("A quote is a sentence or two that the theme model is confident speaks of "
+                "the theme it is shown under; no sentence is quoted twice.")
 
 
 def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE,
@@ -201,8 +284,118 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     targets = [out / "you-said-we-did.html", out / "you-said-we-did.xlsx"]
     with atomic_files(targets) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
-        with pd.ExcelWriter(xlsx_temp, engine="openpyxl") as writer:
-            for name, table in tables.items():
-                neutralise_formulas(table.astype(str)).to_excel(writer, sheet_name=name,
-                                                                 index=False)
+        write_workbook(xlsx_temp, tables,
+                       workbook_readme(inputs.settings, tables, min_base, min_count))
     return targets
+
+
+#: What each sheet of the workbook holds, for its README sheet.
+SHEETS = {
+    "Outcomes": "The share of participants agreeing with each session outcome, its 95% "
+                "interval and how many answered.",
+    "Outcomes over time": "The share agreeing with each outcome by quarter (small quarters "
+                          "combined with the next).",
+    "Ladder": "Patient groups on each rung of the ladder of co-production at their latest "
+              "review.",
+    "Ladder movement": "Groups reviewed twice or more: moved up, stayed or moved down.",
+    "Challenges": "Challenge themes ticked by patient groups (each group counted once).",
+    "Improvements": "What participants asked to improve, coded into themes.",
+    "We did": "The actions taken or planned, theme by theme.",
+    "Still to do": "Themes raised that no action answers yet.",
+}
+
+
+def workbook_readme(settings: ReportSettings, tables: dict[str, pd.DataFrame],
+                    min_base: int, min_count: int) -> list[tuple[str, str]]:
+    """The README sheet: what the workbook is, each sheet, and the rules its numbers follow."""
+    lines = [("Report", f"{settings.title}: {settings.programme}"
+              + (f", {settings.organisation}" if settings.organisation else "")),
+             ("Published", settings.published_text)]
+    if settings.contact:
+        lines.append(("Contact", settings.contact))
+    lines.append(("Sheets", "One sheet a table of the report, in the report's order:"))
+    lines += [(name, SHEETS.get(name, "")) for name in tables]
+    lines += [
+        ("Rules", small_number_rules(min_base, min_count)),
+        ("", f"<{min_count}: a count from 1 to {min_count - 1}. *: a count hidden so that a "
+             "small one cannot be worked out from a total. not shown: a result on too few "
+             "people, or one that would give a small count away."),
+        ("", "Counts are stored as numbers and shares as numbers formatted as percentages; "
+             "the marks above are text, only where they stand. Publish these tables as they "
+             "are: never fill in or work out a hidden count."),
+        ("", "Quotes are in the report only, not in this workbook."),
+    ]
+    return lines
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _outcomes_chart(shown: pd.DataFrame) -> dict[str, str]:
+    top, high, bottom, low = ends(shown)
+    finding = (f"Most agreed they could {and_list([_lower_first(t) for t in top])} ({high}"
+               + (" each)" if len(top) > 1 else ")")
+               + (f"; fewest, {and_list([_lower_first(b) for b in bottom])} ({low})"
+                  if high != low else ""))
+    low, high = int(shown["n"].min()), int(shown["n"].max())
+    answered = f"{low}" if low == high else f"{low} to {high}"
+    caption = (f"Each dot is the share who agreed or strongly agreed; the bar around it is "
+               f"its 95% interval. {answered} people answered each outcome. Every figure is "
+               "in the table below.")
+    return _png(chart_agreement(shown), finding, caption)
+
+
+def _over_time_chart(table: pd.DataFrame, min_base: int) -> dict[str, str]:
+    outcomes = [c for c in table.columns if c != "Forms"]
+    figure = chart_over_time(table[outcomes])
+    first, last = table.index[0], table.index[-1]
+
+    def value(period: str, outcome: str) -> int | None:
+        text = str(table.loc[period, outcome])
+        return int(text[:-1]) if text.endswith("%") else None
+
+    changes = {o: (value(first, o), value(last, o)) for o in outcomes
+               if value(first, o) is not None and value(last, o) is not None}
+    rose = [o for o, (a, b) in changes.items() if b > a]
+    fell = [o for o, (a, b) in changes.items() if b < a]
+    if changes:
+        biggest = max(changes, key=lambda o: abs(changes[o][1] - changes[o][0]))
+        a, b = changes[biggest]
+        finding = (f"From {first} to {last}, agreement rose for {len(rose)} of the "
+                   f"{len(changes)} outcomes shown in both and fell for "
+                   f"{len(fell) or 'none'}")
+        figure.alt_text = (f"{finding}; the biggest change was for "
+                           f"{_lower_first(biggest)}, from {a}% to {b}%.")
+    else:
+        finding = f"Agreement in {len(table)} periods from {first} to {last}"
+        figure.alt_text = f"{finding}: too few people in the first or last period to compare."
+    caption = (f"One panel an outcome; each point is a period. Quarters with fewer than "
+               f"{min_base} forms are combined with the next. A gap is a share not shown. "
+               "The table below gives every figure.")
+    return _png(figure, finding, caption)
+
+
+def _themes_chart(table: pd.DataFrame, unit: str, what: str,
+                  min_count: int) -> dict[str, str] | None:
+    counts = table["Raised by"].astype(str)
+    counted = table[counts.str.fullmatch(r"\d+") & (counts != "0")]
+    if counted.empty:
+        return None
+    figure = chart_counts(table["Theme"].tolist(), counts.tolist(), unit)
+    top = counted.iloc[0]
+    finding = f"{top['Theme']} was raised most often: by {top['Raised by']} {unit}"
+    hidden = len(table) - len(counted)
+    caption = (f"Themes that {what}, by how many {unit} raised each."
+               + (f" {hidden} more {'theme was' if hidden == 1 else 'themes were'} raised by "
+                  f"fewer than {min_count} {unit} each and {'is' if hidden == 1 else 'are'} "
+                  "not drawn (see the table)." if hidden else ""))
+    return _png(figure, finding, caption)
+
+
+def _ladder_chart(where: pd.DataFrame) -> dict[str, str]:
+    figure = chart_ladder(where, where.columns[-1])
+    caption = ("One bar a level of co-production, in groups. A hatched part is groups whose "
+               "rung is hidden because the numbers are small: they may be on any rung. The "
+               "table below gives every figure.")
+    return _png(figure, figure.alt_text.split(";")[0], caption)
