@@ -1,8 +1,12 @@
-"""Free-text comments into themes (the challenge codebook, or any codebook)."""
+"""Free-text comments into themes (the challenge codebook, or any codebook).
 
-from coprod_analysis.themes.classifier import KeywordBaseline, ThemeClassifier
+Predicting needs numpy and scipy only; fitting and evaluating (``ThemeClassifier``,
+``KeywordBaseline``, ``cross_validate``, ``score_themes``) import scikit-learn when
+first used.
+"""
+
 from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
-from coprod_analysis.themes.evaluate import cross_validate, score_themes
+from coprod_analysis.themes.linear import LinearThemes
 from coprod_analysis.themes.model import (
     bundled_model,
     default_model,
@@ -11,9 +15,23 @@ from coprod_analysis.themes.model import (
     save_model,
 )
 
+#: Imported only when asked for: they need scikit-learn, which predicting does not.
+_LAZY = {"KeywordBaseline": "classifier", "ThemeClassifier": "classifier",
+         "cross_validate": "evaluate", "score_themes": "evaluate"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Codebook",
     "KeywordBaseline",
+    "LinearThemes",
     "ThemeClassifier",
     "bundled_model",
     "classify_texts",
@@ -34,7 +52,7 @@ NON_ANSWERS = frozenset({"none", "nothing", "no", "nil", "nothing really", "not 
                          "no comment", "no comments"})
 
 
-def classify_texts(texts, model: ThemeClassifier, codebook: Codebook) -> list[str]:
+def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     """``;``-joined theme codes for each text ("" where none fits), once per distinct text.
 
     Missing texts and non-answers ("N/A", "None", "Nothing") get no theme.

@@ -1,0 +1,237 @@
+"""Predicting themes from a fitted model's numbers, with numpy and scipy only.
+
+A fitted :class:`~coprod_analysis.themes.classifier.ThemeClassifier` is, once
+fitted, a handful of arrays: each feature block's vocabulary and IDF weights,
+the linear weights and intercepts of every theme, and each theme's
+threshold. :class:`LinearThemes` predicts from those arrays alone, so that
+cleaning (which only predicts) never imports scikit-learn, whose import
+costs about a second.
+
+The features are scikit-learn's ``TfidfVectorizer`` ones, reproduced
+exactly: text lower-cased, then accents stripped the way ``strip_accents=
+"unicode"`` does (NFKD, combining marks dropped, ASCII text left alone);
+words are ``(?u)\\b\\w[\\w']*\\b`` with their pairs, and character n-grams
+are taken within each whitespace-separated word padded with one space
+(``analyzer="char_wb"``); counts become ``1 + log(count)`` (sublinear TF),
+are multiplied by the IDF and each block is scaled to unit length. A test
+checks the scores against scikit-learn's on varied text, Unicode included.
+
+A word's character n-grams depend on the word alone, so they are looked up
+once per distinct word (comments share most of their words), which is what
+makes this faster than scikit-learn's own transform.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+#: scikit-learn's word pattern as the classifier configures it (apostrophes kept).
+WORD_PATTERN = r"(?u)\b\w[\w']*\b"
+#: A code with this name, in a single-label codebook, means "no theme".
+NONE_CODE = "none"
+
+
+def strip_accents(text: str) -> str:
+    """Accents removed as scikit-learn's ``strip_accents_unicode`` does.
+
+    Examples
+    --------
+    >>> strip_accents("café naïve")
+    'cafe naive'
+    >>> strip_accents("plain")
+    'plain'
+    """
+    if text.isascii():
+        return text
+    normalized = unicodedata.normalize("NFKD", text)
+    return "".join([c for c in normalized if not unicodedata.combining(c)])
+
+
+def preprocess(text: str) -> str:
+    """Lower case, then accents stripped (scikit-learn's order).
+
+    Examples
+    --------
+    >>> preprocess("Élan VITAL")
+    'elan vital'
+    """
+    return strip_accents(text.lower())
+
+
+def word_ngrams(text: str, ngram_range: tuple[int, int], pattern=re.compile(WORD_PATTERN)
+                ) -> list[str]:
+    """The word n-grams of preprocessed ``text`` (scikit-learn's ``analyzer="word"``).
+
+    Examples
+    --------
+    >>> word_ngrams("we don't meet", (1, 2))
+    ['we', "don't", 'meet', "we don't", "don't meet"]
+    """
+    tokens = pattern.findall(text)
+    low, high = ngram_range
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), min(high, len(tokens)) + 1):
+        grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
+    """The character n-grams of one word padded with spaces (``analyzer="char_wb"``).
+
+    A word shorter than ``n`` gives itself (padded) once, not once per length.
+
+    Examples
+    --------
+    >>> char_wb_ngrams("ab", (2, 4))
+    [' a', 'ab', 'b ', ' ab', 'ab ', ' ab ']
+    >>> char_wb_ngrams("a", (3, 5))
+    [' a ']
+    """
+    padded = f" {word} "
+    grams = []
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        if len(padded) <= n:
+            grams.append(padded)
+            break
+        grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+@dataclass
+class FeatureBlock:
+    """One TF-IDF block: its analyzer (``"word"`` or ``"char_wb"``), n-gram range,
+    vocabulary (term -> column) and IDF weights."""
+
+    analyzer: str
+    ngram_range: tuple[int, int]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    _memo: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Raw n-gram counts of preprocessed texts (float64 CSR, one row per text)."""
+        vocabulary, columns, indptr = self.vocabulary, [], [0]
+        if self.analyzer == "word":
+            for text in texts:
+                columns.extend([c for g in word_ngrams(text, self.ngram_range)
+                                if (c := vocabulary.get(g)) is not None])
+                indptr.append(len(columns))
+        else:
+            memo = self._memo
+            for text in texts:
+                for word in text.split():
+                    found = memo.get(word)
+                    if found is None:
+                        found = [c for g in char_wb_ngrams(word, self.ngram_range)
+                                 if (c := vocabulary.get(g)) is not None]
+                        if len(memo) < 1_000_000:  # bounded: words are mostly shared
+                            memo[word] = found
+                    columns.extend(found)
+                indptr.append(len(columns))
+        matrix = sparse.csr_matrix(
+            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
+             np.asarray(indptr, dtype=np.int64)), shape=(len(texts), len(vocabulary)))
+        matrix.sum_duplicates()
+        return matrix
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Sublinear TF times IDF, each row scaled to unit length."""
+        matrix = self.counts(texts)
+        matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
+        rows = np.diff(matrix.indptr)
+        norms = np.zeros(len(rows))
+        if matrix.nnz:
+            filled = rows > 0
+            norms[filled] = np.sqrt(np.add.reduceat(matrix.data ** 2,
+                                                    matrix.indptr[:-1][filled]))
+            matrix.data /= np.repeat(norms, rows)
+        return matrix
+
+
+def _texts(values) -> list[str]:
+    out = []
+    for value in values:
+        if value is None or (isinstance(value, float) and value != value):
+            out.append("")
+        else:
+            out.append(str(value))
+    return out
+
+
+@dataclass
+class LinearThemes:
+    """A fitted theme model as arrays: predicts without scikit-learn.
+
+    ``predict`` follows the model's rule: with ``single_label`` every comment
+    gets exactly the theme with the highest score (a ``none`` code, if the
+    codebook has one, meaning no theme); otherwise each theme whose score
+    (on a 0-1 scale, the logistic of the linear score) reaches its threshold,
+    possibly none (the model abstains).
+    """
+
+    blocks: list[FeatureBlock]
+    coef: np.ndarray
+    intercept: np.ndarray
+    thresholds: np.ndarray
+    classes: tuple[str, ...]
+    single_label: bool = False
+
+    @property
+    def classes_(self) -> np.ndarray:
+        return np.array(self.classes, dtype=object)
+
+    @property
+    def coef_(self) -> np.ndarray:
+        return self.coef
+
+    @property
+    def intercept_(self) -> np.ndarray:
+        return self.intercept
+
+    @property
+    def thresholds_(self) -> np.ndarray:
+        return self.thresholds
+
+    def features(self, X) -> sparse.csr_matrix:
+        """The TF-IDF features of texts, every block side by side."""
+        texts = [preprocess(t) for t in _texts(X)]
+        return sparse.hstack([b.transform(texts) for b in self.blocks], format="csr")
+
+    def decision_function(self, X) -> np.ndarray:
+        """The linear score of each theme for each text, shape (texts, themes)."""
+        features = self.features(X)
+        return np.asarray(features @ self.coef.T) + self.intercept
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Each theme's score on a 0-1 scale (what the thresholds apply to)."""
+        return 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+
+    def predict(self, X) -> np.ndarray:
+        """0/1 per theme for each text (see the class's rule)."""
+        return decide(self.decision_function(X), self.thresholds, self.single_label)
+
+
+def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool) -> np.ndarray:
+    """Linear scores -> 0/1 themes: the top theme alone, or every theme past its threshold.
+
+    Examples
+    --------
+    >>> scores = np.array([[0.2, 1.5], [-3.0, -2.0]])
+    >>> decide(scores, np.array([0.5, 0.9]), single_label=False).tolist()
+    [[1, 0], [0, 0]]
+    >>> decide(scores, np.array([0.5, 0.9]), single_label=True).tolist()
+    [[0, 1], [0, 1]]
+    """
+    scores = np.asarray(scores, dtype=float)
+    if single_label:
+        chosen = np.zeros(scores.shape, dtype=int)
+        if scores.shape[1]:
+            chosen[np.arange(len(scores)), scores.argmax(axis=1)] = 1
+        return chosen
+    return ((1.0 / (1.0 + np.exp(-scores))) >= thresholds).astype(int)
