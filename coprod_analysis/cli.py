@@ -9,7 +9,6 @@ are shown only with ``--debug``.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -268,8 +267,13 @@ def _run_clean(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``coprod`` command; returns the exit status."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"coprod {__version__}")  # at once: building every command's parser takes longer
+        return 0
     parser = _build_parser()
     args = parser.parse_args(argv)
+    import logging  # here, not at the top: "coprod --version" needs none of it
+
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="coprod: %(message)s")
     try:
