@@ -148,7 +148,26 @@ def _add_themes_commands(commands) -> None:
                        help="code,label,description CSV (default: the challenge themes)")
     train.add_argument("--text-column", default="text")
     train.add_argument("--labels-column", default="themes")
+    train.add_argument("--add", type=Path, action="append", default=[], metavar="CORRECTIONS",
+                       help="a review sheet with your corrections ('coprod themes review'); "
+                            "its checked or corrected rows are learnt as ordinary examples "
+                            "(repeat for several)")
     train.set_defaults(run=_run_train)
+    review = verbs.add_parser(
+        "review", help="a sheet of inferred themes to check and correct, least sure first",
+        description="Write the comments with the themes the model infers and its confidence "
+                    "(0: undecided, 1: sure), least confident first, with a correct_themes "
+                    "column for your coding ('-' for no theme) and a checked column to mark "
+                    "(x) the rows you have read. Give the edited sheet back to "
+                    "'coprod themes train ... --add'.")
+    review.add_argument("input", type=Path, metavar="INPUT")
+    review.add_argument("--text-column", required=True, metavar="COL",
+                        help="the column holding the comments")
+    review.add_argument("--out", required=True, type=Path, metavar="REVIEW.csv|xlsx")
+    review.add_argument("--model", type=Path, metavar="FILE",
+                        help="a model from 'coprod themes train' (default: the challenge "
+                             "themes, fitted from the bundled examples)")
+    review.set_defaults(run=_run_review)
     evaluate = verbs.add_parser(
         "evaluate", help="per-theme precision, recall and F1",
         description="Without --model: cross-validate the classifier and the keyword "
@@ -161,6 +180,9 @@ def _add_themes_commands(commands) -> None:
     evaluate.add_argument("--labels-column", default="themes")
     evaluate.add_argument("--folds", type=int, default=5)
     evaluate.add_argument("--json", action="store_true", help="print JSON, not a table")
+    evaluate.add_argument("--add", type=Path, action="append", default=[], metavar="CORRECTIONS",
+                          help="corrections (a review sheet): show how learning them changes "
+                               "each theme's F1 on the labelled examples they do not touch")
     evaluate.set_defaults(run=_run_evaluate)
 
 
@@ -201,9 +223,41 @@ def _run_train(args: argparse.Namespace) -> int:
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
     model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
-                                args.text_column, args.labels_column)
+                                args.text_column, args.labels_column, corrections=args.add)
     save_model(model, codebook, args.out)
-    print(f"Fitted a classifier for {len(codebook.codes)} themes; saved to {args.out}")
+    kind = " (single-label: one theme per comment)" if model.single_label_ else ""
+    print(f"Fitted a classifier for {len(codebook.codes)} themes{kind}; saved to {args.out}")
+    return 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from coprod_analysis.output import atomic_files, neutralise_formulas, write_csv
+    from coprod_analysis.themes import default_model, load_model
+    from coprod_analysis.themes.review import review_table
+
+    if args.out.suffix.lower() not in (".csv", ".xlsx"):
+        raise CoprodError("the review sheet must be a .csv or .xlsx file", args.out)
+    if args.out.resolve() == args.input.resolve():
+        raise CoprodError("would write over the input; choose another --out", args.out)
+    table = _read_table(args.input)
+    matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
+    if not matches:
+        raise CoprodError(f"there is no column {args.text_column!r} (columns: "
+                          f"{', '.join(map(str, table.columns))})", args.input)
+    model, codebook = load_model(args.model) if args.model else default_model()
+    sheet = review_table(table[matches[0]].tolist(), model, codebook)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_files([args.out]) as (temp,):
+        if args.out.suffix.lower() == ".xlsx":
+            import pandas as pd
+
+            with pd.ExcelWriter(temp, engine="openpyxl") as writer:
+                neutralise_formulas(sheet).to_excel(writer, sheet_name="review", index=False)
+        else:
+            write_csv(sheet, temp)
+    print(f"{len(sheet)} comments to review, least confident first, in {args.out}: fill in "
+          "correct_themes where a theme is wrong ('-' for none), mark checked with x, then "
+          "retrain with 'coprod themes train ... --add " + args.out.name + "'")
     return 0
 
 
@@ -220,26 +274,71 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     )
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
-    if args.model:
+    note = ""
+    if args.add:
+        if args.model:
+            raise CoprodError("--add compares models fitted with and without the corrections; "
+                              "give the labelled examples, not --model")
+        from coprod_analysis.themes.evaluate import correction_effect
+        from coprod_analysis.themes.review import read_corrections
+
+        codebook = load_codebook(args.codebook or DEFAULT_CODEBOOK)
+        texts, labels = load_examples(args.labelled, codebook, args.text_column,
+                                      args.labels_column)
+        single = bool(labels) and all(len(lab) == 1 for lab in labels)
+        extra_texts, extra_labels = [], []
+        for path in args.add:
+            more_texts, more_labels = read_corrections(path, codebook, single)
+            extra_texts += more_texts
+            extra_labels += more_labels
+        table = correction_effect(texts, labels, extra_texts, extra_labels, codebook,
+                                  folds=args.folds)
+        note = (f"F1 per theme on the {len(set(texts) - set(extra_texts))} labelled examples "
+                f"the {len(extra_texts)} corrections do not touch ({args.folds}-fold "
+                "cross-validation), fitted without and with the corrections:")
+    elif args.model:
         model, codebook = load_model(args.model)
         texts, labels = load_examples(args.labelled, codebook, args.text_column,
                                       args.labels_column)
-        table = score_themes(to_indicators(labels, codebook), model.predict(texts), codebook)
+        predicted = model.predict(texts)
+        table = score_themes(to_indicators(labels, codebook), predicted, codebook)
         table.insert(0, "design", "model")
+        if model.single_label:
+            from coprod_analysis.themes.evaluate import exact_match
+
+            note = (_single_label_note(codebook) + " Exact-match accuracy: "
+                    f"{exact_match(to_indicators(labels, codebook), predicted):.2f}.")
     else:
         codebook = load_codebook(args.codebook or DEFAULT_CODEBOOK)
         texts, labels = load_examples(args.labelled, codebook, args.text_column,
                                       args.labels_column)
         table = cross_validate(texts, to_indicators(labels, codebook), codebook,
                                folds=args.folds)
+        if labels and all(len(lab) == 1 for lab in labels):
+            note = _single_label_note(codebook)
     if args.json:
+        if note:
+            print(note, file=sys.stderr)
         print(json.dumps(table.round(4).to_dict("records"), indent=2))
     else:
+        if note:
+            print(note)
         shown = table.copy()
-        for column in ("precision", "recall", "f1"):
-            shown[column] = shown[column].map("{:.2f}".format)
+        for column in ("precision", "recall", "f1", "f1_before", "f1_after", "change"):
+            if column in shown:
+                shown[column] = shown[column].map("{:+.2f}".format if column == "change"
+                                                  else "{:.2f}".format)
         print(shown.to_string(index=False))
     return 0
+
+
+def _single_label_note(codebook) -> str:
+    from coprod_analysis.themes.linear import NONE_CODE
+
+    none = (f" ('{NONE_CODE}' meaning no theme)" if NONE_CODE in codebook.codes
+            else "; no comment is left without one")
+    return ("Single-label codebook: every labelled example has exactly one theme, so the "
+            f"classifier gives each comment exactly one theme{none}.")
 
 
 def _run_clean(args: argparse.Namespace) -> int:

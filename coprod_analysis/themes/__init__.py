@@ -55,7 +55,8 @@ NON_ANSWERS = frozenset({"none", "nothing", "no", "nil", "nothing really", "not 
 def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     """``;``-joined theme codes for each text ("" where none fits), once per distinct text.
 
-    Missing texts and non-answers ("N/A", "None", "Nothing") get no theme.
+    Missing texts and non-answers ("N/A", "None", "Nothing") get no theme; so does
+    a comment given a single-label codebook's ``none`` code.
 
     Examples
     --------
@@ -69,6 +70,7 @@ def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     import pandas as pd
 
     from coprod_analysis.clean.values import is_missing, normalise_answer
+    from coprod_analysis.themes.review import theme_text
 
     codes, distinct = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
     # Non-answers ("N/A", "-", "None", "nothing") carry no theme; all else is
@@ -78,7 +80,7 @@ def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     found: dict[str, str] = {}
     if wanted:
         predicted = model.predict(wanted)
-        found = {text: ";".join(c for c, hit in zip(codebook.codes, row, strict=True) if hit)
+        found = {text: theme_text(row, codebook)
                  for text, row in zip(wanted, predicted, strict=True)}
     answers = [found.get(str(t), "") for t in distinct] + [""]
     return [answers[code] for code in codes]

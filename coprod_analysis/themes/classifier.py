@@ -29,6 +29,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion
+from sklearn.svm import LinearSVC
 
 from coprod_analysis.themes.linear import FeatureBlock, LinearThemes, decide
 
@@ -120,8 +121,9 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                                       **common)),
         ])
 
-    def _linear(self, blocks: tuple[int, ...] = ()) -> _OneVsRestLinear:
-        return _OneVsRestLinear(C=self.C, random_state=self.random_state, blocks=blocks)
+    def _linear(self, blocks: tuple[int, ...] = (), loss: str = "logistic") -> _OneVsRestLinear:
+        return _OneVsRestLinear(C=self.C, random_state=self.random_state, blocks=blocks,
+                                loss=loss)
 
     def fit(self, X, y) -> ThemeClassifier:
         """Fit on texts ``X`` and a 0/1 table ``y`` (one column per theme).
@@ -140,7 +142,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
             self.single_label_ = bool(self.single_label)
         self.vectorizer_ = self._vectorizer()
         features = self.vectorizer_.fit_transform(texts).tocsr()
-        fitted = self._linear().fit(features, Y)
+        fitted = self._linear(loss="hinge" if self.single_label_ else "logistic").fit(
+            features, Y)
         self.coef_, self.intercept_ = fitted.coef_, fitted.intercept_
         if self.single_label_:
             self.thresholds_ = np.full(Y.shape[1], 0.5)  # not used: the top theme wins
@@ -193,8 +196,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
 
 class _OneVsRestLinear(BaseEstimator):
-    """One logistic regression per theme over ready-made features, each weighted
-    for its theme's rarity.
+    """One linear model per theme over ready-made features, each weighted for its
+    theme's rarity: a logistic regression (``loss="logistic"``, whose scores the
+    thresholds apply to) or a linear SVM (``"hinge"``, for single-label
+    codebooks, where the top score wins and no threshold is needed).
 
     ``y`` is a 0/1 table; ``decision_function`` gives every theme's score at once,
     which is what ``cross_val_predict`` collects.
@@ -209,10 +214,18 @@ class _OneVsRestLinear(BaseEstimator):
     """
 
     def __init__(self, C: float = 1.0, random_state: int = 0,
-                 blocks: tuple[int, ...] = ()) -> None:
+                 blocks: tuple[int, ...] = (), loss: str = "logistic") -> None:
         self.C = C
         self.random_state = random_state
         self.blocks = blocks
+        self.loss = loss
+
+    def _model(self):
+        if self.loss == "hinge":
+            return LinearSVC(C=self.C, class_weight="balanced", random_state=self.random_state)
+        # The dual problem is the faster one with more features than examples.
+        return LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
+                                  dual=True, max_iter=1000, random_state=self.random_state)
 
     def fit(self, features, Y) -> _OneVsRestLinear:
         Y = np.asarray(Y, dtype=int)
@@ -226,10 +239,7 @@ class _OneVsRestLinear(BaseEstimator):
             if j not in present:  # a theme always or never present
                 self.intercept_[j] = 10.0 if Y[0, j] else -10.0
         for j in present:
-            # The dual problem is the faster one with more features than examples.
-            model = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
-                                       dual=True, max_iter=1000,
-                                       random_state=self.random_state)
+            model = self._model()
             model.fit(features, Y[:, j])
             self.coef_[j], self.intercept_[j] = model.coef_[0], model.intercept_[0]
         return self

@@ -137,13 +137,25 @@ def load_model(path: str | Path) -> tuple[LinearThemes, Codebook]:
 
 
 def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str = "text",
-              labels_column: str = "themes", **params):
+              labels_column: str = "themes", corrections: tuple = (), **params):
     """Fit a :class:`ThemeClassifier` on a labelled examples file and its codebook;
-    returns ``(classifier, codebook)``."""
+    returns ``(classifier, codebook)``.
+
+    ``corrections``: review sheets corrected by an officer
+    (:func:`~coprod_analysis.themes.review.read_corrections`); their rows are
+    added as ordinary examples, replacing an example with the same text.
+    """
     from coprod_analysis.themes.classifier import ThemeClassifier
 
     codebook = load_codebook(codebook_path)
     texts, labels = load_examples(examples, codebook, text_column, labels_column)
+    if corrections:
+        from coprod_analysis.themes.review import read_corrections, with_corrections
+
+        single = bool(labels) and all(len(lab) == 1 for lab in labels)
+        for path in corrections:
+            texts, labels = with_corrections(texts, labels,
+                                             *read_corrections(path, codebook, single))
     model = ThemeClassifier(**params).fit(texts, to_indicators(labels, codebook))
     return model, codebook
 
