@@ -5,6 +5,8 @@ Predicting needs numpy and scipy only; fitting and evaluating (``ThemeClassifier
 first used.
 """
 
+import string
+
 from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
 from coprod_analysis.themes.linear import LinearThemes
 from coprod_analysis.themes.model import (
@@ -50,6 +52,32 @@ __all__ = [
 #: Normalised answers that say nothing to code.
 NON_ANSWERS = frozenset({"none", "nothing", "no", "nil", "nothing really", "not really",
                          "no comment", "no comments"})
+_LONGEST = max(map(len, NON_ANSWERS))
+
+
+_ASCII_WORD_CHARACTERS = str.maketrans("", "", string.ascii_letters + string.digits)
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a comment is missing or a non-answer ("N/A", "-", "None", "nothing").
+
+    An ASCII text with more letters and digits than the longest such answer is
+    neither, without normalising it (most comments: the quick way out).
+
+    Examples
+    --------
+    >>> [says_nothing(t) for t in ("N/A", " Nothing. ", "-", "More breaks please")]
+    [True, True, True, False]
+    """
+    from coprod_analysis.clean.values import is_missing, normalise_answer
+    from coprod_analysis.vocab import MISSING_ANSWERS
+
+    if text.isascii():
+        letters = len(text) - len(text.translate(_ASCII_WORD_CHARACTERS))
+        if letters > max(_LONGEST, max(map(len, MISSING_ANSWERS))):
+            return False
+    key = normalise_answer(text)
+    return is_missing(text, key) or key in NON_ANSWERS
 
 
 def classify_texts(texts, model, codebook: Codebook) -> list[str]:
@@ -69,14 +97,12 @@ def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     """
     import pandas as pd
 
-    from coprod_analysis.clean.values import is_missing, normalise_answer
     from coprod_analysis.themes.review import theme_text
 
     codes, distinct = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
     # Non-answers ("N/A", "-", "None", "nothing") carry no theme; all else is
     # classified once per distinct text.
-    wanted = [str(t) for t in distinct
-              if not is_missing(str(t)) and normalise_answer(str(t)) not in NON_ANSWERS]
+    wanted = [str(t) for t in distinct if not says_nothing(str(t))]
     found: dict[str, str] = {}
     if wanted:
         predicted = model.predict(wanted)

@@ -33,6 +33,10 @@ from scipy import sparse
 
 #: scikit-learn's word pattern as the classifier configures it (apostrophes kept).
 WORD_PATTERN = r"(?u)\b\w[\w']*\b"
+#: Texts turned into features at a time (bounds the memory a large batch needs).
+CHUNK = 20_000
+#: Word numbers in a pair key: first * _BASE + second (room for 2**31 words).
+_BASE = 2 ** 31
 #: A code with this name, in a single-label codebook, means "no theme".
 NONE_CODE = "none"
 
@@ -116,27 +120,105 @@ class FeatureBlock:
 
     def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Raw n-gram counts of preprocessed texts (float64 CSR, one row per text)."""
+        if self.analyzer != "word":
+            return self._char_counts(texts)
+        if self.ngram_range[0] >= 1 and self.ngram_range[1] <= 2:
+            return self._word_counts(texts)
         vocabulary, columns, indptr = self.vocabulary, [], [0]
-        if self.analyzer == "word":
-            for text in texts:
-                columns.extend([c for g in word_ngrams(text, self.ngram_range)
-                                if (c := vocabulary.get(g)) is not None])
-                indptr.append(len(columns))
-        else:
-            memo = self._memo
-            for text in texts:
-                for word in text.split():
-                    found = memo.get(word)
-                    if found is None:
-                        found = [c for g in char_wb_ngrams(word, self.ngram_range)
-                                 if (c := vocabulary.get(g)) is not None]
-                        if len(memo) < 1_000_000:  # bounded: words are mostly shared
-                            memo[word] = found
-                    columns.extend(found)
-                indptr.append(len(columns))
-        matrix = sparse.csr_matrix(
-            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
-             np.asarray(indptr, dtype=np.int64)), shape=(len(texts), len(vocabulary)))
+        for text in texts:
+            columns.extend([c for g in word_ngrams(text, self.ngram_range)
+                            if (c := vocabulary.get(g)) is not None])
+            indptr.append(len(columns))
+        return self._matrix(np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
+                            np.asarray(indptr, dtype=np.int64), len(texts))
+
+    def _word_index(self):
+        """Each word of the vocabulary's terms -> a number; the columns of single words
+        by number; word pairs as sorted keys (first * BASE + second) with their columns."""
+        if "_words" not in self._memo:
+            numbers: dict[str, int] = {}
+            for term in self.vocabulary:
+                for word in term.split(" "):
+                    numbers.setdefault(word, len(numbers))
+            single = np.full(len(numbers) + 1, -1, dtype=np.int64)  # last: unknown words
+            pairs, pair_columns = [], []
+            for term, column in self.vocabulary.items():
+                parts = term.split(" ")
+                if len(parts) == 1:
+                    single[numbers[parts[0]]] = column
+                else:
+                    pairs.append(numbers[parts[0]] * _BASE + numbers[parts[1]])
+                    pair_columns.append(column)
+            order = np.argsort(pairs, kind="stable")
+            self._memo["_words"] = (numbers, single, np.asarray(pairs, dtype=np.int64)[order],
+                                    np.asarray(pair_columns, dtype=np.int64)[order])
+        return self._memo["_words"]
+
+    def _word_counts(self, texts: Sequence[str], pattern=re.compile(WORD_PATTERN)
+                     ) -> sparse.csr_matrix:
+        """Word and word-pair counts, looked up as numbers all at once."""
+        numbers, single, pairs, pair_columns = self._word_index()
+        unknown = len(single) - 1
+        ids, lengths = [], []
+        for text in texts:
+            tokens = pattern.findall(text)
+            ids.extend([numbers.get(t, unknown) for t in tokens])
+            lengths.append(len(tokens))
+        ids = np.asarray(ids, dtype=np.int64)
+        lengths = np.asarray(lengths, dtype=np.int64)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        parts_rows, parts_columns = [], []
+        if self.ngram_range[0] == 1:
+            columns = single[ids]
+            parts_rows.append(rows[columns >= 0])
+            parts_columns.append(columns[columns >= 0])
+        if self.ngram_range[1] == 2 and len(ids) > 1 and len(pairs):
+            same = rows[:-1] == rows[1:]  # a pair never spans two texts
+            first, second = ids[:-1][same], ids[1:][same]
+            known = (first != unknown) & (second != unknown)
+            keys = first[known] * _BASE + second[known]
+            where = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
+            hit = pairs[where] == keys
+            parts_rows.append(rows[:-1][same][known][hit])
+            parts_columns.append(pair_columns[where[hit]])
+        rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype=np.int64)
+        columns = np.concatenate(parts_columns) if parts_columns else np.zeros(0, np.int64)
+        matrix = sparse.coo_matrix((np.ones(len(rows)), (rows, columns)),
+                                   shape=(len(texts), len(self.vocabulary))).tocsr()
+        matrix.sum_duplicates()
+        return matrix
+
+    def _matrix(self, data, indices, indptr, rows: int) -> sparse.csr_matrix:
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(self.vocabulary)))
+        matrix.sum_duplicates()
+        return matrix
+
+    def _char_counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Character n-gram counts as (texts x words) @ (words x n-grams): each distinct
+        word's n-grams are found once (and kept for later calls)."""
+        memo, vocabulary = self._memo, self.vocabulary
+        ids: dict[str, int] = {}
+        word_ids, indptr = [], [0]
+        for text in texts:
+            word_ids.extend([ids.setdefault(w, len(ids)) for w in text.split()])
+            indptr.append(len(word_ids))
+        lengths, columns = [], []
+        for word in ids:  # in order of id
+            found = memo.get(word)
+            if found is None:
+                found = [c for g in char_wb_ngrams(word, self.ngram_range)
+                         if (c := vocabulary.get(g)) is not None]
+                if len(memo) < 500_000:  # bounded: most words recur
+                    memo[word] = found
+            lengths.append(len(found))
+            columns.extend(found)
+        per_word = self._matrix(np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
+                                np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]),
+                                len(ids))
+        words = sparse.csr_matrix((np.ones(len(word_ids)), np.asarray(word_ids, dtype=np.int64),
+                                   np.asarray(indptr, dtype=np.int64)),
+                                  shape=(len(texts), len(ids)))
+        matrix = (words @ per_word).tocsr()
         matrix.sum_duplicates()
         return matrix
 
@@ -204,9 +286,16 @@ class LinearThemes:
         return sparse.hstack([b.transform(texts) for b in self.blocks], format="csr")
 
     def decision_function(self, X) -> np.ndarray:
-        """The linear score of each theme for each text, shape (texts, themes)."""
-        features = self.features(X)
-        return np.asarray(features @ self.coef.T) + self.intercept
+        """The linear score of each theme for each text, shape (texts, themes).
+
+        Texts are taken :data:`CHUNK` at a time, so memory stays small.
+        """
+        texts = _texts(X)
+        scores = np.zeros((len(texts), len(self.classes)))
+        for start in range(0, len(texts), CHUNK):
+            features = self.features(texts[start:start + CHUNK])
+            scores[start:start + CHUNK] = np.asarray(features @ self.coef.T) + self.intercept
+        return scores
 
     def predict_proba(self, X) -> np.ndarray:
         """Each theme's score on a 0-1 scale (what the thresholds apply to)."""

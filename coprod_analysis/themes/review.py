@@ -66,12 +66,10 @@ def review_table(texts, model, codebook: Codebook) -> pd.DataFrame:
     Comments without words to code (blank, "N/A", "nothing") are left out.
     ``row`` is the comment's row in the input (1 = the first under the header).
     """
-    from coprod_analysis.clean.values import is_missing, normalise_answer
-    from coprod_analysis.themes import NON_ANSWERS
+    from coprod_analysis.themes import says_nothing
 
     values = ["" if t is None or (isinstance(t, float) and t != t) else str(t) for t in texts]
-    keep = [i for i, t in enumerate(values)
-            if t.strip() and not is_missing(t) and normalise_answer(t) not in NON_ANSWERS]
+    keep = [i for i, t in enumerate(values) if t.strip() and not says_nothing(t)]
     chosen = [values[i] for i in keep]
     scores = model.decision_function(chosen) if chosen else np.zeros((0, len(codebook.codes)))
     predicted = model.predict(chosen) if chosen else np.zeros((0, len(codebook.codes)), int)
