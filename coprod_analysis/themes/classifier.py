@@ -1,11 +1,15 @@
 """Free-text comments into themes: a multi-label scikit-learn classifier.
 
 :class:`ThemeClassifier` turns each comment into word and character n-gram
-TF-IDF features and fits one logistic regression per theme. Each theme has
-its own threshold on the predicted probability, chosen by cross-validation
-on the training examples to give that theme its best F1; a comment that
-reaches no theme's threshold gets no theme (it abstains rather than
-guesses). Everything is seeded, so fitting twice gives the same model.
+TF-IDF features (made once) and fits one logistic regression per theme. Each
+theme has its own threshold on the predicted probability, chosen from
+cross-validated scores of all themes at once (``cross_val_predict``) to give
+that theme its best F1; a comment that reaches no theme's threshold gets no
+theme (it abstains rather than guesses). A single-label codebook (every
+example one theme) gets one linear SVM per theme instead, and every comment
+its top theme. Everything is seeded, so fitting twice gives the same model.
+Once fitted, :meth:`ThemeClassifier.to_linear` gives the same model as
+arrays, which predict without scikit-learn.
 
 :class:`KeywordBaseline` is the simple alternative it is compared with:
 each theme's most telling words, learnt from the same examples; a comment
@@ -71,7 +75,7 @@ def best_threshold(truth: np.ndarray, proba: np.ndarray) -> float:
 
 
 class ThemeClassifier(ClassifierMixin, BaseEstimator):
-    """Multi-label theme classifier: TF-IDF n-grams and one logistic regression per theme.
+    """Theme classifier: TF-IDF n-grams and one linear model per theme.
 
     Parameters
     ----------
@@ -88,6 +92,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         Folds used to choose thresholds.
     random_state:
         Seed for the folds: the same data gives the same model.
+    single_label:
+        ``"auto"``: single-label when every example carries exactly one theme
+        (then every comment gets exactly its top theme, from linear SVMs); or
+        ``True`` / ``False`` to say so.
 
     Examples
     --------
