@@ -127,3 +127,14 @@ def test_importing_the_package_and_cleaning_the_sample_never_import_scikit_learn
         "assert e.data['improvement_themes'].notna().any()\n"
         "assert r.data['challenges_text_themes'].notna().any()", tmp_path)
     assert cleaned == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
+       | st.from_regex(r"[a-z' _0-9.\-]{0,40}", fullmatch=True))
+def test_the_quick_ascii_words_are_the_patterns_words(text):
+    import re
+
+    from coprod_analysis.themes.linear import WORD_PATTERN, words_of
+
+    assert words_of(text) == re.findall(WORD_PATTERN, text)

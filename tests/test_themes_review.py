@@ -197,6 +197,21 @@ def test_review_correct_and_retrain_from_the_command_line(tmp_path, single, book
         done = _coprod("themes", "review", comments, "--text-column", "c", "--out", sheet,
                        "--model", model)
         assert done.returncode == 0, done.stderr
+    # The XLSX sheet, edited in a spreadsheet, is a corrections file too.
+    import openpyxl
+
+    book_xlsx = openpyxl.load_workbook(tmp_path / "review.xlsx")
+    sheet_xlsx = book_xlsx.active
+    header = [c.value for c in sheet_xlsx[1]]
+    assert header == ["row", "text", "themes", "confidence", "correct_themes", "checked"]
+    sheet_xlsx.cell(row=2, column=5, value="jargon")
+    book_xlsx.save(tmp_path / "review.xlsx")
+    fixed = read_corrections(tmp_path / "review.xlsx", book, single_label=True)
+    written = sheet_xlsx.cell(row=2, column=2).value
+    # The sheet guards text a spreadsheet would run ("'=1+1 ..."); reading takes it off.
+    original = written[1:] if written.startswith("'=") else written
+    assert original in new
+    assert fixed == ([original], [["jargon"]])
     table = pd.read_csv(tmp_path / "review.csv", keep_default_na=False)
     assert sorted(table["row"]) == [1, 2, 3]
     assert "'=1+1 formula-looking" in table["text"].tolist()  # never a live formula

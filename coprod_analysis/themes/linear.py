@@ -34,7 +34,7 @@ from scipy import sparse
 #: scikit-learn's word pattern as the classifier configures it (apostrophes kept).
 WORD_PATTERN = r"(?u)\b\w[\w']*\b"
 #: Texts turned into features at a time (bounds the memory a large batch needs).
-CHUNK = 20_000
+CHUNK = 5_000
 #: Word numbers in a pair key: first * _BASE + second (room for 2**31 words).
 _BASE = 2 ** 31
 #: A code with this name, in a single-label codebook, means "no theme".
@@ -83,6 +83,38 @@ def word_ngrams(text: str, ngram_range: tuple[int, int], pattern=re.compile(WORD
     for n in range(max(low, 2), min(high, len(tokens)) + 1):
         grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
     return grams
+
+
+#: ASCII characters that are neither word characters nor apostrophes, to spaces.
+_NOT_IN_WORDS = str.maketrans({chr(i): " " for i in range(128)
+                               if not (chr(i).isalnum() or chr(i) in "_'")})
+
+
+def words_of(text: str, pattern=re.compile(WORD_PATTERN)) -> list[str]:
+    """The words of preprocessed ``text`` as ``pattern`` finds them (the word pattern).
+
+    ASCII text takes a quicker road to the same words: runs of word characters
+    and apostrophes, apostrophes trimmed from their ends (a word starts and
+    ends with a word character).
+
+    Examples
+    --------
+    >>> words_of("'quoted' don't  a''b ''")
+    ['quoted', "don't", "a''b"]
+    """
+    if not text.isascii() or pattern.pattern != WORD_PATTERN:
+        return pattern.findall(text)
+    return [w for run in text.translate(_NOT_IN_WORDS).split() if (w := run.strip("'"))]
+
+
+def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Codes (in order of first appearance) and the distinct values."""
+    if not values:
+        return np.zeros(0, dtype=np.int64), []
+    import pandas as pd
+
+    codes, distinct = pd.factorize(np.array(values, dtype=object))
+    return codes.astype(np.int64), list(distinct)
 
 
 def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -159,12 +191,14 @@ class FeatureBlock:
         """Word and word-pair counts, looked up as numbers all at once."""
         numbers, single, pairs, pair_columns = self._word_index()
         unknown = len(single) - 1
-        ids, lengths = [], []
+        flat, lengths = [], []
         for text in texts:
-            tokens = pattern.findall(text)
-            ids.extend([numbers.get(t, unknown) for t in tokens])
+            tokens = words_of(text, pattern)
+            flat.extend(tokens)
             lengths.append(len(tokens))
-        ids = np.asarray(ids, dtype=np.int64)
+        codes, distinct = _factorize(flat)
+        ids = np.array([numbers.get(t, unknown) for t in distinct], dtype=np.int64)[codes] \
+            if len(flat) else np.zeros(0, dtype=np.int64)
         lengths = np.asarray(lengths, dtype=np.int64)
         rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
         parts_rows, parts_columns = [], []
@@ -197,11 +231,11 @@ class FeatureBlock:
         """Character n-gram counts as (texts x words) @ (words x n-grams): each distinct
         word's n-grams are found once (and kept for later calls)."""
         memo, vocabulary = self._memo, self.vocabulary
-        ids: dict[str, int] = {}
-        word_ids, indptr = [], [0]
+        flat, indptr = [], [0]
         for text in texts:
-            word_ids.extend([ids.setdefault(w, len(ids)) for w in text.split()])
-            indptr.append(len(word_ids))
+            flat.extend(text.split())
+            indptr.append(len(flat))
+        word_ids, ids = _factorize(flat)
         lengths, columns = [], []
         for word in ids:  # in order of id
             found = memo.get(word)
@@ -279,6 +313,10 @@ class LinearThemes:
     @property
     def thresholds_(self) -> np.ndarray:
         return self.thresholds
+
+    @property
+    def single_label_(self) -> bool:
+        return self.single_label
 
     def features(self, X) -> sparse.csr_matrix:
         """The TF-IDF features of texts, every block side by side."""

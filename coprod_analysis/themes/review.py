@@ -73,7 +73,7 @@ def review_table(texts, model, codebook: Codebook) -> pd.DataFrame:
     chosen = [values[i] for i in keep]
     scores = model.decision_function(chosen) if chosen else np.zeros((0, len(codebook.codes)))
     predicted = model.predict(chosen) if chosen else np.zeros((0, len(codebook.codes)), int)
-    sure = confidence(scores, model.thresholds_, getattr(model, "single_label", False))
+    sure = confidence(scores, model.thresholds_, bool(model.single_label_))
     table = pd.DataFrame({
         "row": np.array(keep, dtype="int64") + 1,
         "text": chosen,
