@@ -198,3 +198,37 @@ def check_json_depth(text: str | bytes, limit: int = MAX_JSON_DEPTH) -> int:
     if depth > limit:
         raise ValueError(f"JSON nested more than {limit} deep")
     return depth
+
+
+#: A small hand-kept file (mapping, aliases, codebook, labelled examples) larger
+#: than this is refused.
+MAX_SMALL_FILE_BYTES = 256 << 20
+
+
+def read_small_file(path: Path, what: str) -> bytes:
+    """The bytes of a small hand-kept file, or a one-line error saying why not.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> read_small_file(Path(tempfile.mkdtemp()), "aliases file")
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: ...: the aliases file is a folder, not a file
+    """
+    from coprod_analysis.errors import os_error_message
+
+    try:
+        if not path.exists():
+            raise CoprodError(f"no such {what}", path)
+        if path.is_dir():
+            raise CoprodError(f"the {what} is a folder, not a file", path)
+        size = check_regular_file(path)
+        if size > MAX_SMALL_FILE_BYTES:
+            raise CoprodError(f"the {what} is {size_text(size)}; over "
+                              f"{size_text(MAX_SMALL_FILE_BYTES)} is not read", path)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_SMALL_FILE_BYTES + 1)
+    except OSError as exc:
+        raise CoprodError(f"the {what} could not be read ({os_error_message(exc)})",
+                          path) from None

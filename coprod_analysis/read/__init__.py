@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from coprod_analysis.errors import CoprodError
+from coprod_analysis.errors import CoprodError, os_error_message
 from coprod_analysis.read.grid import Grid, looks_like_web_page, read_csv_grid, read_xlsx_grid
 from coprod_analysis.read.platforms import RawExport, clean_header, detect_platform, to_raw_export
 
@@ -55,11 +55,15 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
-                and not p.name.startswith((".", "~$"))
-            )
+            try:
+                inside = sorted(
+                    p for p in path.iterdir()
+                    if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
+                    and not p.name.startswith((".", "~$"))
+                )
+            except OSError as exc:
+                raise CoprodError(f"the folder could not be read ({os_error_message(exc)})",
+                                  path) from None
             if not inside:
                 raise CoprodError("the folder holds no .csv or .xlsx files", path)
             found.extend((p, True) for p in inside)
@@ -116,6 +120,11 @@ def read_grid(path: Path) -> Grid:
         raise CoprodError("permission denied: the file could not be opened", path) from None
     except IsADirectoryError:
         raise CoprodError("is a folder, not a file", path) from None
+    except MemoryError:
+        raise CoprodError("the file is too large to read with the memory available",
+                          path) from None
+    except OSError as exc:
+        raise CoprodError(f"could not be read ({os_error_message(exc)})", path) from None
     raise CoprodError(
         f"unsupported file type {suffix or '(no extension)'}; use .csv or .xlsx", path)
 
