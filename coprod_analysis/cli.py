@@ -15,6 +15,7 @@ import io
 import logging
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -301,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="coprod: %(message)s")
+    warnings.showwarning = _log_warning
     try:
         status = args.run(args)
         sys.stdout.flush()  # here, so that a closed pipe is seen here
@@ -332,6 +334,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"coprod: internal error: {type(exc).__name__}: {detail} (please report this"
               "; --debug shows the details)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _log_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A library's warning (openpyxl on an unusual workbook) as one line, shown with -v."""
+    logging.getLogger("coprod_analysis").info("%s", one_line(" ".join(str(message).split())))
 
 
 def _error(message: str) -> int:
