@@ -299,7 +299,16 @@ def _run_clean(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``coprod`` command; returns the exit status."""
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version or a usage error: printed, then exit
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:  # coprod --help | head -1
+            _stdout_closed()
+        raise
+    except BrokenPipeError:
+        return _stdout_closed()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="coprod: %(message)s")
     warnings.showwarning = _log_warning
