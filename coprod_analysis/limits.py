@@ -21,6 +21,10 @@ from coprod_analysis.errors import CoprodError
 MAX_CSV_BYTES = 1 << 30
 #: A worksheet whose declared or used range holds more cells than this is refused.
 MAX_SHEET_CELLS = 20_000_000
+#: A table with more columns than this (Excel's own limit) is refused: each
+#: column costs pandas a fixed time, so a one-line file of a million commas
+#: would otherwise take hours.
+MAX_COLUMNS = 16_384
 #: A workbook (XLSX or ODS) whose parts inflate to more than this is refused.
 MAX_WORKBOOK_INFLATED = 1 << 30
 #: A model file that inflates to more than this is refused.
@@ -112,6 +116,22 @@ def range_cells(ref: str) -> tuple[int, int] | None:
         corners.append(corners[0])
     (row1, col1), (row2, col2) = corners
     return abs(row2 - row1) + 1, abs(col2 - col1) + 1
+
+
+def check_columns(width: int, path: Path) -> None:
+    """Refuse a table wider than :data:`MAX_COLUMNS`.
+
+    Examples
+    --------
+    >>> check_columns(16_384, Path("wide.csv"))
+    >>> check_columns(16_385, Path("wide.csv"))
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: wide.csv: the first row has more than 16,384 columns ...
+    """
+    if width > MAX_COLUMNS:
+        raise CoprodError(f"the first row has more than {MAX_COLUMNS:,} columns (Excel's "
+                          "limit); tables that wide are not read", path)
 
 
 def too_many_cells(rows: int, columns: int, where: str, path: Path) -> CoprodError:

@@ -6,18 +6,23 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+SML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "application/vnd.openxmlformats-package.relationships+xml"
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="rels" ContentType="{PKG}"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="{SML}.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{SML}.worksheet+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="{SML}.styles+xml"/>
 </Types>"""
 ROOT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>
 </Relationships>"""
+CONTENT_TYPES = CONTENT_TYPES.replace("{SML}", SML).replace("{PKG}", PKG)
+ROOT_RELS = ROOT_RELS.replace("{REL}", REL)
 WORKBOOK = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <workbookPr{date1904}/>
@@ -25,9 +30,10 @@ WORKBOOK = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </workbook>"""
 WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="{REL}/styles" Target="styles.xml"/>
 </Relationships>"""
+WORKBOOK_RELS = WORKBOOK_RELS.replace("{REL}", REL)
 # Style 1 is a date (built-in number format 14, d/m/yyyy).
 STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">

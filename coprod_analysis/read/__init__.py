@@ -71,20 +71,14 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            try:
-                inside = sorted(
-                    p for p in path.iterdir()
-                    if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
-                    and not p.name.startswith((".", "~$"))
-                )
-            except OSError as exc:
-                raise CoprodError(f"the folder could not be read ({os_error_message(exc)})",
-                                  path) from None
-            if not inside:
-                raise CoprodError("the folder holds no .csv or .xlsx files", path)
-            found.extend((p, True) for p in inside)
+            found.extend((p, True) for p in _folder_files(path))
         elif path.is_file():
             found.append((path, False))
+        elif path.is_symlink():
+            raise CoprodError("is a link to nothing (its target is missing, or the link "
+                              "points to itself)", path)
+        elif path.exists():
+            raise CoprodError("is not a regular file (a device or a pipe)", path)
         else:
             raise CoprodError("no such file or folder", path)
     if not found:
@@ -106,6 +100,28 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
         names[path.name] = path
         unique.append((path, in_folder))
     return unique
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """The export files in a folder, or a one-line error saying why there are none."""
+    try:
+        entries = list(folder.iterdir())
+        inside = sorted(p for p in entries
+                        if p.suffix.lower() in FOLDER_SUFFIXES
+                        and not p.name.startswith((".", "~$")) and p.is_file())
+    except OSError as exc:
+        raise CoprodError(f"the folder could not be read ({os_error_message(exc)})",
+                          folder) from None
+    if not inside:
+        why = ""
+        broken = sorted(p.name for p in entries if p.is_symlink() and not p.exists())
+        if broken:
+            why = f"; {broken[0]!r} is a link to nothing"
+        elif any(p.is_dir() for p in entries):
+            why = "; its sub-folders are not searched: name them instead"
+        raise CoprodError("the folder holds no .csv, .tsv, .xlsx, .xls or .ods files" + why,
+                          folder)
+    return inside
 
 
 def read_grid(path: Path) -> Grid:

@@ -33,6 +33,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from coprod_analysis.errors import CoprodError
 from coprod_analysis.limits import (
     MAX_SHEET_CELLS,
+    check_columns,
     check_workbook,
     read_csv_bytes,
     too_many_cells,
@@ -203,7 +204,7 @@ def read_csv_grid(path: Path) -> Grid:
     CoprodError
         If the file is empty, binary, or cannot be parsed as CSV.
     """
-    data = read_csv_bytes(path)
+    data = _utf16_or_32_to_utf8(read_csv_bytes(path), path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode Text" and some exports are UTF-16: re-encode as UTF-8.
         try:
@@ -226,6 +227,7 @@ def read_csv_grid(path: Path) -> Grid:
     if delimiter != ",":
         notes.append(f"delimited by {'semicolons' if delimiter == ';' else 'tabs'}")
     width = _first_record_width(head, delimiter)
+    check_columns(width, path)
     encoding = "utf-8-sig" if bom else "utf-8"
     # Fast path straight from the bytes when they are UTF-8, every quote is
     # closed (an odd number of quote marks means one never is; the exact parser
@@ -249,6 +251,37 @@ def read_csv_grid(path: Path) -> Grid:
     grid.encoding = encoding
     grid.notes = notes
     return grid
+
+
+def _utf16_or_32_to_utf8(data: bytes, path: Path) -> bytes:
+    """UTF-32 (with its BOM) and UTF-16 without a BOM, re-encoded as UTF-8; other bytes
+    as they are. UTF-16 without a BOM is recognised by its NUL bytes: every other
+    byte of a text in a Latin script.
+
+    Examples
+    --------
+    >>> _utf16_or_32_to_utf8("Date,Venue\\n".encode("utf-16-le"), Path("x.csv"))
+    b'Date,Venue\\n'
+    >>> _utf16_or_32_to_utf8("Date,Venue\\n".encode("utf-32"), Path("x.csv"))
+    b'Date,Venue\\n'
+    """
+    encoding = None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    elif not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and len(data) >= 8:
+        sample = data[:4096]
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            encoding = "utf-16-le"
+        elif even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            encoding = "utf-16-be"
+    if encoding is None:
+        return data
+    try:
+        return data[: len(data) - len(data) % (4 if encoding == "utf-32" else 2)].decode(
+            encoding).encode("utf-8")
+    except UnicodeDecodeError:
+        raise CoprodError(f"starts like {encoding.upper()} text but is not", path) from None
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -332,6 +365,7 @@ def _parse_exact(text: str, delimiter: str, path: Path) -> Grid:
         for number, record in enumerate(reader):
             if width is None:
                 width = max(len(record), 1)
+                check_columns(width, path)
             if not record:  # an empty line: a blank row, unless no row follows it
                 empty_lines.append(len(rows))
                 record = [""] * width

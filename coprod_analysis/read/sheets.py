@@ -29,6 +29,7 @@ from coprod_analysis.errors import CoprodError
 from coprod_analysis.limits import (
     MAX_SHEET_CELLS,
     MAX_WORKBOOK_INFLATED,
+    check_columns,
     check_regular_file,
     size_text,
     too_many_cells,
@@ -100,6 +101,7 @@ def read_xls_grid(path: Path) -> Grid:
             if chosen:
                 others.append(sheet.name)
                 continue
+            check_columns(sheet.ncols, path)
             if sheet.nrows * max(sheet.ncols, 1) > MAX_SHEET_CELLS:
                 raise too_many_cells(sheet.nrows, sheet.ncols, "the worksheet", path)
             chosen = [[_xls_cell(sheet.cell(r, c), book.datemode)
@@ -306,8 +308,7 @@ def _ods_row(element: ElementTree.Element, path: Path) -> list[str]:
         if not text:
             pending += repeat
             continue
-        if len(row) + pending + repeat > MAX_SHEET_CELLS:
-            raise too_many_cells(1, len(row) + pending + repeat, "a row", path)
+        check_columns(len(row) + pending + repeat, path)
         row.extend([""] * pending)
         pending = 0
         row.extend([text] * repeat)
