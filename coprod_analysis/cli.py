@@ -9,16 +9,24 @@ are shown only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
+import logging
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from coprod_analysis import __version__
-from coprod_analysis.errors import CoprodError
+from coprod_analysis.errors import CoprodError, from_os_error, one_line
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+#: A process whose output pipe was closed (128 + SIGPIPE), as the shell reports it.
+EXIT_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,9 +105,23 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_inputs(given: list) -> list[Path]:
+    """Every file the report reads (a folder's files too), which it must never write over."""
+    files: list[Path] = []
+    for entry in given:
+        for path in entry if isinstance(entry, list) else [entry] if entry else []:
+            if path.is_dir():
+                with contextlib.suppress(OSError):  # reading it says what is wrong
+                    files.extend(p for p in path.iterdir() if p.is_file())
+            else:
+                files.append(path)
+    return files
+
+
 def _run_report(args: argparse.Namespace) -> int:
+    from coprod_analysis.output import prepare_folder, refuse_overwriting
     from coprod_analysis.report.inputs import load_report_inputs
-    from coprod_analysis.report.render import write_report
+    from coprod_analysis.report.render import report_targets, write_report
     from coprod_analysis.themes.codebook import SAMPLE
 
     if args.min_base < 1 or args.min_count < 1:
@@ -109,6 +131,10 @@ def _run_report(args: argparse.Namespace) -> int:
         # Never fill the gaps with the sample: it would be published as the officer's own.
         raise CoprodError("--evaluations is needed: the report is built on the evaluation "
                           "forms (with no inputs at all, it runs on the bundled sample)")
+    # Checked before any work: never write over an input, nor into a file.
+    protect = _report_inputs(given) if any(given) else []
+    refuse_overwriting(report_targets(args.out), protect)
+    prepare_folder(args.out)
     if any(given):
         inputs, lines = load_report_inputs(args.evaluations, args.reviews, aliases=args.aliases,
                                            sessions=args.sessions, actions=args.actions)
@@ -118,7 +144,7 @@ def _run_report(args: argparse.Namespace) -> int:
             SAMPLE / "evaluations", SAMPLE / "reviews", aliases=SAMPLE / "group-aliases.csv",
             sessions=SAMPLE / "sessions.csv", actions=SAMPLE / "actions.csv")
     print("\n".join(lines))
-    written = write_report(inputs, args.out, args.min_base, args.min_count)
+    written = write_report(inputs, args.out, args.min_base, args.min_count, protect=protect)
     print(f"The report is in {written[0]} (open it in a web browser; print it to PDF from "
           f"there); its tables are in {written[1]}.")
     return 0
@@ -199,9 +225,12 @@ def _read_table(path: Path):
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import atomic_files, write_csv
+    from coprod_analysis.output import atomic_files, prepare_file, refuse_overwriting, write_csv
     from coprod_analysis.themes import classify_texts, default_model, load_model
 
+    protect = [args.input, args.model]
+    refuse_overwriting([args.out], protect)
+    prepare_file(args.out)
     table = _read_table(args.input)
     matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
     if not matches:
@@ -209,8 +238,7 @@ def _run_classify(args: argparse.Namespace) -> int:
                           f"{', '.join(map(str, table.columns))})", args.input)
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_files([args.out]) as (temp,):
+    with atomic_files([args.out], protect=protect) as (temp,):
         write_csv(table, temp)
     coded = int((table["themes"] != "").sum())
     print(f"Coded {coded} of {len(table)} comments with one or more themes; "
@@ -219,9 +247,12 @@ def _run_classify(args: argparse.Namespace) -> int:
 
 
 def _run_train(args: argparse.Namespace) -> int:
+    from coprod_analysis.output import prepare_file, refuse_overwriting
     from coprod_analysis.themes import fit_model, save_model
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
+    refuse_overwriting([args.out], [args.labelled, args.codebook, *args.add])
+    prepare_file(args.out)
     model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
                                 args.text_column, args.labels_column, corrections=args.add)
     save_model(model, codebook, args.out)
@@ -231,14 +262,21 @@ def _run_train(args: argparse.Namespace) -> int:
 
 
 def _run_review(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import atomic_files, neutralise_formulas, write_csv
+    from coprod_analysis.output import (
+        atomic_files,
+        neutralise_formulas,
+        prepare_file,
+        refuse_overwriting,
+        write_csv,
+    )
     from coprod_analysis.themes import default_model, load_model
     from coprod_analysis.themes.review import review_table
 
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
         raise CoprodError("the review sheet must be a .csv or .xlsx file", args.out)
-    if args.out.resolve() == args.input.resolve():
-        raise CoprodError("would write over the input; choose another --out", args.out)
+    protect = [args.input, args.model]
+    refuse_overwriting([args.out], protect)
+    prepare_file(args.out)
     table = _read_table(args.input)
     matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
     if not matches:
@@ -246,8 +284,7 @@ def _run_review(args: argparse.Namespace) -> int:
                           f"{', '.join(map(str, table.columns))})", args.input)
     model, codebook = load_model(args.model) if args.model else default_model()
     sheet = review_table(table[matches[0]].tolist(), model, codebook)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_files([args.out]) as (temp,):
+    with atomic_files([args.out], protect=protect) as (temp,):
         if args.out.suffix.lower() == ".xlsx":
             import pandas as pd
 
@@ -367,25 +404,76 @@ def _run_clean(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``coprod`` command; returns the exit status."""
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
-        print(f"coprod {__version__}")  # at once: building every command's parser takes longer
+        try:  # at once: building every command's parser takes longer
+            print(f"coprod {__version__}", flush=True)
+        except BrokenPipeError:
+            return _stdout_closed()
         return 0
     parser = _build_parser()
-    args = parser.parse_args(argv)
-    import logging  # here, not at the top: "coprod --version" needs none of it
-
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version or a usage error: printed, then exit
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:  # coprod --help | head -1
+            _stdout_closed()
+        raise
+    except BrokenPipeError:
+        return _stdout_closed()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="coprod: %(message)s")
+    warnings.showwarning = _log_warning
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is seen here
+        return status
     except CoprodError as exc:
-        print(f"coprod: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _error(str(exc))
     except KeyboardInterrupt:
         print("coprod: stopped", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+    except OSError as exc:  # a file or folder the checks above did not foresee
+        if args.debug:
+            raise
+        if exc.errno == errno.EPIPE:
+            return _stdout_closed()
+        return _error(str(from_os_error(exc)))
+    except (MemoryError, RecursionError) as exc:
+        if args.debug:
+            raise
+        what = ("ran out of memory" if isinstance(exc, MemoryError)
+                else "an input is nested too deeply")
+        return _error(f"{what}: the inputs are too large for this computer (the limits "
+                      "are in docs/cleaning.md)")
     except Exception as exc:  # never show a traceback to an officer
         if args.debug:
             raise
-        print(f"coprod: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
-              "(please report this; --debug shows the details)", file=sys.stderr)
+        detail = one_line(" ".join(str(exc).split()))
+        print(f"coprod: internal error: {type(exc).__name__}: {detail} (please report this"
+              "; --debug shows the details)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _log_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A library's warning (openpyxl on an unusual workbook) as one line, shown with -v."""
+    logging.getLogger("coprod_analysis").info("%s", one_line(" ".join(str(message).split())))
+
+
+def _error(message: str) -> int:
+    """Print a one-line error; the exit status for bad input."""
+    print(f"coprod: error: {one_line(message)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (``coprod ... | head``): stop quietly, as Unix
+    tools do, with the status of a process ended by SIGPIPE."""
+    try:  # nothing more may reach the closed pipe, not even Python's flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+    return EXIT_PIPE

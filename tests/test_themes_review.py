@@ -240,3 +240,15 @@ def test_a_bad_corrections_file_is_one_line_and_exit_1(tmp_path):
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "bad.csv" in done.stderr
     assert "correct_themes, checked missing" in done.stderr
+
+
+def test_review_never_writes_over_its_input(tmp_path):
+    comments = tmp_path / "comments.csv"
+    comments.write_text("c\nToo rushed\n")
+    done = _coprod("themes", "review", comments, "--text-column", "c", "--out", comments,
+                   "--model", tmp_path / "none.json.gz")
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert comments.read_text() == "c\nToo rushed\n"
+    done = _coprod("themes", "review", comments, "--text-column", "c", "--out",
+                   tmp_path / "review.txt")
+    assert done.returncode == 1 and "must be a .csv or .xlsx file" in done.stderr

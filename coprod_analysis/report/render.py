@@ -18,7 +18,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from matplotlib.figure import Figure
 
 from coprod_analysis.charts import plot_agreement
-from coprod_analysis.output import atomic_files, neutralise_formulas
+from coprod_analysis.output import (
+    atomic_files,
+    neutralise_formulas,
+    prepare_folder,
+    refuse_overwriting,
+)
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
 from coprod_analysis.report.content import (
     at_a_glance,
@@ -146,14 +151,28 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     return html, tables
 
 
+def report_targets(out: str | Path) -> list[Path]:
+    """The files the report writes into ``out``.
+
+    Examples
+    --------
+    >>> [p.name for p in report_targets("reports")]
+    ['you-said-we-did.html', 'you-said-we-did.xlsx']
+    """
+    return [Path(out) / "you-said-we-did.html", Path(out) / "you-said-we-did.xlsx"]
+
+
 def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE,
-                 min_count: int = MIN_COUNT) -> list[Path]:
-    """Write ``you-said-we-did.html`` and ``you-said-we-did.xlsx`` into ``out``, whole."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+                 min_count: int = MIN_COUNT, *, protect: list[Path] = ()) -> list[Path]:
+    """Write ``you-said-we-did.html`` and ``you-said-we-did.xlsx`` into ``out``, whole.
+
+    ``protect`` lists the inputs, which are never written over.
+    """
+    out = prepare_folder(out)
+    targets = report_targets(out)
+    refuse_overwriting(targets, protect)
     html, tables = build_html(inputs, min_base, min_count)
-    targets = [out / "you-said-we-did.html", out / "you-said-we-did.xlsx"]
-    with atomic_files(targets) as (html_temp, xlsx_temp):
+    with atomic_files(targets, protect=protect) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
         with pd.ExcelWriter(xlsx_temp, engine="openpyxl") as writer:
             for name, table in tables.items():

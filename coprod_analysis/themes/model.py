@@ -22,11 +22,13 @@ import hashlib
 import json
 import logging
 import os
+import zlib
 from pathlib import Path
 
 import numpy as np
 
-from coprod_analysis.errors import CoprodError
+from coprod_analysis.errors import CoprodError, os_error_message
+from coprod_analysis.limits import MAX_MODEL_INFLATED, check_json_depth, read_inflated
 from coprod_analysis.output import atomic_files
 from coprod_analysis.themes.codebook import (
     DEFAULT_CODEBOOK,
@@ -94,15 +96,8 @@ def load_model(path: str | Path) -> tuple[LinearThemes, Codebook]:
         If the file is missing, not a model file, or damaged.
     """
     path = Path(path)
-    if not path.is_file():
-        raise CoprodError("no such model file", path)
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            document = json.load(handle)
-        if document.get("format") != FORMAT:
-            raise ValueError("not a model file")
-        if document.get("version") != FORMAT_VERSION:
-            raise ValueError(f"model format version {document.get('version')}")
+        document = read_model_document(path)
         book = document["codebook"]
         codebook = Codebook(tuple(book["codes"]), tuple(book["labels"]),
                             tuple(book["descriptions"]))
@@ -131,9 +126,50 @@ def load_model(path: str | Path) -> tuple[LinearThemes, Codebook]:
             bool(document.get("single_label", False)))
     except CoprodError:
         raise
-    except (OSError, EOFError, ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
-        raise CoprodError(f"is not a readable coprod model file ({exc})", path) from None
+    except KeyError as exc:
+        raise CoprodError(f"is not a readable coprod model file (it has no {exc.args[0]!r})",
+                          path) from None
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, IndexError,
+            OverflowError, RecursionError, MemoryError, zlib.error) as exc:
+        raise CoprodError(f"is not a readable coprod model file ({type(exc).__name__}: "
+                          f"{exc})", path) from None
     return model, codebook
+
+
+def read_model_document(path: Path) -> dict:
+    """A model file's JSON document, read within limits and checked to be one.
+
+    The file may inflate to at most :data:`~coprod_analysis.limits.MAX_MODEL_INFLATED`
+    and nest at most :data:`~coprod_analysis.limits.MAX_JSON_DEPTH` deep; both are
+    checked before the JSON is parsed.
+
+    Raises
+    ------
+    CoprodError
+        If the file is missing, a folder, too large, or not a model file.
+    """
+    if not path.exists():
+        raise CoprodError("no such model file", path)
+    if path.is_dir():
+        raise CoprodError("is a folder, not a model file", path)
+    try:
+        data = read_inflated(path, MAX_MODEL_INFLATED)
+        check_json_depth(data)
+        document = json.loads(data.decode("utf-8"))
+    except CoprodError:
+        raise
+    except PermissionError:
+        raise CoprodError("permission denied: the model file could not be opened",
+                          path) from None
+    except (OSError, EOFError, ValueError, zlib.error, RecursionError) as exc:
+        raise CoprodError(f"is not a readable coprod model file ({type(exc).__name__}: "
+                          f"{exc})", path) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise CoprodError("is not a readable coprod model file (it holds other data)", path)
+    if document.get("version") != FORMAT_VERSION:
+        raise CoprodError(f"is a model file of another version ({document.get('version')!r}); "
+                          "train it again with this version of coprod", path)
+    return document
 
 
 def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str = "text",
@@ -171,6 +207,19 @@ def _cache_folder() -> Path:
     return Path(base) / "coprod-analysis"
 
 
+#: Cache folders already said to be unusable (said once per run).
+_UNUSABLE_CACHES: set[Path] = set()
+
+
+def _cache_unusable(folder: Path, reason: str) -> None:
+    """Say once (with ``-v``) that the model cache cannot be used; the model is fitted
+    without it."""
+    if folder not in _UNUSABLE_CACHES:
+        _UNUSABLE_CACHES.add(folder)
+        logger.info("the model cache folder %s cannot be used (%s); fitting the model "
+                    "without it (set COPROD_CACHE to a folder you can write)", folder, reason)
+
+
 def default_model(examples: str | Path = DEFAULT_EXAMPLES,
                   codebook_path: str | Path = DEFAULT_CODEBOOK) -> tuple[LinearThemes, Codebook]:
     """The model fitted from the bundled examples, from the cache or fitted now.
@@ -187,18 +236,22 @@ def default_model(examples: str | Path = DEFAULT_EXAMPLES,
     cached = _cache_folder() / f"{Path(examples).stem}-{digest.hexdigest()[:16]}.json.gz"
     if cached in _IN_MEMORY:
         return _IN_MEMORY[cached]
-    if cached.is_file():
-        try:
+    try:
+        if cached.is_file():
             _IN_MEMORY[cached] = load_model(cached)
             return _IN_MEMORY[cached]
-        except CoprodError:
-            logger.info("cached model %s unreadable; fitting again", cached)
+    except OSError as exc:
+        _cache_unusable(cached.parent, os_error_message(exc))
+    except CoprodError as exc:
+        logger.info("cached model %s unreadable (%s); fitting again", cached, exc.message)
     logger.info("fitting the default theme model from %s", examples)
     model, codebook = fit_model(examples, codebook_path)
     try:
         save_model(model, codebook, cached)
-    except OSError:  # a read-only home folder: use the model without caching it
-        logger.info("could not cache the model in %s", cached.parent)
+    except OSError as exc:  # a read-only home folder: use the model without caching it
+        _cache_unusable(cached.parent, os_error_message(exc))
+    except CoprodError as exc:
+        _cache_unusable(cached.parent, exc.message)
     _IN_MEMORY[cached] = (model.to_linear(), codebook)
     return _IN_MEMORY[cached]
 
