@@ -122,7 +122,7 @@ def _report_inputs(given: list) -> list[Path]:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import prepare_folder, refuse_overwriting
+    from coprod_analysis.output import refuse_overwriting
     from coprod_analysis.report.inputs import load_report_inputs
     from coprod_analysis.report.render import report_targets, write_report
     from coprod_analysis.themes.codebook import SAMPLE
@@ -137,7 +137,8 @@ def _run_report(args: argparse.Namespace) -> int:
     # Checked before any work: never write over an input, nor into a file.
     protect = _report_inputs(given) if any(given) else []
     refuse_overwriting(report_targets(args.out), protect)
-    prepare_folder(args.out)
+    if args.out.exists() and not args.out.is_dir():  # created only once there is a report
+        raise CoprodError("the output folder is a file, not a folder", args.out)
     if any(given):
         inputs, lines = load_report_inputs(args.evaluations, args.reviews, aliases=args.aliases,
                                            sessions=args.sessions, actions=args.actions)
