@@ -286,6 +286,40 @@ def test_numbers_count_as_agreement_only_where_the_file_says_scale(tmp_path):
     assert result.summary["files"]["said.csv"]["evidence"]["score"] == 1.0
 
 
+def test_a_file_whose_headers_are_the_form_keeps_its_odd_answers_as_problems(tmp_path):
+    # Every question of the form in its own words: odd answers are the respondents',
+    # not the sign of another survey. Worked by hand: 4 of 8 outcomes answered
+    # "Sometimes" and the respondent type "Alien" leave 5 cells unreadable; the judged
+    # columns (date, type, 6 outcomes answered, overall) score 4 of 9 right-kind.
+    from coprod_analysis.vocab import EVALUATION_FIELDS
+    header = ",".join(f'"{f.question}"' for f in EVALUATION_FIELDS)
+    answers = {"session_date": "20/03/2018", "venue": "Civic Hall", "respondent_type": "Alien",
+               "outcome_role": "N/A", "outcome_levels": "Sometimes",
+               "outcome_benefits": "Strongly agree", "outcome_challenges": "Sometimes",
+               "outcome_examples": "Sometimes", "outcome_critique": "Sometimes",
+               "outcome_steps": "N/A", "outcome_confidence": "Strongly agree",
+               "overall": "Good", "takeaway": "", "pledge": "", "improvements": ""}
+    row = ",".join(answers[f.name] for f in EVALUATION_FIELDS)
+    result = load_evaluations(_write(tmp_path, "odd.csv", f"{header}\n{row}\n"), themes=False)
+    evidence = result.summary["files"]["odd.csv"]["evidence"]
+    assert evidence["by_headers"] and evidence["score"] == round(4 / 9, 3)
+    assert result.summary["rows_clean"] == 1
+    assert sorted(result.problems["column"].map(str)) == sorted(
+        f.question for f in EVALUATION_FIELDS
+        if answers[f.name] in ("Sometimes", "Alien"))
+
+
+def test_a_mapping_file_vouches_for_the_columns_it_maps(tmp_path):
+    bare = "Outline benefits,Outline challenges,Examples,Overall\n3,1,2,4\n1,2,3,3\n"
+    path = _write(tmp_path, "bare.csv", bare)
+    with pytest.raises(NotThisForm, match="does not look like"):
+        load_evaluations(path, themes=False)
+    mapping = _write(tmp_path, "mapping.csv", "column,field\nOutline benefits,outcome_benefits\n")
+    result = load_evaluations(path, themes=False, mapping=mapping)
+    assert result.summary["rows_read"] == 2  # accepted (and quarantined: no session date)
+    assert result.summary["files"]["bare.csv"]["evidence"]["by_headers"] is True
+
+
 # --- A session for a file with no date -----------------------------------------------------
 
 

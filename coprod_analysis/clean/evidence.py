@@ -24,7 +24,13 @@ refused with ``does not look like ... export`` when its score is below
 :data:`MIN_SCORE`, or when none of the form's telling questions (outcomes,
 overall rating for evaluations; group, ladder for reviews) has mostly
 right-kind answers. A file with no answers at all is judged on its headers
-alone, and a table ``coprod clean`` wrote is not scored; a file's first
+alone, and a table ``coprod clean`` wrote is not scored. Nor is a file whose
+headers alone already say it is the form: at least half of the form's
+questions, and at least half of its telling ones, matched by their own wording
+(not by an incidental word); there odd answers are the respondents' (each one
+that cannot be read is listed in ``problems.csv``), not a sign of another
+survey. A column the officer mapped in a mapping file counts as the form's
+whatever it holds. Otherwise a file's first
 :data:`SAMPLE_ROWS` rows are judged (its columns are the
 contract's). The score and its parts are in ``summary.json`` and in ``-v`` output.
 """
@@ -230,12 +236,41 @@ def score_export(form, export, colmap) -> dict:
     _note_numeric_download(form, export, colmap)
     if not shares:
         return {"score": None, "columns": {}, "incidental": weak, "telling": None,
-                "accepted": True}
+                "accepted": True, "by_headers": False}
     score = sum(shares.values()) / len(shares)
     telling = max((shares[n] for n in form.telling if n in shares), default=0.0)
-    accepted = score >= MIN_SCORE and telling >= MIN_TELLING
+    by_headers = headers_say_form(form, colmap, weak)
+    accepted = by_headers or (score >= MIN_SCORE and telling >= MIN_TELLING)
     return {"score": round(score, 3), "columns": {k: round(v, 3) for k, v in shares.items()},
-            "incidental": weak, "telling": round(telling, 3), "accepted": accepted}
+            "incidental": weak, "telling": round(telling, 3), "accepted": accepted,
+            "by_headers": by_headers}
+
+
+def headers_say_form(form, colmap, incidental_fields: list[str]) -> bool:
+    """Whether a file's headers alone say it is the form (see the module docstring).
+
+    At least half of the form's fields, and at least half of its telling fields,
+    matched other than by an incidental word, or any field mapped by the officer's
+    mapping file.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> form = SimpleNamespace(field_names=("a", "b", "c", "d"), telling=("a", "b"))
+    >>> colmap = SimpleNamespace(fields={"a": "A", "c": "C"}, overridden=set())
+    >>> headers_say_form(form, colmap, [])
+    True
+    >>> headers_say_form(form, colmap, ["a"])
+    False
+    >>> headers_say_form(form, SimpleNamespace(fields={"c": "C"}, overridden={"c"}), [])
+    True
+    """
+    if getattr(colmap, "overridden", set()) & set(colmap.fields):
+        return True
+    own = [name for name in colmap.fields
+           if name in form.field_names and name not in incidental_fields]
+    telling = [name for name in own if name in form.telling]
+    return 2 * len(own) >= len(form.field_names) and 2 * len(telling) >= len(form.telling)
 
 
 def check_evidence(form, export, colmap) -> dict:
