@@ -14,9 +14,18 @@ resident memory is read from ``getrusage``. The report gives the ratio of
 the medians (target: clean <= 3x the bare read) and peak memory against the
 file's size (target: <= 4x).
 
+With ``--distinct``, every free-text answer (Q6-Q8) is made different, as in
+a real export (the synthetic generator draws them from a pool of about
+3,500, so cleaning, which works once per distinct answer, would be
+flattered): each keeps its pool text (with any planted e-mail or phone
+number) and gains a sentence from the bundled labelled comments and a
+unique tail of ordinary words, one in five with a misspelt word. Target
+there: clean <= 8x the bare read (aim 4x), at 100,000 responses.
+
 Usage::
 
     python benchmarks/bench_clean.py                 # 1,000,000 responses
+    python benchmarks/bench_clean.py --rows 100000 --distinct
     python benchmarks/bench_clean.py --rows 100000 --repeat 5
     python benchmarks/bench_clean.py --json benchmarks/results/latest.json
 """
@@ -34,7 +43,48 @@ from pathlib import Path
 from common import bench_main, peak_rss, run_child, versions
 
 TARGET_TIME_RATIO = 3.0
+TARGET_DISTINCT_RATIO = 8.0
 TARGET_MEMORY_RATIO = 4.0
+FREE_TEXT = ("Q6. ", "Q7. ", "Q8. ")
+
+
+def make_distinct(path: Path, seed: int = 7) -> int:
+    """Rewrite the export's free-text answers so that every one differs; returns how
+    many distinct answers there are."""
+    import csv
+    import random
+
+    import pandas as pd
+
+    from coprod_analysis.themes.codebook import DEFAULT_EXAMPLES, IMPROVEMENTS_EXAMPLES
+
+    rng = random.Random(seed)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    sentences = [t for f in (DEFAULT_EXAMPLES, IMPROVEMENTS_EXAMPLES)
+                 for t in pd.read_csv(f, keep_default_na=False)["text"]]
+    words = sorted({w.strip(".,!?;:'\"()").lower() for t in sentences for w in t.split()}
+                   - {""})
+    words = [w for w in words if w.isalpha()]
+    size = len(words)
+    number = 0
+    for column in [c for c in frame.columns if c.startswith(FREE_TEXT)]:
+        answers = []
+        for value in frame[column]:
+            if not value.strip() or value.strip().lower() in ("n/a", "na", "none", "-"):
+                answers.append(value)
+                continue
+            number += 1
+            tail = [words[(number // size ** k) % size] for k in range(3)]  # unique per number
+            if rng.random() < 0.2:
+                i = rng.randrange(3)
+                w = tail[i]
+                if len(w) > 3:
+                    j = rng.randrange(len(w) - 1)
+                    tail[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+            answers.append(f"{value} {rng.choice(sentences)} {' '.join(tail)}")
+        frame[column] = answers
+    frame.to_csv(path, index=False, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    return int(sum(frame[c].nunique() for c in frame.columns if c.startswith(FREE_TEXT)))
 
 
 def _child(kind: str, source: str, out_dir: str) -> None:
@@ -63,9 +113,12 @@ def _measure(kind: str, source: Path, out_dir: Path) -> dict:
     return run_child(__file__, [kind, str(source), str(out_dir)])
 
 
-def run(repeat: int, rows: int, data: Path | None) -> dict:
+def run(repeat: int, rows: int, data: Path | None, distinct: bool = False) -> dict:
     """Generate the export (unless given) and measure both jobs ``repeat`` times."""
     from coprod_analysis.synthetic import write_google_forms_export
+    from coprod_analysis.themes import bundled_model
+
+    bundled_model("improvements")  # fitted and cached now if need be: runs below load it
 
     with tempfile.TemporaryDirectory(prefix="coprod-bench-") as folder:
         folder = Path(folder)
@@ -75,6 +128,10 @@ def run(repeat: int, rows: int, data: Path | None) -> dict:
             write_google_forms_export(data, rows)
             print(f"generated {rows:,} responses in {time.perf_counter() - start:.1f} s "
                   f"({data.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
+            if distinct:
+                count = make_distinct(data)
+                print(f"made the free text distinct: {count:,} distinct answers "
+                      f"({data.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
         size = data.stat().st_size
         results: dict[str, list[dict]] = {"baseline": [], "clean": [], "clean-no-themes": []}
         for attempt in range(repeat):
@@ -101,7 +158,9 @@ def run(repeat: int, rows: int, data: Path | None) -> dict:
         "clean_peak_bytes": clean_mem,
         "clean_memory_ratio_to_file": round(clean_mem / size, 2),
         "baseline_memory_ratio_to_file": round(base_mem / size, 2),
-        "targets": {"time_ratio": TARGET_TIME_RATIO, "memory_ratio": TARGET_MEMORY_RATIO},
+        "distinct_free_text": distinct,
+        "targets": {"time_ratio": TARGET_DISTINCT_RATIO if distinct else TARGET_TIME_RATIO,
+                    "memory_ratio": TARGET_MEMORY_RATIO},
         "versions": versions(),
     }
 
@@ -109,10 +168,13 @@ def run(repeat: int, rows: int, data: Path | None) -> dict:
 def report(result: dict) -> str:
     """The result as a Markdown table, ready for ``docs/benchmarks.md``."""
     mb = 1e6
-    ok_time = "meets" if result["time_ratio"] <= TARGET_TIME_RATIO else "misses"
+    target = result["targets"]["time_ratio"]
+    ok_time = "meets" if result["time_ratio"] <= target else "misses"
     ok_mem = "meets" if result["clean_memory_ratio_to_file"] <= TARGET_MEMORY_RATIO else "misses"
     return "\n".join([
-        f"{result['rows']:,} responses, {result['file_bytes'] / mb:.0f} MB CSV, "
+        f"{result['rows']:,} responses"
+        f"{' (every free-text answer distinct)' if result.get('distinct_free_text') else ''}, "
+        f"{result['file_bytes'] / mb:.0f} MB CSV, "
         f"median of {result['repeat']} runs ({result['versions']['machine']}, "
         f"Python {result['versions']['python']}, pandas {result['versions']['pandas']}, "
         f"pyarrow {result['versions']['pyarrow']})",
@@ -128,7 +190,7 @@ def report(result: dict) -> str:
         "",
         f"Without inferring themes: **{result['time_ratio_no_themes']}x** the bare read.",
         f"Time ratio clean / baseline: **{result['time_ratio']}x** ({ok_time} the target of "
-        f"{TARGET_TIME_RATIO:g}x). Peak memory: **{result['clean_memory_ratio_to_file']}x** "
+        f"{target:g}x). Peak memory: **{result['clean_memory_ratio_to_file']}x** "
         f"the file's size ({ok_mem} the target of {TARGET_MEMORY_RATIO:g}x).",
     ])
 
@@ -136,6 +198,8 @@ def report(result: dict) -> str:
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="responses to generate")
     parser.add_argument("--data", type=Path, help="use this export instead of generating one")
+    parser.add_argument("--distinct", action="store_true",
+                        help="make every free-text answer different (as in real exports)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,17 +9,24 @@ are shown only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import io
 import logging
+import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from coprod_analysis import __version__
-from coprod_analysis.errors import CoprodError
+from coprod_analysis.errors import CoprodError, from_os_error, one_line
 
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+#: A process whose output pipe was closed (128 + SIGPIPE), as the shell reports it.
+EXIT_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -124,9 +131,23 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_inputs(given: list) -> list[Path]:
+    """Every file the report reads (a folder's files too), which it must never write over."""
+    files: list[Path] = []
+    for entry in given:
+        for path in entry if isinstance(entry, list) else [entry] if entry else []:
+            if path.is_dir():
+                with contextlib.suppress(OSError):  # reading it says what is wrong
+                    files.extend(p for p in path.iterdir() if p.is_file())
+            else:
+                files.append(path)
+    return files
+
+
 def _run_report(args: argparse.Namespace) -> int:
+    from coprod_analysis.output import refuse_overwriting
     from coprod_analysis.report.inputs import load_report_inputs
-    from coprod_analysis.report.render import write_report
+    from coprod_analysis.report.render import report_targets, write_report
     from coprod_analysis.report.settings import find_settings, load_settings
     from coprod_analysis.themes.codebook import SAMPLE
 
@@ -137,6 +158,11 @@ def _run_report(args: argparse.Namespace) -> int:
         # Never fill the gaps with the sample: it would be published as the officer's own.
         raise CoprodError("--evaluations is needed: the report is built on the evaluation "
                           "forms (with no inputs at all, it runs on the bundled sample)")
+    # Checked before any work: never write over an input, nor into a file.
+    protect = _report_inputs([*given, args.settings, args.logo]) if any(given) else []
+    refuse_overwriting(report_targets(args.out), protect)
+    if args.out.exists() and not args.out.is_dir():  # created only once there is a report
+        raise CoprodError("the output folder is a file, not a folder", args.out)
     if not any(given):
         print("No inputs given: reporting on the bundled sample (data/sample/).")
         args.evaluations, args.reviews = [SAMPLE / "evaluations"], [SAMPLE / "reviews"]
@@ -154,7 +180,7 @@ def _run_report(args: argparse.Namespace) -> int:
         lines.append(f"Report settings from {settings_file}.")
     print("\n".join(lines))
     written = write_report(inputs, args.out, args.min_base, args.min_count,
-                           keep_staff_names=args.keep_staff_names)
+                           keep_staff_names=args.keep_staff_names, protect=protect)
     print(f"The report is in {written[0]} (open it in a web browser; print it to PDF from "
           f"there); its tables are in {written[1]}.")
     return 0
@@ -184,7 +210,26 @@ def _add_themes_commands(commands) -> None:
                        help="code,label,description CSV (default: the challenge themes)")
     train.add_argument("--text-column", default="text")
     train.add_argument("--labels-column", default="themes")
+    train.add_argument("--add", type=Path, action="append", default=[], metavar="CORRECTIONS",
+                       help="a review sheet with your corrections ('coprod themes review'); "
+                            "its checked or corrected rows are learnt as ordinary examples "
+                            "(repeat for several)")
     train.set_defaults(run=_run_train)
+    review = verbs.add_parser(
+        "review", help="a sheet of inferred themes to check and correct, least sure first",
+        description="Write the comments with the themes the model infers and its confidence "
+                    "(0: undecided, 1: sure), least confident first, with a correct_themes "
+                    "column for your coding ('-' for no theme) and a checked column to mark "
+                    "(x) the rows you have read. Give the edited sheet back to "
+                    "'coprod themes train ... --add'.")
+    review.add_argument("input", type=Path, metavar="INPUT")
+    review.add_argument("--text-column", required=True, metavar="COL",
+                        help="the column holding the comments")
+    review.add_argument("--out", required=True, type=Path, metavar="REVIEW.csv|xlsx")
+    review.add_argument("--model", type=Path, metavar="FILE",
+                        help="a model from 'coprod themes train' (default: the challenge "
+                             "themes, fitted from the bundled examples)")
+    review.set_defaults(run=_run_review)
     evaluate = verbs.add_parser(
         "evaluate", help="per-theme precision, recall and F1",
         description="Without --model: cross-validate the classifier and the keyword "
@@ -197,6 +242,9 @@ def _add_themes_commands(commands) -> None:
     evaluate.add_argument("--labels-column", default="themes")
     evaluate.add_argument("--folds", type=int, default=5)
     evaluate.add_argument("--json", action="store_true", help="print JSON, not a table")
+    evaluate.add_argument("--add", type=Path, action="append", default=[], metavar="CORRECTIONS",
+                          help="corrections (a review sheet): show how learning them changes "
+                               "each theme's F1 on the labelled examples they do not touch")
     evaluate.set_defaults(run=_run_evaluate)
 
 
@@ -213,9 +261,12 @@ def _read_table(path: Path):
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import atomic_files, write_csv
+    from coprod_analysis.output import atomic_files, prepare_file, refuse_overwriting, write_csv
     from coprod_analysis.themes import classify_texts, default_model, load_model
 
+    protect = [args.input, args.model]
+    refuse_overwriting([args.out], protect)
+    prepare_file(args.out)
     table = _read_table(args.input)
     matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
     if not matches:
@@ -229,8 +280,7 @@ def _run_classify(args: argparse.Namespace) -> int:
                                                       for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_files([args.out]) as (temp,):
+    with atomic_files([args.out], protect=protect) as (temp,):
         write_csv(table, temp)
     coded = int((table["themes"] != "").sum())
     print(f"Coded {coded} of {len(table)} comments with one or more themes; "
@@ -239,13 +289,54 @@ def _run_classify(args: argparse.Namespace) -> int:
 
 
 def _run_train(args: argparse.Namespace) -> int:
+    from coprod_analysis.output import prepare_file, refuse_overwriting
     from coprod_analysis.themes import fit_model, save_model
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
+    refuse_overwriting([args.out], [args.labelled, args.codebook, *args.add])
+    prepare_file(args.out)
     model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
-                                args.text_column, args.labels_column)
+                                args.text_column, args.labels_column, corrections=args.add)
     save_model(model, codebook, args.out)
-    print(f"Fitted a classifier for {len(codebook.codes)} themes; saved to {args.out}")
+    kind = " (single-label: one theme per comment)" if model.single_label_ else ""
+    print(f"Fitted a classifier for {len(codebook.codes)} themes{kind}; saved to {args.out}")
+    return 0
+
+
+def _run_review(args: argparse.Namespace) -> int:
+    from coprod_analysis.output import (
+        atomic_files,
+        neutralise_formulas,
+        prepare_file,
+        refuse_overwriting,
+        write_csv,
+    )
+    from coprod_analysis.themes import default_model, load_model
+    from coprod_analysis.themes.review import review_table
+
+    if args.out.suffix.lower() not in (".csv", ".xlsx"):
+        raise CoprodError("the review sheet must be a .csv or .xlsx file", args.out)
+    protect = [args.input, args.model]
+    refuse_overwriting([args.out], protect)
+    prepare_file(args.out)
+    table = _read_table(args.input)
+    matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
+    if not matches:
+        raise CoprodError(f"there is no column {args.text_column!r} (columns: "
+                          f"{', '.join(map(str, table.columns))})", args.input)
+    model, codebook = load_model(args.model) if args.model else default_model()
+    sheet = review_table(table[matches[0]].tolist(), model, codebook)
+    with atomic_files([args.out], protect=protect) as (temp,):
+        if args.out.suffix.lower() == ".xlsx":
+            import pandas as pd
+
+            with pd.ExcelWriter(temp, engine="openpyxl") as writer:
+                neutralise_formulas(sheet).to_excel(writer, sheet_name="review", index=False)
+        else:
+            write_csv(sheet, temp)
+    print(f"{len(sheet)} comments to review, least confident first, in {args.out}: fill in "
+          "correct_themes where a theme is wrong ('-' for none), mark checked with x, then "
+          "retrain with 'coprod themes train ... --add " + args.out.name + "'")
     return 0
 
 
@@ -262,26 +353,71 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     )
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
-    if args.model:
+    note = ""
+    if args.add:
+        if args.model:
+            raise CoprodError("--add compares models fitted with and without the corrections; "
+                              "give the labelled examples, not --model")
+        from coprod_analysis.themes.evaluate import correction_effect
+        from coprod_analysis.themes.review import read_corrections
+
+        codebook = load_codebook(args.codebook or DEFAULT_CODEBOOK)
+        texts, labels = load_examples(args.labelled, codebook, args.text_column,
+                                      args.labels_column)
+        single = bool(labels) and all(len(lab) == 1 for lab in labels)
+        extra_texts, extra_labels = [], []
+        for path in args.add:
+            more_texts, more_labels = read_corrections(path, codebook, single)
+            extra_texts += more_texts
+            extra_labels += more_labels
+        table = correction_effect(texts, labels, extra_texts, extra_labels, codebook,
+                                  folds=args.folds)
+        note = (f"F1 per theme on the {len(set(texts) - set(extra_texts))} labelled examples "
+                f"the {len(extra_texts)} corrections do not touch ({args.folds}-fold "
+                "cross-validation), fitted without and with the corrections:")
+    elif args.model:
         model, codebook = load_model(args.model)
         texts, labels = load_examples(args.labelled, codebook, args.text_column,
                                       args.labels_column)
-        table = score_themes(to_indicators(labels, codebook), model.predict(texts), codebook)
+        predicted = model.predict(texts)
+        table = score_themes(to_indicators(labels, codebook), predicted, codebook)
         table.insert(0, "design", "model")
+        if model.single_label:
+            from coprod_analysis.themes.evaluate import exact_match
+
+            note = (_single_label_note(codebook) + " Exact-match accuracy: "
+                    f"{exact_match(to_indicators(labels, codebook), predicted):.2f}.")
     else:
         codebook = load_codebook(args.codebook or DEFAULT_CODEBOOK)
         texts, labels = load_examples(args.labelled, codebook, args.text_column,
                                       args.labels_column)
         table = cross_validate(texts, to_indicators(labels, codebook), codebook,
                                folds=args.folds)
+        if labels and all(len(lab) == 1 for lab in labels):
+            note = _single_label_note(codebook)
     if args.json:
+        if note:
+            print(note, file=sys.stderr)
         print(json.dumps(table.round(4).to_dict("records"), indent=2))
     else:
+        if note:
+            print(note)
         shown = table.copy()
-        for column in ("precision", "recall", "f1"):
-            shown[column] = shown[column].map("{:.2f}".format)
+        for column in ("precision", "recall", "f1", "f1_before", "f1_after", "change"):
+            if column in shown:
+                shown[column] = shown[column].map("{:+.2f}".format if column == "change"
+                                                  else "{:.2f}".format)
         print(shown.to_string(index=False))
     return 0
+
+
+def _single_label_note(codebook) -> str:
+    from coprod_analysis.themes.linear import NONE_CODE
+
+    none = (f" ('{NONE_CODE}' meaning no theme)" if NONE_CODE in codebook.codes
+            else "; no comment is left without one")
+    return ("Single-label codebook: every labelled example has exactly one theme, so the "
+            f"classifier gives each comment exactly one theme{none}.")
 
 
 def _run_clean(args: argparse.Namespace) -> int:
@@ -313,21 +449,77 @@ def _run_clean(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``coprod`` command; returns the exit status."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        try:  # at once: building every command's parser takes longer
+            print(f"coprod {__version__}", flush=True)
+        except BrokenPipeError:
+            return _stdout_closed()
+        return 0
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version or a usage error: printed, then exit
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:  # coprod --help | head -1
+            _stdout_closed()
+        raise
+    except BrokenPipeError:
+        return _stdout_closed()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="coprod: %(message)s")
+    warnings.showwarning = _log_warning
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is seen here
+        return status
     except CoprodError as exc:
-        print(f"coprod: error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _error(str(exc))
     except KeyboardInterrupt:
         print("coprod: stopped", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+    except OSError as exc:  # a file or folder the checks above did not foresee
+        if args.debug:
+            raise
+        if exc.errno == errno.EPIPE:
+            return _stdout_closed()
+        return _error(str(from_os_error(exc)))
+    except (MemoryError, RecursionError) as exc:
+        if args.debug:
+            raise
+        what = ("ran out of memory" if isinstance(exc, MemoryError)
+                else "an input is nested too deeply")
+        return _error(f"{what}: the inputs are too large for this computer (the limits "
+                      "are in docs/cleaning.md)")
     except Exception as exc:  # never show a traceback to an officer
         if args.debug:
             raise
-        print(f"coprod: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
-              "(please report this; --debug shows the details)", file=sys.stderr)
+        detail = one_line(" ".join(str(exc).split()))
+        print(f"coprod: internal error: {type(exc).__name__}: {detail} (please report this"
+              "; --debug shows the details)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _log_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A library's warning (openpyxl on an unusual workbook) as one line, shown with -v."""
+    logging.getLogger("coprod_analysis").info("%s", one_line(" ".join(str(message).split())))
+
+
+def _error(message: str) -> int:
+    """Print a one-line error; the exit status for bad input."""
+    print(f"coprod: error: {one_line(message)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (``coprod ... | head``): stop quietly, as Unix
+    tools do, with the status of a process ended by SIGPIPE."""
+    try:  # nothing more may reach the closed pipe, not even Python's flush at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+    return EXIT_PIPE

@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +23,16 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 
 from coprod_analysis.clean.values import FORMULA_START, TEXT_DTYPE, iso_text
-from coprod_analysis.errors import CoprodError
+from coprod_analysis.errors import CoprodError, os_error_message
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+try:
+    import msvcrt
+except ImportError:
+    msvcrt = None
 
 logger = logging.getLogger(__name__)
 
@@ -93,12 +105,139 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed"))
 
 
-@contextmanager
-def atomic_files(targets: list[Path]) -> Iterator[list[Path]]:
-    """Temporary paths to write ``targets`` through, all or nothing.
+#: The temporary folder a run writes its outputs into, beside them (the next run
+#: writing to the same folder removes any a killed run left behind).
+STAGING_PREFIX = "coprod-unfinished-"
+_ON_WINDOWS = sys.platform == "win32"
 
-    When the block ends without an error every temporary file is renamed into
-    place; otherwise none is, and no half-written file is left behind.
+
+def _lock(handle, *, wait: bool) -> bool:
+    """Lock an open file for this process; ``False`` if another process holds it."""
+    try:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        elif msvcrt is not None:  # pragma: no cover - Windows
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+    except OSError:
+        return False
+    return True
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold a lock on ``folder`` so that two runs never swap outputs at the same time.
+
+    POSIX only (a folder cannot be opened on Windows); where the folder cannot be
+    opened the block runs unlocked.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_unfinished(folder: Path) -> list[Path]:
+    """Remove the temporary folders that killed runs left in ``folder``.
+
+    A run's temporary folder is locked while the run lives, so a folder that
+    can be locked belongs to a run that is gone. Returns the folders removed.
+    """
+    removed = []
+    for staging in sorted(folder.glob(STAGING_PREFIX + "*")):
+        if not staging.is_dir() or staging.is_symlink():
+            continue
+        try:
+            with open(staging / "lock", "a+b") as handle:
+                alive = not _lock(handle, wait=False)
+        except OSError:
+            alive = False
+        if not alive:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not staging.exists():
+                removed.append(staging)
+                logger.info("removed %s, left by an earlier run that did not finish", staging)
+    return removed
+
+
+def _check_can_replace(target: Path) -> None:
+    """Refuse before anything moves if ``target`` cannot be replaced (open in Excel)."""
+    if not target.is_file():
+        return
+    try:
+        with open(target, "r+b"):
+            pass
+    except PermissionError:
+        if _ON_WINDOWS:  # Excel keeps the files it has open locked
+            raise CoprodError(f"{target.name} cannot be replaced because another program "
+                              "has it open: close the file in Excel and run again; "
+                              "nothing was changed", target.parent) from None
+        raise CoprodError(f"{target.name} cannot be replaced (permission denied: it is "
+                          "read-only or protected); nothing was changed",
+                          target.parent) from None
+
+
+def _swap(temps: list[Path], targets: list[Path], staging: Path) -> None:
+    """Move every temporary file into place; on any failure put the previous ones back."""
+    for target in targets:
+        _check_can_replace(target)
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for number, (temp, target) in enumerate(zip(temps, targets, strict=True)):
+            backup = None
+            if target.is_file():
+                backup = staging / f"previous-{number}"
+                try:
+                    os.link(target, backup)
+                except OSError:
+                    shutil.copy2(target, backup)
+            os.replace(temp, target)
+            done.append((target, backup))
+    except BaseException:
+        for target, backup in reversed(done):
+            try:
+                if backup is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    os.replace(backup, target)
+            except OSError:  # pragma: no cover - the disk went away under us
+                logger.warning("could not put back the previous %s", target)
+        raise
+
+
+@contextmanager
+def atomic_files(targets: list[Path], *, protect: list[Path] = ()) -> Iterator[list[Path]]:
+    """Temporary paths to write ``targets`` through: all of them replaced, or none.
+
+    The temporary files are written into a temporary folder beside the targets
+    (``coprod-unfinished-*``, locked while the run lives). When the block ends
+    without an error every one is moved into place, the previous files kept
+    aside until all have moved and put back if any move fails; otherwise none
+    is. The temporary folder is removed either way, and one left by a killed
+    run is removed by the next run writing to the same folder. Two runs
+    writing to the same folder move their files in turn, never interleaved.
+
+    Parameters
+    ----------
+    targets:
+        Files in one folder, which must exist.
+    protect:
+        Files that must never be overwritten (the run's inputs).
+
+    Raises
+    ------
+    CoprodError
+        If the folder cannot be written, a target is an input, a folder, or
+        cannot be replaced (open in Excel on Windows), or writing fails.
 
     Examples
     --------
@@ -106,17 +245,108 @@ def atomic_files(targets: list[Path]) -> Iterator[list[Path]]:
     >>> target = Path(tempfile.mkdtemp()) / "a.txt"
     >>> with atomic_files([target]) as (temp,):
     ...     _ = temp.write_text("whole")
-    >>> target.read_text()
-    'whole'
+    >>> target.read_text(), sorted(p.name for p in target.parent.iterdir())
+    ('whole', ['a.txt'])
     """
-    temps = [t.with_name(f".{t.name}.partial-{os.getpid()}") for t in targets]
+    targets = [Path(t) for t in targets]
+    folder = targets[0].parent
+    if any(t.parent != folder for t in targets):
+        raise ValueError("atomic_files writes into one folder")
+    refuse_overwriting(targets, protect)
+    for target in targets:
+        if target.is_dir():
+            raise CoprodError(f"{target.name} is a folder, so it cannot be written",
+                              folder)
     try:
+        with _folder_lock(folder):
+            remove_unfinished(folder)
+            staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+            lock = open(staging / "lock", "a+b")  # noqa: SIM115 - held for the whole run
+    except OSError as exc:
+        raise CoprodError(f"the folder cannot be written ({os_error_message(exc)})",
+                          folder) from None
+    try:
+        _lock(lock, wait=True)
+        temps = [staging / t.name for t in targets]
         yield temps
-        for temp, target in zip(temps, targets, strict=True):
-            os.replace(temp, target)
+        with _folder_lock(folder):
+            _swap(temps, targets, staging)
+    except OSError as exc:
+        name = Path(exc.filename).name if isinstance(exc.filename, str) else ""
+        where = f" writing {name}" if name and not name.startswith("previous-") else ""
+        raise CoprodError(f"could not write the results{where} ({os_error_message(exc)}); "
+                          "the previous files are unchanged", folder) from None
     finally:
-        for temp in temps:
-            temp.unlink(missing_ok=True)
+        lock.close()
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def refuse_overwriting(targets: list[Path], protect: list[Path]) -> None:
+    """Refuse to write any target that is one of the inputs (or a link to one).
+
+    Examples
+    --------
+    >>> refuse_overwriting([Path("out/a.csv")], [Path("in/a.csv")])
+    >>> refuse_overwriting([Path("in/a.csv")], [Path("in/a.csv")])
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: in: writing a.csv here would overwrite an input file; \
+choose another --out
+    """
+    protected = {Path(p).resolve() for p in protect if p is not None}
+    for target in targets:
+        if target.resolve() in protected:
+            raise CoprodError(f"writing {target.name} here would overwrite an input file; "
+                              "choose another --out", target.parent)
+
+
+def prepare_folder(folder: str | Path, what: str = "the output folder") -> Path:
+    """Create an output folder (and its parents), or say in one line why not.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> prepare_folder(base / "a" / "b").is_dir()
+    True
+    >>> _ = (base / "file").write_text("x")
+    >>> prepare_folder(base / "file" / "b")
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: ...: part of the path is a file, not a folder
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise CoprodError(f"{what} is a file, not a folder", folder)
+    for parent in folder.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise CoprodError("part of the path is a file, not a folder", folder)
+            break
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CoprodError(f"{what} cannot be created ({os_error_message(exc)})",
+                          folder) from None
+    return folder
+
+
+def prepare_file(path: str | Path) -> Path:
+    """Check an output file's path (not a folder) and create its folder.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> prepare_file(Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: ...: is a folder; give a file name
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise CoprodError("is a folder; give a file name", path)
+    prepare_folder(path.parent, "the folder")
+    return path
 
 
 def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents: dict[str, dict],
@@ -148,28 +378,14 @@ def write_files(out_dir: str | Path, tables: dict[str, pd.DataFrame], documents:
         If the folder cannot be written or would overwrite an input.
     """
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise CoprodError("the output folder is a file", out_dir)
-    protected = {Path(p).resolve() for p in protect}
     targets = [out_dir / name for name in [*tables, *documents]]
-    for target in targets:
-        if target.resolve() in protected:
-            raise CoprodError(f"writing {target.name} here would overwrite an input file; "
-                              "choose another --out folder", out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CoprodError(f"the output folder cannot be created ({exc.strerror})",
-                          out_dir) from None
-    try:
-        with atomic_files(targets) as temps:
-            for temp, table in zip(temps, tables.values(), strict=False):
-                write_csv(table, temp)
-            for temp, document in zip(temps[len(tables):], documents.values(), strict=True):
-                temp.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str)
-                                + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise CoprodError(f"could not write the results ({exc.strerror or exc})",
-                          out_dir) from None
+    refuse_overwriting(targets, protect)
+    prepare_folder(out_dir)
+    with atomic_files(targets, protect=protect) as temps:
+        for temp, table in zip(temps, tables.values(), strict=False):
+            write_csv(table, temp)
+        for temp, document in zip(temps[len(tables):], documents.values(), strict=True):
+            temp.write_text(json.dumps(document, indent=2, ensure_ascii=False, default=str)
+                            + "\n", encoding="utf-8")
     logger.info("wrote %s", ", ".join(str(t) for t in targets))
     return targets

@@ -141,7 +141,7 @@ def test_a_model_file_is_plain_data_not_code(model, book, tmp_path):
     document = json.loads(gzip.decompress(path.read_bytes()))
     assert document["format"] == "coprod-theme-model"
     assert set(document) == {"format", "version", "codebook", "params", "vectorizers",
-                             "coef", "intercept", "thresholds"}
+                             "coef", "intercept", "thresholds", "single_label"}
 
 
 @pytest.mark.parametrize("content", [b"not a model", gzip.compress(b'{"format": "pickle"}'),

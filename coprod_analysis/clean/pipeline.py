@@ -481,7 +481,8 @@ def load_form(
         raise CoprodError(f"none of the files is {form.label} export (skipped: "
                           f"{'; '.join(f'{n}: {r}' for n, r in skipped.items())})")
     _refuse_counting_twice(outcomes)
-    _note_overlaps(outcomes)
+    if any(o.report.platform == CLEANED for o in outcomes):  # else nothing to note
+        _note_overlaps(outcomes)
     options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
                "themes": themes, **form.options}
     result = _combine(form, outcomes, options)

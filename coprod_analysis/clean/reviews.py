@@ -80,22 +80,62 @@ def group_key(name: str) -> str:
 def read_aliases(path: str | Path) -> dict[str, str]:
     """Read an aliases file: ``alias,group`` rows joining renamed or merged groups.
 
+    A chain (``A,B`` then ``B,C``: renamed twice) leads to its end, ``C``. A
+    circle (``A,B`` then ``B,A``) or an alias given two different groups is
+    refused, naming them.
+
     Returns
     -------
     dict
-        ``group_key(alias)`` -> the group's name as written in the file.
+        ``group_key(alias)`` -> the group's final name as written in the file.
 
     Raises
     ------
     CoprodError
-        If the file is missing or lacks the two columns.
+        If the file is missing, lacks the two columns, gives an alias two
+        groups, or its aliases go round in a circle.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "aliases.csv"
+    >>> _ = path.write_text("alias,group\\nOld PPG,Middle PPG\\nMiddle PPG,New PPG\\n")
+    >>> read_aliases(path)["old ppg"]
+    'New PPG'
+    >>> _ = path.write_text("alias,group\\nA group,B group\\nB group,A group\\n")
+    >>> read_aliases(path)
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: ...: the aliases go round in a circle: 'A group' ...
     """
-    out: dict[str, str] = {}
+    direct: dict[str, tuple[str, str, int]] = {}  # alias key -> (alias, group, line)
     for number, alias, group in read_pairs(path, "alias", "group", "aliases file"):
         if not alias or not group:
             raise CoprodError(f"line {number}: both an alias and a group are needed", path)
-        out[group_key(alias)] = group
-        out.setdefault(group_key(group), group)
+        key = group_key(alias)
+        if key == group_key(group):
+            continue  # a group named as itself
+        if key in direct and group_key(direct[key][1]) != group_key(group):
+            raise CoprodError(f"{alias!r} is given two groups: {direct[key][1]!r} (line "
+                              f"{direct[key][2]}) and {group!r} (line {number})", path)
+        direct.setdefault(key, (alias, group, number))
+    out: dict[str, str] = {}
+    for key, (_, group, _) in direct.items():
+        seen, lines = [key], []
+        final = group
+        while (step := group_key(final)) in direct:
+            if step in seen:
+                names = [direct[k][0] for k in seen[seen.index(step):]] + [direct[step][0]]
+                lines = sorted(direct[k][2] for k in seen[seen.index(step):])
+                raise CoprodError("the aliases go round in a circle: "
+                                  + " -> ".join(map(repr, names))
+                                  + f" (lines {', '.join(map(str, lines))}); give each group "
+                                  "one final name", path)
+            seen.append(step)
+            final = direct[step][1]
+        out[key] = final
+    for final in set(out.values()):
+        out.setdefault(group_key(final), final)
     return out
 
 

@@ -195,6 +195,9 @@ def join_text(first: pd.Series, second: pd.Series, sep: str) -> pd.Series:
 # --- Scores ----------------------------------------------------------------
 
 
+_NEGATIVE = re.compile(r"\s*\(?\s*[-\u2212\u2013\u2014]\s*[0-9]")
+
+
 def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     """Read one 1-5 answer: a label, a bare digit, or both (``5 - Strongly agree``).
 
@@ -204,7 +207,11 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     [(4, None), (5, None)]
     >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("N/A", "Sometimes", "4.0", "6")]
     [(None, None), (None, 'bad'), (4, None), (None, 'bad')]
+    >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("-1", "− 3", "(-5)")]
+    [(None, 'bad'), (None, 'bad'), (None, 'bad')]
     """
+    if _NEGATIVE.match(text):  # "-1" would read as 1 once its punctuation is dropped
+        return None, problem
     if bare := re.fullmatch(r"\s*([1-5])(?:\.0+)?\s*", text):
         return int(bare[1]), None
     key = normalise_answer(text)

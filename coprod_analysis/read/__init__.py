@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from coprod_analysis.errors import CoprodError
-from coprod_analysis.read.grid import Grid, looks_like_web_page, read_csv_grid, read_xlsx_grid
+from coprod_analysis.errors import CoprodError, NotThisForm, os_error_message
+from coprod_analysis.read.grid import (
+    Grid,
+    _head,
+    looks_like_web_page,
+    read_csv_grid,
+    read_xlsx_grid,
+)
 from coprod_analysis.read.platforms import RawExport, clean_header, detect_platform, to_raw_export
+from coprod_analysis.read.sheets import OLE2_MAGIC, read_ods_grid, read_xls_grid
 
 logger = logging.getLogger(__name__)
 
-CSV_SUFFIXES = frozenset({".csv", ".txt"})
+CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+#: Spreadsheets that are not read, and what to do instead: in a folder they are
+#: listed in ``files_skipped`` with this reason, never passed over in silence.
+UNREAD_SUFFIXES = {
+    ".numbers": "Apple Numbers files are not read; export it as .xlsx or .csv",
+    ".xlsb": "Excel binary workbooks (.xlsb) are not read; save it as .xlsx",
+    ".fods": "flat OpenDocument files (.fods) are not read; save it as .ods or .xlsx",
+}
 #: What a folder is searched for.
-FOLDER_SUFFIXES = frozenset({".csv", ".xlsx", ".xlsm", ".xls"})
+FOLDER_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods",
+                             *UNREAD_SUFFIXES})
 
 __all__ = [
     "Grid",
@@ -55,16 +71,14 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
-                and not p.name.startswith((".", "~$"))
-            )
-            if not inside:
-                raise CoprodError("the folder holds no .csv or .xlsx files", path)
-            found.extend((p, True) for p in inside)
+            found.extend((p, True) for p in _folder_files(path))
         elif path.is_file():
             found.append((path, False))
+        elif path.is_symlink():
+            raise CoprodError("is a link to nothing (its target is missing, or the link "
+                              "points to itself)", path)
+        elif path.exists():
+            raise CoprodError("is not a regular file (a device or a pipe)", path)
         else:
             raise CoprodError("no such file or folder", path)
     if not found:
@@ -88,6 +102,28 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     return unique
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """The export files in a folder, or a one-line error saying why there are none."""
+    try:
+        entries = list(folder.iterdir())
+        inside = sorted(p for p in entries
+                        if p.suffix.lower() in FOLDER_SUFFIXES
+                        and not p.name.startswith((".", "~$")) and p.is_file())
+    except OSError as exc:
+        raise CoprodError(f"the folder could not be read ({os_error_message(exc)})",
+                          folder) from None
+    if not inside:
+        why = ""
+        broken = sorted(p.name for p in entries if p.is_symlink() and not p.exists())
+        if broken:
+            why = f"; {broken[0]!r} is a link to nothing"
+        elif any(p.is_dir() for p in entries):
+            why = "; its sub-folders are not searched: name them instead"
+        raise CoprodError("the folder holds no .csv, .tsv, .xlsx, .xls or .ods files" + why,
+                          folder)
+    return inside
+
+
 def read_grid(path: Path) -> Grid:
     """Read one file's records as text, choosing the reader by its extension.
 
@@ -98,16 +134,23 @@ def read_grid(path: Path) -> Grid:
     """
     suffix = path.suffix.lower()
     try:
-        if suffix in XLSX_SUFFIXES:
+        if suffix in XLSX_SUFFIXES | {".xls"} and _head(path, 8) == OLE2_MAGIC:
+            return read_xls_grid(path)  # an old .xls, or one renamed .xlsx
+        if suffix in XLSX_SUFFIXES or (suffix == ".xls" and zipfile.is_zipfile(path)):
             return read_xlsx_grid(path)
         if suffix == ".xls":
             if looks_like_web_page(path):
                 raise CoprodError(
                     "this is a web page saved with a .xls name, not a spreadsheet; "
                     "open it in Excel and save it as .xlsx", path)
-            raise CoprodError(
-                "old Excel .xls files are not read; open it in Excel and save it as .xlsx",
-                path)
+            if not _head(path).strip():
+                raise CoprodError("the file is empty", path)
+            raise CoprodError("could not be read as an old Excel .xls workbook (it is "
+                              "damaged or not a spreadsheet)", path)
+        if suffix == ".ods":
+            return read_ods_grid(path)
+        if suffix in UNREAD_SUFFIXES:
+            raise NotThisForm(UNREAD_SUFFIXES[suffix], path)
         if suffix in CSV_SUFFIXES:
             return read_csv_grid(path)
     except FileNotFoundError:
@@ -116,8 +159,13 @@ def read_grid(path: Path) -> Grid:
         raise CoprodError("permission denied: the file could not be opened", path) from None
     except IsADirectoryError:
         raise CoprodError("is a folder, not a file", path) from None
-    raise CoprodError(
-        f"unsupported file type {suffix or '(no extension)'}; use .csv or .xlsx", path)
+    except MemoryError:
+        raise CoprodError("the file is too large to read with the memory available",
+                          path) from None
+    except OSError as exc:
+        raise CoprodError(f"could not be read ({os_error_message(exc)})", path) from None
+    raise CoprodError(f"unsupported file type {suffix or '(no extension)'}; use .csv, .tsv, "
+                      ".xlsx, .xls or .ods", path)
 
 
 def read_export(path: str | Path) -> RawExport:

@@ -28,8 +28,16 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.limits import (
+    MAX_SHEET_CELLS,
+    check_columns,
+    check_workbook,
+    read_csv_bytes,
+    too_many_cells,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -196,7 +204,7 @@ def read_csv_grid(path: Path) -> Grid:
     CoprodError
         If the file is empty, binary, or cannot be parsed as CSV.
     """
-    data = path.read_bytes()
+    data = _utf16_or_32_to_utf8(read_csv_bytes(path), path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode Text" and some exports are UTF-16: re-encode as UTF-8.
         try:
@@ -222,6 +230,7 @@ def read_csv_grid(path: Path) -> Grid:
     if delimiter != ",":
         notes.append(f"delimited by {'semicolons' if delimiter == ';' else 'tabs'}")
     width = _first_record_width(head, delimiter)
+    check_columns(width, path)
     encoding = "utf-8-sig" if bom else "utf-8"
     # Fast path straight from the bytes when they are UTF-8, every quote is
     # closed (an odd number of quote marks means one never is; the exact parser
@@ -245,6 +254,37 @@ def read_csv_grid(path: Path) -> Grid:
     grid.encoding = encoding
     grid.notes = notes
     return grid
+
+
+def _utf16_or_32_to_utf8(data: bytes, path: Path) -> bytes:
+    """UTF-32 (with its BOM) and UTF-16 without a BOM, re-encoded as UTF-8; other bytes
+    as they are. UTF-16 without a BOM is recognised by its NUL bytes: every other
+    byte of a text in a Latin script.
+
+    Examples
+    --------
+    >>> _utf16_or_32_to_utf8("Date,Venue\\n".encode("utf-16-le"), Path("x.csv"))
+    b'Date,Venue\\n'
+    >>> _utf16_or_32_to_utf8("Date,Venue\\n".encode("utf-32"), Path("x.csv"))
+    b'Date,Venue\\n'
+    """
+    encoding = None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    elif not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and len(data) >= 8:
+        sample = data[:4096]
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            encoding = "utf-16-le"
+        elif even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            encoding = "utf-16-be"
+    if encoding is None:
+        return data
+    try:
+        return data[: len(data) - len(data) % (4 if encoding == "utf-32" else 2)].decode(
+            encoding).encode("utf-8")
+    except UnicodeDecodeError:
+        raise CoprodError(f"starts like {encoding.upper()} text but is not", path) from None
 
 
 def _strip_sep_line(data: bytes) -> tuple[bytes, str]:
@@ -347,6 +387,7 @@ def _parse_exact(text: str, delimiter: str, path: Path) -> Grid:
         for number, record in enumerate(reader):
             if width is None:
                 width = max(len(record), 1)
+                check_columns(width, path)
             if not record:  # an empty line: a blank row, unless no row follows it
                 empty_lines.append(len(rows))
                 record = [""] * width
@@ -452,14 +493,25 @@ def read_xlsx_grid(path: Path) -> Grid:
             "or not a spreadsheet)",
             path,
         )
+    notes: list[str] = []
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_workbook(path, archive)
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            rows, others = _first_sheet_rows(book)
+            rows, others, formulas = _first_sheet_rows(book, path)
         finally:
             book.close()
+        if formulas:
+            notes.extend(_cached_values(path, rows, formulas))
+        if getattr(book, "epoch", None) == openpyxl.utils.datetime.CALENDAR_MAC_1904:
+            notes.append("the workbook uses the 1904 date system (Mac Excel); its date "
+                         "cells were read in it")
     except CoprodError:
         raise
+    except MemoryError:
+        raise CoprodError("the workbook is too large to read with the memory available",
+                          path) from None
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise CoprodError(
             f"could not be read as an Excel workbook (it is damaged or truncated: "
@@ -471,15 +523,18 @@ def read_xlsx_grid(path: Path) -> Grid:
     width = max(len(r) for r in rows)
     padded = [r + [""] * (width - len(r)) for r in rows]
     frame = pd.DataFrame(padded, columns=range(width), dtype=_TEXT_DTYPE)
-    notes = ([f"only the first worksheet was read; these worksheets also hold data: "
-              f"{', '.join(others)}"] if others else [])
+    notes += ([f"only the first worksheet was read; these worksheets also hold data: "
+               f"{', '.join(others)}"] if others else [])
     return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes)
 
 
-def _first_sheet_rows(book: object) -> tuple[list[list[str]], list[str]]:
-    """The first visible worksheet with data, and the names of others that have data."""
+def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[str],
+                                                      list[tuple[int, int]]]:
+    """The first visible worksheet with data, the names of others that have data, and
+    where its array and data-table formulas are (``(row, column)``, 0-based)."""
     chosen: list[list[str]] = []
     others: list[str] = []
+    formulas: list[tuple[int, int]] = []
     for sheet in book.worksheets:  # type: ignore[attr-defined]
         if getattr(sheet, "sheet_state", "visible") != "visible":
             continue
@@ -489,8 +544,72 @@ def _first_sheet_rows(book: object) -> tuple[list[list[str]], list[str]]:
             if any(any(v is not None for v in row) for row in sheet.iter_rows(values_only=True)):
                 others.append(sheet.title)
             continue
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        while rows and not any(c.strip() for c in rows[-1]):
-            rows.pop()
-        chosen = rows
-    return chosen, others
+        chosen = _sheet_rows(sheet, path, formulas)
+    return chosen, others, formulas
+
+
+def _sheet_rows(sheet: object, path: Path, formulas: list[tuple[int, int]]) -> list[list[str]]:
+    """A worksheet's rows as text, trailing empty rows and cells dropped.
+
+    Empty rows are only counted until a row with data follows them, and the used
+    range (rows by the widest row) is checked against
+    :data:`~coprod_analysis.limits.MAX_SHEET_CELLS` as it grows, so a sheet
+    with one cell at XFD1048576 is refused before its grid is made.
+    """
+    rows: list[list[str]] = []
+    empty = width = 0
+    for values in sheet.iter_rows(values_only=True):  # type: ignore[attr-defined]
+        used = len(values)
+        while used and (values[used - 1] is None or values[used - 1] == ""):
+            used -= 1
+        if not used:
+            empty += 1
+            continue
+        width = max(width, used)
+        height = len(rows) + empty + 1
+        if height * width > MAX_SHEET_CELLS:
+            raise too_many_cells(height, width, "the worksheet's used range", path)
+        rows.extend([] for _ in range(empty))
+        empty = 0
+        row = []
+        for column, value in enumerate(values[:used]):
+            if isinstance(value, (ArrayFormula, DataTableFormula)):
+                formulas.append((len(rows), column))
+                value = None
+            row.append(_cell_text(value))
+        rows.append(row)
+    return rows
+
+
+def _cached_values(path: Path, rows: list[list[str]],
+                   formulas: list[tuple[int, int]]) -> list[str]:
+    """Put each array (or data-table) formula's value, as Excel last saved it, into
+    ``rows``; a formula with no saved value is left empty. Returns notes."""
+    import openpyxl
+
+    wanted = {}
+    for row, column in formulas:
+        wanted.setdefault(row, []).append(column)
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = next(s for s in book.worksheets
+                     if getattr(s, "sheet_state", "visible") == "visible"
+                     and (s.reset_dimensions() or True)
+                     and any(any(v is not None for v in r) for r in s.iter_rows(values_only=True)))
+        # Rows are counted as _sheet_rows counted them: from the first row of the sheet.
+        missing = 0
+        for number, values in enumerate(sheet.iter_rows(values_only=True)):
+            for column in wanted.get(number, ()):
+                value = values[column] if column < len(values) else None
+                if isinstance(value, (ArrayFormula, DataTableFormula)) or value is None:
+                    missing += 1
+                    value = None
+                rows[number][column] = _cell_text(value)
+            if number >= max(wanted):
+                break
+    finally:
+        book.close()
+    notes = [f"{len(formulas)} array formula cells were read as the values Excel saved"]
+    if missing:
+        notes.append(f"{missing} array formula cells had no saved value and were left empty")
+    return notes

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.limits import read_small_file
 from coprod_analysis.read.grid import decode_bytes
 
 
@@ -34,9 +35,7 @@ def read_pairs(path: str | Path, first: str, second: str, what: str) -> list[tup
     [(3, 'Old name', 'New name')]
     """
     path = Path(path)
-    if not path.is_file():
-        raise CoprodError(f"no such {what}", path)
-    text, _ = decode_bytes(path.read_bytes())
+    text, _ = decode_bytes(read_small_file(path, what))
     header_line = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

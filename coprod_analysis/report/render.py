@@ -27,7 +27,7 @@ from coprod_analysis.charts.report import (
     chart_over_time,
 )
 from coprod_analysis.errors import CoprodError
-from coprod_analysis.output import atomic_files
+from coprod_analysis.output import atomic_files, prepare_folder, refuse_overwriting
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
 from coprod_analysis.report.audit import disclosure_method, glance_table, report_leaks
 from coprod_analysis.report.content import (
@@ -267,22 +267,35 @@ QUOTE_METHOD = ("A quote is a sentence or two that the theme model is confident 
                 "the theme it is shown under; no sentence is quoted twice.")
 
 
+def report_targets(out: str | Path) -> list[Path]:
+    """The files the report writes into ``out``.
+
+    Examples
+    --------
+    >>> [p.name for p in report_targets("reports")]
+    ['you-said-we-did.html', 'you-said-we-did.xlsx']
+    """
+    return [Path(out) / "you-said-we-did.html", Path(out) / "you-said-we-did.xlsx"]
+
+
 def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE,
-                 min_count: int = MIN_COUNT, *, keep_staff_names: bool = False) -> list[Path]:
+                 min_count: int = MIN_COUNT, *, keep_staff_names: bool = False,
+                 protect: list[Path] = ()) -> list[Path]:
     """Write ``you-said-we-did.html`` and ``you-said-we-did.xlsx`` into ``out``, whole.
 
-    ``keep_staff_names``: see :func:`build_html`.
+    ``keep_staff_names``: see :func:`build_html`. ``protect`` lists the inputs,
+    which are never written over.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    out = prepare_folder(out)
+    targets = report_targets(out)
+    refuse_overwriting(targets, protect)
     html, tables = build_html(inputs, min_base, min_count, keep_staff_names=keep_staff_names)
     leaks = report_leaks(tables, min_count)
     if len(leaks):  # the suppression should never let this happen: refuse, write nothing
         raise CoprodError("the report would let a reader work out a small number ("
                           + "; ".join(leaks["name"].astype(str)) + "); nothing was written. "
                           "Please report this as a bug, with --min-count raised meanwhile.")
-    targets = [out / "you-said-we-did.html", out / "you-said-we-did.xlsx"]
-    with atomic_files(targets) as (html_temp, xlsx_temp):
+    with atomic_files(targets, protect=protect) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
         write_workbook(xlsx_temp, tables,
                        workbook_readme(inputs.settings, tables, min_base, min_count))

@@ -1,8 +1,14 @@
-"""Free-text comments into themes (the challenge codebook, or any codebook)."""
+"""Free-text comments into themes (the challenge codebook, or any codebook).
 
-from coprod_analysis.themes.classifier import KeywordBaseline, ThemeClassifier
+Predicting needs numpy and scipy only; fitting and evaluating (``ThemeClassifier``,
+``KeywordBaseline``, ``cross_validate``, ``score_themes``) import scikit-learn when
+first used.
+"""
+
+import string
+
 from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
-from coprod_analysis.themes.evaluate import cross_validate, score_themes
+from coprod_analysis.themes.linear import LinearThemes
 from coprod_analysis.themes.model import (
     bundled_model,
     default_model,
@@ -11,9 +17,23 @@ from coprod_analysis.themes.model import (
     save_model,
 )
 
+#: Imported only when asked for: they need scikit-learn, which predicting does not.
+_LAZY = {"KeywordBaseline": "classifier", "ThemeClassifier": "classifier",
+         "cross_validate": "evaluate", "score_themes": "evaluate"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Codebook",
     "KeywordBaseline",
+    "LinearThemes",
     "ThemeClassifier",
     "bundled_model",
     "classify_texts",
@@ -32,12 +52,39 @@ __all__ = [
 #: Normalised answers that say nothing to code.
 NON_ANSWERS = frozenset({"none", "nothing", "no", "nil", "nothing really", "not really",
                          "no comment", "no comments"})
+_LONGEST = max(map(len, NON_ANSWERS))
 
 
-def classify_texts(texts, model: ThemeClassifier, codebook: Codebook) -> list[str]:
+_ASCII_WORD_CHARACTERS = str.maketrans("", "", string.ascii_letters + string.digits)
+
+
+def says_nothing(text: str) -> bool:
+    """Whether a comment is missing or a non-answer ("N/A", "-", "None", "nothing").
+
+    An ASCII text with more letters and digits than the longest such answer is
+    neither, without normalising it (most comments: the quick way out).
+
+    Examples
+    --------
+    >>> [says_nothing(t) for t in ("N/A", " Nothing. ", "-", "More breaks please")]
+    [True, True, True, False]
+    """
+    from coprod_analysis.clean.values import is_missing, normalise_answer
+    from coprod_analysis.vocab import MISSING_ANSWERS
+
+    if text.isascii():
+        letters = len(text) - len(text.translate(_ASCII_WORD_CHARACTERS))
+        if letters > max(_LONGEST, max(map(len, MISSING_ANSWERS))):
+            return False
+    key = normalise_answer(text)
+    return is_missing(text, key) or key in NON_ANSWERS
+
+
+def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     """``;``-joined theme codes for each text ("" where none fits), once per distinct text.
 
-    Missing texts and non-answers ("N/A", "None", "Nothing") get no theme.
+    Missing texts and non-answers ("N/A", "None", "Nothing") get no theme; so does
+    a comment given a single-label codebook's ``none`` code.
 
     Examples
     --------
@@ -50,17 +97,16 @@ def classify_texts(texts, model: ThemeClassifier, codebook: Codebook) -> list[st
     """
     import pandas as pd
 
-    from coprod_analysis.clean.values import is_missing, normalise_answer
+    from coprod_analysis.themes.review import theme_text
 
     codes, distinct = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
     # Non-answers ("N/A", "-", "None", "nothing") carry no theme; all else is
     # classified once per distinct text.
-    wanted = [str(t) for t in distinct
-              if not is_missing(str(t)) and normalise_answer(str(t)) not in NON_ANSWERS]
+    wanted = [str(t) for t in distinct if not says_nothing(str(t))]
     found: dict[str, str] = {}
     if wanted:
         predicted = model.predict(wanted)
-        found = {text: ";".join(c for c, hit in zip(codebook.codes, row, strict=True) if hit)
+        found = {text: theme_text(row, codebook)
                  for text, row in zip(wanted, predicted, strict=True)}
     answers = [found.get(str(t), "") for t in distinct] + [""]
     return [answers[code] for code in codes]

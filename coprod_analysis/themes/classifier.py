@@ -1,11 +1,15 @@
 """Free-text comments into themes: a multi-label scikit-learn classifier.
 
 :class:`ThemeClassifier` turns each comment into word and character n-gram
-TF-IDF features and fits one logistic regression per theme. Each theme has
-its own threshold on the predicted probability, chosen by cross-validation
-on the training examples to give that theme its best F1; a comment that
-reaches no theme's threshold gets no theme (it abstains rather than
-guesses). Everything is seeded, so fitting twice gives the same model.
+TF-IDF features (made once) and fits one logistic regression per theme. Each
+theme has its own threshold on the predicted probability, chosen from
+cross-validated scores of all themes at once (``cross_val_predict``) to give
+that theme its best F1; a comment that reaches no theme's threshold gets no
+theme (it abstains rather than guesses). A single-label codebook (every
+example one theme) gets one linear SVM per theme instead, and every comment
+its top theme. Everything is seeded, so fitting twice gives the same model.
+Once fitted, :meth:`ThemeClassifier.to_linear` gives the same model as
+arrays, which predict without scikit-learn.
 
 :class:`KeywordBaseline` is the simple alternative it is compared with:
 each theme's most telling words, learnt from the same examples; a comment
@@ -23,17 +27,16 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from joblib import Parallel, delayed, effective_n_jobs
-from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.model_selection import KFold
+from sklearn.model_selection import KFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion
+from sklearn.svm import LinearSVC
 
-#: From this many texts on, features are made on every core at once.
-PARALLEL_FROM = 20_000
+from coprod_analysis.themes.linear import FeatureBlock, LinearThemes, decide
+
 #: Thresholds tried for each theme when they are chosen by cross-validation. None is
 #: below 0.3: a theme needs some confidence, or the comment gets none (abstains).
 THRESHOLD_GRID = np.round(np.arange(0.30, 0.91, 0.05), 2)
@@ -72,7 +75,7 @@ def best_threshold(truth: np.ndarray, proba: np.ndarray) -> float:
 
 
 class ThemeClassifier(ClassifierMixin, BaseEstimator):
-    """Multi-label theme classifier: TF-IDF n-grams and one logistic regression per theme.
+    """Theme classifier: TF-IDF n-grams and one linear model per theme.
 
     Parameters
     ----------
@@ -89,6 +92,10 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         Folds used to choose thresholds.
     random_state:
         Seed for the folds: the same data gives the same model.
+    single_label:
+        ``"auto"``: single-label when every example carries exactly one theme
+        (then every comment gets exactly its top theme, from linear SVMs); or
+        ``True`` / ``False`` to say so.
 
     Examples
     --------
@@ -101,7 +108,8 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, word_ngrams: tuple[int, int] = (1, 2),
                  char_ngrams: tuple[int, int] = (2, 5), C: float = 1.0, min_df: int = 1,
-                 thresholds: str | float = "cv", cv: int = 5, random_state: int = 0) -> None:
+                 thresholds: str | float = "cv", cv: int = 5, random_state: int = 0,
+                 single_label: str | bool = "auto") -> None:
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.C = C
@@ -109,6 +117,7 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
         self.thresholds = thresholds
         self.cv = cv
         self.random_state = random_state
+        self.single_label = single_label
 
     def _vectorizer(self) -> FeatureUnion:
         common = {"sublinear_tf": True, "min_df": self.min_df, "strip_accents": "unicode",
@@ -120,69 +129,148 @@ class ThemeClassifier(ClassifierMixin, BaseEstimator):
                                       **common)),
         ])
 
-    def _fit_weights(self, features, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        coef = np.zeros((Y.shape[1], features.shape[1]), dtype=np.float64)
-        intercept = np.zeros(Y.shape[1])
-        for k in range(Y.shape[1]):
-            column = Y[:, k]
-            if column.min() == column.max():  # a theme always or never present
-                intercept[k] = 10.0 if column[0] else -10.0
-                continue
-            model = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
-                                       max_iter=1000)
-            model.fit(features, column)
-            coef[k], intercept[k] = model.coef_[0], model.intercept_[0]
-        return coef, intercept
+    def _linear(self, blocks: tuple[int, ...] = (), loss: str = "logistic") -> _OneVsRestLinear:
+        return _OneVsRestLinear(C=self.C, random_state=self.random_state, blocks=blocks,
+                                loss=loss)
 
     def fit(self, X, y) -> ThemeClassifier:
-        """Fit on texts ``X`` and a 0/1 table ``y`` (one column per theme)."""
+        """Fit on texts ``X`` and a 0/1 table ``y`` (one column per theme).
+
+        The features are made once; each theme's threshold comes from
+        cross-validated scores of every theme at once (``cross_val_predict``
+        over those features). When every example carries exactly one theme
+        (and ``single_label`` is ``"auto"``), the model is single-label: it
+        gives each comment its top theme, and needs no thresholds.
+        """
         texts = _texts(X)
         Y, self.classes_ = _labels(y)
-        self.vectorizer_ = self._vectorizer().fit(texts)
-        features = self.vectorizer_.transform(texts)
-        self.coef_, self.intercept_ = self._fit_weights(features, Y)
-        if self.thresholds == "cv":
-            self.thresholds_ = self._cv_thresholds(texts, Y)
+        if self.single_label == "auto":
+            self.single_label_ = bool(len(Y)) and bool((Y.sum(axis=1) == 1).all())
+        else:
+            self.single_label_ = bool(self.single_label)
+        self.vectorizer_ = self._vectorizer()
+        features = self.vectorizer_.fit_transform(texts).tocsr()
+        fitted = self._linear(loss="hinge" if self.single_label_ else "logistic").fit(
+            features, Y)
+        self.coef_, self.intercept_ = fitted.coef_, fitted.intercept_
+        if self.single_label_:
+            self.thresholds_ = np.full(Y.shape[1], 0.5)  # not used: the top theme wins
+        elif self.thresholds == "cv":
+            self.thresholds_ = self._cv_thresholds(features, Y)
         else:
             self.thresholds_ = np.full(Y.shape[1], float(self.thresholds))
         return self
 
-    def _cv_thresholds(self, texts: list[str], Y: np.ndarray) -> np.ndarray:
-        folds = min(self.cv, len(texts))
+    def _cv_thresholds(self, features, Y: np.ndarray) -> np.ndarray:
+        folds = min(self.cv, features.shape[0])
         if folds < 2:
             return np.full(Y.shape[1], 0.5)
-        proba = np.zeros(Y.shape, dtype=float)
-        inner = clone(self).set_params(thresholds=0.5)
-        for train, test in KFold(folds, shuffle=True,
-                                 random_state=self.random_state).split(texts):
-            model = clone(inner).fit([texts[i] for i in train], Y[train])
-            proba[test] = model.predict_proba([texts[i] for i in test])
+        widths = tuple(len(v.vocabulary_) for _, v in self.vectorizer_.transformer_list)
+        scores = cross_val_predict(
+            self._linear(widths), features, Y, method="decision_function",
+            cv=KFold(folds, shuffle=True, random_state=self.random_state))
+        proba = 1.0 / (1.0 + np.exp(-scores))
         return np.array([best_threshold(Y[:, k], proba[:, k]) for k in range(Y.shape[1])])
 
     def decision_function(self, X) -> np.ndarray:
-        """The linear score of each theme for each text.
-
-        Many texts are turned into features in parallel, one chunk per core.
-        """
-        texts = _texts(X)
-        cores = effective_n_jobs(-1)
-        if len(texts) < PARALLEL_FROM or cores < 2:
-            features = self.vectorizer_.transform(texts)
-        else:
-            size = -(-len(texts) // cores)
-            chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-            parts = Parallel(n_jobs=cores)(delayed(self.vectorizer_.transform)(c)
-                                           for c in chunks)
-            features = sparse.vstack(parts).tocsr()
+        """The linear score of each theme for each text."""
+        features = self.vectorizer_.transform(_texts(X))
         return np.asarray(features @ self.coef_.T) + self.intercept_
 
     def predict_proba(self, X) -> np.ndarray:
-        """The probability of each theme for each text, shape (texts, themes)."""
+        """Each theme's score on a 0-1 scale (the logistic of its linear score), shape
+        (texts, themes); what the thresholds apply to."""
         return 1.0 / (1.0 + np.exp(-self.decision_function(X)))
 
     def predict(self, X) -> np.ndarray:
-        """1 where a theme's probability reaches its threshold; a row of 0s abstains."""
-        return (self.predict_proba(X) >= self.thresholds_).astype(int)
+        """1 where a theme's probability reaches its threshold (a row of 0s abstains);
+        a single-label model gives each text its top theme."""
+        return decide(self.decision_function(X), self.thresholds_, self.single_label_)
+
+    def to_linear(self) -> LinearThemes:
+        """The fitted model as arrays (:class:`LinearThemes`), predicting without
+        scikit-learn."""
+        blocks = []
+        for name, vectorizer in self.vectorizer_.transformer_list:
+            blocks.append(FeatureBlock(
+                "word" if name == "words" else "char_wb",
+                tuple(vectorizer.ngram_range),
+                {str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
+                np.asarray(vectorizer.idf_, dtype=np.float64)))
+        return LinearThemes(blocks, np.asarray(self.coef_, dtype=np.float64),
+                            np.asarray(self.intercept_, dtype=np.float64),
+                            np.asarray(self.thresholds_, dtype=np.float64),
+                            tuple(str(c) for c in self.classes_), self.single_label_)
+
+
+class _OneVsRestLinear(BaseEstimator):
+    """One linear model per theme over ready-made features, each weighted for its
+    theme's rarity: a logistic regression (``loss="logistic"``, whose scores the
+    thresholds apply to) or a linear SVM (``"hinge"``, for single-label
+    codebooks, where the top score wins and no threshold is needed).
+
+    ``y`` is a 0/1 table; ``decision_function`` gives every theme's score at once,
+    which is what ``cross_val_predict`` collects.
+
+    The features are made once for all folds, so a held-out comment has
+    n-grams no training comment of its fold has; a model fitted on the fold
+    alone would never see them. With ``blocks`` (the width of each
+    feature block, each scaled to unit length), ``decision_function`` drops
+    them and scales each block back to unit length, so that cross-validated
+    scores (and the thresholds chosen from them) match what a fitted model
+    scores on new comments.
+    """
+
+    def __init__(self, C: float = 1.0, random_state: int = 0,
+                 blocks: tuple[int, ...] = (), loss: str = "logistic") -> None:
+        self.C = C
+        self.random_state = random_state
+        self.blocks = blocks
+        self.loss = loss
+
+    def _model(self):
+        if self.loss == "hinge":
+            return LinearSVC(C=self.C, class_weight="balanced", random_state=self.random_state)
+        # The dual problem is the faster one with more features than examples.
+        return LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear",
+                                  dual=True, max_iter=1000, random_state=self.random_state)
+
+    def fit(self, features, Y) -> _OneVsRestLinear:
+        Y = np.asarray(Y, dtype=int)
+        k = Y.shape[1]
+        self.classes_ = np.arange(k)
+        self.seen_ = np.bincount(features.indices, minlength=features.shape[1]) > 0
+        self.coef_ = np.zeros((k, features.shape[1]), dtype=np.float64)
+        self.intercept_ = np.zeros(k)
+        present = [j for j in range(k) if Y[:, j].min() != Y[:, j].max()]
+        for j in range(k):
+            if j not in present:  # a theme always or never present
+                self.intercept_[j] = 10.0 if Y[0, j] else -10.0
+        for j in present:
+            model = self._model()
+            model.fit(features, Y[:, j])
+            self.coef_[j], self.intercept_[j] = model.coef_[0], model.intercept_[0]
+        return self
+
+    def decision_function(self, features) -> np.ndarray:
+        if self.blocks and not self.seen_.all():
+            features = _unit_blocks(features.multiply(self.seen_).tocsr(), self.blocks)
+        return np.asarray(features @ self.coef_.T) + self.intercept_
+
+    def predict(self, features) -> np.ndarray:
+        return (self.decision_function(features) >= 0).astype(int)
+
+
+def _unit_blocks(features, widths: tuple[int, ...]):
+    """Each row's block of columns (``widths`` wide, in order) scaled to unit length."""
+    block = np.repeat(np.arange(len(widths)), widths)
+    features.eliminate_zeros()
+    rows = np.repeat(np.arange(features.shape[0]), np.diff(features.indptr))
+    where = rows * len(widths) + block[features.indices]
+    squares = np.bincount(where, weights=features.data ** 2,
+                          minlength=features.shape[0] * len(widths))
+    features.data = features.data / np.sqrt(squares[where])
+    return features
 
 
 _WORD = re.compile(r"[a-z][a-z']{2,}")

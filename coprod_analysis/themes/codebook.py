@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.limits import read_small_file
 from coprod_analysis.read.grid import decode_bytes
 
 #: Where the bundled codebooks and labelled examples live (in the repository).
@@ -40,9 +41,7 @@ class Codebook:
 
 
 def _read_csv(path: Path, what: str) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise CoprodError(f"no such {what}", path)
-    text, _ = decode_bytes(path.read_bytes())
+    text, _ = decode_bytes(read_small_file(Path(path), what))
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     # Values past the header's last column (an unquoted comma) land under None: ignored.
     return [{k.strip().lower(): (v or "").strip() for k, v in r.items() if k is not None}

@@ -1,0 +1,364 @@
+"""Predicting themes from a fitted model's numbers, with numpy and scipy only.
+
+A fitted :class:`~coprod_analysis.themes.classifier.ThemeClassifier` is, once
+fitted, a handful of arrays: each feature block's vocabulary and IDF weights,
+the linear weights and intercepts of every theme, and each theme's
+threshold. :class:`LinearThemes` predicts from those arrays alone, so that
+cleaning (which only predicts) never imports scikit-learn, whose import
+costs about a second.
+
+The features are scikit-learn's ``TfidfVectorizer`` ones, reproduced
+exactly: text lower-cased, then accents stripped the way ``strip_accents=
+"unicode"`` does (NFKD, combining marks dropped, ASCII text left alone);
+words are ``(?u)\\b\\w[\\w']*\\b`` with their pairs, and character n-grams
+are taken within each whitespace-separated word padded with one space
+(``analyzer="char_wb"``); counts become ``1 + log(count)`` (sublinear TF),
+are multiplied by the IDF and each block is scaled to unit length. A test
+checks the scores against scikit-learn's on varied text, Unicode included.
+
+A word's character n-grams depend on the word alone, so they are looked up
+once per distinct word (comments share most of their words), which is what
+makes this faster than scikit-learn's own transform.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+#: scikit-learn's word pattern as the classifier configures it (apostrophes kept).
+WORD_PATTERN = r"(?u)\b\w[\w']*\b"
+#: Texts turned into features at a time (bounds the memory a large batch needs).
+CHUNK = 5_000
+#: Word numbers in a pair key: first * _BASE + second (room for 2**31 words).
+_BASE = 2 ** 31
+#: A code with this name, in a single-label codebook, means "no theme".
+NONE_CODE = "none"
+
+
+def strip_accents(text: str) -> str:
+    """Accents removed as scikit-learn's ``strip_accents_unicode`` does.
+
+    Examples
+    --------
+    >>> strip_accents("café naïve")
+    'cafe naive'
+    >>> strip_accents("plain")
+    'plain'
+    """
+    if text.isascii():
+        return text
+    normalized = unicodedata.normalize("NFKD", text)
+    return "".join([c for c in normalized if not unicodedata.combining(c)])
+
+
+def preprocess(text: str) -> str:
+    """Lower case, then accents stripped (scikit-learn's order).
+
+    Examples
+    --------
+    >>> preprocess("Élan VITAL")
+    'elan vital'
+    """
+    return strip_accents(text.lower())
+
+
+def word_ngrams(text: str, ngram_range: tuple[int, int], pattern=re.compile(WORD_PATTERN)
+                ) -> list[str]:
+    """The word n-grams of preprocessed ``text`` (scikit-learn's ``analyzer="word"``).
+
+    Examples
+    --------
+    >>> word_ngrams("we don't meet", (1, 2))
+    ['we', "don't", 'meet', "we don't", "don't meet"]
+    """
+    tokens = pattern.findall(text)
+    low, high = ngram_range
+    grams = list(tokens) if low == 1 else []
+    for n in range(max(low, 2), min(high, len(tokens)) + 1):
+        grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+#: ASCII characters that are neither word characters nor apostrophes, to spaces.
+_NOT_IN_WORDS = str.maketrans({chr(i): " " for i in range(128)
+                               if not (chr(i).isalnum() or chr(i) in "_'")})
+
+
+def words_of(text: str, pattern=re.compile(WORD_PATTERN)) -> list[str]:
+    """The words of preprocessed ``text`` as ``pattern`` finds them (the word pattern).
+
+    ASCII text takes a quicker road to the same words: runs of word characters
+    and apostrophes, apostrophes trimmed from their ends (a word starts and
+    ends with a word character).
+
+    Examples
+    --------
+    >>> words_of("'quoted' don't  a''b ''")
+    ['quoted', "don't", "a''b"]
+    """
+    if not text.isascii() or pattern.pattern != WORD_PATTERN:
+        return pattern.findall(text)
+    return [w for run in text.translate(_NOT_IN_WORDS).split() if (w := run.strip("'"))]
+
+
+def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Codes (in order of first appearance) and the distinct values."""
+    if not values:
+        return np.zeros(0, dtype=np.int64), []
+    import pandas as pd
+
+    codes, distinct = pd.factorize(np.array(values, dtype=object))
+    return codes.astype(np.int64), list(distinct)
+
+
+def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
+    """The character n-grams of one word padded with spaces (``analyzer="char_wb"``).
+
+    A word shorter than ``n`` gives itself (padded) once, not once per length.
+
+    Examples
+    --------
+    >>> char_wb_ngrams("ab", (2, 4))
+    [' a', 'ab', 'b ', ' ab', 'ab ', ' ab ']
+    >>> char_wb_ngrams("a", (3, 5))
+    [' a ']
+    """
+    padded = f" {word} "
+    grams = []
+    for n in range(ngram_range[0], ngram_range[1] + 1):
+        if len(padded) <= n:
+            grams.append(padded)
+            break
+        grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+@dataclass
+class FeatureBlock:
+    """One TF-IDF block: its analyzer (``"word"`` or ``"char_wb"``), n-gram range,
+    vocabulary (term -> column) and IDF weights."""
+
+    analyzer: str
+    ngram_range: tuple[int, int]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    _memo: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Raw n-gram counts of preprocessed texts (float64 CSR, one row per text)."""
+        if self.analyzer != "word":
+            return self._char_counts(texts)
+        if self.ngram_range[0] >= 1 and self.ngram_range[1] <= 2:
+            return self._word_counts(texts)
+        vocabulary, columns, indptr = self.vocabulary, [], [0]
+        for text in texts:
+            columns.extend([c for g in word_ngrams(text, self.ngram_range)
+                            if (c := vocabulary.get(g)) is not None])
+            indptr.append(len(columns))
+        return self._matrix(np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
+                            np.asarray(indptr, dtype=np.int64), len(texts))
+
+    def _word_index(self):
+        """Each word of the vocabulary's terms -> a number; the columns of single words
+        by number; word pairs as sorted keys (first * BASE + second) with their columns."""
+        if "_words" not in self._memo:
+            numbers: dict[str, int] = {}
+            for term in self.vocabulary:
+                for word in term.split(" "):
+                    numbers.setdefault(word, len(numbers))
+            single = np.full(len(numbers) + 1, -1, dtype=np.int64)  # last: unknown words
+            pairs, pair_columns = [], []
+            for term, column in self.vocabulary.items():
+                parts = term.split(" ")
+                if len(parts) == 1:
+                    single[numbers[parts[0]]] = column
+                else:
+                    pairs.append(numbers[parts[0]] * _BASE + numbers[parts[1]])
+                    pair_columns.append(column)
+            order = np.argsort(pairs, kind="stable")
+            self._memo["_words"] = (numbers, single, np.asarray(pairs, dtype=np.int64)[order],
+                                    np.asarray(pair_columns, dtype=np.int64)[order])
+        return self._memo["_words"]
+
+    def _word_counts(self, texts: Sequence[str], pattern=re.compile(WORD_PATTERN)
+                     ) -> sparse.csr_matrix:
+        """Word and word-pair counts, looked up as numbers all at once."""
+        numbers, single, pairs, pair_columns = self._word_index()
+        unknown = len(single) - 1
+        flat, lengths = [], []
+        for text in texts:
+            tokens = words_of(text, pattern)
+            flat.extend(tokens)
+            lengths.append(len(tokens))
+        codes, distinct = _factorize(flat)
+        ids = np.array([numbers.get(t, unknown) for t in distinct], dtype=np.int64)[codes] \
+            if len(flat) else np.zeros(0, dtype=np.int64)
+        lengths = np.asarray(lengths, dtype=np.int64)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        parts_rows, parts_columns = [], []
+        if self.ngram_range[0] == 1:
+            columns = single[ids]
+            parts_rows.append(rows[columns >= 0])
+            parts_columns.append(columns[columns >= 0])
+        if self.ngram_range[1] == 2 and len(ids) > 1 and len(pairs):
+            same = rows[:-1] == rows[1:]  # a pair never spans two texts
+            first, second = ids[:-1][same], ids[1:][same]
+            known = (first != unknown) & (second != unknown)
+            keys = first[known] * _BASE + second[known]
+            where = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
+            hit = pairs[where] == keys
+            parts_rows.append(rows[:-1][same][known][hit])
+            parts_columns.append(pair_columns[where[hit]])
+        rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype=np.int64)
+        columns = np.concatenate(parts_columns) if parts_columns else np.zeros(0, np.int64)
+        matrix = sparse.coo_matrix((np.ones(len(rows)), (rows, columns)),
+                                   shape=(len(texts), len(self.vocabulary))).tocsr()
+        matrix.sum_duplicates()
+        return matrix
+
+    def _matrix(self, data, indices, indptr, rows: int) -> sparse.csr_matrix:
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(self.vocabulary)))
+        matrix.sum_duplicates()
+        return matrix
+
+    def _char_counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Character n-gram counts as (texts x words) @ (words x n-grams): each distinct
+        word's n-grams are found once (and kept for later calls)."""
+        memo, vocabulary = self._memo, self.vocabulary
+        flat, indptr = [], [0]
+        for text in texts:
+            flat.extend(text.split())
+            indptr.append(len(flat))
+        word_ids, ids = _factorize(flat)
+        lengths, columns = [], []
+        for word in ids:  # in order of id
+            found = memo.get(word)
+            if found is None:
+                found = [c for g in char_wb_ngrams(word, self.ngram_range)
+                         if (c := vocabulary.get(g)) is not None]
+                if len(memo) < 500_000:  # bounded: most words recur
+                    memo[word] = found
+            lengths.append(len(found))
+            columns.extend(found)
+        per_word = self._matrix(np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
+                                np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]),
+                                len(ids))
+        words = sparse.csr_matrix((np.ones(len(word_ids)), np.asarray(word_ids, dtype=np.int64),
+                                   np.asarray(indptr, dtype=np.int64)),
+                                  shape=(len(texts), len(ids)))
+        matrix = (words @ per_word).tocsr()
+        matrix.sum_duplicates()
+        return matrix
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        """Sublinear TF times IDF, each row scaled to unit length."""
+        matrix = self.counts(texts)
+        matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
+        rows = np.diff(matrix.indptr)
+        norms = np.zeros(len(rows))
+        if matrix.nnz:
+            filled = rows > 0
+            norms[filled] = np.sqrt(np.add.reduceat(matrix.data ** 2,
+                                                    matrix.indptr[:-1][filled]))
+            matrix.data /= np.repeat(norms, rows)
+        return matrix
+
+
+def _texts(values) -> list[str]:
+    out = []
+    for value in values:
+        if value is None or (isinstance(value, float) and value != value):
+            out.append("")
+        else:
+            out.append(str(value))
+    return out
+
+
+@dataclass
+class LinearThemes:
+    """A fitted theme model as arrays: predicts without scikit-learn.
+
+    ``predict`` follows the model's rule: with ``single_label`` every comment
+    gets exactly the theme with the highest score (a ``none`` code, if the
+    codebook has one, meaning no theme); otherwise each theme whose score
+    (on a 0-1 scale, the logistic of the linear score) reaches its threshold,
+    possibly none (the model abstains).
+    """
+
+    blocks: list[FeatureBlock]
+    coef: np.ndarray
+    intercept: np.ndarray
+    thresholds: np.ndarray
+    classes: tuple[str, ...]
+    single_label: bool = False
+
+    @property
+    def classes_(self) -> np.ndarray:
+        return np.array(self.classes, dtype=object)
+
+    @property
+    def coef_(self) -> np.ndarray:
+        return self.coef
+
+    @property
+    def intercept_(self) -> np.ndarray:
+        return self.intercept
+
+    @property
+    def thresholds_(self) -> np.ndarray:
+        return self.thresholds
+
+    @property
+    def single_label_(self) -> bool:
+        return self.single_label
+
+    def features(self, X) -> sparse.csr_matrix:
+        """The TF-IDF features of texts, every block side by side."""
+        texts = [preprocess(t) for t in _texts(X)]
+        return sparse.hstack([b.transform(texts) for b in self.blocks], format="csr")
+
+    def decision_function(self, X) -> np.ndarray:
+        """The linear score of each theme for each text, shape (texts, themes).
+
+        Texts are taken :data:`CHUNK` at a time, so memory stays small.
+        """
+        texts = _texts(X)
+        scores = np.zeros((len(texts), len(self.classes)))
+        for start in range(0, len(texts), CHUNK):
+            features = self.features(texts[start:start + CHUNK])
+            scores[start:start + CHUNK] = np.asarray(features @ self.coef.T) + self.intercept
+        return scores
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Each theme's score on a 0-1 scale (what the thresholds apply to)."""
+        return 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+
+    def predict(self, X) -> np.ndarray:
+        """0/1 per theme for each text (see the class's rule)."""
+        return decide(self.decision_function(X), self.thresholds, self.single_label)
+
+
+def decide(scores: np.ndarray, thresholds: np.ndarray, single_label: bool) -> np.ndarray:
+    """Linear scores -> 0/1 themes: the top theme alone, or every theme past its threshold.
+
+    Examples
+    --------
+    >>> scores = np.array([[0.2, 1.5], [-3.0, -2.0]])
+    >>> decide(scores, np.array([0.5, 0.9]), single_label=False).tolist()
+    [[1, 0], [0, 0]]
+    >>> decide(scores, np.array([0.5, 0.9]), single_label=True).tolist()
+    [[0, 1], [0, 1]]
+    """
+    scores = np.asarray(scores, dtype=float)
+    if single_label:
+        chosen = np.zeros(scores.shape, dtype=int)
+        if scores.shape[1]:
+            chosen[np.arange(len(scores)), scores.argmax(axis=1)] = 1
+        return chosen
+    return ((1.0 / (1.0 + np.exp(-scores))) >= thresholds).astype(int)
