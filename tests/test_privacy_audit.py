@@ -222,3 +222,38 @@ def test_a_stray_address_in_a_scale_cell_of_a_quarantined_row_is_redacted(tmp_pa
     assert row["outcome_role"] == "ask [email]"
     problems = list(csv.DictReader((out / "problems.csv").open(encoding="utf-8")))
     assert {p["raw_value"] for p in problems} == {"ask [email]"}
+
+
+def test_the_not_an_export_error_shows_its_first_row_redacted(tmp_path, capsys):
+    # No header row: the first row is a response, and the error quotes it.
+    export = write(tmp_path / "ev.csv", [["Zq Person zqfirst@example.org", "07700 900555", "4"],
+                                         ["b", "c", "5"]])
+    assert main(["clean", "evaluations", str(export), "--out", str(tmp_path / "o")]) != 0
+    printed = capsys.readouterr()
+    assert "does not look like" in printed.err
+    assert "zqfirst" not in printed.out + printed.err
+
+
+def test_xlsx_comments_hidden_sheets_and_defined_names_reach_no_output(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.comments import Comment
+    from openpyxl.workbook.defined_name import DefinedName
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(QUESTIONS)
+    for i in range(4):
+        sheet.append(answers(i))
+    sheet["A2"].comment = Comment("from zqcomment@example.org", "zqauthor")
+    hidden = book.create_sheet("Contacts")
+    hidden.sheet_state = "hidden"
+    hidden.append(["Email"])
+    hidden.append(["zqhidden@example.org"])
+    book.defined_names["zqdefined"] = DefinedName("zqdefined", attr_text="Contacts!$A$2")
+    path = tmp_path / "ev.xlsx"
+    book.save(path)
+    out = clean(tmp_path, path)
+    report = tmp_path / "report"
+    assert main(["report", "--evaluations", str(path), "--out", str(report)]) == 0
+    written = text_of(out) + text_of(report)
+    assert [w for w in ("zqcomment", "zqauthor", "zqhidden", "zqdefined") if w in written] == []

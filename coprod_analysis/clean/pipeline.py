@@ -185,7 +185,9 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
                 export.path,
             )
     if len(mapped) < MIN_FIELDS_MATCHED or not set(mapped) & set(form.telling):
-        shown = ", ".join(repr(h) for h in headers[:4])
+        # Printed, and kept in summary.json for a skipped file: a file with no header
+        # row has a response there, so the headers are shown redacted.
+        shown = ", ".join(repr(redact(str(h))) for h in headers[:4])
         raise NotThisForm(
             f"does not look like {form.label} export: its columns ({shown}"
             f"{', ...' if len(headers) > 4 else ''}) match "
