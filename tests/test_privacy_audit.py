@@ -257,3 +257,20 @@ def test_xlsx_comments_hidden_sheets_and_defined_names_reach_no_output(tmp_path)
     assert main(["report", "--evaluations", str(path), "--out", str(report)]) == 0
     written = text_of(out) + text_of(report)
     assert [w for w in ("zqcomment", "zqauthor", "zqhidden", "zqdefined") if w in written] == []
+
+
+def test_headers_with_line_breaks_duplicates_blank_or_numbers_leak_nothing(tmp_path, capsys):
+    extra = ["Notes\nfor zqbreak@example.org", "Email", "Email", "", "12"]
+    values = {0: "fine", 1: "zqdup{i}@example.org", 2: "zqdupb{i}@example.org",
+              3: "zqblank{i}@example.org", 4: "07700 900{i:03d}"}
+    export = export_with_extra(tmp_path, extra, lambda i, k: values[k].format(i=i))
+    out = clean(tmp_path, export)
+    report = tmp_path / "report"
+    assert main(["report", "--evaluations", str(export), "--out", str(report)]) == 0
+    printed = capsys.readouterr()
+    written = text_of(out) + text_of(report) + printed.out + printed.err
+    assert [w for w in ("zqbreak", "zqdup", "zqblank", "07700 900") if w in written] == []
+    with (out / "evaluations.csv").open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    # By hand: the note's header keeps its words; the four identifier columns are gone.
+    assert header[-2] == "Notes for [email]"
