@@ -20,9 +20,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean.dates import describe_reading
+from coprod_analysis.clean.evidence import check_evidence, not_responses
 from coprod_analysis.clean.identifiers import (
     drop_identifier_columns,
     shared_file_names,
@@ -33,6 +34,7 @@ from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
+from coprod_analysis.progress import progress_bar
 from coprod_analysis.read import RawExport, expand_inputs, read_export
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
@@ -195,6 +197,7 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
             "with --mapping",
             export.path,
         )
+    check_evidence(form, export, colmap)
 
 
 def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons: pd.Series,
@@ -363,6 +366,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     if not keep_text:
         fields = _redact_place_names(fields)
     submitted, time_problems = conv.submission_times(export, colmap)
+    describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
                 .sort_values("source_row", kind="stable", ignore_index=True))
@@ -370,7 +374,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     problems["column"] = problems["column"].map(lambda h: shown.get(h, h))
     blank = ~conv.answered(export, colmap, list(form.field_names))
     ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
-    reasons, codes = form.prepare(ctx)
+    reasons, codes = not_responses(ctx, *form.prepare(ctx))
     setaside = (reasons.notna() & ~blank).to_numpy()
     index = export.cells.index
     quarantine = pd.concat(
@@ -492,8 +496,8 @@ def load_form(
     outcomes = []
     skipped: dict[str, str] = {}
     sizes = [p.stat().st_size for p, _ in files]
-    bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
-               disable=not progress or None, leave=False)
+    bar = progress_bar(progress, total=sum(sizes), unit="B", unit_scale=True,
+                       desc="Reading exports", leave=False)
     with bar:
         for (path, in_folder), size in zip(files, sizes, strict=True):
             bar.set_postfix_str(names[path], refresh=False)
