@@ -203,7 +203,7 @@ def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_ma
     >>> themes = pd.Series(["time", "time", "time", "time;funding"])
     >>> for quote in representative_quotes(texts, themes, "time"):  # "Time." is too short
     ...     print(quote)
-    Call Jo on [phone] about the meeting times please
+    Call [name] on [phone] about the meeting times please
     We never have enough time to meet properly.
     Meetings are too short and there is no money for a room
     """
