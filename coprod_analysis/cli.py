@@ -199,6 +199,10 @@ def _add_themes_commands(commands) -> None:
     classify.add_argument("--text-column", required=True, metavar="COL",
                           help="the column holding the comments")
     classify.add_argument("--out", required=True, type=Path, metavar="OUT.csv")
+    classify.add_argument("--keep-text", action="store_true",
+                          help="write the comments and other columns as written (by default "
+                               "e-mails, phone numbers, NHS numbers, postcodes and names "
+                               "are redacted, in headers too)")
     classify.add_argument("--model", type=Path, metavar="FILE",
                           help="a model from 'coprod themes train' (default: the challenge "
                                "themes, fitted from the bundled examples)")
@@ -280,12 +284,30 @@ def _run_classify(args: argparse.Namespace) -> int:
                                                       for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
+    if not getattr(args, "keep_text", False):  # coded as written, written redacted
+        table = _redacted_table(table)
     with atomic_files([args.out], protect=protect) as (temp,):
         write_csv(table, temp)
     coded = int((table["themes"] != "").sum())
     print(f"Coded {coded} of {len(table)} comments with one or more themes; "
           f"written to {args.out}")
     return 0
+
+
+def _redacted_table(table):
+    """Every cell and header of a table redacted like free text (the themes column kept)."""
+    from coprod_analysis.clean.identifiers import shown_headers
+    from coprod_analysis.clean.redact import redact_series
+    from coprod_analysis.clean.values import TEXT_DTYPE
+
+    table = table.copy()
+    for position, header in enumerate(table.columns):
+        if header != "themes":
+            column = table.iloc[:, position].astype(TEXT_DTYPE)
+            table.iloc[:, position] = redact_series(column).astype(object).where(
+                column.notna(), "")
+    names = shown_headers([c for c in table.columns if c != "themes"])
+    return table.rename(columns=names)
 
 
 def _run_train(args: argparse.Namespace) -> int:

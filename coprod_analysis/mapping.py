@@ -28,9 +28,11 @@ from coprod_analysis.errors import CoprodError
 from coprod_analysis.read.pairs import read_pairs
 from coprod_analysis.read.platforms import clean_header
 from coprod_analysis.vocab import (
+    DEVICE_WORDS_UNDER_PREFIX,
     IDENTIFIER_HEADER_PHRASES,
     IDENTIFIER_HEADERS,
     IDENTIFIER_WORDS,
+    NOT_A_PERSON_HEADER,
     Field,
 )
 
@@ -62,6 +64,9 @@ _ASK_SUFFIX = re.compile(
     r"|in case .*|to contact you.*|in full|in capitals|only))+$")
 _HEADERS = tuple((re.compile(h.pattern), h.kind) for h in IDENTIFIER_HEADERS)
 _PHRASES = tuple((re.compile(h.pattern), h.kind) for h in IDENTIFIER_HEADER_PHRASES)
+_NOT_A_PERSON = re.compile(NOT_A_PERSON_HEADER)
+#: A question-id prefix such as Qualtrics' ``Q1_`` in ``Q1_Version``.
+_QUESTION_PREFIX = re.compile(r"^\s*[A-Za-z]{0,12}\d*_(?=[A-Za-z])")
 
 
 def normalise_header(text: str) -> str:
@@ -216,8 +221,16 @@ def identifier_header_kind(header: str) -> str | None:
     >>> [identifier_header_kind(h) for h in ("Name of your group", "Location of the session",
     ...                                      "Which best describes you?")]
     [None, None, None]
+    >>> [identifier_header_kind(h) for h in ("Venue postcode", "Group name", "Version",
+    ...                                      "Resolution", "Q1_Version", "Your postcode")]
+    [None, None, None, None, 'device', 'postcode']
     """
-    for text in identifier_words(header):
+    words = identifier_words(header)
+    if any(_NOT_A_PERSON.fullmatch(text) for text in words):
+        return None  # the name, address or postcode of a place or a group
+    if _QUESTION_PREFIX.match(str(header)) and words and words[-1] in DEVICE_WORDS_UNDER_PREFIX:
+        return "device"
+    for text in words:
         forms = dict.fromkeys([text, _ASK_SUFFIX.sub("", text)])
         forms.update(dict.fromkeys(_ASK_PREFIX.sub("", f, count=1) for f in list(forms)))
         for form in forms:
@@ -228,6 +241,17 @@ def identifier_header_kind(header: str) -> str | None:
             if pattern.search(text):
                 return kind
     return None
+
+
+def names_a_place(header: str) -> bool:
+    """Whether a header asks for the name, address or postcode of a place or group.
+
+    Examples
+    --------
+    >>> names_a_place("Venue postcode"), names_a_place("Your postcode")
+    (True, False)
+    """
+    return any(_NOT_A_PERSON.fullmatch(t) for t in identifier_words(header))
 
 
 def identifier_kind(header: str, *, weak: bool = False) -> str | None:
@@ -244,11 +268,14 @@ def identifier_kind(header: str, *, weak: bool = False) -> str | None:
     ('email', 'identifier', None)
     >>> identifier_kind("Collector ID"), identifier_kind("Trainer's name", weak=True)
     ('platform', 'identifier')
+    >>> identifier_kind("Name of your group", weak=True) is None
+    True
     """
     kind = identifier_header_kind(header)
     if kind is not None:
         return {"email": "email", "platform_id": "platform"}.get(kind, "identifier")
-    if weak and _WEAK_IDENTIFIERS.search(normalise_header(header)):
+    if (weak and _WEAK_IDENTIFIERS.search(normalise_header(header))
+            and not any(_NOT_A_PERSON.fullmatch(t) for t in identifier_words(header))):
         return "identifier"
     return None
 

@@ -622,8 +622,8 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"device(?: (?:type|id|name|model|details))?"
                      r"|(?:computer|phone|mobile) (?:type|id|model|device|details)|user agent"
                      r"|browser(?: (?:version|name|type|meta ?info))?"
-                     r"|operating system(?: version)?|os(?: version)?|(?:screen )?resolution"
-                     r"|version|cookie(?: (?:uid|id))?", "device",
+                     r"|operating system(?: version)?|os(?: version)?|screen resolution"
+                     r"|cookie(?: (?:uid|id))?", "device",
                      "Qualtrics browser meta info, SmartSurvey 'Cookie UID'"),
     # location
     IdentifierHeader(r"(?:geo ?|device |your |ip )?location(?: (?:latitude|longitude|lat|long|lng"
@@ -683,6 +683,24 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
                      r"|user language|panel id", "platform_id",
                      "SurveyMonkey 'Collector ID', SmartSurvey 'Tracking Link', Qualtrics "
                      "'DistributionChannel'"),
+)
+
+#: Headers that name a device detail only under a question's prefix (Qualtrics'
+#: meta-info question writes ``Q1_Version``, ``Q1_Resolution``): alone, "Version"
+#: and "Resolution" are as likely a form's version or how an issue was resolved.
+DEVICE_WORDS_UNDER_PREFIX: frozenset[str] = frozenset({"version", "resolution"})
+
+#: Headers that ask for the name, address or postcode of a place or a group, not of a
+#: person ("Name of your group", "Venue postcode", "Address of the venue"): matched
+#: in full against the normalised header, so "Your postcode" and "Name of your
+#: facilitator" stay identifiers.
+_PLACES = (r"(?:training |session |meeting |event |course )?(?:venue|session|site|building"
+           r"|practice|surgery|clinic|meeting|event|training|course|office|centre|center"
+           r"|library|organisation|organization|group|team|project|service|ward|trust"
+           r"|charity|ppg|network|forum|board|committee|place)")
+NOT_A_PERSON_HEADER = (
+    rf"(?:(?:the|your|our) )?{_PLACES} (?:names?|post ?codes?|address(?:es)?)"
+    rf"|(?:names?|post ?codes?|address(?:es)?) of (?:the |your |our |this )?{_PLACES}"
 )
 
 #: Phrases that mark an identifier wherever they stand in a header ("Which postcode

@@ -278,7 +278,7 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
         an identifier), never by value.
     """
     from coprod_analysis.clean.redact import redact
-    from coprod_analysis.mapping import identifier_header_kind
+    from coprod_analysis.mapping import identifier_header_kind, names_a_place
     from coprod_analysis.vocab import IDENTIFIER_KINDS
 
     why: dict[str, str] = {}
@@ -301,6 +301,8 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
         header_kind = value_kind(header)  # no header row: the first row is a response
         if found is None and header_kind is not None:
             found = (header_kind, 0, total)
+        if found is not None and found[0] == "postcode" and found[1] and names_a_place(header):
+            found = None  # "Venue postcode": the postcode of a place, not of a person
         if found is None:
             replaced = _replace_identifier_cells(export, header, cells)
             if replaced:
@@ -401,3 +403,50 @@ def drop_identifier_table_columns(table: pd.DataFrame, keep: str | None = None
             continue
         dropped.append(header)
     return table.drop(columns=dropped), why
+
+
+def shown_headers(headers, *, keep_text: bool = False) -> dict[str, str]:
+    """What each column is called in the outputs: its header, redacted like free text.
+
+    A header is written by whoever built the survey and may hold a person
+    ("Comments for Dr Smith", "Feedback - jane@x.org"); it reaches the clean
+    table (an extra column keeps its header), ``quarantine.csv``,
+    ``problems.csv`` and ``summary.json``. Two headers that redact alike are
+    told apart by a number, as file names are.
+
+    Parameters
+    ----------
+    headers:
+        The export's headers, in order.
+    keep_text:
+        Keep them as written (``--keep-text``).
+
+    Returns
+    -------
+    dict
+        header -> the name written.
+
+    Examples
+    --------
+    >>> shown_headers(["Notes", "Feedback - jo@example.org", "Feedback - al@example.org"])
+    {'Notes': 'Notes', 'Feedback - jo@example.org': 'Feedback - [email]', \
+'Feedback - al@example.org': 'Feedback - [email] (2)'}
+    """
+    from coprod_analysis.clean.redact import redact
+
+    headers = [str(h) for h in headers]
+    if keep_text:
+        return {h: h for h in headers}
+    out: dict[str, str] = {}
+    # Headers kept as written first, so that one never changes because another redacts alike.
+    redacted = {h: " ".join(redact(h).split()) or h for h in headers}
+    taken = {h for h in headers if redacted[h] == h}
+    for header in headers:
+        name = redacted[header]
+        if name != header:
+            base, number = name, 2
+            while name in taken:
+                name, number = f"{base} ({number})", number + 1
+            taken.add(name)
+        out[header] = name
+    return out

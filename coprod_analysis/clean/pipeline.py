@@ -24,7 +24,11 @@ import pandas as pd
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.dates import describe_reading
 from coprod_analysis.clean.evidence import check_evidence, not_responses
-from coprod_analysis.clean.identifiers import drop_identifier_columns, shared_file_names
+from coprod_analysis.clean.identifiers import (
+    drop_identifier_columns,
+    shared_file_names,
+    shown_headers,
+)
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
@@ -183,7 +187,9 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
                 export.path,
             )
     if len(mapped) < MIN_FIELDS_MATCHED or not set(mapped) & set(form.telling):
-        shown = ", ".join(repr(h) for h in headers[:4])
+        # Printed, and kept in summary.json for a skipped file: a file with no header
+        # row has a response there, so the headers are shown redacted.
+        shown = ", ".join(repr(redact(str(h))) for h in headers[:4])
         raise NotThisForm(
             f"does not look like {form.label} export: its columns ({shown}"
             f"{', ...' if len(headers) > 4 else ''}) match "
@@ -196,7 +202,8 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
 
 def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons: pd.Series,
                       codes: pd.Series, keep_text: bool) -> pd.DataFrame:
-    """Rows set aside, with raw values; identifiers dropped, free text redacted."""
+    """Rows set aside, with raw values; identifiers dropped, free text (and headers) redacted."""
+    shown = shown_headers(ctx.export.cells.columns, keep_text=keep_text)
     if not len(rows):
         return pd.DataFrame(columns=list(QUARANTINE_LEAD))
     cells = ctx.export.cells.loc[rows]
@@ -209,11 +216,13 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
     for header, role in ctx.colmap.roles.items():
         if role in _PRIVATE_ROLES:
             continue
-        column = role if role in form.field_names else header
+        column = role if role in form.field_names else shown.get(header, header)
         while column in QUARANTINE_LEAD and role not in form.field_names:
             column = f"{column} (extra)"  # e.g. a corrected quarantine.csv read again
         value = cells[header].astype(object).to_numpy()
-        if not keep_text and (role not in form.field_names or role in form.free_text):
+        # Every raw value, not only free text: a stray address typed into a scale or
+        # a venue is set aside as it was typed.
+        if not keep_text:
             value = np.array([redact(v) for v in value], dtype=object)
         if column in out:  # a second column of a multi-answer question
             out[column] = [";".join(x for x in pair if x) for pair in zip(out[column], value,
@@ -293,6 +302,23 @@ def _cleaned_other_answers(form: FormSpec, export: RawExport, fields: pd.DataFra
     return fields
 
 
+#: Fields whose answers name a place or a group, typed by the respondent: written in
+#: the clean table and built into ``session_id`` / ``group_id``.
+_PLACE_FIELDS = ("venue", "group")
+
+
+def _redact_place_names(fields: pd.DataFrame) -> pd.DataFrame:
+    """Venue and group answers redacted like free text ("Meanwood PPG, jo@example.org").
+
+    They are typed by respondents and become part of ``session_id`` and
+    ``group_id``, so an address or phone number there would be in every id.
+    """
+    for name in _PLACE_FIELDS:
+        if name in fields.columns and fields[name].dtype == TEXT_DTYPE:
+            fields[name] = redact_series(fields[name])
+    return fields
+
+
 def _first_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
     """In a cleaned table, the platform each row first came from (``manual`` if unknown)."""
     header = colmap.column_for("source_platform")
@@ -317,28 +343,35 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     colmap = map_columns(list(export.cells.columns), form.fields, roles, overrides)
     why, dropped_notes = drop_identifier_columns(export, colmap, form.field_names)
     _check_is_export_of(form, export, colmap)
+    # Headers are text someone typed ("Comments for Dr Smith"): written redacted.
+    shown = shown_headers(export.cells.columns, keep_text=keep_text)
     report = FileReport(
         file=name,
         platform=export.platform,
         encoding=export.encoding,
         header_rows=export.header_rows,
         rows_read=export.rows_read,
-        columns_mapped=colmap.fields,
-        columns_unmapped=colmap.unmapped,
+        columns_mapped={f: shown.get(h, h) for f, h in colmap.fields.items()},
+        columns_unmapped=[shown.get(h, h) for h in colmap.unmapped],
         columns_identifiers=list(why),
-        notes=[*export.notes, *colmap.notes, *dropped_notes],
+        # Notes quote headers and worksheet names: redacted like the headers.
+        notes=[*(n if keep_text else redact(n) for n in (*export.notes, *colmap.notes)),
+               *dropped_notes],
     )
     report.identifier_reasons = why
     fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
                                                      keep_text=keep_text)
     if export.platform == CLEANED:
         fields = _cleaned_other_answers(form, export, fields, keep_text)
+    if not keep_text:
+        fields = _redact_place_names(fields)
     submitted, time_problems = conv.submission_times(export, colmap)
     describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
                 .sort_values("source_row", kind="stable", ignore_index=True))
     problems["source_file"] = name
+    problems["column"] = problems["column"].map(lambda h: shown.get(h, h))
     blank = ~conv.answered(export, colmap, list(form.field_names))
     ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
     reasons, codes = not_responses(ctx, *form.prepare(ctx))
@@ -371,6 +404,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     candidates["_email"] = (_identity_email(export.cells.loc[keep, email]) if email
                             else no_identity)
     extras = conv.extra_columns(export, colmap, keep_text=keep_text).loc[keep]
+    extras = extras.rename(columns=shown)
     candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)
     candidates = candidates.reset_index(drop=True)
 
