@@ -101,6 +101,9 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="hide any result based on fewer than N respondents (default 10)")
     report.add_argument("--min-count", type=int, default=5, metavar="N",
                         help="show counts from 1 to N-1 as <N (default 5)")
+    report.add_argument("--keep-staff-names", action="store_true",
+                        help='show names in the actions log\'s "We did" as written (by default '
+                             "they are redacted like quotes; contact details always are)")
     report.set_defaults(run=_run_report)
     return parser
 
@@ -144,7 +147,8 @@ def _run_report(args: argparse.Namespace) -> int:
             SAMPLE / "evaluations", SAMPLE / "reviews", aliases=SAMPLE / "group-aliases.csv",
             sessions=SAMPLE / "sessions.csv", actions=SAMPLE / "actions.csv")
     print("\n".join(lines))
-    written = write_report(inputs, args.out, args.min_base, args.min_count, protect=protect)
+    written = write_report(inputs, args.out, args.min_base, args.min_count,
+                           keep_staff_names=args.keep_staff_names, protect=protect)
     print(f"The report is in {written[0]} (open it in a web browser; print it to PDF from "
           f"there); its tables are in {written[1]}.")
     return 0
@@ -214,6 +218,12 @@ def _run_classify(args: argparse.Namespace) -> int:
     if not matches:
         raise CoprodError(f"there is no column {args.text_column!r} (columns: "
                           f"{', '.join(map(str, table.columns))})", args.input)
+    from coprod_analysis.clean.identifiers import drop_identifier_table_columns
+
+    table, dropped = drop_identifier_table_columns(table, keep=matches[0])
+    if dropped:  # the output is shared: identifiers never go into it
+        print("Left out as identifiers: " + "; ".join(f"{h!r} ({why})"
+                                                      for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
     with atomic_files([args.out], protect=protect) as (temp,):

@@ -27,7 +27,12 @@ from pathlib import Path
 from coprod_analysis.errors import CoprodError
 from coprod_analysis.read.pairs import read_pairs
 from coprod_analysis.read.platforms import clean_header
-from coprod_analysis.vocab import Field
+from coprod_analysis.vocab import (
+    IDENTIFIER_HEADER_PHRASES,
+    IDENTIFIER_HEADERS,
+    IDENTIFIER_WORDS,
+    Field,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +47,21 @@ _SESSION_PREFIX = re.compile(
     r"^(?:by|at) the end of (?:the|this|today s|todays) (?:session|training|course|workshop)"
     r"(?: i)?\b\s*",
 )
-_EMAIL_HEADER = re.compile(r"\be ?mail(?: ?address)?\d*\b|^emailaddress")
-_STRONG_IDENTIFIERS = re.compile(
-    r"\bip(?: address)?\b|^custom data|\b(?:tele)?phone\b|\bmobile\b|\btel\b"
-    r"|\bcontact (?:number|no|details|tel)\b"
-    r"|^(?:first|last|given|family|sur|full|fore|your|respondent s?|participant s?) ?names?\b"
-    r"|^names?$|^names? optional$|^forename|^surname|^initials\b"
-    r"|\bpost ?code\b|\baddress\b|\bnhs (?:number|no)\b|\bdate of birth\b|^d ?o ?b$"
-    r"|^(?:respondent|participant|user) ?(?:id|number|no)$"
-)
 _WEAK_IDENTIFIERS = re.compile(r"\bnames?\b")
+#: Where camel case changes words: ``IPAddress`` -> ``IP Address``, ``UserID`` -> ``User ID``.
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})")
+#: A polite wrapper round the thing asked for: "Please give your ...", "... (optional)".
+_ASK_PREFIX = re.compile(
+    r"^(?:(?:please|kindly) )?(?:(?:give|enter|provide|tell us|write|add|leave|type|include"
+    r"|share|state|insert|confirm|fill in) )?(?:us )?(?:(?:what is|what s|whats) )?"
+    r"(?:(?:your|the|my) )?")
+_ASK_SUFFIX = re.compile(
+    r"(?: (?:optional|not required|required|please|if applicable|if known|if you wish.*"
+    r"|if you want.*|if you would like.*|if you d like.*|if happy.*|so (?:that )?we can .*"
+    r"|for (?:contact|follow up|a reply|the certificate|certificates?|our records|feedback).*"
+    r"|in case .*|to contact you.*|in full|in capitals|only))+$")
+_HEADERS = tuple((re.compile(h.pattern), h.kind) for h in IDENTIFIER_HEADERS)
+_PHRASES = tuple((re.compile(h.pattern), h.kind) for h in IDENTIFIER_HEADER_PHRASES)
 
 
 def normalise_header(text: str) -> str:
@@ -143,18 +153,102 @@ def match_field(header: str, fields: Sequence[Field]) -> str | None:
     return None
 
 
+def split_run_together(word: str) -> str:
+    """Split a word that runs identifier words together (``emailaddress``).
+
+    Only a word made entirely of :data:`~coprod_analysis.vocab.IDENTIFIER_WORDS`
+    is split (into as few of them as possible); any other word is left as it is.
+
+    Examples
+    --------
+    >>> split_run_together("emailaddress"), split_run_together("dateofbirth")
+    ('email address', 'date of birth')
+    >>> split_run_together("venue"), split_run_together("address")
+    ('venue', 'address')
+    """
+    if len(word) < 4 or word in IDENTIFIER_WORDS or not word.isalpha():
+        return word
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 14), end - 1):
+            piece = word[start:end]
+            if best[start] is not None and piece in IDENTIFIER_WORDS:
+                candidate = [*best[start], piece]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return " ".join(best[-1]) if best[-1] else word
+
+
+def identifier_words(header: str) -> list[str]:
+    """The forms of a header that identifier matching looks at, most specific first.
+
+    Camel case is split, the header normalised (:func:`normalise_header`), and
+    words that run identifier words together are split; a grid row in brackets
+    (SurveyMonkey's contact-information question: ``Contact details [Email]``)
+    comes first.
+
+    Examples
+    --------
+    >>> identifier_words("RecipientFirstName"), identifier_words("IPAddress")
+    (['recipient first name'], ['ip address'])
+    >>> identifier_words("Q1_Browser"), identifier_words("Your contact details [Phone]")
+    (['browser'], ['phone', 'your contact details'])
+    """
+    candidates = header_candidates(_CAMEL.sub(" ", clean_header(header)))
+    return [" ".join(split_run_together(w) for w in c.split()) for c in candidates]
+
+
+def identifier_header_kind(header: str) -> str | None:
+    """What a header says its column identifies (a key of ``IDENTIFIER_KINDS``), or ``None``.
+
+    A header is an identifier when, without a polite wrapper ("Please give
+    your ...", "... (optional)"), it is one of the spellings in
+    :data:`~coprod_analysis.vocab.IDENTIFIER_HEADERS`, or holds one of the
+    phrases in :data:`~coprod_analysis.vocab.IDENTIFIER_HEADER_PHRASES`. A
+    grid row whose question asks for contact details is an identifier whatever
+    the row.
+
+    Examples
+    --------
+    >>> [identifier_header_kind(h) for h in ("IPAddress", "RecipientLastName", "UserID",
+    ...                                      "LocationLatitude", "Name (optional)")]
+    ['ip_address', 'name', 'respondent_id', 'location', 'name']
+    >>> [identifier_header_kind(h) for h in ("Name of your group", "Location of the session",
+    ...                                      "Which best describes you?")]
+    [None, None, None]
+    """
+    for text in identifier_words(header):
+        forms = dict.fromkeys([text, _ASK_SUFFIX.sub("", text)])
+        forms.update(dict.fromkeys(_ASK_PREFIX.sub("", f, count=1) for f in list(forms)))
+        for form in forms:
+            for pattern, kind in _HEADERS:
+                if form and pattern.fullmatch(form):
+                    return kind
+        for pattern, kind in _PHRASES:
+            if pattern.search(text):
+                return kind
+    return None
+
+
 def identifier_kind(header: str, *, weak: bool = False) -> str | None:
-    """``"email"`` or ``"identifier"`` if a header names a personal identifier.
+    """The role of a column whose header names a personal identifier, or ``None``.
+
+    ``"email"`` for an e-mail address (used to find resubmissions),
+    ``"platform"`` for a platform's own id (not personal, dropped), else
+    ``"identifier"``. With ``weak``, any header with the word "name" is one
+    (asked only once no form field matched: "Name of your group" is the group).
 
     Examples
     --------
     >>> identifier_kind("Email address"), identifier_kind("Your name"), identifier_kind("Venue")
     ('email', 'identifier', None)
+    >>> identifier_kind("Collector ID"), identifier_kind("Trainer's name", weak=True)
+    ('platform', 'identifier')
     """
-    text = normalise_header(header)
-    if _EMAIL_HEADER.search(text):
-        return "email"
-    if _STRONG_IDENTIFIERS.search(text) or (weak and _WEAK_IDENTIFIERS.search(text)):
+    kind = identifier_header_kind(header)
+    if kind is not None:
+        return {"email": "email", "platform_id": "platform"}.get(kind, "identifier")
+    if weak and _WEAK_IDENTIFIERS.search(normalise_header(header)):
         return "identifier"
     return None
 

@@ -553,3 +553,165 @@ REVIEW_FIELDS: tuple[Field, ...] = (
 REVIEW_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS)
 LADDER_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.kind == "ladder")
 QUALITY_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in REVIEW_FIELDS if f.kind == "yes_no")
+
+
+# --- Identifier columns ------------------------------------------------------
+#
+# Columns that identify a person or a device are recognised by their header,
+# whatever the platform's spelling (see :func:`coprod_analysis.mapping.identifier_kind`).
+# A header is first split into words (``IPAddress`` -> ``ip address``,
+# ``RecipientFirstName`` -> ``recipient first name``, ``emailaddress`` ->
+# ``email address``) and normalised like any header; it is an identifier when,
+# without a polite wrapper ("Please give your ...", "... (optional)"), it
+# matches one of the patterns below IN FULL. Matching in full is what keeps the
+# form's own questions out: "Name of your group" (the group), "Location of the
+# session" (the venue), "Which best describes you?" (the respondent type).
+
+
+@dataclass(frozen=True)
+class IdentifierHeader:
+    """One way platforms and people head a column that identifies someone.
+
+    Attributes
+    ----------
+    pattern:
+        A regular expression matched in full against the normalised header words.
+    kind:
+        What the column holds (a key of :data:`IDENTIFIER_KINDS`).
+    seen_in:
+        Where this spelling comes from (documentation only).
+    """
+
+    pattern: str
+    kind: str
+    seen_in: str = ""
+
+
+#: Kind -> how the summary says what a dropped column held ("a name").
+IDENTIFIER_KINDS: dict[str, str] = {
+    "email": "an e-mail address",
+    "name": "a name",
+    "phone": "a phone number",
+    "address": "an address",
+    "postcode": "a postcode",
+    "date_of_birth": "a date of birth",
+    "nhs_number": "an NHS number",
+    "hospital_number": "a hospital or patient number",
+    "ip_address": "an IP address",
+    "device": "device or browser details",
+    "location": "a location (coordinates or a place found from the device)",
+    "respondent_id": "a respondent, user or recipient id",
+    "custom_data": "platform custom data (often names or e-mails passed in a link)",
+    "platform_id": "a platform's own id (not personal, never needed)",
+}
+
+_PEOPLE = r"(?:respondent|participant|recipient|responder|attendee|delegate|user)(?: s)?"
+
+#: The header spellings, in the order they are tried (e-mail and IP address before
+#: address; the first match wins).
+IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
+    # e-mail
+    IdentifierHeader(rf"(?:{_PEOPLE} |contact |work |personal |home )?e ?mails?"
+                     r"(?: ?address(?:es)?)?(?: ?\d+)?", "email",
+                     "SurveyMonkey/Google Forms 'Email Address', MS Forms 'Email', "
+                     "Qualtrics 'RecipientEmail', JISC 'email'"),
+    IdentifierHeader(r"edu person principal name", "email", "Qualtrics single sign-on"),
+    # IP address, device
+    IdentifierHeader(r"(?:standard )?ip(?: ?address(?:es)?| addr)?(?: ?v ?[46])?", "ip_address",
+                     "SurveyMonkey/SmartSurvey 'IP Address', Qualtrics 'IPAddress'"),
+    IdentifierHeader(r"device(?: (?:type|id|name|model|details))?"
+                     r"|(?:computer|phone|mobile) (?:type|id|model|device|details)|user agent"
+                     r"|browser(?: (?:version|name|type|meta ?info))?"
+                     r"|operating system(?: version)?|os(?: version)?|(?:screen )?resolution"
+                     r"|version|cookie(?: (?:uid|id))?", "device",
+                     "Qualtrics browser meta info, SmartSurvey 'Cookie UID'"),
+    # location
+    IdentifierHeader(r"(?:geo ?|device |your |ip )?location(?: (?:latitude|longitude|lat|long|lng"
+                     r"|coordinates|accuracy|data))?|latitude|longitude|lat|lng|lat ?long"
+                     r"|latitude (?:and )?longitude"
+                     r"|lat lng|co ?ordinates|gps(?: \w+)?|geo (?:city|country|region|postal)"
+                     r"|standard (?:lat|long|geo\w*)", "location",
+                     "Qualtrics 'LocationLatitude'/'LocationLongitude', Alchemer geo data"),
+    # names
+    IdentifierHeader(rf"(?:(?:{_PEOPLE}|contact|your|full|first|last|given|family|middle|sur"
+                     r"|fore|preferred|nick|maiden|display|print|printed) ?)*names?"
+                     r"(?: (?:and surname|in full|in capitals))?", "name",
+                     "SurveyMonkey 'First Name'/'Last Name', MS Forms 'Name', Qualtrics "
+                     "'RecipientFirstName', hand-made 'Full name', 'Your name'"),
+    IdentifierHeader(r"forenames?|surnames?|initials|given name s?|signature|signed"
+                     r"|(?:first|last) name(?: and | )(?:last|sur) ?name", "name"),
+    # contact details
+    IdentifierHeader(r"(?:(?:contact|home|work|mobile|daytime|evening|landline|best|your|phone"
+                     r"|telephone)"
+                     r" )*(?:tel|telephone|phone|mobile|landline|cell|cellphone|mob)"
+                     r"(?: (?:number|no|num|numbers))?", "phone",
+                     "'Telephone', 'Mobile', 'Phone number'"),
+    IdentifierHeader(r"(?:your )?contact(?: (?:number|no|tel|details|info|information|phone))?",
+                     "phone", "'Contact number', 'Contact details'"),
+    IdentifierHeader(r"(?:(?:your|home|postal|street|full|correspondence|house|residential)"
+                     r" )*address(?: (?:line )?\d+)?|address line \d+|street(?: address)?"
+                     r"|house (?:number|name)(?: and street)?", "address",
+                     "'Address', 'Home address', SurveyMonkey contact-information 'Address 2'"),
+    IdentifierHeader(r"(?:your |home )?(?:post ?code|postal code|zip(?: code)?|zip postal code"
+                     r"|post code)(?: .*)?", "postcode",
+                     "'Postcode', SurveyMonkey 'ZIP/Postal Code'"),
+    IdentifierHeader(r"(?:your )?(?:date of birth|dob|d o b|birth ?date|birthday|date born)",
+                     "date_of_birth"),
+    IdentifierHeader(r"(?:your )?nhs (?:number|no|num|id)", "nhs_number"),
+    IdentifierHeader(r"(?:your )?(?:hospital (?:number|no|id)|mrn|medical record (?:number|no)"
+                     r"|patient (?:id|number|no|identifier)|unit number|case number)",
+                     "hospital_number"),
+    # the platforms' and people's own ids for a respondent
+    IdentifierHeader(rf"(?:{_PEOPLE}|response|member|customer|panel(?:list)?|survey ?user|unique)"
+                     r" ?(?:id|identifier|number|no|ref|reference|uid|code|token)"
+                     rf"|{_PEOPLE}|user ?names?|login(?: (?:id|name))?|external (?:data )?"
+                     r"reference|external (?:id|ref)|token|password|uid|uuid|record id",
+                     "respondent_id",
+                     "Qualtrics 'ResponseId'/'ExternalReference', SurveyMonkey 'Respondent ID', "
+                     "JISC 'Username'/'Token', SmartSurvey 'UserID', MS Forms 'Responder'"),
+    IdentifierHeader(r"(?:employee|staff|payroll|membership|member|student|volunteer|carer)"
+                     r" (?:id|number|no|ref|reference)"
+                     r"|(?:twitter|instagram|facebook|linkedin|tiktok|social media)"
+                     r"(?: (?:handle|account|name|username|user name|id))?|handle",
+                     "respondent_id", "hand-made sign-in sheets"),
+    IdentifierHeader(r"custom (?:data|variables?|fields?|values?)(?: ?\d+)?|embedded data(?: .*)?"
+                     r"|url (?:variable|parameter)s?(?: .*)?|hidden (?:field|value)s?(?: .*)?"
+                     r"|x ?\d{1,2}|pre ?population(?: .*)?", "custom_data",
+                     "SurveyMonkey 'Custom Data 1', SmartSurvey 'Custom Variables', JISC "
+                     "pre-population 'x1'..'x10'"),
+    IdentifierHeader(r"collector(?: (?:id|name))?|tracking link(?: name)?|distribution channel"
+                     r"|user language|panel id", "platform_id",
+                     "SurveyMonkey 'Collector ID', SmartSurvey 'Tracking Link', Qualtrics "
+                     "'DistributionChannel'"),
+)
+
+#: Phrases that mark an identifier wherever they stand in a header ("Which postcode
+#: area do you live in?", "If you would like a reply, leave your e-mail"): searched,
+#: not matched in full, so only phrases no question of the forms uses.
+IDENTIFIER_HEADER_PHRASES: tuple[IdentifierHeader, ...] = (
+    IdentifierHeader(r"\be ?mail\b|\be ?mail ?address", "email"),
+    IdentifierHeader(r"\bip address\b", "ip_address"),
+    IdentifierHeader(r"\b(?:full|first|last|sur|fore|your|given|family) ?names?\b"
+                     r"|\bname and (?:address|email|phone|contact)", "name"),
+    IdentifierHeader(r"\b(?:tele)?phone (?:number|no)\b|\btelephone\b"
+                     r"|\bmobile (?:number|no|phone)\b|\bcontact (?:number|details|tel)\b",
+                     "phone"),
+    IdentifierHeader(r"\b(?:home|postal|street|your) address\b|\baddress line\b", "address"),
+    IdentifierHeader(r"\bpost ?codes?\b", "postcode"),
+    IdentifierHeader(r"\bdate of birth\b", "date_of_birth"),
+    IdentifierHeader(r"\bnhs (?:number|no)\b", "nhs_number"),
+    IdentifierHeader(r"\bhospital (?:number|no)\b", "hospital_number"),
+)
+
+#: Words that headers run together ("emailaddress", "dateofbirth"): a header word
+#: made only of these is split before matching.
+IDENTIFIER_WORDS: frozenset[str] = frozenset(
+    """ip address email mail first last full given family sur fore name names user id
+    response respondent recipient external reference data location latitude longitude
+    phone telephone mobile number no contact post code postcode date of birth nhs hospital
+    device agent browser custom home street collector participant responder login your
+    tracking link distribution channel cookie uid operating system screen resolution geo
+    city region country postal lat long record medical patient display person principal
+    edu embedded variable value field type version work attendee delegate member unique
+    panel language""".split()
+)

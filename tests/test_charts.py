@@ -145,3 +145,20 @@ def test_charts_work_on_a_small_programme(fixture_path, reviews_msforms_xlsx):
     few = load_reviews([fixture_path("reviews-paper.csv"), reviews_msforms_xlsx]).data
     for plot in (plot_ladder, plot_challenges, plot_cooccurrence, plot_quality):
         assert plot(few).alt_text
+
+
+def test_the_written_about_chart_reads_as_english():
+    import pandas as pd
+
+    from coprod_analysis.charts import plot_challenges
+
+    reviews = pd.DataFrame({"challenges": ["time", None],
+                            "challenges_text_themes": ["time;funding", "time"]})
+    figure = plot_challenges(reviews, column="challenges_text_themes")
+    axes = figure.axes[0]
+    assert axes.get_xlabel() == "Share of reviews that wrote about the challenge"
+    words = " ".join([axes.get_title(), *(t.get_text() for t in figure.texts)])
+    assert "Time gets in the way most often: written about in 100% of 2 reviews" in words
+    assert "reviews wrote about them" in figure.alt_text
+    ticked = plot_challenges(reviews)
+    assert ticked.axes[0].get_xlabel() == "Share of reviews that ticked the challenge"

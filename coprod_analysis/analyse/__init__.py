@@ -11,6 +11,7 @@ from coprod_analysis.analyse.challenges import (
     ticked_and_written,
     with_period,
 )
+from coprod_analysis.analyse.checks import register_gaps, reviewed_once, small_bases
 from coprod_analysis.analyse.ladder import (
     ladder_distribution,
     ladder_movement,
@@ -25,6 +26,7 @@ from coprod_analysis.analyse.outcomes import (
     response_rates,
 )
 from coprod_analysis.analyse.quality import quality_scores
+from coprod_analysis.analyse.slices import explore, slice_options, slice_table
 from coprod_analysis.analyse.stats import sign_test, wilson_interval
 
 __all__ = [
@@ -33,15 +35,21 @@ __all__ = [
     "challenge_cooccurrence",
     "challenge_counts",
     "challenge_indicators",
+    "explore",
     "ladder_distribution",
     "ladder_movement",
     "likert_distribution",
     "movement_summary",
     "overall_rating",
     "quality_scores",
+    "register_gaps",
     "response_rates",
+    "reviewed_once",
     "select_reviews",
     "sign_test",
+    "slice_options",
+    "slice_table",
+    "small_bases",
     "ticked_and_written",
     "wilson_interval",
     "with_period",

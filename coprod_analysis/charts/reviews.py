@@ -164,7 +164,9 @@ def plot_challenges(reviews: pd.DataFrame, column: str = "challenges") -> Figure
     """
     counts = challenge_counts(reviews, column=column)
     n = int(counts["n"].iloc[0]) if len(counts) else 0
-    verb = "ticked" if column == "challenges" else "written about"
+    # "reviews that ticked / wrote about it"; "ticked / written about in 80% of reviews".
+    verb, done = (("ticked", "ticked") if column == "challenges"
+                  else ("wrote about", "written about"))
     figure = new_figure(9, 6)
     axes = figure.add_subplot()
     y = np.arange(len(counts))[::-1]
@@ -178,7 +180,7 @@ def plot_challenges(reviews: pd.DataFrame, column: str = "challenges") -> Figure
     axes.set_xlabel(f"Share of reviews that {verb} the challenge")
     style_axes(axes)
     top = counts.iloc[0]
-    title = (f"{top['label']} gets in the way most often: {verb} in {percent(top['share'])} "
+    title = (f"{top['label']} gets in the way most often: {done} in {percent(top['share'])} "
              f"of {n} reviews")
     alt = (f"Bar chart of the sixteen challenge themes ranked by how many of {n} group "
            f"reviews {verb} them, from {top['label'].lower()} ({percent(top['share'])}) "

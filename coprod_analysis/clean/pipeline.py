@@ -20,14 +20,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean.identifiers import drop_identifier_columns, shared_file_names
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
+from coprod_analysis.progress import progress_bar
 from coprod_analysis.read import RawExport, expand_inputs, read_export
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
@@ -197,7 +198,7 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
         return pd.DataFrame(columns=list(QUARANTINE_LEAD))
     cells = ctx.export.cells.loc[rows]
     out = pd.DataFrame({
-        "source_file": ctx.export.path.name,
+        "source_file": ctx.report.file,
         "source_row": rows.to_numpy(),
         "reason": reasons.loc[rows].to_numpy(),
         "reason_code": codes.loc[rows].to_numpy(),
@@ -219,7 +220,8 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
     return out
 
 
-def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool) -> pd.DataFrame:
+def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool,
+                     name: str) -> pd.DataFrame:
     """Rows with too few or too many values, quarantined with what they held.
 
     Their values cannot be matched to columns, but none can have moved more
@@ -235,7 +237,7 @@ def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool) -> p
                 if not any(abs(i - p) <= shift for p in private)]
         joined = " | ".join(kept)
         rows.append({
-            "source_file": export.path.name,
+            "source_file": name,
             "source_row": source_row,
             "reason": (f"this row has {len(values)} values but the header has {width} "
                        "columns (a missing or extra comma?); its values cannot be matched "
@@ -254,14 +256,22 @@ def _cleaned_table_roles(form: FormSpec, export: RawExport) -> dict[str, str]:
     ``group_id``, inferred themes, ``challenges_other`` ...) are derived again
     or read as they are (:func:`_cleaned_other_answers`), so none is kept as an
     extra column; every other column was an extra column and stays one, never
-    matched to a question by its meaning.
+    matched to a question by its meaning, unless its header names an identifier
+    (an officer may have added a "Full name" column by hand): then it is dropped.
     """
+    from coprod_analysis.clean.identifiers import header_role
+
     roles = dict(export.roles)
     own = {*form.columns, *form.derived}
     for header in export.cells.columns:
         if header in roles or header in form.field_names:
             continue
-        roles[header] = "platform" if header in own else "unmapped"
+        if header in own:
+            roles[header] = "platform"
+        elif (role := header_role(header)) is not None:
+            roles[header] = role
+        else:
+            roles[header] = "unmapped"
     return roles
 
 
@@ -290,26 +300,32 @@ def _first_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
 
 
 def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None = None,
-               keep_text: bool = False) -> _FileOutcome:
+               keep_text: bool = False, name: str | None = None) -> _FileOutcome:
     """Read, map and convert one export; set aside blank and quarantined rows.
 
-    Duplicates are found later, across all files.
+    Duplicates are found later, across all files. ``name`` is what the file is
+    called in the outputs (``source_file``): by default its name, redacted like
+    free text unless ``keep_text``.
     """
+    if name is None:
+        name = shared_file_names([path], keep_text=keep_text)[path]
     export = read_export(path)
     roles = _cleaned_table_roles(form, export) if export.platform == CLEANED else export.roles
     colmap = map_columns(list(export.cells.columns), form.fields, roles, overrides)
+    why, dropped_notes = drop_identifier_columns(export, colmap, form.field_names)
     _check_is_export_of(form, export, colmap)
     report = FileReport(
-        file=path.name,
+        file=name,
         platform=export.platform,
         encoding=export.encoding,
         header_rows=export.header_rows,
         rows_read=export.rows_read,
         columns_mapped=colmap.fields,
         columns_unmapped=colmap.unmapped,
-        columns_identifiers=[h for h, r in colmap.roles.items() if r in ("identifier", "email")],
-        notes=[*export.notes, *colmap.notes],
+        columns_identifiers=list(why),
+        notes=[*export.notes, *colmap.notes, *dropped_notes],
     )
+    report.identifier_reasons = why
     fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
                                                      keep_text=keep_text)
     if export.platform == CLEANED:
@@ -318,6 +334,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
                 .sort_values("source_row", kind="stable", ignore_index=True))
+    problems["source_file"] = name
     blank = ~conv.answered(export, colmap, list(form.field_names))
     ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
     reasons, codes = form.prepare(ctx)
@@ -325,7 +342,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     index = export.cells.index
     quarantine = pd.concat(
         [f for f in (_quarantine_frame(form, ctx, index[setaside], reasons, codes, keep_text),
-                     _malformed_frame(export, colmap, keep_text)) if len(f)]
+                     _malformed_frame(export, colmap, keep_text, name)) if len(f)]
         or [pd.DataFrame(columns=list(QUARANTINE_LEAD))],
         ignore_index=True,
     )
@@ -335,9 +352,11 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     if export.platform == CLEANED:
         candidates["source_platform"] = _first_platforms(export, colmap).loc[keep]
         header = next(h for h in export.cells.columns if h.lower() == "source_file")
-        report.cleaned_from = sorted({name.strip() for name in export.cells[header]
-                                      if isinstance(name, str) and name.strip()})
-    candidates["source_file"] = path.name
+        report.cleaned_from = sorted({shown if keep_text else redact(shown)
+                                      for shown in (str(n).strip() for n in export.cells[header]
+                                                    if isinstance(n, str))
+                                      if shown})
+    candidates["source_file"] = name
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = submitted.loc[keep]
     no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
@@ -434,23 +453,25 @@ def load_form(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = expand_inputs(paths)
+    names = shared_file_names([p for p, _ in files], keep_text=keep_text)
     overrides = read_mapping_file(mapping, form.fields) if mapping else None
     outcomes = []
     skipped: dict[str, str] = {}
     sizes = [p.stat().st_size for p, _ in files]
-    bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, desc="Reading exports",
-               disable=not progress or None, leave=False)
+    bar = progress_bar(progress, total=sum(sizes), unit="B", unit_scale=True,
+                       desc="Reading exports", leave=False)
     with bar:
         for (path, in_folder), size in zip(files, sizes, strict=True):
-            bar.set_postfix_str(path.name, refresh=False)
+            bar.set_postfix_str(names[path], refresh=False)
             try:
                 outcomes.append(clean_file(path, form, overrides=overrides,
-                                           keep_text=keep_text))
+                                           keep_text=keep_text, name=names[path]))
             except NotThisForm as reason:
                 if not in_folder:
                     raise
-                skipped[path.name] = reason.message
-                logger.info("%s: skipped (%s)", path.name, reason.message)
+                # Written to summary.json: the reason quotes headers (a first row of answers?).
+                skipped[names[path]] = reason.message if keep_text else redact(reason.message)
+                logger.info("%s: skipped (%s)", names[path], reason.message)
             bar.update(size)
     if not outcomes:
         raise CoprodError(f"none of the files is {form.label} export (skipped: "

@@ -32,6 +32,8 @@ class FileReport:
     columns_mapped: dict[str, str] = field(default_factory=dict)
     columns_unmapped: list[str] = field(default_factory=list)
     columns_identifiers: list[str] = field(default_factory=list)
+    #: Header (redacted) -> why its column was dropped as an identifier.
+    identifier_reasons: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     #: For a table ``coprod clean`` wrote, read again: the exports it was cleaned from.
     cleaned_from: list[str] = field(default_factory=list)
@@ -46,6 +48,7 @@ class FileReport:
             "columns_mapped": self.columns_mapped,
             "columns_unmapped": self.columns_unmapped,
             "columns_identifiers_dropped": self.columns_identifiers,
+            "columns_identifiers_why": self.identifier_reasons,
             "notes": self.notes,
             **({"cleaned_from": self.cleaned_from} if self.platform == CLEANED else {}),
         }
@@ -163,6 +166,15 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
         if info["columns_unmapped"]:
             kept = ", ".join(repr(c) for c in info["columns_unmapped"])
             lines.append(f"{name}: columns that match no question, kept as they are: {kept}")
+        why = info.get("columns_identifiers_why", {})
+        by_header = [h for h, reason in why.items() if reason.startswith("its header")]
+        if by_header:
+            lines.append(f"{name}: identifier columns, never written: "
+                         f"{', '.join(map(repr, by_header))}")
+        for header, reason in why.items():
+            if header not in by_header:
+                lines.append(f"{name}: column {header!r} is dropped as an identifier, never "
+                             f"written: {reason}")
         for note in info["notes"]:
             lines.append(f"{name}: {note}")
     return "\n".join(lines)

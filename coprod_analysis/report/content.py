@@ -8,6 +8,8 @@ HTML (and XLSX) renderers only lay these tables out.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from coprod_analysis.analyse.challenges import challenge_counts
@@ -289,11 +291,16 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     return pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "quotes"])
 
 
-def we_did(actions: pd.DataFrame, codes: dict[str, str]) -> pd.DataFrame:
+def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
+           keep_staff_names: bool = False) -> pd.DataFrame:
     """The actions, by theme: what was said, what was done, its status and date.
 
-    "You said" retells what people said, so it is redacted like a quote;
-    "We did" is the organisation's own word and is shown as written.
+    "You said" and "We did" are redacted like any quote (names, e-mail
+    addresses, phone numbers, NHS numbers, postcodes). With
+    ``keep_staff_names`` the names in "We did" are shown as written (an
+    officer who needs a member of staff named), contact details still
+    removed; "You said" retells what people said and is always redacted.
+    The log's owner and notes are never shown.
 
     Examples
     --------
@@ -302,13 +309,18 @@ def we_did(actions: pd.DataFrame, codes: dict[str, str]) -> pd.DataFrame:
     ...     "we_did": ["Evening meetings"], "date": [pd.Timestamp("2019-07-15")]})
     >>> we_did(actions, {"time": "Time"}).iloc[0].tolist()
     ['Time', 'Mrs [name] said meetings clash with work', 'Evening meetings', 'done', '15 July 2019']
+    >>> actions["we_did"] = ["Dr Ahmed now runs evening meetings (jo@example.org)"]
+    >>> we_did(actions, {"time": "Time"})["We did"].iloc[0]
+    'Dr [name] now runs evening meetings ([email])'
+    >>> we_did(actions, {"time": "Time"}, keep_staff_names=True)["We did"].iloc[0]
+    'Dr Ahmed now runs evening meetings ([email])'
     """
     rows = []
     for action in actions.itertuples():
         labels = [codes.get(c, c) for c in filter(None, str(action.theme).split(";"))]
         said = "" if pd.isna(action.you_said) else redact(str(action.you_said))
         rows.append({"Theme": "; ".join(labels), "You said": said,
-                     "We did": action.we_did,
+                     "We did": _staff_text(action.we_did, keep_staff_names),
                      "Status": "" if pd.isna(action.status) else str(action.status),
                      "Date": "" if pd.isna(action.date) else f"{action.date:%d %B %Y}"})
     return pd.DataFrame(rows, columns=["Theme", "You said", "We did", "Status", "Date"])
@@ -328,3 +340,47 @@ def still_to_do(raised: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
     answered = {c for value in actions["theme"].fillna("") for c in str(value).split(";") if c}
     return raised.loc[~raised["code"].isin(answered), ["Theme", "Raised by"]].reset_index(
         drop=True)
+
+
+#: What :func:`~coprod_analysis.clean.redact.redact` puts in place of what it removes.
+_PLACEHOLDER = re.compile(r"(\[(?:name|email|phone|nhs_number|postcode)\])")
+
+
+def keep_names(original: str, redacted: str) -> str:
+    """``redacted`` with every ``[name]`` put back as ``original`` had it.
+
+    Only names come back: e-mail addresses, phone numbers and the rest stay
+    removed. If the two texts cannot be lined up, ``redacted`` is returned.
+
+    Examples
+    --------
+    >>> keep_names("Ask Dr Ahmed on 0113 496 0123", "Ask Dr [name] on [phone]")
+    'Ask Dr Ahmed on [phone]'
+    >>> keep_names("Amena and Rob (rob@example.org)", "[name] and [name] ([email])")
+    'Amena and Rob ([email])'
+    """
+    parts = _PLACEHOLDER.split(redacted)
+    if "[name]" not in parts[1::2]:
+        return redacted
+    pattern = "".join(re.escape(p) if i % 2 == 0 else "(.+?)" for i, p in enumerate(parts))
+    lined_up = re.fullmatch(pattern, original, flags=re.DOTALL)
+    if lined_up is None:
+        return redacted
+    spans = iter(lined_up.groups())
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(part)
+        else:
+            span = next(spans)
+            out.append(span if part == "[name]" else part)
+    return "".join(out)
+
+
+def _staff_text(text: object, keep_staff_names: bool) -> str:
+    """Text the organisation wrote (the actions log's "We did"), redacted for publishing."""
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    text = str(text)
+    redacted = redact(text)
+    return keep_names(text, redacted) if keep_staff_names else redacted

@@ -79,9 +79,39 @@ def small_number_rules(min_base: int, min_count: int) -> str:
     return f"{base}; {count}."
 
 
+def redaction_note(actions: bool, keep_staff_names: bool = False) -> str:
+    """Which columns the report redacted, in one sentence for the method section.
+
+    Examples
+    --------
+    >>> redaction_note(False).split(" (")[0]
+    'Redacted before publishing: the free text of the forms, which quotes come from'
+    >>> note = redaction_note(True, keep_staff_names=True)
+    >>> '"You said" and "We did" columns' in note, "(--keep-staff-names)" in note
+    (True, True)
+    """
+    what = ("the free text of the forms, which quotes come from (on the evaluation form: one "
+            "thing to take away, the pledge and how to improve; on the review form: the "
+            "challenges described)")
+    if actions:
+        what += " and the actions log's \"You said\" and \"We did\" columns"
+        if keep_staff_names:
+            what += ("; in \"We did\" the names of staff are shown as written "
+                     "(--keep-staff-names), contact details still removed")
+        what += "; the log's owner and notes are not published"
+    return (f"Redacted before publishing: {what}. Columns that identify someone (names, "
+            "e-mail and IP addresses, ids, contact details, locations, devices) were dropped "
+            "when the exports were read.")
+
+
 def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
-               min_count: int = MIN_COUNT) -> tuple[str, dict[str, pd.DataFrame]]:
-    """The report's HTML, and its tables by name (for the XLSX)."""
+               min_count: int = MIN_COUNT, *,
+               keep_staff_names: bool = False) -> tuple[str, dict[str, pd.DataFrame]]:
+    """The report's HTML, and its tables by name (for the XLSX).
+
+    ``keep_staff_names`` shows the names in the actions log's "We did" as
+    written (contact details are still removed); see :func:`we_did`.
+    """
     evaluations = inputs.evaluations
     reviews = inputs.reviews if inputs.reviews is not None and len(inputs.reviews) else None
     codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
@@ -109,7 +139,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
                        ignore_index=True)
     actions = inputs.actions if inputs.actions is not None else pd.DataFrame(
         columns=["theme", "you_said", "we_did", "status", "date"])
-    did = we_did(actions, codes)
+    did = we_did(actions, codes, keep_staff_names=keep_staff_names)
     todo = still_to_do(raised, actions) if len(raised) else raised
     tables["We did"] = did
     tables["Still to do"] = todo
@@ -137,6 +167,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         "Quotes are what people wrote, with names, e-mail addresses, phone numbers, NHS "
         "numbers and postcodes removed; they are not attributed to anyone, and a theme is "
         f"quoted only when at least {min_count} people (or groups) wrote of it.",
+        redaction_note(inputs.actions is not None, keep_staff_names),
         "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
         "range the true share probably lies in.",
     ]
@@ -163,15 +194,17 @@ def report_targets(out: str | Path) -> list[Path]:
 
 
 def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE,
-                 min_count: int = MIN_COUNT, *, protect: list[Path] = ()) -> list[Path]:
+                 min_count: int = MIN_COUNT, *, keep_staff_names: bool = False,
+                 protect: list[Path] = ()) -> list[Path]:
     """Write ``you-said-we-did.html`` and ``you-said-we-did.xlsx`` into ``out``, whole.
 
-    ``protect`` lists the inputs, which are never written over.
+    ``keep_staff_names``: see :func:`build_html`. ``protect`` lists the inputs,
+    which are never written over.
     """
     out = prepare_folder(out)
     targets = report_targets(out)
     refuse_overwriting(targets, protect)
-    html, tables = build_html(inputs, min_base, min_count)
+    html, tables = build_html(inputs, min_base, min_count, keep_staff_names=keep_staff_names)
     with atomic_files(targets, protect=protect) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
         with pd.ExcelWriter(xlsx_temp, engine="openpyxl") as writer:
