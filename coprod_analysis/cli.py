@@ -122,7 +122,7 @@ def _report_inputs(given: list) -> list[Path]:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import prepare_folder, refuse_overwriting
+    from coprod_analysis.output import check_folder, refuse_overwriting
     from coprod_analysis.report.inputs import load_report_inputs
     from coprod_analysis.report.render import report_targets, write_report
     from coprod_analysis.themes.codebook import SAMPLE
@@ -137,7 +137,7 @@ def _run_report(args: argparse.Namespace) -> int:
     # Checked before any work: never write over an input, nor into a file.
     protect = _report_inputs(given) if any(given) else []
     refuse_overwriting(report_targets(args.out), protect)
-    prepare_folder(args.out)
+    check_folder(args.out)
     if any(given):
         inputs, lines = load_report_inputs(args.evaluations, args.reviews, aliases=args.aliases,
                                            sessions=args.sessions, actions=args.actions)
@@ -207,12 +207,18 @@ def _read_table(path: Path):
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import atomic_files, prepare_file, refuse_overwriting, write_csv
+    from coprod_analysis.output import (
+        atomic_files,
+        check_file,
+        prepare_file,
+        refuse_overwriting,
+        write_csv,
+    )
     from coprod_analysis.themes import classify_texts, default_model, load_model
 
     protect = [args.input, args.model]
     refuse_overwriting([args.out], protect)
-    prepare_file(args.out)
+    check_file(args.out)
     table = _read_table(args.input)
     matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
     if not matches:
@@ -226,6 +232,7 @@ def _run_classify(args: argparse.Namespace) -> int:
                                                       for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
+    prepare_file(args.out)
     with atomic_files([args.out], protect=protect) as (temp,):
         write_csv(table, temp)
     coded = int((table["themes"] != "").sum())
@@ -235,15 +242,15 @@ def _run_classify(args: argparse.Namespace) -> int:
 
 
 def _run_train(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import prepare_file, refuse_overwriting
+    from coprod_analysis.output import check_file, prepare_file, refuse_overwriting
     from coprod_analysis.themes import fit_model, save_model
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
     refuse_overwriting([args.out], [args.labelled, args.codebook])
-    prepare_file(args.out)
+    check_file(args.out)
     model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
                                 args.text_column, args.labels_column)
-    save_model(model, codebook, args.out)
+    save_model(model, codebook, prepare_file(args.out))
     print(f"Fitted a classifier for {len(codebook.codes)} themes; saved to {args.out}")
     return 0
 
