@@ -83,3 +83,62 @@ def bench_main(argv: list[str] | None, doc: str, child, run, report, child_args:
         save.write_text(json.dumps(result, indent=2) + "\n")
     print(report(result))
     return 0
+
+
+def distinct_comments(n: int, seed: int = 0, identifier_share: float = 0.08) -> list[str]:
+    """``n`` different free-text answers, as real exports have them.
+
+    Each is one to three sentences of the synthetic sample's pools
+    (:mod:`coprod_analysis.synthetic_text`), sometimes in lower case, joined in
+    varied ways; about ``identifier_share`` of them also carry one invented
+    identifier (e-mail, UK phone number, NHS number, postcode or a name), each
+    with its own digits or letters. Every text is different from every other.
+    """
+    import random
+
+    from coprod_analysis import synthetic_text as pools
+
+    rng = random.Random(seed)
+    def text_of(item) -> str:  # pools hold sentences or (label, sentence) pairs
+        return item if isinstance(item, str) else max(item, key=len)
+
+    sentences = [text_of(t) for t in (*pools.TAKEAWAYS, *pools.PLEDGES, *pools.IMPROVEMENTS,
+                                      *(t for ts in pools.CHALLENGE_TEXT.values() for t in ts))]
+    joins = [" ", "  ", "\n", " - ", ". Also, ", " and "]
+    first = ["Sarah", "Priya", "Tomasz", "Oluwaseun", "Siobhan", "Rhys", "Mohammed", "Grace"]
+    last = ["Okafor", "Kowalski", "Patel", "O'Brien", "Jones", "Whitcombe", "Begum", "Hughes"]
+    letters = "ABDEFGHJLNPQRSTUWXYZ"
+
+    def nhs() -> str:
+        while True:
+            nine = [rng.randrange(10) for _ in range(9)]
+            check = 11 - sum(d * w for d, w in zip(nine, range(10, 1, -1), strict=False)) % 11
+            if check < 10 or check == 11:
+                digits = "".join(map(str, nine)) + str(check % 11)
+                return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+    makers = [
+        lambda: f"email {rng.choice(first).lower()}.{rng.choice(last).lower()}"
+                f"{rng.randrange(100)}@example.org",
+        lambda: f"ring me on 0113 496 {rng.randrange(10000):04d}",
+        lambda: f"my mobile is 07700 900{rng.randrange(1000):03d}",
+        lambda: f"NHS number {nhs()}",
+        lambda: f"I live in LS{rng.randrange(1, 30)} {rng.randrange(10)}"
+                f"{rng.choice(letters)}{rng.choice(letters)}",
+        lambda: f"thanks to {rng.choice(first)} {rng.choice(last)}",
+    ]
+    seen: set[str] = set()
+    out: list[str] = []
+    while len(out) < n:
+        parts = rng.sample(sentences, rng.randint(1, 3))
+        if rng.random() < 0.25:
+            parts = [p.lower() for p in parts]
+        text = rng.choice(joins).join(parts)
+        if text in seen:
+            continue
+        seen.add(text)
+        # decided after the text is known to be new, so that the share holds
+        if rng.random() < identifier_share:
+            text = f"{text} {rng.choice(makers)()}"
+        out.append(text)
+    return out

@@ -53,9 +53,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "clean",
         help="clean survey exports into one table",
         description="Read evaluation or group review exports (CSV or XLSX from "
-                    "SurveyMonkey, Microsoft Forms, Google Forms, JISC Online Surveys or a "
-                    "typed sheet) and write evaluations.csv or reviews.csv, quarantine.csv, "
-                    "problems.csv and summary.json.",
+                    "SurveyMonkey, Microsoft Forms, Google Forms, JISC Online Surveys, "
+                    "Qualtrics, SmartSurvey or a typed sheet) and write evaluations.csv or "
+                    "reviews.csv, quarantine.csv, problems.csv and summary.json.",
     )
     clean.add_argument("form", choices=["evaluations", "reviews"],
                        help="which form the exports are: evaluations (after a session) or "
@@ -73,6 +73,13 @@ def _build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--aliases", type=Path, metavar="FILE",
                        help="reviews only: CSV of alias,group rows joining renamed or merged "
                             "groups (see docs/reviews.md)")
+    clean.add_argument("--session-date", metavar="YYYY-MM-DD",
+                       help="evaluations only: the date of the session, for a file of one "
+                            "session's forms that carries no date (used for every response "
+                            "with no date of its own; recorded in the summary)")
+    clean.add_argument("--venue", metavar="NAME",
+                       help="evaluations only: the session's venue, for responses that give "
+                            "none (with --session-date)")
     clean.add_argument("--no-themes", action="store_true",
                        help="do not infer themes from free text (leaves improvement_themes / "
                             "challenges_text_themes empty)")
@@ -300,11 +307,15 @@ def _run_clean(args: argparse.Namespace) -> int:
     common = {"mapping": args.mapping, "keep_text": args.keep_text, "progress": True,
               "themes": not args.no_themes}
     if args.form == "reviews":
+        if args.session_date is not None or args.venue is not None:
+            raise CoprodError("--session-date and --venue are for evaluations, not group "
+                              "reviews")
         result = load_reviews(args.inputs, aliases=args.aliases, **common)
     elif args.aliases:
         raise CoprodError("--aliases is for group reviews, not evaluations", args.aliases)
     else:
-        result = load_evaluations(args.inputs, **common)
+        result = load_evaluations(args.inputs, session_date=args.session_date,
+                                  venue=args.venue, **common)
     written = write_files(args.out, result.tables(), {"summary.json": result.summary},
                           protect=inputs)
     if not args.quiet:

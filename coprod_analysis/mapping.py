@@ -265,10 +265,13 @@ class ColumnMap:
         or ``unmapped``.
     notes:
         Plain-English notes (two columns for one field, and so on).
+    overridden:
+        The fields the user's mapping file gave a column to.
     """
 
     roles: dict[str, str]
     notes: list[str] = field(default_factory=list)
+    overridden: set[str] = field(default_factory=set)
 
     def column_for(self, field_name: str) -> str | None:
         """The (first) header mapped to a field or role, if any."""
@@ -369,7 +372,9 @@ def map_columns(
         else:
             taken[role] = header
         roles[header] = role
-    return ColumnMap(roles, notes)
+    overridden = {role for header, role in roles.items()
+                  if overrides.get(_override_key(header)) == role and not _is_special(role)}
+    return ColumnMap(roles, notes, overridden)
 
 
 def _override_key(header: str) -> str:

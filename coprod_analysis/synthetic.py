@@ -35,6 +35,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import json
 import logging
 import re
 import zipfile
@@ -1090,6 +1091,131 @@ def review_ground_truth(seed: int = DEFAULT_SEED) -> list[dict]:
     return out
 
 
+# --- Two more platforms: SmartSurvey and Qualtrics (data/sample/platforms/) -----------
+
+#: Their own stream, so that adding them changed no other file's bytes.
+_PLATFORMS_STREAM = 3
+#: Two sessions of a 2024 refresher course, outside the 13-session story (the
+#: sample's report, register and counts do not include them).
+PLATFORM_SESSIONS = (
+    _Session(14, dt.date(2024, 3, 14), VENUES[2], 12, 0.0),
+    _Session(15, dt.date(2024, 4, 3), VENUES[1], 11, 0.0),
+)
+PLATFORM_FILES = {"smartsurvey": "smartsurvey-2024.csv", "qualtrics": "qualtrics-2024.csv"}
+_SS_META = ["UserID", "UserNo", "Name", "Email", "IP Address", "Unique ID", "Started", "Ended"]
+
+
+def _smartsurvey_header() -> list[list[str]]:
+    """SmartSurvey: numbered questions; the grid's statements in a second header row."""
+    top = [*_SS_META, f"Q1. {QUESTION['session_date']}", f"Q2. {QUESTION['venue']}",
+           f"Q3. {QUESTION['respondent_type']}", f"Q4. {_SM_MATRIX}", *[""] * 7,
+           *[f"Q{i}. {QUESTION[f]}" for i, f in enumerate(("overall", *FREE_TEXT), start=5)]]
+    sub = [""] * (len(_SS_META) + 3) + STATEMENTS + [""] * 4
+    return [top, sub]
+
+
+def _smartsurvey_rows(rng, session, records) -> list:
+    """SmartSurvey rows: a respondent who opened the survey and left is a blank row."""
+    rows, user_id = [], 310_000_000 + int(rng.integers(1_000, 90_000))
+    ghost = dict(records[2], blank=True, tags=[("blank", "", "")],
+                 submitted=records[2]["submitted"] - dt.timedelta(minutes=2),
+                 took=dt.timedelta(seconds=25))
+    for number, rec in enumerate([*records[:2], ghost, *records[2:]], start=1):
+        user_id += int(rng.integers(3, 400))
+        named = rng.random() < 0.25 and not rec.get("blank")
+        started = rec["submitted"] - rec["took"]
+        meta = [str(user_id), str(number), " ".join(rec["person"]) if named else "",
+                _email(rec["person"]) if named else "", f"192.0.2.{int(rng.integers(1, 255))}",
+                "", f"{started:%d/%m/%Y %H:%M:%S}", f"{rec['submitted']:%d/%m/%Y %H:%M:%S}"]
+        if rec.get("blank"):
+            rows.append((meta + [""] * 15, rec["tags"]))
+            continue
+        date_text = "" if rng.random() < 0.15 else session.date.strftime("%d/%m/%Y")
+        tags = rec["tags"] + ([("identifier", "Name", "")] if named else []) \
+            + ([("no_date_answer", "Q1", "")] if not date_text else [])
+        rows.append((meta + _answers(rec, date_text, _label(rec["overall"], OVERALL_LABELS)),
+                     tags))
+    return rows
+
+
+_ID_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789"
+_QX_META = [("StartDate", "Start Date", "startDate"), ("EndDate", "End Date", "endDate"),
+            ("Status", "Response Type", "status"), ("IPAddress", "IP Address", "ipAddress"),
+            ("Progress", "Progress", "progress"),
+            ("Duration (in seconds)", "Duration (in seconds)", "duration"),
+            ("Finished", "Finished", "finished"),
+            ("RecordedDate", "Recorded Date", "recordedDate"),
+            ("ResponseId", "Response ID", "_recordId"),
+            ("RecipientLastName", "Recipient Last Name", "recipientLastName"),
+            ("RecipientFirstName", "Recipient First Name", "recipientFirstName"),
+            ("RecipientEmail", "Recipient Email", "recipientEmail"),
+            ("ExternalReference", "External Data Reference", "externalDataReference"),
+            ("LocationLatitude", "Location Latitude", "locationLatitude"),
+            ("LocationLongitude", "Location Longitude", "locationLongitude"),
+            ("DistributionChannel", "Distribution Channel", "distributionChannel"),
+            ("UserLanguage", "User Language", "userLanguage")]
+
+
+def _qualtrics_header() -> list[list[str]]:
+    """Qualtrics: codes, question text (matrix as ``Question - Statement``), ImportIds."""
+    codes = [c for c, _, _ in _QX_META] + ["Q1", "Q2", "Q3", *[f"Q4_{i}" for i in range(1, 9)],
+                                           "Q5", "Q6", "Q7", "Q8"]
+    texts = [t for _, t, _ in _QX_META] + [
+        QUESTION["session_date"], QUESTION["venue"], QUESTION["respondent_type"],
+        *[f"{_SM_MATRIX} - {statement}" for statement in STATEMENTS],
+        QUESTION["overall"], *[QUESTION[f] for f in FREE_TEXT]]
+    ids = [{"ImportId": i} for _, _, i in _QX_META] + [
+        {"ImportId": "QID1_TEXT"}, {"ImportId": "QID2"}, {"ImportId": "QID3"},
+        *[{"ImportId": f"QID4_{i}"} for i in range(1, 9)], {"ImportId": "QID5"},
+        {"ImportId": "QID6_TEXT"}, {"ImportId": "QID7_TEXT"}, {"ImportId": "QID8_TEXT"}]
+    for entry in ids[:2] + ids[7:8]:
+        entry["timeZone"] = "Europe/London"
+    return [codes, texts, [json.dumps(i, separators=(",", ":")) for i in ids]]
+
+
+def _qualtrics_rows(rng, session, records) -> list:
+    """Qualtrics rows: the owner's survey preview first (quarantined), then responses."""
+    preview = dict(records[0], tags=[("quarantine", "Status", "Survey Preview")],
+                   submitted=records[0]["submitted"] - dt.timedelta(days=1),
+                   person=("", ""))
+    rows = []
+    for rec in [preview, *records]:
+        is_preview = rec is preview
+        emailed = not is_preview and rng.random() < 0.3
+        started = rec["submitted"] - rec["took"]
+        response_id = "R_" + "".join(_pick(rng, _ID_LETTERS) for _ in range(15))
+        meta = [f"{started:%Y-%m-%d %H:%M:%S}", f"{rec['submitted']:%Y-%m-%d %H:%M:%S}",
+                "Survey Preview" if is_preview else "IP Address",
+                "" if is_preview else f"192.0.2.{int(rng.integers(1, 255))}", "100",
+                str(rec["took"].seconds), "True",
+                f"{rec['submitted'] + dt.timedelta(seconds=1):%Y-%m-%d %H:%M:%S}", response_id,
+                rec["person"][1] if emailed else "", rec["person"][0] if emailed else "",
+                _email(rec["person"]) if emailed else "", "",
+                "" if is_preview else f"53.{int(rng.integers(7800, 8100))}",
+                "" if is_preview else f"-1.{int(rng.integers(5300, 5600))}",
+                "preview" if is_preview else ("email" if emailed else "anonymous"), "EN-GB"]
+        answers = _answers(rec, session.date.strftime("%d/%m/%Y"),
+                           _label(rec["overall"], OVERALL_LABELS))
+        tags = rec["tags"] + ([("identifier", "RecipientEmail", "")] if emailed else [])
+        rows.append((meta + answers, tags))
+    return rows
+
+
+def _build_platforms(seed: int = DEFAULT_SEED) -> list[tuple[str, bytes, list]]:
+    """The SmartSurvey and Qualtrics exports of ``data/sample/platforms/``."""
+    rng = np.random.default_rng([seed, _PLATFORMS_STREAM])
+    smart = _draw_session(rng, PLATFORM_SESSIONS[0])
+    qualtrics = _draw_session(rng, PLATFORM_SESSIONS[1])
+    ss_rows = _smartsurvey_rows(rng, PLATFORM_SESSIONS[0], smart)
+    qx_rows = _qualtrics_rows(rng, PLATFORM_SESSIONS[1], qualtrics)
+    return [
+        (PLATFORM_FILES["smartsurvey"], _csv_bytes(_smartsurvey_header(), ss_rows, "utf-8-sig",
+                                                   "\r\n"), ss_rows),
+        (PLATFORM_FILES["qualtrics"], _csv_bytes(_qualtrics_header(), qx_rows, "utf-8-sig",
+                                                 "\r\n"), qx_rows),
+    ]
+
+
 def write_sample_data(out_dir: Path, seed: int = DEFAULT_SEED) -> list[Path]:
     """Write the whole synthetic sample into ``out_dir``.
 
@@ -1121,6 +1247,7 @@ def write_sample_data(out_dir: Path, seed: int = DEFAULT_SEED) -> list[Path]:
     plan.append(("", ALIASES_FILE, _csv_bytes([["alias", "group"]], aliases, "utf-8", "\n"),
                  aliases))
     plan += [("reviews", name, data, rows) for name, data, rows in _build_reviews(seed)[0]]
+    plan += [("platforms", name, data, rows) for name, data, rows in _build_platforms(seed)]
     paths = []
     for folder, name, data, rows in plan:
         path = out_dir / folder / name
@@ -1154,7 +1281,8 @@ def ground_truth(seed: int = DEFAULT_SEED) -> dict[str, dict[str, list[tuple[int
         header rows.
     """
     truth = {}
-    for name, _, rows in [*_build_sample(seed), *_build_reviews(seed)[0]]:
+    for name, _, rows in [*_build_sample(seed), *_build_reviews(seed)[0],
+                          *_build_platforms(seed)]:
         kinds: dict[str, list[tuple[int, str, str]]] = {"rows": [(len(rows), "", "")]}
         for number, (_, tags) in enumerate(rows, start=1):
             for kind, column, value in tags:

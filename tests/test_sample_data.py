@@ -110,3 +110,24 @@ def test_without_the_aliases_file_the_renamed_group_splits_in_two():
 
     data = load_reviews(REPO / "data" / "sample" / "reviews").data
     assert data["group_id"].nunique() == 16
+
+
+# --- The SmartSurvey and Qualtrics exports (data/sample/platforms/) -------------------
+
+PLATFORMS = REPO / "data" / "sample" / "platforms"
+
+
+def test_platform_sample_files_clean_to_their_counts():
+    # From the files by eye: SmartSurvey row 3 opened and left (blank); Qualtrics row 1
+    # is the owner's "Survey Preview" (quarantined).
+    result = load_evaluations(PLATFORMS, themes=False)
+    files = result.summary["files"]
+    assert [files["smartsurvey-2024.csv"][k] for k in KEYS] == [10, 9, 0, 0, 1]
+    assert [files["qualtrics-2024.csv"][k] for k in KEYS] == [12, 11, 1, 0, 0]
+    assert files["smartsurvey-2024.csv"]["platform"] == "smartsurvey"
+    assert files["qualtrics-2024.csv"]["platform"] == "qualtrics"
+    assert sorted(result.data["session_id"].unique()) == ["2024-03-14-seacroft-hub",
+                                                          "2024-04-03-leeds-civic-hall"]
+    text = result.data.astype(str).to_csv()
+    for planted in ("sean.lee@example.org", "Sean Lee", "192.0.2.", "R_tgNB45pxkEte5QL"):
+        assert planted not in text

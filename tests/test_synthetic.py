@@ -45,9 +45,11 @@ REVIEW_FILES = [
     "reviews-2019-googleforms.csv",
     "reviews-2019-paper.csv",
 ]
+PLATFORM_FILES = ["smartsurvey-2024.csv", "qualtrics-2024.csv"]
 #: Every file the generator writes, relative to the sample folder, in the order returned.
 ALL_FILES = ([f"evaluations/{n}" for n in FILES] + ["sessions.csv", "group-aliases.csv"]
-             + [f"reviews/{n}" for n in REVIEW_FILES])
+             + [f"reviews/{n}" for n in REVIEW_FILES]
+             + [f"platforms/{n}" for n in PLATFORM_FILES])
 #: SHA-256 of the committed evaluation exports: adding to the generator must never change them.
 EVALUATION_SHA256 = {
     "surveymonkey-2018.csv": "65d84c28d0ba10d5e0b168f0d4c1c8bfe7e2c60eb60db926455a1f547cb40538",
@@ -172,9 +174,11 @@ def test_generator_bookkeeping_matches_the_readme_ground_truth():
         "reviews-2018-msforms.xlsx": (8, 0, 1, 0, 0, 1),
         "reviews-2019-googleforms.csv": (3, 0, 0, 0, 0, 0),
         "reviews-2019-paper.csv": (3, 0, 0, 1, 0, 0),
+        "smartsurvey-2024.csv": (10, 1, 0, 0, 0, 0),
+        "qualtrics-2024.csv": (12, 0, 0, 1, 0, 0),
     }
     truth = ground_truth()
-    assert list(truth) == FILES + REVIEW_FILES
+    assert list(truth) == FILES + REVIEW_FILES + PLATFORM_FILES
     for name, kinds in truth.items():
         counts = (kinds["rows"][0][0], *(len(kinds.get(k, [])) for k in
                   ("blank", "duplicate", "quarantine", "unreadable")),
@@ -280,6 +284,8 @@ def test_command_line_writes_sample_and_big_export(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "sample" / "reviews").iterdir()) == \
         sorted(REVIEW_FILES)
     assert (tmp_path / "sample" / "sessions.csv").is_file()
+    assert sorted(p.name for p in (tmp_path / "sample" / "platforms").iterdir()) == \
+        sorted(PLATFORM_FILES)
     assert main(["--google-forms", "20", "--out", str(tmp_path / "gf.csv")]) == 0
     assert len(list(csv.reader((tmp_path / "gf.csv").open(newline="", encoding="utf-8")))) == 21
     assert "gf.csv" in capsys.readouterr().out
@@ -568,3 +574,31 @@ def test_paper_reviews_are_windows_1252_typed_by_hand():
     for r in rows:
         assert {*r[10:16]} <= {"Y", "yes", "No", "n", ""}
     assert any(", " in r[8] for r in rows) and any(";" in r[8] for r in rows)
+
+
+# --- The SmartSurvey and Qualtrics exports (data/sample/platforms/) -------------------------
+
+
+def test_smartsurvey_sample_has_its_documented_layout():
+    records = _records((SAMPLE_ROOT / "platforms" / "smartsurvey-2024.csv").read_bytes(),
+                       "utf-8-sig")
+    assert (SAMPLE_ROOT / "platforms" / "smartsurvey-2024.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+    assert records[0][:8] == ["UserID", "UserNo", "Name", "Email", "IP Address", "Unique ID",
+                              "Started", "Ended"]
+    assert records[0][8] == "Q1. Date of the session"
+    # The grid's statements are in the second header row, the own columns left empty there.
+    assert records[1][:11] == [""] * 11
+    assert records[1][11] == "I understand the patient champion's role"
+    assert len(records) == 2 + 10
+    assert re.fullmatch(r"\d\d/\d\d/2024 \d\d:\d\d:\d\d", records[2][7])
+
+
+def test_qualtrics_sample_has_three_header_rows_and_a_preview():
+    records = _records((SAMPLE_ROOT / "platforms" / "qualtrics-2024.csv").read_bytes(),
+                       "utf-8-sig")
+    assert records[0][:3] == ["StartDate", "EndDate", "Status"]
+    assert records[1][8] == "Response ID"
+    assert all(cell.startswith('{"ImportId":') for cell in records[2])
+    assert len(records) == 3 + 12
+    assert records[3][2] == "Survey Preview"
+    assert {r[2] for r in records[4:]} == {"IP Address"}

@@ -100,5 +100,7 @@ def text_colour(background: tuple[float, float, float, float]) -> str:
 
 
 def percent(value: float) -> str:
-    """``0.834`` -> ``'83%'``."""
-    return "" if value != value else f"{round(100 * value)}%"
+    """``0.834`` -> ``'83%'``, rounded half up as the report's tables are."""
+    from coprod_analysis.publish.disclosure import percent as published_percent
+
+    return published_percent(value)

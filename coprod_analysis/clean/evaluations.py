@@ -8,7 +8,13 @@ a resubmission is the same e-mail for the same session.
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
+import datetime as dt
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +29,8 @@ from coprod_analysis.clean.pipeline import (
     slug,
 )
 from coprod_analysis.clean.result import CleanResult
-from coprod_analysis.clean.values import TEXT_DTYPE, iso_text, join_text, map_distinct
+from coprod_analysis.clean.values import TEXT_DTYPE, iso_text, join_text, map_distinct, parse_date
+from coprod_analysis.errors import CoprodError
 from coprod_analysis.vocab import (
     EVALUATION_FIELD_NAMES,
     EVALUATION_FIELDS,
@@ -58,19 +65,25 @@ def session_ids(dates: pd.Series, venues: pd.Series) -> pd.Series:
                      sep="-")
 
 
-def _prepare(ctx: FileContext) -> Setaside:
-    """Session date (from the form, else the submission time) and ``session_id``."""
+def _prepare(ctx: FileContext, given: GivenSession | None = None) -> Setaside:
+    """Session date (from the form, else the one the officer gave, else the submission
+    time) and ``session_id``."""
     fields = ctx.fields
     if not ctx.dayfirst.get("session_date", True):
         ctx.report.notes.append("session dates were written month-first (e.g. 03/14/2018) "
                                 "and read that way")
     from_form = fields["session_date"]
-    fields["session_date"] = from_form.fillna(ctx.submitted.dt.normalize())
+    if given is not None:
+        _fill_given(ctx, given)  # the officer's word comes before a guess from the time
+    instead = ("the date given with --session-date was used instead"
+               if given is not None and given.date is not None
+               else "the date it was submitted was used instead")
+    fields["session_date"] = fields["session_date"].fillna(ctx.submitted.dt.normalize())
     problems = ctx.problems
     if len(problems):
         rescued = problems["field"].eq("session_date") & problems["source_row"].isin(
             fields.index[from_form.isna() & fields["session_date"].notna()])
-        problems.loc[rescued, "problem"] += "; the date it was submitted was used instead"
+        problems.loc[rescued, "problem"] += "; " + instead
     fields["session_id"] = session_ids(fields["session_date"], fields["venue"])
 
     no_date = fields["session_date"].isna().to_numpy()
@@ -78,13 +91,87 @@ def _prepare(ctx: FileContext) -> Setaside:
     if no_date.any():
         raw = ctx.raw("session_date").astype(str).str.strip()
         answered = (raw != "").to_numpy()
+        time_column = ctx.colmap.column_for("submitted_at")
+        fallback = (f"and its submission time ({time_column!r}) is missing or could not be "
+                    "read" if time_column else
+                    "and the export has no submission time to fall back on")
         reasons[no_date & answered] = (
-            "the session date '" + raw[no_date & answered]
-            + "' could not be read, and the export has no submission time to fall back on")
-        reasons[no_date & ~answered] = (
-            "the session date is missing, and the export has no submission time to fall "
-            "back on")
+            "the session date '" + raw[no_date & answered] + "' could not be read, " + fallback)
+        reasons[no_date & ~answered] = "the session date is missing, " + fallback
     return reasons, pd.Series("no session date", index=fields.index, dtype=object)
+
+
+@dataclass(frozen=True)
+class GivenSession:
+    """The session an officer names for responses that do not say (``--session-date``).
+
+    Attributes
+    ----------
+    date:
+        The session's date, for rows with no date of their own.
+    venue:
+        The session's venue, for rows with no venue of their own.
+    """
+
+    date: pd.Timestamp | None = None
+    venue: str | None = None
+
+
+def parse_given_date(text: str | dt.date) -> pd.Timestamp:
+    """Read the date an officer gives with ``--session-date``.
+
+    ``YYYY-MM-DD``, a date with the month in words, or a day-first date whose
+    day is above 12; a date that could be read either way is refused.
+
+    Examples
+    --------
+    >>> parse_given_date("2024-03-14"), parse_given_date("14/03/2024")
+    (Timestamp('2024-03-14 00:00:00'), Timestamp('2024-03-14 00:00:00'))
+    >>> parse_given_date("3 April 2024")
+    Timestamp('2024-04-03 00:00:00')
+    >>> try:
+    ...     parse_given_date("03/04/2024")
+    ... except CoprodError as error:
+    ...     print(error)
+    --session-date '03/04/2024' could be 3 April or 4 March; write it as YYYY-MM-DD
+    """
+    if isinstance(text, dt.date):
+        return pd.Timestamp(text).normalize()
+    raw = str(text).strip()
+    ambiguous = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{2,4}", raw)
+    if ambiguous and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12 \
+            and ambiguous[1] != ambiguous[2]:
+        first, second = int(ambiguous[1]), int(ambiguous[2])
+        raise CoprodError(
+            f"--session-date {raw!r} could be {first} {calendar.month_name[second]} or "
+            f"{second} {calendar.month_name[first]}; write it as YYYY-MM-DD")
+    day, problem = parse_date(raw, dayfirst=True)
+    if day is None:
+        raise CoprodError(f"--session-date {raw!r} is not a date ({problem or 'empty'}); "
+                          "write it as YYYY-MM-DD")
+    return pd.Timestamp(day)
+
+
+def _fill_given(ctx: FileContext, given: GivenSession) -> None:
+    """Give rows without a date (or venue) of their own the officer's, and say so."""
+    fields = ctx.fields
+    answered = ~ctx.blank
+    if given.date is not None:
+        missing = fields["session_date"].isna() & answered
+        if missing.any():
+            fields.loc[missing, "session_date"] = given.date
+            ctx.report.notes.append(
+                f"{int(missing.sum())} responses had no session date on the form: "
+                f"{given.date:%Y-%m-%d} was used, as given by the officer with --session-date")
+    if given.venue:
+        missing = (fields["venue"].isna() | (fields["venue"].astype(str).str.strip() == "")) \
+            & answered
+        if missing.any():
+            fields["venue"] = fields["venue"].astype(TEXT_DTYPE)
+            fields.loc[missing, "venue"] = given.venue
+            ctx.report.notes.append(
+                f"{int(missing.sum())} responses had no venue: {given.venue!r} was used, as "
+                "given by the officer with --venue")
 
 
 EVALUATION_FORM = FormSpec(
@@ -109,6 +196,8 @@ def load_evaluations(
     keep_text: bool = False,
     progress: bool = False,
     themes: bool = True,
+    session_date: str | dt.date | None = None,
+    venue: str | None = None,
 ) -> CleanResult:
     """Read and clean evaluation-form exports from any supported platform.
 
@@ -126,6 +215,14 @@ def load_evaluations(
     themes:
         Infer ``improvement_themes`` from the improvements answers with the
         bundled improvements classifier (``False`` leaves the column empty).
+    session_date:
+        The session's date, for files of one session's forms that carry no date
+        (paper forms typed up): used for every response with no date of its own on
+        the form (before the submission time, which for typed forms is when they
+        were typed), and recorded in the summary as given by the officer.
+        ``YYYY-MM-DD`` (or a date no one could misread).
+    venue:
+        The session's venue, for responses that give none (recorded likewise).
 
     Returns
     -------
@@ -138,5 +235,15 @@ def load_evaluations(
     CoprodError
         For a missing, unreadable or unrelated file, or a bad mapping file.
     """
-    return load_form(paths, EVALUATION_FORM, mapping=mapping, keep_text=keep_text,
+    form = EVALUATION_FORM
+    if session_date is not None or (venue is not None and venue.strip()):
+        given = GivenSession(parse_given_date(session_date) if session_date is not None else None,
+                             venue.strip() if venue and venue.strip() else None)
+        form = dataclasses.replace(
+            form, prepare=partial(_prepare, given=given),
+            options={**form.options,
+                     "session_date_given": (f"{given.date:%Y-%m-%d}" if given.date is not None
+                                            else None),
+                     "venue_given": given.venue})
+    return load_form(paths, form, mapping=mapping, keep_text=keep_text,
                      progress=progress, themes=themes)

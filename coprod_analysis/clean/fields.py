@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from coprod_analysis.clean import values
+from coprod_analysis.clean import dates, values
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.mapping import ColumnMap
-from coprod_analysis.read.platforms import MONTH_FIRST_PLATFORMS, TIMESTAMP_FORMATS, RawExport
+from coprod_analysis.read.platforms import TIMESTAMP_FORMATS, RawExport
 from coprod_analysis.vocab import CHALLENGE_THEMES, LADDER_DTYPE, SCORE_DTYPE, Field
 
 PROBLEM_COLUMNS = ["source_file", "source_row", "column", "raw_value", "problem", "field"]
@@ -92,15 +92,26 @@ def convert_fields(
         header = headers[0]
         column = export.cells[header]
         problems = None
-        if f.kind in ("likert", "overall"):
-            reader = values.to_likert if f.kind == "likert" else values.to_overall
-            parsed, problems = reader(column)
+        if f.kind == "likert":
+            parsed, problems = values.to_likert(column)
+            out[f.name] = pd.Series(parsed, index=index)
+        elif f.kind == "overall":
+            parsed, problems, note = values.to_overall_any(column, header)
+            if note:
+                export.scale_notes.append(note)
             out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "choice":
             parsed, problems = values.to_choice(column, f.choices)
             out[f.name] = pd.Series(parsed, index=index)
         elif f.kind == "date":
-            parsed, problems, dayfirst[f.name] = values.to_dates(column)
+            order = dates.decide_order(column, export.platform, header, platform_column=False)
+            export.date_orders[header] = order
+            dayfirst[f.name] = order.dayfirst
+            parsed, problems = values.apply_by_value(
+                column, lambda t, d=order.dayfirst: values.parse_date(t, d))
+            problems = dates.mark_mixed(column, problems, order)
+            parsed = pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(
+                dtype="datetime64[ns]")
             out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
             text = values.tidy_choice(column)
@@ -157,9 +168,13 @@ def submission_times(export: RawExport, colmap: ColumnMap) -> tuple[pd.Series, p
     if header is None:
         return pd.Series(pd.NaT, index=export.cells.index, dtype="datetime64[ns]"), \
             pd.DataFrame(columns=PROBLEM_COLUMNS)
+    column = export.cells[header]
+    order = dates.decide_order(column, export.platform, header)
+    export.date_orders[header] = order
     times, problems = values.to_timestamps(
-        export.cells[header], TIMESTAMP_FORMATS[export.platform],
-        dayfirst=export.platform not in MONTH_FIRST_PLATFORMS)
+        column, dates.formats_for(TIMESTAMP_FORMATS[export.platform], order),
+        dayfirst=order.dayfirst)
+    problems = dates.mark_mixed(column, problems, order)
     return times, _problem_frame(export, header, "submitted_at", problems)
 
 

@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 
 from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean.dates import describe_reading
+from coprod_analysis.clean.evidence import check_evidence, not_responses
 from coprod_analysis.clean.identifiers import drop_identifier_columns, shared_file_names
 from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
@@ -189,6 +191,7 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
             "with --mapping",
             export.path,
         )
+    check_evidence(form, export, colmap)
 
 
 def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons: pd.Series,
@@ -331,13 +334,14 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     if export.platform == CLEANED:
         fields = _cleaned_other_answers(form, export, fields, keep_text)
     submitted, time_problems = conv.submission_times(export, colmap)
+    describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
                 .sort_values("source_row", kind="stable", ignore_index=True))
     problems["source_file"] = name
     blank = ~conv.answered(export, colmap, list(form.field_names))
     ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
-    reasons, codes = form.prepare(ctx)
+    reasons, codes = not_responses(ctx, *form.prepare(ctx))
     setaside = (reasons.notna() & ~blank).to_numpy()
     index = export.cells.index
     quarantine = pd.concat(

@@ -1,88 +1,140 @@
 """Remove what identifies a person from free text.
 
-Replaced, in this order (so that an NHS number is not taken for a phone
-number):
+The text is first normalised on a copy (no-break, narrow and other Unicode
+spaces become spaces; zero-width characters, soft hyphens and bidirectional
+controls are dropped; fullwidth forms such as ``＠`` and ``０７９１１`` become
+their ASCII twins; Unicode dashes become ``-``), identifiers are found in the
+copy, and their spans are mapped back so that everything else is returned
+exactly as written. Replaced, first come first served where two overlap:
 
 ``[email]``
-    e-mail addresses.
+    e-mail addresses, also written ``jo @ example.org``, ``jo(at)example.org``,
+    ``jo [at] example [dot] org``, ``jo at example dot org`` or ``jo at
+    example.org`` (a known top-level domain is then needed).
 ``[nhs_number]``
-    ten-digit numbers (``943 476 5919``, ``9434765919``) whose Modulus 11 check
-    digit is valid; other ten-digit numbers are left alone.
+    ten digits with a valid Modulus 11 check digit, together or grouped 3-3-4
+    with any separators (spaces, several spaces, dashes, dots, slashes).
 ``[phone]``
-    UK phone numbers, as the ``phonenumbers`` library (offline, Google's
-    libphonenumber data) recognises them: ``0113 496 0123``, ``07911 123456``,
-    ``+44 113 496 0123``.
+    every *possible* UK number, by its shape rather than the numbering plan: 0
+    or +44 / 0044 / +44 (0), then a national number of 10 digits (9 after 01
+    and 08) starting 1, 2, 3, 5, 7, 8 or 9, with spaces, dots, dashes and
+    brackets anywhere; also any ``+`` international number of 8-15 digits.
+    Mistyped, newly allocated and drama numbers (``07700 900123``) count; dates
+    (``20/03/2018``), times (``10:00``), money (``£1,250.00``) and numbers of
+    other lengths do not.
 ``[postcode]``
-    full UK postcodes (``LS6 2QF``, ``ls62qf``); a district alone (``LS6``) is
-    not identifying and is kept.
+    full UK postcodes in any case, with or without the space (``LS6 2QF``,
+    ``ls62qf``); a district alone (``LS6``) is not identifying and is kept.
 ``[name]``
-    a person's name where the text introduces one: after a title (``Dr Patel``,
-    ``Mrs Jane Smith``) or after words such as "my name is", "I'm", "call me",
-    "thanks to", "speak to", "signed". Names that are not introduced are not
-    found: the redaction is a safety net, not a guarantee, and the report
-    never attributes quotes.
+    people's names: a capitalised given name from the packaged gazetteer
+    (:mod:`coprod_analysis.clean.gazetteer`) wherever it stands, with the
+    capitalised words that follow it (``Harold Whitcombe``); any word after a
+    title (``Dr Patel``, ``Mrs.Jones``, ``MRS JONES``, ``dr ahmed``); after
+    words that introduce a person ("my name is", "speak to", "ask for",
+    "contact", "ring me", "thanks", "I'm", signatures); beside contact details;
+    in brackets (``(Nasreen Qureshi)``); joined to a name in a list (``Ayesha
+    and Rob``). Names that are also common words ("Will", "May", "Hope",
+    "Grace") need such context. Places and organisations (``Nightingale ward``,
+    ``St Luke's``, ``Meanwood Valley PPG``) are kept.
+
+Not found: names that are not in the gazetteer and stand without any of that
+context, street addresses without a postcode, dates of birth, and identifiers
+of other countries' shapes. The redaction is a safety net, not a guarantee.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
-import phonenumbers
 
+from coprod_analysis.clean.gazetteer import fold
+from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct
 
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# Ten digits, not part of a longer number, nor after "+44" or "(0)" (a phone number).
-NHS_NUMBER = re.compile(
-    r"(?<![\d+])(?<!\+44\s)(?<!\(0\))(?<!\(0\)\s)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d])"
+# --- Normalisation -------------------------------------------------------------------
+
+#: Characters read as a space.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+          "\u202f\u205f\u3000\t\r\x0b\x0c"
+#: Characters dropped: zero-width, soft hyphen, word joiner, bidirectional controls.
+_DROPPED = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+           "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+#: Dashes and minus signs read as "-".
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_TRANSLATE = {**{ord(c): " " for c in _SPACES}, **{ord(c): None for c in _DROPPED},
+              **{ord(c): "-" for c in _DASHES},
+              **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},  # fullwidth ASCII
+              0xFE6B: "@", 0xFF5F: "(", 0xFF60: ")"}
+_ODD = re.compile(f"[{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    """The text to search, and for each of its characters the index in ``text``
+    (None when every character stayed where it was).
+
+    Examples
+    --------
+    >>> _normalise("jo\\uff20nhs.net")
+    ('jo@nhs.net', None)
+    >>> _normalise("a\\u200bb")
+    ('ab', [0, 2, 3])
+    """
+    if text.isascii() or not _ODD.search(text):
+        return text, None
+    out: list[str] = []
+    index: list[int] = []
+    same_length = True
+    for i, char in enumerate(text):
+        mapped = _TRANSLATE.get(ord(char), char)
+        if mapped is None:
+            same_length = False
+            continue
+        out.append(mapped if isinstance(mapped, str) else chr(mapped))
+        index.append(i)
+    index.append(len(text))
+    return "".join(out), None if same_length else index
+
+
+# --- E-mail addresses ----------------------------------------------------------------
+
+_TLD = (r"(?:com|org|net|uk|ie|gov|nhs|ac|co|edu|info|biz|io|me|scot|wales|cymru|eu|int"
+        r"|ltd|plc|online|email|mail)")
+_OPEN, _CLOSE = r"[(\[{<]", r"[)\]}>]"
+_LOCAL = rf"\w[\w.+'-]*(?:(?:\s+dot\s+|\s?{_OPEN}\s?dot\s?{_CLOSE}\s?)\w[\w.+'-]*)*"
+_LABEL = r"\w[\w-]*"
+_DOT = rf"(?:\.|\s?{_OPEN}\s?dot\s?{_CLOSE}\s?|\s+dot\s+)"
+EMAIL = re.compile(
+    rf"(?i:{_LOCAL}(?:\s{{0,2}}@\s{{0,2}}|\s?{_OPEN}\s?at\s?{_CLOSE}\s?){_LABEL}(?:{_DOT}{_LABEL})+"
+    rf"|{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}\b)",
 )
+_MAY_BE_EMAIL = re.compile(
+    rf"@|(?i:{_OPEN}\s?(?:at|dot)\s?{_CLOSE}|\bdot\b|\bat\s+{_LABEL}\.(?:{_LABEL}\.)*{_TLD}\b)")
+
+# --- Numbers -------------------------------------------------------------------------
+
+#: Ten digits together or grouped 3-3-4 with any separators, not inside a longer number.
+NHS_NUMBER = re.compile(
+    r"(?<![\d+])(?<!\+44 )(?<!\(0\) )(?:(\d{3})[ .\-/]{1,3}(\d{3})[ .\-/]{1,3}(\d{4})"
+    r"|(\d{10}))(?![\d])"
+)
+#: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
+#: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
+#: digits, spaces, dots, dashes and brackets anywhere between them.
+_GAP = r"[ .\-()]{0,3}"
+PHONE = re.compile(
+    rf"(?<![\d+])(?:(?:\+|00)\s?44{_GAP}(?:\(\s?0\s?\){_GAP}|0{_GAP})?|\(?0{_GAP})"
+    rf"(?P<first>[1-35789])(?P<rest>(?:{_GAP}\d){{8,9}})(?!\d)"
+    rf"|(?<![\w+])\+(?!44)\d(?:{_GAP}\d){{7,14}}(?!\d)"
+)
+_DIGIT = re.compile(r"\d")
+
 POSTCODE = re.compile(
     r"\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \t-]{0,2}[0-9][ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE,
 )
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
-#: A capitalised name, with Mc/Mac/O'/D' and hyphenated or accented forms:
-#: McDonald, O'Brien, Zoë, Anne-Marie.
-_NAME_WORD = (rf"(?:Mc|Mac|O['\u2019]|D['\u2019])?[{_UPPER}][{_LOWER}]+"
-              rf"(?:[-'\u2019][{_UPPER}]?[{_LOWER}]+)*")
-#: After words that can only introduce a name, any case will do: "my name is sarah".
-_ANY_NAME_WORD = rf"[{_UPPER}{_LOWER}][{_UPPER}{_LOWER}'\u2019-]+"
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Rev|Revd|Cllr)"
-_INTRO = (
-    r"(?i:my name is|my name's|name:|i am called|i'm called|call me|signed|"
-    r"thanks to|thank you to|thank you|thanks|speak to|spoke to|talk to|talked to|ask for|"
-    r"contact|regards|i'm|i\u2019m|i am|im)"
-)
-#: Capitalised words after an introducer that are not names.
-_NOT_NAMES = frozenset(
-    """A An The I It This That There We You He She They My Our Your Not So Very Really Just
-    Still Also Happy Glad Sure Pleased Grateful Looking Going Keen Now Here Today Yes No
-    Leeds NHS CCG GP PPG PAG Patient Patients Carer Carers Staff Everyone All Both Monday
-    Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December English British Mr Mrs Ms Miss Mx
-    Dr Doctor Prof Professor Rev Revd Cllr""".split()
-)
-#: Lower-case words that follow "call me" and the like but are not names.
-_NOT_NAME_WORDS = frozenset(
-    """on at if when back about any anytime please to in by and or a an the any name
-    is was not""".split()
-)
-NAME_AFTER_TITLE = re.compile(rf"\b{_TITLE}\.?\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
-NAME_AFTER_INTRO = re.compile(
-    rf"\b{_INTRO}[\s:,-]+(?:{_TITLE}\.?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
-)
-NAME_AFTER_STRONG_INTRO = re.compile(
-    rf"\b(?i:my name is|my name's|name:|i am called|i'm called|call me|signed)[\s:,-]+"
-    rf"({_ANY_NAME_WORD}(?:\s+{_ANY_NAME_WORD})?)"
-)
-_LETTER = re.compile(r"[^\W\d_]")
-#: Nine or more digits, at most two separators apart: one written phone number.
-_PHONE_LIKE = re.compile(r"(?:\+|\(\+?)?\d(?:[ \t\-.()]{0,2}\d){8,}")
-#: A quick test for text that might hold something to redact.
-_MAY_IDENTIFY = re.compile(rf"@|\d|\b{_TITLE}\b|\b{_INTRO}")
 
 
 def is_valid_nhs_number(digits: str) -> bool:
@@ -93,7 +145,7 @@ def is_valid_nhs_number(digits: str) -> bool:
     >>> is_valid_nhs_number("9434765919"), is_valid_nhs_number("9434765918")
     (True, False)
     """
-    if len(digits) != 10 or not digits.isdigit():
+    if len(digits) != 10 or not digits.isdigit() or not digits.isascii():
         return False
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
@@ -102,117 +154,579 @@ def is_valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def _nhs(match: re.Match[str]) -> str:
-    return "[nhs_number]" if is_valid_nhs_number("".join(match.groups())) else match.group(0)
-
-
-def _is_uk_phone(text: str) -> bool:
-    """A run of digits that is a whole UK number, written as people write them (0… or +…)."""
-    if not text.lstrip("(").startswith(("0", "+")):
-        return False
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(text, "GB"))
-    except phonenumbers.NumberParseException:
-        return False
-
-
-def _phones_in_run(run: str) -> list[tuple[int, int]]:
-    """Whole UK numbers inside a run of digit groups ("room 12 07911 123456 2 kids").
+def _phone_spans(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """Spans of phone numbers (see :data:`PHONE`).
 
     Examples
     --------
-    >>> _phones_in_run("12 07911 123456 2")
-    [(3, 15)]
+    >>> s = "ring 07700 900123 or +44 (0)113 496 0000, not 20/03/2018 10:00"
+    >>> [s[a:b] for a, b in _phone_spans(s)]
+    ['07700 900123', '+44 (0)113 496 0000']
     """
-    groups = list(re.finditer(r"[(+]*\d+", run))
-    found = []
-    i = 0
-    while i < len(groups):
-        # The groups from i that hold at most 13 digits (the longest UK number).
-        j, digits = i, 0
-        while j < len(groups) and digits + len(groups[j].group().lstrip("(+")) <= 13:
-            digits += len(groups[j].group().lstrip("(+"))
-            j += 1
-        for k in range(j, i, -1):  # the longest whole number first
-            start, end = groups[i].start(), groups[k - 1].end()
-            if _is_uk_phone(run[start:end]):
-                found.append((start, end))
-                i = k
+    spans = []
+    for match in PHONE.finditer(text, pos, len(text) if endpos is None else endpos):
+        if match.group("first") is not None:
+            digits = 1 + len(_DIGIT.findall(match.group("rest")))
+            if digits == 9 and match.group("first") not in "18":
+                continue  # nine-digit national numbers only follow 01 and 08
+        start, end = match.span()
+        while text[end - 1] in " .-(":  # a trailing separator belongs to the text
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+# --- Names ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+#: Titles, any case, that are always followed by a name.
+_TITLES = frozenset("mr mrs ms mx dr cllr prof revd".split())
+#: Titles that are also ordinary words: a name follows only if it is capitalised.
+_WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame lady lord auntie
+aunty aunt uncle matron rev reverend pastor imam rabbi councillor""".split())
+#: Words after which the next word is a name, in any case ("ask for sarah").
+_STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name", "is"),
+                  ("name",), ("names",), ("call", "me"), ("called",), ("ask", "for"),
+                  ("asking", "for"), ("asked", "for"), ("speak", "to"), ("speak", "with"),
+                  ("spoke", "to"), ("spoke", "with"), ("speaking", "to"), ("talk", "to"),
+                  ("talked", "to"), ("talking", "to"), ("contact",), ("contacting",),
+                  ("ring", "me"), ("ring",), ("phone",), ("text",), ("email",), ("e-mail",),
+                  ("signed",), ("regards",), ("wishes",), ("from",), ("cc",),
+                  ("led", "by"), ("run", "by"), ("facilitated", "by"), ("delivered", "by"),
+                  ("presented", "by"), ("organised", "by"), ("organized", "by"),
+                  ("hosted", "by"), ("chaired", "by"), ("introduced", "by"))
+#: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
+_WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
+                ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
+                ("i'm",), ("i\u2019m",), ("im",), ("i", "am"), ("this", "is"), ("and",),
+                ("or",), ("to",), ("met",), ("meet",), ("ask",), ("tell",), ("told",),
+                ("said",), ("says",))
+#: Each introduction and how sure it is: "strong" (any case after it), "greeting"
+#: (a capitalised word after it), "weak" (a capitalised name of the gazetteer).
+_INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
+                **{i: "greeting" for i in _WEAK_INTROS if i[0] in (
+                    "thanks", "thank", "cheers", "hi", "hello", "dear")},
+                **{i: "strong" for i in _STRONG_INTROS},
+                **{i: "weak" for i in (("from",), ("email",), ("e-mail",), ("text",),
+                                       ("phone",), ("ring",), ("called",), ("cc",))}}
+_INTRO_LAST = frozenset(i[-1] for i in _INTRO_KINDS)
+#: Words after a capitalised word that make it a place or an organisation.
+_PLACE_WORDS = frozenset("""ward wards road rd street st lane ln avenue ave close drive way
+hospital infirmary centre center surgery practice medical health healthcare house court park
+school college university library church chapel mosque temple gurdwara hall unit trust group
+ppg pcn foundation clinic hospice building wing suite room square gardens terrace crescent
+grove hill valley village estate fund project network partnership team service services club
+society association forum syndrome disease scale test method model ladder award programme
+program primary academy nursery community carers care home homes station bridge street's
+ward's hospital's college's institute council campus district borough city town shopping
+market arena stadium theatre cinema hotel pub inn bar cafe restaurant ltd limited plc uk
+nhs icb ccg bay head point island isle falls water moor moors beach harbour port gate cross
+wharf quay dock fields heath common end row place walk mews parade circus retail museum
+gallery airport""".split())
+#: Words before a capitalised word that make it a place or an organisation.
+_MONTHS = frozenset("may june april august january".split())
+#: Words that ask to get in touch: never part of a name before a contact detail.
+_CONTACT_WORDS = frozenset("""call ring text phone contact email e-mail message ask speak tel
+mob mobile number me please or and""".split())
+#: Words after which a capitalised common word is no name: "in May", "the Grace ward".
+_NOT_BEFORE_NAMES = frozenset("""i we you they in of on at from to the a an this that our
+my your their its his her""".split())
+#: Words that end a run of capitalised name words.
+_STOP = frozenset("""i a an the and or but if of in on at to for with from by as is was
+are were be been it this that these those he she they we you my our your his her their its
+not no yes so very really just also""".split())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    return load_gazetteer()
+
+
+def _key(word: str) -> str:
+    """The word in lower case without a possessive "'s"."""
+    key = word.lower()
+    if key.endswith(("'s", "\u2019s")):
+        key = key[:-2]
+    return key
+
+
+def _is_title_case(word: str) -> bool:
+    """Capitalised, not all capitals: "Sarah", "McDonald", "O'Brien"."""
+    return word[0].isupper() and not word.isupper()
+
+
+def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of people's names (see the module docstring)."""
+    gaz = _gazetteer()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    if not words:
+        return []
+    keys = [_key(w) if "'" in w or "\u2019" in w else w.lower() for _, _, w in words]
+    if not text.isascii():
+        keys = [fold(k) for k in keys]
+    n = len(words)
+    caps = sum(1 for _, _, w in words if w[0].isupper())
+    title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
+    lower_text = n >= 3 and caps == 0  # all in lower case: "i think lucy did well"
+
+    def is_given(key: str) -> bool:
+        """A given name that is no common word, also hyphenated: "Mary-Kate", "Jo-Anne"."""
+        if key in gaz.common_words:
+            return False
+        if key in gaz.given:
+            return True
+        parts = key.split("-")
+        return len(parts) > 1 and parts[0] in gaz.given and all(
+            p in gaz.given or p in gaz.given_common for p in parts[1:])
+
+    def gap(i: int) -> str:
+        """The text between word i-1 and word i."""
+        return text[words[i - 1][1]:words[i][0]] if i > 0 else text[:words[0][0]]
+
+    def sentence_start(i: int) -> bool:
+        before = gap(i).strip(" \"'\u2018\u201c")
+        return i == 0 or (before[-1:] in (".", "!", "?", "\n", ":", "-", ";") if before
+                          else False) or "\n" in gap(i)
+
+    covered = [any(a < e and s < b for a, b in taken) for s, e, _ in words] if taken \
+        else [False] * n
+
+    def in_taken(i: int) -> bool:
+        return covered[i]
+
+    def is_place(i: int, j: int) -> bool:
+        """Words i..j-1 name a place or organisation."""
+        if i > 0 and keys[i - 1] in ("st", "saint") and gap(i) in (" ", ". ", "."):
+            return True
+        return bool(j < n and keys[j] in _PLACE_WORDS and gap(j) in (" ", "-"))
+
+    def capitalised_word(i: int, known: bool = False) -> bool:
+        """Word i could be a name by its look (title case, not a stop/common word)."""
+        word, key = words[i][2], keys[i]
+        if not _is_title_case(word) or key in _STOP:
+            return False
+        if known:
+            return gaz.is_name(key) or key in gaz.given_common
+        return (key not in gaz.common_words or key in gaz.given or key in gaz.surnames
+                or key in gaz.given_common)
+
+    name = [False] * n
+
+    def mark(i: int) -> None:
+        name[i] = True
+
+    def extend(i: int) -> None:
+        """Mark the capitalised words after name word i: "Harold Whitcombe", "Harold W."."""
+        j = i + 1
+        while j < n and j <= i + 2 and gap(j) in (" ", ". ", "-") and not in_taken(j):
+            word, key = words[j][2], keys[j]
+            if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
+            if words[i][2].islower():  # "signed: winston clarke"
+                if not (word.islower() and key in gaz.surnames and gaz.is_name(key)):
+                    break
+            elif words[i][2].isupper() and word.isupper() and len(word) > 1:
+                if not (gaz.is_name(key) or key not in gaz.common_words):
+                    break
+            elif not capitalised_word(j) or key in _PLACE_WORDS:
+                break
+            if key in gaz.common_words and key not in gaz.surnames:
+                break
+            mark(j)
+            j += 1
+        if j < n and keys[j] in _PLACE_WORDS and gap(j) == " " and _is_title_case(words[j][2]):
+            for k in range(i, j):  # "Robin Hood's Bay": a place after all
+                name[k] = False
+
+    for i in range(n):
+        if in_taken(i):
+            continue
+        word, key = words[i][2], keys[i]
+        nxt = i + 1 < n and not in_taken(i + 1)
+        # Titles: "Dr Patel", "Mrs.Jones", "MRS JONES", "dr ahmed", "Sister Mary".
+        if nxt and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))):
+            follow, fkey = words[i + 1][2], keys[i + 1]
+            sep = gap(i + 1)
+            if sep in (" ", ". ", ".", "  ") and fkey not in _STOP and fkey not in _TITLES and (
+                    key in _TITLES or capitalised_word(i + 1)):
+                if follow.islower() and key in _TITLES and fkey in gaz.common_words \
+                        and not gaz.is_name(fkey):
+                    continue
+                if not is_place(i + 1, i + 2):
+                    mark(i + 1)
+                    extend(i + 1)
+            continue
+        if not word[0].isupper():
+            # text written all in lower case: a given name that is no English word
+            if lower_text and key in _lower_given():
+                mark(i)
+                extend(i)
+            continue
+        if word.isupper() and len(word) > 1:
+            continue  # all capitals: only after a title or an introduction
+        # A surname of the gazetteer (no English word) written capitalised inside a
+        # sentence, not as part of a longer proper name: "... like Adebayo".
+        if key in gaz.surnames and gaz.is_name(key) and key not in gaz.dict_words \
+                and not title_text and not sentence_start(i) \
+                and not (i > 0 and words[i - 1][2][0].isupper()) and not is_place(i, i + 1):
+            mark(i)
+            extend(i)
+            continue
+        # The gazetteer: a capitalised given name wherever it stands.
+        if is_given(key) and not is_place(i, i + 1):
+            if not (title_text and key in gaz.common_words):
+                mark(i)
+                extend(i)
+            continue
+        # Given names that are common words: "Will", "Grace" beside a surname or
+        # written capitalised mid-sentence.
+        if key in gaz.given_common and not title_text and not is_place(i, i + 1):
+            followed = (i + 1 < n and gap(i + 1) == " " and _is_title_case(words[i + 1][2])
+                        and gaz.is_name(keys[i + 1]) and not is_place(i + 1, i + 2))
+            mid = not sentence_start(i) and key not in _MONTHS and (
+                i == 0 or keys[i - 1] not in _NOT_BEFORE_NAMES)
+            if followed or mid:
+                mark(i)
+                extend(i)
+            continue
+        # An initial and a known surname: "J. Bloggs", "J Smith".
+        if len(word) == 1 and i + 1 < n and gap(i + 1) in (" ", ". ") \
+                and _is_title_case(words[i + 1][2]) and keys[i + 1] in gaz.surnames \
+                and keys[i + 1] not in gaz.common_words and word not in "AI":
+            mark(i)
+            mark(i + 1)
+
+    # Introductions: "speak to sarah", "thanks Rob", "I'm Priya", "Regards, Harold".
+    for j in range(1, n):
+        if name[j] or covered[j] or keys[j - 1] not in _INTRO_LAST:
+            continue
+        intro = next((t for t in (tuple(keys[max(j - k, 0):j]) for k in (3, 2, 1))
+                      if t in _INTRO_KINDS), None)
+        if intro is None or "\n\n" in gap(j) or gap(j).strip(" ,:-") != "":
+            continue
+        kind = _INTRO_KINDS[intro]
+        word, key = words[j][2], keys[j]
+        if key in _STOP or key in _TITLES or key in _WORD_TITLES:
+            continue
+        if _is_title_case(word):
+            ok = capitalised_word(j) if kind in ("strong", "greeting") else (
+                capitalised_word(j, known=True) and key not in gaz.common_words)
+        elif kind == "strong":
+            ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is")
         else:
-            i += 1
-    return found
+            ok = False
+        if ok and not is_place(j, j + 1):
+            mark(j)
+            extend(j)
+
+    # Lists: "Ayesha and Rob", "Rob, Ayesha and Sam".
+    if not title_text:
+        todo = [i for i in range(n) if name[i]]
+        while todo:
+            i = todo.pop()
+            for j, joiner in ((i + 2, i + 1), (i - 2, i - 1)):
+                if 0 <= j < n and keys[joiner] in ("and", "or") and gap(max(j, i)) == " " \
+                        and gap(joiner) == " ":
+                    pass
+                else:
+                    j = i + 1 if j > i else i - 1
+                    if not (0 <= j < n and gap(max(i, j)).strip() in (",", "&", "/")):
+                        continue
+                if name[j] or covered[j] or not capitalised_word(j) or is_place(j, j + 1) \
+                        or keys[j] in gaz.common_words or (sentence_start(j) and not (
+                            gaz.is_name(keys[j]))):
+                    continue
+                mark(j)
+                todo.append(j)
+
+    # Brackets: "(Nasreen Qureshi)".
+    for match in _BRACKETED.finditer(text):
+        inner = [i for i in range(n) if match.start(1) <= words[i][0] < match.end(1)]
+        if inner and all(capitalised_word(i) for i in inner) and any(
+                gaz.is_name(keys[i]) or name[i] for i in inner) and not is_place(
+                inner[0], inner[-1] + 1):
+            for i in inner:
+                mark(i)
+
+    # Beside contact details: "Harold Whitcombe, 0114 ...", "Sarah jo@x.org".
+    for a, _b in taken:
+        j = max((i for i in range(n) if words[i][1] <= a), default=None)
+        if j is None or text[words[j][1]:a].strip(" ,:;-()") not in ("", "on", "at", "tel",
+                                                                      "email", "mob"):
+            continue
+        run = []
+        while j is not None and j >= 0 and capitalised_word(j) and not is_place(j, j + 1) \
+                and keys[j] not in _CONTACT_WORDS \
+                and len(run) < 3 and (not run or gap(run[-1]) in (" ", ". ")):
+            run.append(j)
+            j -= 1
+        if run and any(gaz.is_name(keys[i]) or keys[i] in gaz.given_common or name[i]
+                       or len(run) >= 2 for i in run):
+            for i in run:
+                mark(i)
+
+    # Signatures: a capitalised pair standing alone at the end ("... useful. Harold Whitcombe").
+    if n >= 2 and _is_title_case(words[-1][2]) and _is_title_case(words[-2][2]) \
+            and gap(n - 1) == " " and text[words[-1][1]:].strip(" .!\n") == "" \
+            and sentence_start(n - 2) and not is_place(n - 2, n) \
+            and capitalised_word(n - 1) and capitalised_word(n - 2) \
+            and (gaz.is_name(keys[-1]) or gaz.is_name(keys[-2])):
+        mark(n - 2)
+        mark(n - 1)
+
+    spans = []
+    for i in range(n):
+        if name[i]:
+            start, end = words[i][0], words[i][1]
+            if words[i][2].lower().endswith(("'s", "\u2019s")):
+                end -= 2
+            if spans and spans[-1][1] >= start - 1 and text[spans[-1][1]:start] in (" ", "-", "."):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
 
 
-def _phones(text: str) -> str:
-    if not _PHONE_LIKE.search(text):  # nine or more digits close together
+_BRACKETED = re.compile(r"\(([^\W\d_][\w'\u2019\- .]{0,60})\)")
+
+# --- Putting it together -------------------------------------------------------------
+
+
+#: Characters that make a text worth a closer look whatever its words.
+_QUICK_CHARS = re.compile(rf"[\d@{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
+_QUICK_LOWER_WORDS = re.compile(r"[a-z]+")
+#: Introductions whose next word the quick test looks at (the others need a name
+#: of the gazetteer after them, which the quick test finds by itself).
+_QUICK_INTROS = tuple(i for i in _STRONG_INTROS + _WEAK_INTROS if i[0] not in (
+    "and", "or", "to", "with", "by", "from", "i'm", "i\u2019m", "im", "i", "this", "met", "meet",
+    "ask", "tell", "told", "said", "says", "love", "my") or i[:2] == ("ask", "for"))
+_QUICK_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _intro in _QUICK_INTROS:
+    _QUICK_BY_FIRST.setdefault(_intro[0], []).append(_intro)
+#: Lower-case words without which no title, introduction or spelt-out e-mail
+#: address can be there.
+_QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | {"dot"}
+#: The same as they come out of ``str.split``: in three cases, with punctuation stuck
+#: to them.
+_QUICK_TOKENS = frozenset(f"{before}{w}{after}" for word in _QUICK_FIRST
+                          for w in (word, word.capitalize(), word.upper())
+                          for before in ("", "(", '"', "'", "-")
+                          for after in ("", ",", ":", ".", "!", ";", ")", "-", "'s"))
+#: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
+_QUICK_TLD = re.compile(rf"\.{_TLD}\b")
+_QUICK_ASCII = "0123456789@"
+_QUICK_CAPITALISED = re.compile(r"[A-Z][^\W\d_]+")
+
+
+def _spelt_email(low: str) -> bool:
+    """Whether lower-case text may hold an e-mail address written without "@"."""
+    return "(at" in low or "[at" in low or " dot " in low or _QUICK_TLD.search(low) is not None
+
+#: Why a text is looked at closely: nothing, its characters only, or its words.
+_NOTHING, _CHARACTERS, _WORDS = 0, 1, 2
+
+
+@lru_cache(maxsize=1)
+def _lower_given() -> frozenset[str]:
+    """Given names that are no English word, as found in text written in lower case."""
+    gaz = _gazetteer()
+    return frozenset(k for k in gaz.given if len(k) > 2 and k not in gaz.common_words
+                     and k not in gaz.dict_words)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Capitalised words that make a text worth a closer look: given names and
+    surnames of the gazetteer, and titles."""
+    gaz = _gazetteer()
+    words = {k.capitalize() for k in gaz.given | gaz.given_common}
+    words |= {k.capitalize() for k in gaz.surnames if k not in gaz.common_words}
+    words |= {t.capitalize() for t in _TITLES | _WORD_TITLES}
+    return frozenset(fold(w) for w in words)
+
+
+def _may_identify(text: str) -> int:
+    """Whether the text may hold an identifier, quickly: ``_NOTHING`` (most answers),
+    ``_CHARACTERS`` (digits, ``@`` or odd Unicode: numbers and e-mail addresses, and
+    names only beside them) or ``_WORDS`` (a possible name: look at every word).
+
+    Examples
+    --------
+    >>> _may_identify("More time for questions please"), _may_identify("ask for sarah")
+    (0, 2)
+    >>> _may_identify("Thank you for a great day"), _may_identify("Thank you Bronagh")
+    (0, 2)
+    >>> _may_identify("ring 0113 496 0000"), _may_identify("Sarah, 0113 496 0000")
+    (1, 2)
+    """
+    found = _QUICK_CAPITALISED.findall(text)
+    if text.isascii():
+        why = _CHARACTERS if any(c in text for c in _QUICK_ASCII) else _NOTHING
+    else:
+        why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
+        found = [fold(w) for w in found]
+    if not _trigger_words().isdisjoint(found):
+        return _WORDS
+    if text.islower() and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(text)):
+        return _WORDS  # all in lower case, with a given name: "i think lucy did well"
+    low = text.lower()
+    if _QUICK_TOKENS.isdisjoint(text.split()):
+        if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
+            return _CHARACTERS
+        return why
+    hits = _QUICK_FIRST.intersection(_QUICK_LOWER_WORDS.findall(low))
+    if not _TITLES.isdisjoint(hits):
+        return _WORDS
+    if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
+        why = _CHARACTERS
+    gaz = _gazetteer()
+    for first in hits:
+        pos = low.find(first)
+        while pos != -1:
+            # the introduction's words and the word after it
+            seq = _QUICK_LOWER_WORDS.findall(low, pos, pos + 40)
+            for intro in _QUICK_BY_FIRST.get(first, ()):
+                k = len(intro)
+                if len(seq) > k and tuple(seq[:k]) == intro:
+                    key = seq[k] if seq[k] != "s" or len(seq) == k + 1 else seq[k + 1]
+                    if gaz.is_name(key) or (key not in _STOP and key.capitalize() in text):
+                        return _WORDS
+            pos = low.find(first, pos + len(first))
+    return why
+
+
+#: Two or three capitalised words just before a contact detail ("Kwame Mensah, "), or
+#: one after a word that asks to get in touch ("call Bronagh on ").
+_BESIDE = re.compile(r"(?:(?<![\w'\u2019-])|(?i:(?:call|ring|text|phone|contact|email|e-mail"
+                     r"|message|ask\s+for|speak\s+to)\s+))"
+                     r"([A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
+                     r"(?:[ ][A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?){0,2})"
+                     r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
+
+
+def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names of two or three capitalised words just before a contact detail (the
+    rest of the name rules need a word that :func:`_may_identify` would have seen).
+
+    Examples
+    --------
+    >>> s = "Kwabena Mensahh, 07700 900123"
+    >>> [s[a:b] for a, b in _beside_spans(s, [(17, 29)])]
+    ['Kwabena Mensahh']
+    """
+    gaz = _gazetteer()
+    spans = []
+    for a, _b in taken:
+        match = _BESIDE.search(text, max(0, a - 80), a)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        if len(words) == 1 and match.start(1) == match.start():
+            continue  # one capitalised word alone: only after "call", "ring" ...
+        while words and _key(words[0]) in _CONTACT_WORDS:  # "Ring Jo on ..."
+            words = words[1:]
+        if not words:
+            continue
+        if all(_key(w) not in gaz.common_words and _key(w) not in _PLACE_WORDS
+               and _key(w) not in _STOP for w in words):
+            spans.append((match.end(1) - len(" ".join(words)), match.end(1)))
+    return spans
+
+
+#: Digits with what may stand between the digits of one number.
+_DIGIT_RUN = re.compile(r"\d(?:[ .\-/()]{0,3}\d)*")
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text around its runs of digits, where every number and
+    postcode must lie (so that the number patterns need not scan the rest). Each
+    reaches 12 characters before a run ("+44 (0) ", "LS") and 4 after ("2QF" and
+    the character after it); windows that touch are merged.
+
+    Examples
+    --------
+    >>> _digit_windows("ring 0113 496 0000 please")
+    [(0, 22)]
+    >>> _digit_windows("no digits")
+    []
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        start, end = max(0, m.start() - 12), min(len(text), m.end() + 4)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
+    """Identifier spans in a normalised text, earliest kind first where two overlap
+    (``names=False``: names only beside contact details)."""
+    found: list[tuple[int, int, str]] = []
+
+    def add(start: int, end: int, tag: str) -> None:
+        if not any(a < end and start < b for a, b, _ in found):
+            found.append((start, end, tag))
+
+    if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
+        for m in EMAIL.finditer(text):
+            add(m.start(), m.end(), "[email]")
+    for pos, endpos in _digit_windows(text):
+        phones = _phone_spans(text, pos, endpos)
+        for m in NHS_NUMBER.finditer(text, pos, endpos):
+            digits = "".join(g for g in m.groups() if g)
+            # ten digits inside a longer phone number ("+44 (0)113 496 0123") are the phone's
+            if is_valid_nhs_number(digits) and not any(
+                    a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
+                    for a, b in phones):
+                add(m.start(), m.end(), "[nhs_number]")
+        for start, end in phones:
+            add(start, end, "[phone]")
+        for m in POSTCODE.finditer(text, pos, endpos):
+            add(m.start(), m.end(), "[postcode]")
+    contacts = [(a, b) for a, b, tag in found if tag in ("[email]", "[phone]")]
+    for start, end in _beside_spans(text, contacts):
+        add(start, end, "[name]")
+    if names:
+        for start, end in _name_spans(text, [(a, b) for a, b, _ in found]):
+            add(start, end, "[name]")
+    return sorted(found)
+
+
+def _redact_once(text: str, why: int) -> str:
+    norm, index = _normalise(text)
+    if why == _CHARACTERS and norm != text:
+        why = max(why, _may_identify(norm))  # "Sa\u200brah" is a name once normalised
+    spans = _spans(norm, names=why == _WORDS)
+    if not spans:
         return text
-    # libphonenumber will not match a number typed straight after a word
-    # ("ring07911 123456"): look for numbers in a copy with every letter made a
-    # space (same length, so the positions hold), and replace in the original.
-    masked = _LETTER.sub(" ", text)
-    spans: list[tuple[int, int]] = []
-    unexplained = False
-    for run in _PHONE_LIKE.finditer(masked):
-        found = _phones_in_run(run.group())
-        spans.extend((run.start() + a, run.start() + b) for a, b in found)
-        unexplained |= not found
-    if unexplained and len(masked) < 5000:  # a run that is no number as people write them
-        found = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(masked, "GB")]
-        spans = sorted({*spans, *found})
     pieces = []
     last = 0
-    for start, end in spans:
-        if start < last:
-            continue
+    for start, end, tag in spans:
+        if index is not None:
+            start, end = index[start], index[end - 1] + 1
         pieces.append(text[last:start])
-        pieces.append("[phone]")
+        pieces.append(tag)
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
 
 
-def _names(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        words = match.group(1).split()
-        if words[0] in _NOT_NAMES:
-            return match.group(0)
-        if len(words) > 1 and words[1] in _NOT_NAMES:
-            end = match.start(1) + len(words[0])
-            return match.string[match.start():match.start(1)] + "[name]" + match.string[
-                end:match.end()]
-        return match.string[match.start():match.start(1)] + "[name]"
-
-    def replace_any_case(match: re.Match[str]) -> str:
-        words = match.group(1).split()
-        if words[0].capitalize() in _NOT_NAMES or words[0].lower() in _NOT_NAME_WORDS:
-            return match.group(0)
-        if len(words) > 1 and (words[1].capitalize() in _NOT_NAMES
-                               or words[1].lower() in _NOT_NAME_WORDS):
-            end = match.start(1) + len(words[0])
-            return match.string[match.start():match.start(1)] + "[name]" + match.string[
-                end:match.end()]
-        return match.string[match.start():match.start(1)] + "[name]"
-
-    text = NAME_AFTER_TITLE.sub(replace, text)
-    text = NAME_AFTER_INTRO.sub(replace, text)
-    return NAME_AFTER_STRONG_INTRO.sub(replace_any_case, text)
-
-
 def redact(text: str) -> str:
     """Replace e-mail addresses, NHS numbers, UK phone numbers, postcodes and
-    introduced names in free text.
+    people's names in free text.
 
     Parameters
     ----------
     text:
-        Free text from a form.
+        Free text from a form (anything else is returned as it is).
 
     Returns
     -------
     str
         The text with identifiers replaced by ``[email]``, ``[nhs_number]``,
-        ``[phone]``, ``[postcode]`` and ``[name]``.
+        ``[phone]``, ``[postcode]`` and ``[name]``; everything else exactly as written.
 
     Examples
     --------
@@ -222,23 +736,24 @@ def redact(text: str) -> str:
     'My NHS number is [nhs_number] and I live at [postcode]'
     >>> redact("Hi, my name is Margaret and thanks to Dr Patel")
     'Hi, my name is [name] and thanks to Dr [name]'
+    >>> redact("Really useful. Harold Whitcombe, 0114\\u00a0496\\u00a00999")
+    'Really useful. [name], [phone]'
     >>> redact("I'm not sure the session was long enough")
     "I'm not sure the session was long enough"
     """
-    if not isinstance(text, str) or not _MAY_IDENTIFY.search(text):
+    if not isinstance(text, str):
         return text
-    # A replacement can expose another identifier ("MargaretI'm Jo": once the first
-    # name is gone, "I'm" starts a word), so repeat until nothing changes.
+    why = _may_identify(text)
+    # A replacement can bring words together that make another identifier: repeat
+    # until nothing changes, so that redacting twice changes nothing more.
     for _ in range(4):
-        before = text
-        if "@" in text:  # the e-mail pattern is slow on long text without one
-            text = EMAIL.sub("[email]", text)
-        text = NHS_NUMBER.sub(_nhs, text)
-        text = _phones(text)
-        text = POSTCODE.sub("[postcode]", text)
-        text = _names(text)
-        if text == before:
-            break
+        if why == _NOTHING:
+            return text
+        out = _redact_once(text, why)
+        if out == text:
+            return out
+        text = out
+        why = _may_identify(text)
     return text
 
 

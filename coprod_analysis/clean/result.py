@@ -37,6 +37,12 @@ class FileReport:
     notes: list[str] = field(default_factory=list)
     #: For a table ``coprod clean`` wrote, read again: the exports it was cleaned from.
     cleaned_from: list[str] = field(default_factory=list)
+    #: What in the file showed its platform and layout.
+    recognised_by: str = ""
+    #: Date column -> ``{"order", "decided_by", "why"}`` (:mod:`coprod_analysis.clean.dates`).
+    date_order: dict[str, dict] = field(default_factory=dict)
+    #: How strongly the answers say the file is this form's export (:mod:`..evidence`).
+    evidence: dict = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         """The file's part of ``summary.json``."""
@@ -44,6 +50,9 @@ class FileReport:
             "platform": self.platform,
             "encoding": self.encoding,
             "header_rows": self.header_rows,
+            "recognised_by": self.recognised_by,
+            "date_order": self.date_order,
+            **({"evidence": self.evidence} if self.evidence else {}),
             **{key: getattr(self, key) for key in COUNT_KEYS},
             "columns_mapped": self.columns_mapped,
             "columns_unmapped": self.columns_unmapped,
@@ -123,6 +132,11 @@ def build_summary(form: FormSpec, files: list[FileReport], problems: pd.DataFram
     }
 
 
+_DECIDED_BY = {"values": "decided by its values", "platform": "the platform's known order",
+               "default": "could not be decided: the UK default, see the note below",
+               "mixed": "both orders found: see the note below"}
+
+
 def quality_report(result: CleanResult, top: int = 5) -> str:
     """Describe a :class:`CleanResult` in a few plain-English lines.
 
@@ -163,6 +177,15 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
     else:
         lines.append("Every cell that was answered could be read.")
     for name, info in s["files"].items():
+        if info.get("recognised_by"):
+            lines.append(f"{name}: read as {info['recognised_by']}")
+        for column, how in info.get("date_order", {}).items():
+            if how["decided_by"] == "none":
+                lines.append(f"{name}: dates in {column!r} cannot be misread (year first, "
+                             "month in words or spreadsheet date cells)")
+            else:
+                lines.append(f"{name}: dates in {column!r} read {how['order']} "
+                             f"({_DECIDED_BY.get(how['decided_by'], how['decided_by'])})")
         if info["columns_unmapped"]:
             kept = ", ".join(repr(c) for c in info["columns_unmapped"])
             lines.append(f"{name}: columns that match no question, kept as they are: {kept}")

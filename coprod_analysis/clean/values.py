@@ -672,3 +672,95 @@ def to_timestamps(series: pd.Series, formats: tuple[str, ...],
         result[todo] = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy()
         problems[todo] = found
     return result, problems
+
+
+# --- Other rating scales for the overall question ------------------------------
+
+#: A satisfaction scale, read onto the overall rating point for point.
+SATISFACTION_SYNONYMS: dict[str, int] = {
+    "very dissatisfied": 1,
+    "dissatisfied": 2,
+    "neither satisfied nor dissatisfied": 3,
+    "neither satisfied or dissatisfied": 3,
+    "satisfied": 4,
+    "very satisfied": 5,
+}
+_OVERALL_ANY = {**OVERALL_SYNONYMS, **SATISFACTION_SYNONYMS}
+_OUT_OF_TEN = re.compile(r"\bout of (10|ten)\b|\b[01] ?(-|to) ?10\b|/ ?10\b")
+#: How a rating out of 10 becomes the five-point rating (docs/cleaning.md).
+TEN_TO_FIVE = {0: 1, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3, 7: 4, 8: 4, 9: 5, 10: 5}
+
+
+def parse_overall(text: str) -> Parsed:
+    """Read one overall rating: ``Very poor``-``Very good``, a satisfaction answer, or 1-5.
+
+    Examples
+    --------
+    >>> parse_overall("Very satisfied"), parse_overall("Good"), parse_overall("Dissatisfied")
+    ((5, None), (4, None), (2, None))
+    """
+    return parse_score(text, _OVERALL_ANY, PROBLEM_OVERALL)
+
+
+def out_of_ten(series: pd.Series, header: str) -> bool:
+    """Whether an overall column holds ratings out of 10, not out of 5.
+
+    Out of 10 when the header says so (``out of 10``, ``1-10``, ``0 to 10``)
+    or any answer is a whole number from 6 to 10; a column of numbers 1-5
+    under a header that does not mention 10 is the five-point rating.
+
+    Examples
+    --------
+    >>> out_of_ten(pd.Series(["3", "7"]), "Overall rating")
+    True
+    >>> out_of_ten(pd.Series(["3", "5"]), "Overall rating")
+    False
+    >>> out_of_ten(pd.Series(["3"]), "Score 1-10")
+    True
+    """
+    if _OUT_OF_TEN.search(header.lower()):
+        return True
+    for value in pd.unique(series.dropna().astype(str)):
+        bare = re.fullmatch(r"\s*(\d{1,2})(?:\.0+)?\s*", value)
+        if bare and 6 <= int(bare[1]) <= 10:
+            return True
+    return False
+
+
+def parse_out_of_ten(text: str) -> Parsed:
+    """Read a rating out of 10 onto the five-point rating (:data:`TEN_TO_FIVE`).
+
+    Examples
+    --------
+    >>> [parse_out_of_ten(t)[0] for t in ("1", "2", "3", "5", "6", "7", "8", "9", "10")]
+    [1, 1, 2, 3, 3, 4, 4, 5, 5]
+    >>> parse_out_of_ten("11"), parse_out_of_ten("Good"), parse_out_of_ten("n/a")
+    ((None, 'not a rating out of 10'), (None, 'not a rating out of 10'), (None, None))
+    """
+    bare = re.fullmatch(r"\s*(\d{1,2})(?:\.0+)?\s*(?:/ ?10)?\s*", text)
+    if bare and int(bare[1]) in TEN_TO_FIVE:
+        return TEN_TO_FIVE[int(bare[1])], None
+    if is_missing(text):
+        return None, None
+    return None, "not a rating out of 10"
+
+
+def to_overall_any(series: pd.Series, header: str) -> tuple[pd.Categorical, np.ndarray, str | None]:
+    """Read an overall column on whichever scale it holds, with a note where it was not 1-5.
+
+    Returns
+    -------
+    tuple of (scores 1-5, problems, a note for the summary or ``None``)
+    """
+    if out_of_ten(series, header):
+        scores, problems = _categorical_by_value(series, parse_out_of_ten, SCORE_DTYPE)
+        return scores, problems, (
+            f"{header!r} holds ratings out of 10: read onto the five-point rating as 1-2 = "
+            "Very poor, 3-4 = Poor, 5-6 = Fair, 7-8 = Good, 9-10 = Very good (0 = Very poor)")
+    scores, problems = _categorical_by_value(series, parse_overall, SCORE_DTYPE)
+    keys = {normalise_answer(str(v)) for v in pd.unique(series.dropna())}
+    note = None
+    if keys & set(SATISFACTION_SYNONYMS):
+        note = (f"{header!r} holds a satisfaction scale: read point for point as Very "
+                "dissatisfied = Very poor ... Very satisfied = Very good")
+    return scores, problems, note

@@ -6,11 +6,13 @@ from coprod_analysis.publish.disclosure import (
     NOT_SHOWN,
     SECONDARY,
     SMALL,
+    half_up,
+    percent,
     show_count,
     show_result,
     show_share,
     suppress_table,
 )
 
-__all__ = ["MIN_BASE", "MIN_COUNT", "NOT_SHOWN", "SECONDARY", "SMALL", "show_count",
-           "show_result", "show_share", "suppress_table"]
+__all__ = ["MIN_BASE", "MIN_COUNT", "NOT_SHOWN", "SECONDARY", "SMALL", "half_up", "percent",
+           "show_count", "show_result", "show_share", "suppress_table"]

@@ -175,7 +175,7 @@ def read_export(path: str | Path) -> RawExport:
     ----------
     path:
         A CSV or XLSX export from SurveyMonkey, Microsoft Forms, Google Forms,
-        JISC Online Surveys, or a hand-typed sheet.
+        JISC Online Surveys, Qualtrics, SmartSurvey, or a hand-typed sheet.
 
     Returns
     -------

@@ -218,12 +218,15 @@ def read_csv_grid(path: Path) -> Grid:
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
         notes.append("NUL bytes were removed")
+    data, hinted = _strip_sep_line(data)
+    if hinted:
+        notes.append(f"the first line, Excel's 'sep={hinted}' delimiter hint, was skipped")
     bom = data.startswith(codecs.BOM_UTF8)
     buffer = pa.py_buffer(data)
     body = buffer.slice(len(codecs.BOM_UTF8)) if bom else buffer
     head = data[len(codecs.BOM_UTF8) if bom else 0 :][:65536].decode("utf-8",
                                                                      errors="coprod_cp1252")
-    delimiter = _sniff_delimiter(head)
+    delimiter = hinted or _sniff_delimiter(head)
     if delimiter != ",":
         notes.append(f"delimited by {'semicolons' if delimiter == ';' else 'tabs'}")
     width = _first_record_width(head, delimiter)
@@ -282,6 +285,25 @@ def _utf16_or_32_to_utf8(data: bytes, path: Path) -> bytes:
             encoding).encode("utf-8")
     except UnicodeDecodeError:
         raise CoprodError(f"starts like {encoding.upper()} text but is not", path) from None
+
+
+def _strip_sep_line(data: bytes) -> tuple[bytes, str]:
+    r"""Drop Excel's ``sep=;`` first line (its delimiter hint), returning the delimiter.
+
+    Examples
+    --------
+    >>> _strip_sep_line(b"sep=;\r\na;b\r\n")
+    (b'a;b\r\n', ';')
+    >>> _strip_sep_line(codecs.BOM_UTF8 + b'"sep=,"\na,b')
+    (b'\xef\xbb\xbfa,b', ',')
+    >>> _strip_sep_line(b"sep,b\n1,2")
+    (b'sep,b\n1,2', '')
+    """
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    match = re.match(rb'"?sep=([,;\t|])"?[ \t]*(?:\r\n|\n|\r)', data[len(bom):], re.IGNORECASE)
+    if not match:
+        return data, ""
+    return bom + data[len(bom) + match.end():], match[1].decode()
 
 
 def _is_utf8(data: bytes) -> bool:

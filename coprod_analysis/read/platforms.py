@@ -41,9 +41,11 @@ from pathlib import Path
 import pandas as pd
 
 from coprod_analysis.errors import CoprodError
+from coprod_analysis.read import layouts
 from coprod_analysis.read.grid import Grid
 
-PLATFORMS = ("surveymonkey", "msforms", "googleforms", "jisc", "manual")
+PLATFORMS = ("surveymonkey", "msforms", "googleforms", "jisc", "qualtrics", "smartsurvey",
+             "manual")
 #: The "platform" of a table that ``coprod clean`` wrote, read again.
 CLEANED = "coprod"
 #: The columns that mark a table as one ``coprod clean`` wrote (contract section 3).
@@ -55,12 +57,25 @@ TIMESTAMP_FORMATS: dict[str, tuple[str, ...]] = {
     "msforms": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M:%S"),
     "googleforms": ("%Y/%m/%d %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%Y/%m/%d %H:%M:%S"),
     "jisc": ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S"),
+    "qualtrics": ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"),
+    "smartsurvey": ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S"),
     "manual": ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S"),
     CLEANED: ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"),
 }
 
 #: Platforms whose other date-times are written month-first (the rest are day-first).
 MONTH_FIRST_PLATFORMS = frozenset({"surveymonkey"})
+
+#: What each platform is known to write where a numeric date could be either order:
+#: ``(dayfirst, where this comes from)``; platforms not listed have no fixed order
+#: (the file was saved in a spreadsheet, whose locale decides). See docs/platforms.md.
+DATE_CONVENTIONS: dict[str, tuple[bool, str]] = {
+    "surveymonkey": (False, "SurveyMonkey writes dates month-first (MM/DD/YYYY) in its "
+                            "exports"),
+    "msforms": (False, "Microsoft Forms' workbook formats its times m/d/yyyy h:mm, which "
+                       "Excel keeps when the workbook is saved as CSV"),
+    "jisc": (True, "JISC Online Surveys is a UK service and writes DD/MM/YYYY"),
+}
 
 _SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "open ended response", ""}
 
@@ -90,6 +105,11 @@ class RawExport:
         From the :class:`Grid`.
     header_rows:
         How many rows the header took (2 for SurveyMonkey's, else 1).
+    recognised_by:
+        What in the file showed its platform and layout (for the summary).
+    date_orders:
+        Column -> how its numeric dates were read and why, filled in when the
+        answers are converted (:mod:`coprod_analysis.clean.dates`).
     """
 
     path: Path
@@ -101,6 +121,10 @@ class RawExport:
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
     header_rows: int = 1
+    recognised_by: str = ""
+    date_orders: dict = field(default_factory=dict)
+    scale_notes: list[str] = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -129,7 +153,8 @@ def _key(text: str) -> str:
     return clean_header(text).lower()
 
 
-def detect_platform(first_row: list[str], second_row: list[str] | None = None) -> str:
+def detect_platform(first_row: list[str], second_row: list[str] | None = None,
+                    third_row: list[str] | None = None) -> str:
     """Name the platform that made an export, from its header row(s).
 
     Examples
@@ -146,13 +171,25 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None) -
     'manual'
     >>> detect_platform(["response_id", "venue", "source_platform", "source_file", "source_row"])
     'coprod'
+    >>> detect_platform(["RespondentID", "CollectorID", "StartDate", "EndDate"])
+    'surveymonkey'
+    >>> detect_platform(["StartDate", "Status", "Progress", "RecordedDate", "ResponseId"])
+    'qualtrics'
+    >>> detect_platform(["UserID", "UserNo", "Name", "Email", "Started", "Ended"])
+    'smartsurvey'
     """
     keys = [_key(h) for h in first_row]
     keyset = set(keys)
     if keyset >= CLEANED_MARKS:
         return CLEANED
-    if {"respondent id", "collector id"} <= keyset:
+    if {"respondent id", "collector id"} <= keyset or layouts.is_old_surveymonkey(first_row):
         return "surveymonkey"
+    if {"respondentid", "collectorid"} <= {layouts.squash(h) for h in first_row}:
+        return "surveymonkey"
+    if layouts.is_qualtrics(first_row, second_row, third_row):
+        return "qualtrics"
+    if layouts.is_smartsurvey(first_row):
+        return "smartsurvey"
     if keys and keys[0] == "id" and {"start time", "completion time"} <= keyset:
         return "msforms"
     if keys and keys[0] == "timestamp":
@@ -226,10 +263,18 @@ def _is_surveymonkey_subheader(row1: list[str], row2: list[str]) -> bool:
     True
     >>> _is_surveymonkey_subheader(head, ["11400000001", "2345", "Agree"])
     False
+    >>> _is_surveymonkey_subheader(head, ["Response", "Response", "Open-Ended Response"])
+    True
     """
-    keys = [_key(h) for h in row1]
-    position = keys.index("respondent id")
-    return position < len(row2) and not row2[position].strip()
+    keys = [layouts.squash(h) for h in row1]
+    position = keys.index("respondentid")
+    if position >= len(row2):
+        return False
+    cell = row2[position].strip()
+    if not cell:
+        return True
+    # A respondent id is a number; a sub-header row may say "Response" even there.
+    return not cell.isdigit() and any(_key(c) in _SURVEYMONKEY_SUBHEADERS - {""} for c in row2)
 
 
 def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
@@ -271,6 +316,18 @@ def _unique(headers: list[str]) -> list[str]:
     return out
 
 
+#: How each platform with a single layout is recognised (for the summary).
+RECOGNISED_BY = {
+    "surveymonkey": "SurveyMonkey (row 1 holds Respondent ID and Collector ID)",
+    "msforms": "Microsoft Forms (first column ID, with Start time and Completion time)",
+    "googleforms": "Google Forms (first column Timestamp)",
+    "jisc": "JISC Online Surveys (a response number and Started/Completed columns)",
+    "manual": "a typed sheet (no platform's own columns were found)",
+    CLEANED: "a table coprod clean wrote (response_id, source_platform, source_file, "
+             "source_row)",
+}
+
+
 def to_raw_export(grid: Grid) -> RawExport:
     """Split a grid into header and data rows, and name its platform columns.
 
@@ -284,11 +341,25 @@ def to_raw_export(grid: Grid) -> RawExport:
     RawExport
     """
     records = grid.records
-    first = records.iloc[0].tolist() if len(records) else []
-    second = records.iloc[1].tolist() if len(records) > 1 else None
-    platform = detect_platform(first, second)
+    head = [records.iloc[i].tolist() for i in range(min(3, len(records)))]
+    first = head[0] if head else []
+    second = head[1] if len(head) > 1 else None
+    third = head[2] if len(head) > 2 else None
+    platform = detect_platform(first, second, third)
     numbers = list(grid.record_numbers)
     n_header, raw_headers = 1, first
+    recognised = RECOGNISED_BY.get(platform, platform)
+    layout = None
+    if platform == "qualtrics":
+        layout = layouts.qualtrics_layout(head)
+    elif platform == "smartsurvey":
+        layout = layouts.smartsurvey_layout(head)
+    if layout is not None:
+        if any(n < layout.header_rows for n, _ in grid.malformed):
+            raise CoprodError(f"this {platform} export's header rows have different numbers "
+                              "of values", grid.path)
+        n_header, raw_headers, recognised = layout.header_rows, layout.headers, \
+            layout.recognised_by
     if platform == "surveymonkey":
         record_1 = (second if len(numbers) > 1 and numbers[1] == 1
                     else next((f for n, f in grid.malformed if n == 1), None))
@@ -298,19 +369,31 @@ def to_raw_export(grid: Grid) -> RawExport:
                 raise CoprodError("this SurveyMonkey export's second header row has a "
                                   "different number of values from the first", grid.path)
             n_header, raw_headers = 2, _surveymonkey_headers(first, second)
+            recognised = recognised[:-1] + "; two header rows)"
+        if layouts.is_old_surveymonkey(first):
+            recognised = ("SurveyMonkey (older header: RespondentID, CollectorID, StartDate, "
+                          "EndDate" + ("; two header rows)" if n_header == 2 else ")"))
     cleaned = _unique([clean_header(h) for h in raw_headers])
     cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
     cells.columns = cleaned
     cells.index = pd.Index([n - n_header + 1 for n in numbers[n_header:]], name="source_row")
     malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
+    if layout is not None:
+        roles = {cleaned[i]: role for i, role in layout.roles.items() if i < len(cleaned)}
+    elif platform == "surveymonkey":
+        roles = {cleaned[i]: role for i, role in
+                 layouts.surveymonkey_roles(list(first)).items() if i < len(cleaned)}
+    else:
+        roles = _platform_roles(platform, cleaned)
     return RawExport(
         path=grid.path,
         platform=platform,
         cells=cells,
-        roles=_platform_roles(platform, cleaned),
+        roles=roles,
         malformed=malformed,
         headers_raw=dict(zip(cleaned, raw_headers, strict=True)),
         encoding=grid.encoding,
-        notes=list(grid.notes),
+        notes=list(grid.notes) + (layout.notes if layout is not None else []),
         header_rows=n_header,
+        recognised_by=recognised,
     )

@@ -25,6 +25,7 @@ from coprod_analysis.publish import (
     MIN_BASE,
     MIN_COUNT,
     NOT_SHOWN,
+    percent,
     show_count,
     show_result,
     show_share,
@@ -67,13 +68,36 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
         known = known[known["attended"].fillna(0) > 0]
         responses, attended = int(known["responses"].sum()), int(known["attended"].sum())
         # Beside the participants, the rate would give a small number of responses away
-        # (12% of 25 is 3); those who did not respond can be had by subtraction anyway.
-        out["response_rate"] = (NOT_SHOWN if 0 < responses < min_count else
+        # (12% of 25 is 3); beside the forms returned, it gives away how many forms are
+        # for sessions left out of it (188 forms, 89% of 211 is 187 or 188): neither
+        # may be 1 to min_count - 1. Those who did not respond can be had anyway.
+        left_out = len(evaluations) - responses
+        out["response_rate"] = (NOT_SHOWN if 0 < responses < min_count
+                                or 0 < left_out < min_count else
                                 show_result(responses / attended if attended else float("nan"),
                                             attended, min_base))
+        out["sessions_without_forms"] = ", ".join(sessions_without_forms(evaluations, sessions))
     if reviews is not None and len(reviews):
         out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
     return out
+
+
+def sessions_without_forms(evaluations: pd.DataFrame, sessions: pd.DataFrame) -> list[str]:
+    """Sessions the register lists with people attending but no evaluation form at all.
+
+    They count in the response rate as none returned; the report names them
+    so that a forgotten export does not pull the rate down unnoticed.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"session_id": ["a", "a"]})
+    >>> s = pd.DataFrame({"session_id": ["a", "b", "c"], "attended": [2, 12, None]})
+    >>> sessions_without_forms(e, s)
+    ['b']
+    """
+    ids = set(evaluations["session_id"].dropna().astype(str))
+    listed = sessions[sessions["attended"].fillna(0) > 0]["session_id"].astype(str)
+    return sorted(set(listed) - ids)
 
 
 def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
@@ -92,7 +116,7 @@ def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
     rows = []
     for row in rates.itertuples():
-        interval = (f"{round(100 * row.low)}% to {round(100 * row.high)}%" if row.shown
+        interval = (f"{percent(row.low)} to {percent(row.high)}" if row.shown
                     else "")
         rows.append({"Outcome": row.label, "Agreed": row.published, "95% interval": interval,
                      "Answered": show_count(row.n, min_count)})
@@ -203,7 +227,7 @@ def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_ma
     >>> themes = pd.Series(["time", "time", "time", "time;funding"])
     >>> for quote in representative_quotes(texts, themes, "time"):  # "Time." is too short
     ...     print(quote)
-    Call Jo on [phone] about the meeting times please
+    Call [name] on [phone] about the meeting times please
     We never have enough time to meet properly.
     Meetings are too short and there is no money for a room
     """
@@ -254,12 +278,14 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
 
     Examples
     --------
+    Time (2 groups) and Funding (1) are both "<5": alphabetical, not by count.
+
     >>> rows = pd.DataFrame({"group_id": ["a", "a", "b"] + list("cdefghijkl"),
     ...                      "challenges": ["time", "time;funding"] + [""] * 11,
     ...                      "challenges_text": [None] * 13})
     >>> you_said(rows, "challenges_text", "challenges", {"time": "Time", "funding": "Funding"},
     ...          respondent="group_id")[["Theme", "Raised by", "Share"]].values.tolist()
-    [['Time', '<5', 'not shown'], ['Funding', '<5', 'not shown']]
+    [['Funding', '<5', 'not shown'], ['Time', '<5', 'not shown']]
     """
     counted = table if respondent is None else _codes_by(table, respondent, themes_column)
     counts = challenge_counts(counted, column=themes_column, codes=codes)
@@ -288,7 +314,32 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
                       else NOT_SHOWN),
             "quotes": chosen,
         })
-    return pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "quotes"])
+    out = pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "quotes"])
+    counts_by_code = dict(zip(counts["code"], counts["count"], strict=True))
+    return order_without_leaking(out, [counts_by_code[c] for c in out["code"]], min_count)
+
+
+def order_without_leaking(table: pd.DataFrame, counts: list[int],
+                          min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """Rows by count, most first, but those shown ``<5`` after, alphabetically by theme.
+
+    Ordering the ``<5`` rows by their true count would say which is 4 and
+    which is 1; so they follow the rows with counts, in an order that does
+    not depend on the data. Ties among counts shown are alphabetical too.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"Theme": ["Time", "Pace", "Jargon", "Venue", "Money"]})
+    >>> order_without_leaking(t, [3, 12, 1, 12, 4])["Theme"].tolist()
+    ['Pace', 'Venue', 'Jargon', 'Money', 'Time']
+    """
+    counts = pd.Series(counts, index=table.index, dtype="int64")
+    small = (counts > 0) & (counts < min_count)
+    key = pd.DataFrame({"small": small, "count": counts.where(~small, 0),
+                        "theme": table["Theme"].astype(str).str.casefold()})
+    order = key.sort_values(["small", "count", "theme"], ascending=[True, False, True],
+                            kind="stable").index
+    return table.loc[order].reset_index(drop=True)
 
 
 def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
@@ -326,20 +377,36 @@ def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
     return pd.DataFrame(rows, columns=["Theme", "You said", "We did", "Status", "Date"])
 
 
-def still_to_do(raised: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
-    """Themes raised that no action answers yet.
+def still_to_do(raised: pd.DataFrame, actions: pd.DataFrame,
+                min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """Themes raised that no action answers yet: by size, the small ones on one line.
+
+    Themes raised by ``min_count`` or more are listed by how many raised them
+    (as "You said" orders them); those raised by fewer are collapsed into
+    one last row, alphabetically, so that their order says nothing of their
+    size.
 
     Examples
     --------
-    >>> raised = pd.DataFrame({"code": ["time", "funding"], "Theme": ["Time", "Funding"],
-    ...                        "Raised by": ["12", "<5"]})
+    >>> raised = pd.DataFrame({"code": ["time", "funding", "venue", "pace"],
+    ...                        "Theme": ["Time", "Funding", "Venue", "Pace"],
+    ...                        "Raised by": ["12", "<5", "7", "<5"]})
     >>> actions = pd.DataFrame({"theme": ["time"]})
-    >>> still_to_do(raised, actions)["Theme"].tolist()
-    ['Funding']
+    >>> still_to_do(raised, actions).values.tolist()
+    [['Venue', '7'], ['Funding, Pace', '<5 each']]
     """
     answered = {c for value in actions["theme"].fillna("") for c in str(value).split(";") if c}
-    return raised.loc[~raised["code"].isin(answered), ["Theme", "Raised by"]].reset_index(
-        drop=True)
+    todo = raised.loc[~raised["code"].isin(answered), ["Theme", "Raised by"]]
+    small = todo["Raised by"] == f"<{min_count}"
+    counted = todo[~small].copy()
+    counted["n"] = pd.to_numeric(counted["Raised by"], errors="coerce")
+    counted = counted.sort_values(["n", "Theme"], ascending=[False, True], kind="stable")
+    rows = counted[["Theme", "Raised by"]].values.tolist()
+    if small.any():
+        names = sorted(dict.fromkeys(todo.loc[small, "Theme"].astype(str)), key=str.casefold)
+        rows.append([", ".join(names), f"<{min_count} each"])
+    return pd.DataFrame(rows, columns=["Theme", "Raised by"])
+
 
 
 #: What :func:`~coprod_analysis.clean.redact.redact` puts in place of what it removes.

@@ -9,6 +9,7 @@ from coprod_analysis.clean.actions import load_actions
 from coprod_analysis.clean.evaluations import load_evaluations
 from coprod_analysis.clean.reviews import load_reviews
 from coprod_analysis.clean.sessions import load_sessions
+from coprod_analysis.report.content import sessions_without_forms
 from coprod_analysis.report.render import ReportInputs
 from coprod_analysis.themes import load_codebook
 from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK
@@ -71,6 +72,11 @@ def load_report_inputs(
                          f"not in the register ({shown}"
                          f"{', ...' if missing.nunique() > 3 else ''}): they are left out of "
                          "the response rate; check the dates and venues match.")
+        silent = sessions_without_forms(read_evaluations.data, register)
+        if silent:
+            lines.append(f"{Path(sessions).name}: {len(silent)} sessions in the register have "
+                         f"no evaluation form ({', '.join(silent)}): they count in the "
+                         "response rate as none returned, and the report names them.")
     inputs = ReportInputs(
         evaluations=read_evaluations.data,
         reviews=read_reviews.data if read_reviews is not None else None,

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from matplotlib.figure import Figure
 
 from coprod_analysis.charts import plot_agreement
+from coprod_analysis.errors import CoprodError
 from coprod_analysis.output import (
     atomic_files,
     neutralise_formulas,
@@ -25,6 +26,7 @@ from coprod_analysis.output import (
     refuse_overwriting,
 )
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
+from coprod_analysis.report.audit import disclosure_method, glance_table, report_leaks
 from coprod_analysis.report.content import (
     at_a_glance,
     ladder_tables,
@@ -140,7 +142,8 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     actions = inputs.actions if inputs.actions is not None else pd.DataFrame(
         columns=["theme", "you_said", "we_did", "status", "date"])
     did = we_did(actions, codes, keep_staff_names=keep_staff_names)
-    todo = still_to_do(raised, actions) if len(raised) else raised
+    todo = (still_to_do(raised, actions, min_count) if len(raised)
+            else raised[["Theme", "Raised by"]])
     tables["We did"] = did
     tables["Still to do"] = todo
     groups = reviews["group_id"].nunique() if reviews is not None else 0
@@ -150,8 +153,11 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         tables["Ladder"] = ladder["where"].rename_axis("Level").reset_index()
     if ladder["moved"] is not None:
         tables["Ladder movement"] = ladder["moved"].rename_axis("Level").reset_index()
-    order = ["Outcomes", "Ladder", "Ladder movement", "Challenges", "Improvements", "We did",
-             "Still to do"]  # the report's order, for the workbook's sheets
+    glance = at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews)
+    tables["At a glance"] = glance_table(glance)
+    # the report's order, for the workbook's sheets
+    order = ["At a glance", "Outcomes", "Ladder", "Ladder movement", "Challenges",
+             "Improvements", "We did", "Still to do"]
     tables = {name: tables[name] for name in order if name in tables}
     forms = show_count(len(evaluations), min_count)
     method = [
@@ -170,12 +176,13 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         redaction_note(inputs.actions is not None, keep_staff_names),
         "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
         "range the true share probably lies in.",
+        *disclosure_method(min_count, glance.get("sessions_without_forms", "")),
     ]
     environment = Environment(loader=PackageLoader("coprod_analysis.report", "templates"),
                               autoescape=select_autoescape(["html", "j2"]))
     html = environment.get_template("you-said-we-did.html.j2").render(
         title="You said, we did", programme=inputs.programme,
-        glance=at_a_glance(evaluations, inputs.sessions, min_base, min_count, reviews),
+        glance=glance,
         outcomes=outcomes, outcome_charts=outcome_charts, reviewed=reviews is not None,
         ladder=ladder, min_base=min_base, min_count=min_count, said=said, raised=len(raised),
         did=did, todo=todo.to_dict("records"), method=method)
@@ -205,6 +212,11 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     targets = report_targets(out)
     refuse_overwriting(targets, protect)
     html, tables = build_html(inputs, min_base, min_count, keep_staff_names=keep_staff_names)
+    leaks = report_leaks(tables, min_count)
+    if len(leaks):  # the suppression should never let this happen: refuse, write nothing
+        raise CoprodError("the report would let a reader work out a small number ("
+                          + "; ".join(leaks["name"].astype(str)) + "); nothing was written. "
+                          "Please report this as a bug, with --min-count raised meanwhile.")
     with atomic_files(targets, protect=protect) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
         with pd.ExcelWriter(xlsx_temp, engine="openpyxl") as writer:

@@ -1,0 +1,105 @@
+"""The name gazetteer that :mod:`coprod_analysis.clean.redact` looks names up in.
+
+Loaded once, on first use, from ``data/names.tsv.gz`` in the package (see
+``data/README.md`` for its sources, licences and how it is rebuilt). Each row is a
+name in title case, its kind (``given``, ``surname``, ``both``, or ``word``: a
+common English word kept as a stop list) and whether it is also an English word
+(``common``: needs clear context; ``dict``: a rarer word; ``-``: not a word).
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Name lists keyed by lower-case spelling.
+
+    Attributes
+    ----------
+    given:
+        Given names that are not common English words ("sarah", "nasreen", "tom").
+    given_common:
+        Given names that are also common words ("will", "may", "grace", "hope").
+    surnames:
+        Surnames of any class ("whitcombe", "qureshi", "hall").
+    common_words:
+        Common English words of any kind, names or not ("the", "will", "hall").
+    dict_words:
+        Names that are rarer English words ("tom", "robin", "hood").
+    """
+
+    given: frozenset[str]
+    given_common: frozenset[str]
+    surnames: frozenset[str]
+    common_words: frozenset[str]
+    dict_words: frozenset[str] = frozenset()
+
+    def is_name(self, key: str) -> bool:
+        """Whether a lower-case word is a given name or surname that is not a common word.
+
+        Examples
+        --------
+        >>> load().is_name("qureshi"), load().is_name("will"), load().is_name("session")
+        (True, False, False)
+        """
+        return (key in self.given or key in self.surnames) and key not in self.common_words
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """The word without accents, so that "Siobhán" is found as "Siobhan".
+
+    Examples
+    --------
+    >>> fold("siobhán"), fold("zoë"), fold("łukasz")
+    ('siobhan', 'zoe', 'lukasz')
+    """
+    if word.isascii():
+        return word
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", word)
+                       if not unicodedata.combining(c))
+    return stripped.translate(_NOT_DECOMPOSED)
+
+
+_NOT_DECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                                 "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"})
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The packaged gazetteer (read once per process).
+
+    Examples
+    --------
+    >>> g = load()
+    >>> "ayesha" in g.given, "will" in g.given_common, "harehills" in g.surnames
+    (True, True, False)
+    """
+    raw = resources.files("coprod_analysis.clean").joinpath("data/names.tsv.gz").read_bytes()
+    given: set[str] = set()
+    given_common: set[str] = set()
+    surnames: set[str] = set()
+    common: set[str] = set()
+    dict_words: set[str] = set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines()[1:]:
+        name, kind, word = line.split("\t")
+        key = fold(name.lower())
+        if word == "common":
+            common.add(key)
+        elif word == "dict":
+            dict_words.add(key)
+        if kind in ("given", "both"):
+            (given_common if word == "common" else given).add(key)
+        if kind in ("surname", "both"):
+            surnames.add(key)
+    # an accented name folded onto an English word ("Óver") is that word first
+    given -= common
+    surnames -= common
+    return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
+                     frozenset(common), frozenset(dict_words))

@@ -1,0 +1,411 @@
+"""Header layouts of Qualtrics, SmartSurvey and older SurveyMonkey exports.
+
+:mod:`coprod_analysis.read.platforms` names the platform; this module works
+out, for the platforms whose header takes more than one row or whose own
+columns have several spellings, how many rows the header takes, the header of
+each column, and the role of the platform's own columns (see
+:mod:`coprod_analysis.read.platforms` for the roles).
+
+What each layout is based on is written in ``docs/platforms.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Qualtrics' metadata columns, by their code with spaces removed, lower-cased.
+#: The question-text row spells them with spaces ("Recorded Date"); both are
+#: looked up after removing spaces.
+QUALTRICS_ROLES: dict[str, str] = {
+    "responseid": "respondent_id",
+    "recordeddate": "submitted_at",
+    "enddate": "submitted_at",  # used only when there is no RecordedDate (legacy files)
+    "recipientemail": "email",
+    "emailaddress": "email",
+    "ipaddress": "identifier",
+    "recipientlastname": "identifier",
+    "recipientfirstname": "identifier",
+    "name": "identifier",
+    "externalreference": "identifier",
+    "externaldatareference": "identifier",
+    "locationlatitude": "identifier",
+    "locationlongitude": "identifier",
+    "startdate": "platform",
+    "status": "platform",
+    "responsetype": "platform",
+    "progress": "platform",
+    "duration(inseconds)": "platform",
+    "finished": "platform",
+    "distributionchannel": "platform",
+    "userlanguage": "platform",
+    "responseset": "platform",
+}
+
+#: SmartSurvey's own columns (lower-cased, spaces removed).
+SMARTSURVEY_ROLES: dict[str, str] = {
+    "userid": "respondent_id",
+    "ended": "submitted_at",
+    "email": "email",
+    "name": "identifier",
+    "ipaddress": "identifier",
+    "uniqueid": "identifier",
+    "trackinglink": "identifier",
+    "userno": "platform",
+    "started": "platform",
+}
+
+#: SurveyMonkey's own columns, in both the current (``Respondent ID``) and the
+#: older (``RespondentID``) spelling, lower-cased with spaces removed.
+SURVEYMONKEY_ROLES: dict[str, str] = {
+    "respondentid": "respondent_id",
+    "enddate": "submitted_at",
+    "emailaddress": "email",
+    "ipaddress": "identifier",
+    "firstname": "identifier",
+    "lastname": "identifier",
+    "collectorid": "platform",
+    "startdate": "platform",
+}
+
+_IMPORT_ID = re.compile(r'^\s*\{\s*"ImportId"\s*:', re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    """A header reduced for looking up a platform column: lower case, no spaces.
+
+    Examples
+    --------
+    >>> squash("Duration (in seconds)"), squash("\\ufeffRespondent ID"), squash("IP Address")
+    ('duration(inseconds)', 'respondentid', 'ipaddress')
+    """
+    text = unicodedata.normalize("NFKC", text).replace("\ufeff", "")
+    return "".join(text.split()).lower()
+
+
+@dataclass
+class Layout:
+    """How an export's header is laid out.
+
+    Attributes
+    ----------
+    header_rows:
+        How many rows the header takes.
+    headers:
+        The header of each column, as the questions are worded.
+    roles:
+        Column position -> role, for the platform's own columns.
+    recognised_by:
+        What in the file showed the platform and layout (for the summary).
+    notes:
+        Anything the officer should know about the layout.
+    """
+
+    header_rows: int
+    headers: list[str]
+    roles: dict[int, str] = field(default_factory=dict)
+    recognised_by: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _row(rows: list[list[str]], i: int) -> list[str] | None:
+    return rows[i] if i < len(rows) else None
+
+
+def is_qualtrics(first: list[str], second: list[str] | None = None,
+                 third: list[str] | None = None) -> bool:
+    """Whether a header looks like a Qualtrics export's.
+
+    Examples
+    --------
+    >>> is_qualtrics(["StartDate", "EndDate", "Status", "IPAddress", "Progress",
+    ...               "Duration (in seconds)", "Finished", "RecordedDate", "ResponseId"])
+    True
+    >>> is_qualtrics(["V1", "V2", "V3"], ["ResponseID", "ResponseSet", "Name"])
+    True
+    >>> is_qualtrics(["Start Date", "End Date", "Response Type", "Progress",
+    ...               "Duration (in seconds)", "Finished", "Recorded Date", "Response ID"])
+    True
+    >>> is_qualtrics(["Respondent ID", "Collector ID", "Start Date", "End Date"])
+    False
+    """
+    keys = {squash(h) for h in first}
+    if third is not None and sum(bool(_IMPORT_ID.match(c)) for c in third) >= 2:
+        return True
+    if "responseid" in keys and keys & {"recordeddate", "finished", "progress",
+                                        "duration(inseconds)", "responseset"}:
+        return True
+    # The legacy layout: V1, V2 ... over ResponseID, ResponseSet ...
+    return second is not None and {"responseid", "responseset"} <= {squash(h) for h in second}
+
+
+def _qualtrics_matrix(texts: list[str]) -> list[str]:
+    """Turn Qualtrics' ``Question - Statement`` headers into ``Question [Statement]``.
+
+    Only where two or more columns share the text before the last `` - ``
+    (a matrix question): a single question may hold a dash of its own.
+
+    Examples
+    --------
+    >>> _qualtrics_matrix(["How far? - I can a", "How far? - I can b", "Pick one - or two"])
+    ['How far? [I can a]', 'How far? [I can b]', 'Pick one - or two']
+    """
+    stems: dict[str, int] = {}
+    for text in texts:
+        if " - " in text:
+            stem = text.rsplit(" - ", 1)[0].strip()
+            stems[stem] = stems.get(stem, 0) + 1
+    out = []
+    for text in texts:
+        if " - " in text:
+            stem, statement = (part.strip() for part in text.rsplit(" - ", 1))
+            if stems.get(stem, 0) >= 2 and statement:
+                out.append(f"{stem} [{statement}]")
+                continue
+        out.append(text)
+    return out
+
+
+def qualtrics_layout(rows: list[list[str]]) -> Layout:
+    """The header of a Qualtrics export: three rows, two (legacy) or one.
+
+    The current layout has the column codes (``Q3_1``) in row 1, the question
+    text in row 2 and ``{"ImportId":"QID3_1"}`` in row 3; the legacy layout
+    has ``V1``/``Q1`` codes over a row of question text; an export whose code
+    and ImportId rows were deleted has the question text alone. Columns are
+    named by their question text (matrix statements as ``Question
+    [Statement]``), the code where the text is empty.
+
+    Examples
+    --------
+    >>> rows = [["StartDate", "RecordedDate", "ResponseId", "IPAddress", "Q1"],
+    ...         ["Start Date", "Recorded Date", "Response ID", "IP Address", "Overall?"],
+    ...         ['{"ImportId":"startDate"}', '{"ImportId":"recordedDate"}',
+    ...          '{"ImportId":"_recordId"}', '{"ImportId":"ipAddress"}', '{"ImportId":"QID1"}'],
+    ...         ["2024-03-14 10:00:00", "2024-03-14 10:05:00", "R_1", "192.0.2.1", "Good"]]
+    >>> layout = qualtrics_layout(rows)
+    >>> layout.header_rows, layout.headers[-1], layout.roles
+    (3, 'Overall?', {0: 'platform', 1: 'submitted_at', 2: 'respondent_id', 3: 'identifier'})
+    """
+    first, second, third = _row(rows, 0), _row(rows, 1), _row(rows, 2)
+    codes = first or []
+    legacy = second is not None and {"responseid", "responseset"} <= {squash(h) for h in second}
+    if third is not None and import_id_row(third):
+        n, texts, how = 3, second, ("three header rows: codes, question text and "
+                                    "{\"ImportId\": ...}")
+    elif second is not None and import_id_row(second):
+        n, texts, how = 2, codes, "two header rows: codes or question text, then ImportIds"
+    elif legacy:
+        n, texts, how = 2, second, "legacy layout: V1/Q1 codes over a row of question text"
+    elif second is not None and _second_row_is_text(codes, second):
+        n, texts, how = 2, second, "two header rows: codes over question text"
+    else:
+        n, texts, how = 1, codes, "one header row"
+    assert texts is not None
+    names = [t if t.strip() else c for t, c in zip(texts, codes, strict=False)]
+    names += codes[len(names):]
+    headers = _qualtrics_matrix(names)
+    squashed = [squash(t) for t in texts]
+    squashed_codes = [squash(c) for c in codes]
+    keys = [k if k in QUALTRICS_ROLES else (c if n > 1 and c in QUALTRICS_ROLES else k)
+            for k, c in zip(squashed, squashed_codes, strict=False)]
+    roles = {i: QUALTRICS_ROLES[k] for i, k in enumerate(keys) if k in QUALTRICS_ROLES}
+    if "recordeddate" in keys:
+        for i, k in enumerate(keys):
+            if k == "enddate":
+                roles[i] = "platform"
+    layout = Layout(n, headers, roles, f"Qualtrics ({how})")
+    return layout
+
+
+def _second_row_is_text(codes: list[str], second: list[str]) -> bool:
+    """Whether Qualtrics' second row is question text, not a first response.
+
+    A response fills ResponseId with ``R_...``; the text row says "Response ID".
+
+    Examples
+    --------
+    >>> _second_row_is_text(["ResponseId", "Q1"], ["Response ID", "Overall?"])
+    True
+    >>> _second_row_is_text(["Response ID", "Overall?"], ["R_1aBc", "Good"])
+    False
+    """
+    for i, code in enumerate(codes):
+        if squash(code) == "responseid" and i < len(second):
+            return squash(second[i]) == "responseid" and code.strip() != second[i].strip()
+    return False
+
+
+def is_smartsurvey(first: list[str]) -> bool:
+    """Whether a header looks like a SmartSurvey export's.
+
+    Examples
+    --------
+    >>> is_smartsurvey(["UserID", "UserNo", "Name", "Email", "IP Address", "Unique ID",
+    ...                 "Started", "Ended", "Q1. Date of the session"])
+    True
+    >>> is_smartsurvey(["Response ID", "Started", "Completed", "1. Date"])
+    False
+    """
+    keys = [squash(h) for h in first]
+    return ("userno" in keys or "userid" in keys) and {"started", "ended"} <= set(keys)
+
+
+def smartsurvey_layout(rows: list[list[str]]) -> Layout:
+    """The header of a SmartSurvey export: one row, or more over grid questions.
+
+    A grid question takes one column per row of the grid, with the question
+    over its first column and the grid rows' labels in a second header row
+    (a third for grids with several columns); the sub-header rows leave
+    SmartSurvey's own columns empty, where a response fills ``UserID``.
+
+    Examples
+    --------
+    >>> rows = [["UserID", "UserNo", "Started", "Ended", "Q2. How far do you agree?", ""],
+    ...         ["", "", "", "", "I can a", "I can b"],
+    ...         ["101", "1", "14/03/2024 10:00", "14/03/2024 10:05", "Agree", "Agree"]]
+    >>> layout = smartsurvey_layout(rows)
+    >>> layout.header_rows, layout.headers[4:], layout.roles
+    (2, ['Q2. How far do you agree? [I can a]', 'Q2. How far do you agree? [I can b]'], \
+{0: 'respondent_id', 1: 'platform', 2: 'platform', 3: 'submitted_at'})
+    """
+    first = rows[0]
+    keys = [squash(h) for h in first]
+    anchor = next((keys.index(k) for k in ("userid", "userno") if k in keys), 0)
+    n = 1
+    while n < min(len(rows), 3) and anchor < len(rows[n]) and not rows[n][anchor].strip() \
+            and any(c.strip() for c in rows[n]):
+        n += 1
+    headers = _combine_rows(rows[:n])
+    roles = {i: SMARTSURVEY_ROLES[k] for i, k in enumerate(keys) if k in SMARTSURVEY_ROLES}
+    how = "row 1 holds UserID/UserNo, Started and Ended"
+    if n > 1:
+        how += f"; {n} header rows (grid questions)"
+    return Layout(n, headers, roles, f"SmartSurvey ({how})")
+
+
+def _combine_rows(rows: list[list[str]]) -> list[str]:
+    """``Question [Sub-label - Sub-sub-label]`` headers from stacked header rows.
+
+    A question is written over the first of its columns (or merged across
+    them in a workbook, read as its first cell), so an empty top cell carries
+    the question on its left.
+
+    Examples
+    --------
+    >>> _combine_rows([["Q1", "Grid", ""], ["", "a", "b"]])
+    ['Q1', 'Grid [a]', 'Grid [b]']
+    """
+    out = []
+    question = ""
+    for j, top in enumerate(rows[0]):
+        if top.strip():
+            question = top
+        subs = [r[j].strip() for r in rows[1:] if j < len(r) and r[j].strip()
+                and r[j].strip().lower() not in ("response", "open-ended response",
+                                                  "open ended response")]
+        out.append(f"{question} [{' - '.join(subs)}]" if subs else question)
+    return out
+
+
+def is_old_surveymonkey(first: list[str]) -> bool:
+    """SurveyMonkey's older header: ``RespondentID, CollectorID, StartDate, EndDate``.
+
+    Examples
+    --------
+    >>> is_old_surveymonkey(["RespondentID", "CollectorID", "StartDate", "EndDate"])
+    True
+    """
+    keys = {unicodedata.normalize("NFKC", h).replace("\ufeff", "").strip().lower()
+            for h in first}
+    return {"respondentid", "collectorid"} <= keys
+
+
+def surveymonkey_roles(headers: list[str]) -> dict[int, str]:
+    """Roles of SurveyMonkey's own columns in either spelling (``Custom Data 1`` too).
+
+    Examples
+    --------
+    >>> surveymonkey_roles(["RespondentID", "CollectorID", "StartDate", "EndDate", "LastName",
+    ...                     "Custom Data", "Q1"])
+    {0: 'respondent_id', 1: 'platform', 2: 'platform', 3: 'submitted_at', 4: 'identifier', \
+5: 'identifier'}
+    """
+    roles = {}
+    for i, header in enumerate(headers):
+        key = squash(header)
+        if key in SURVEYMONKEY_ROLES:
+            roles[i] = SURVEYMONKEY_ROLES[key]
+        elif key.startswith("customdata"):
+            roles[i] = "identifier"
+    return roles
+
+
+def import_id_row(row: list[str]) -> bool:
+    """Whether a row is Qualtrics' ``{"ImportId": ...}`` row (for a stray copy).
+
+    Examples
+    --------
+    >>> import_id_row(['{"ImportId":"QID1"}', '{"ImportId":"QID2"}'])
+    True
+    """
+    cells = [c for c in row if c.strip()]
+    if not cells:
+        return False
+    try:
+        return all(isinstance(json.loads(c), dict) and "ImportId" in json.loads(c)
+                   for c in cells)
+    except ValueError:
+        return False
+
+
+#: Qualtrics' Status (Response Type) values of responses no respondent gave:
+#: choice text, and the numeric codes of the "numeric values" download.
+_QUALTRICS_NOT_RESPONSES = {
+    "survey preview": "a Qualtrics survey preview (a test by the survey's owner)",
+    "survey test": "a Qualtrics generated test response",
+    "spam": "marked as spam by Qualtrics",
+    "1": "a Qualtrics survey preview (a test by the survey's owner)",
+    "2": "a Qualtrics generated test response",
+    "8": "marked as spam by Qualtrics",
+    "9": "a Qualtrics survey preview marked as spam",
+    "17": "a Qualtrics survey preview taken offline",
+}
+
+
+def qualtrics_not_responses(cells, platform: str) -> dict:
+    """Rows of a Qualtrics export that no respondent gave (previews, tests, spam).
+
+    Parameters
+    ----------
+    cells:
+        The export's cells (a DataFrame indexed by ``source_row``).
+    platform:
+        The export's platform; other platforms have none.
+
+    Returns
+    -------
+    dict
+        ``source_row`` -> the reason it is not a response.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cells = pd.DataFrame({"Response Type": ["IP Address", "Survey Preview", "8"]},
+    ...                      index=[1, 2, 3])
+    >>> sorted(qualtrics_not_responses(cells, "qualtrics").items())[1]
+    (3, 'marked as spam by Qualtrics')
+    """
+    if platform != "qualtrics":
+        return {}
+    column = next((c for c in cells.columns if squash(c) in ("status", "responsetype")), None)
+    if column is None:
+        return {}
+    out = {}
+    for row, value in cells[column].items():
+        reason = _QUALTRICS_NOT_RESPONSES.get(str(value).strip().lower())
+        if reason:
+            out[row] = reason
+    return out

@@ -1,0 +1,180 @@
+"""Audit one whole report: what a reader could work out by combining everything in it.
+
+Each table is protected on its own by
+:func:`~coprod_analysis.publish.suppress_table`; a reader holds the whole
+report, though: the forms returned beside the response rate and the
+participants, each outcome's share beside the number who answered it, the
+ladder's totals beside the groups reviewed, a theme in "You said" and again
+in "Still to do". :func:`report_problem` writes all of that down as one set
+of equations and bounds (:class:`~coprod_analysis.publish.audit.Problem`),
+and :func:`report_leaks` lists every small count it pins.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from coprod_analysis.publish import MIN_COUNT, NOT_SHOWN
+from coprod_analysis.publish.audit import Problem, table_problem
+
+log = logging.getLogger(__name__)
+
+#: The at-a-glance figures, as the workbook names them.
+GLANCE_LABELS = {"period": "Period", "sessions": "Sessions", "participants": "Participants",
+                 "responses": "Evaluation forms returned", "response_rate": "Response rate",
+                 "groups": "Patient groups reviewed"}
+
+
+def glance_table(glance: dict[str, str]) -> pd.DataFrame:
+    """The at-a-glance figures as a table (for the workbook), exactly as the page shows them.
+
+    Examples
+    --------
+    >>> glance_table({"period": "May 2019 to May 2019", "responses": "<5"}).values.tolist()
+    [['Period', 'May 2019 to May 2019'], ['Evaluation forms returned', '<5']]
+    """
+    rows = [[label, glance[key]] for key, label in GLANCE_LABELS.items() if key in glance]
+    return pd.DataFrame(rows, columns=["Figure", "Value"])
+
+
+def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
+    """The method section's sentences on small numbers: what is done, and what is not.
+
+    Examples
+    --------
+    >>> lines = disclosure_method(5, "2019-03-01 Leeds")
+    >>> lines[-1].endswith("as none returned: 2019-03-01 Leeds.")
+    True
+    """
+    small = f"fewer than {min_count}"
+    lines = [
+        "Where a table shows totals, more cells are hidden (*), the smallest first, and a "
+        "total only where nothing else works, until no hidden count can be worked out "
+        "exactly from the rows, columns and totals of the table together. Before the "
+        "report is written a computer check (integer linear programming) tries every "
+        "combination a reader could write down from the whole report, the same figure in "
+        "two places, totals, rates and shares included, and the report is not written if "
+        "any hidden count could be worked out.",
+        f"Themes raised by {small} are listed after the others in alphabetical order, or "
+        "together on one line, so that their order says nothing of their size. "
+        "Percentages are rounded half up (12.5% is 13%).",
+        f"The response rate is not shown where, beside the forms returned and the "
+        f"participants, it would give away a number {small}, such as the forms from "
+        "sessions the register does not list.",
+        "What this cannot guard against: what a reader knows from elsewhere (having been at "
+        "a session, or knowing what one group ticked), other publications of the same "
+        "figures, and a reader who knows exactly how hidden cells are chosen, who can "
+        "sometimes narrow a hidden count further than the check does (where a table's "
+        "hidden counts are at the least they could be, rarely to one value).",
+    ]
+    if without_forms:
+        lines.append("Sessions in the register with no evaluation form count in the "
+                     f"response rate as none returned: {without_forms}.")
+    return lines
+
+
+def _count(problem: Problem, name: str, text: str, min_count: int) -> bool:
+    """Add a published count; False when it is not a count (text, "not shown")."""
+    text = str(text).strip()
+    if text.isdigit():
+        problem.shown(name, int(text))
+    elif text in (f"<{min_count}", f"<{min_count} each"):
+        problem.small(name, min_count)
+    elif text in ("*", NOT_SHOWN):
+        problem.hidden(name)
+    else:
+        return False
+    return True
+
+
+def _share(problem: Problem, name: str, text: str, base: str) -> None:
+    """``p`` % of ``base``, rounded half up: ``(2p - 1) base <= 200 x < (2p + 1) base``."""
+    text = str(text).strip()
+    if not text.endswith("%") or not text[:-1].isdigit():
+        return
+    share = int(text[:-1])
+    problem.variable(name, 0, None, "derived")
+    problem.at_most({name: 1, base: -1})
+    problem.at_most({name: -200, base: 2 * share - 1})
+    problem.at_most({name: 200, base: -(2 * share + 1)}, -1)
+
+
+def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) -> Problem:
+    """Everything one report lets a reader write down, as one problem.
+
+    Parameters
+    ----------
+    tables:
+        The report's tables by name, as :func:`~coprod_analysis.report.render.build_html`
+        returns them and the workbook holds them (the page shows the same values),
+        the at-a-glance figures included.
+    """
+    problem = Problem()
+    labels = {label: key for key, label in GLANCE_LABELS.items()}
+    glance = {labels[row.Figure]: str(row.Value)
+              for row in tables.get("At a glance", glance_table({})).itertuples()
+              if row.Figure in labels}
+    forms = "forms" if _count(problem, "forms", glance.get("responses", ""), min_count) else None
+    groups = "groups" if _count(problem, "groups", glance.get("groups", ""), min_count) else None
+    if _count(problem, "participants", glance.get("participants", ""), min_count) and forms:
+        # Responses to the sessions the rate counts, and the forms it leaves out.
+        problem.variable("rated", 0, None, "derived")
+        problem.variable("left out", 0, None, "derived")
+        problem.equal({"rated": 1, "left out": 1, "forms": -1})
+        _share(problem, "rated", glance.get("response_rate", ""), "participants")
+    for name, table in tables.items():
+        if name in ("Ladder", "Ladder movement"):
+            frame = table.set_index("Level")
+            total = "Groups" if name == "Ladder" else "Groups compared"
+            table_problem(frame, min_count=min_count, total=total, problem=problem,
+                          prefix=f"{name}: ")
+            for level in frame.index:
+                if groups:
+                    problem.at_most({f"{name}: ({level}, {total})": 1, groups: -1})
+        elif name == "Outcomes":
+            for row in table.itertuples(index=False):
+                answered = f"answered: {row[0]}"
+                if _count(problem, answered, row[3], min_count):
+                    if forms:
+                        problem.at_most({answered: 1, forms: -1})
+                    _share(problem, f"agreed: {row[0]}", row[1], answered)
+        elif name in ("Challenges", "Improvements"):
+            base = groups if name == "Challenges" else forms
+            for row in table.itertuples(index=False):
+                theme = f"{name}: {row.Theme}"
+                if _count(problem, theme, row[1], min_count) and base:
+                    problem.at_most({theme: 1, base: -1})
+    todo = tables.get("Still to do")
+    if todo is not None:
+        known = {str(n).split(": ", 1)[1]: n for n in problem.low
+                 if str(n).startswith(("Challenges: ", "Improvements: "))}
+        for row in todo.itertuples(index=False):
+            themes = ([row.Theme] if str(row[1]) != f"<{min_count} each"
+                      else str(row.Theme).split(", "))
+            for theme in themes:  # the same theme, the same value (a label with ", " aside)
+                _count(problem, known.get(theme, f"Still to do: {theme}"), row[1], min_count)
+    return problem
+
+
+def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """The values one report gives away: hidden counts worked out exactly, and small
+    counts (1 to ``min_count - 1``) worked out from rates and shares.
+
+    Returns
+    -------
+    DataFrame
+        The auditor's rows (``name``, ``kind``, ``low``, ``high``, ...) for each value
+        given away; empty when the report is safe.
+
+    Raises
+    ------
+    ValueError
+        When the report says two different things about one count.
+    """
+    problem = report_problem(tables, min_count)
+    found = problem.audit()
+    leaks = found["pinned"] & (found["low"] >= 1) & (
+        (found["kind"] != "derived") | (found["low"] < min_count))
+    return found[leaks].reset_index(drop=True)

@@ -1,0 +1,241 @@
+"""The auditor (an attacker with integer programming) and suppression checked against it.
+
+The auditor is itself checked against a brute-force reader that tries every
+table that would publish the same way; suppression is checked against the
+auditor on random tables of every shape the report publishes, and against a
+reader who knows the suppression rule.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from coprod_analysis.publish import suppress_table
+from coprod_analysis.publish.audit import Problem, audit_table
+from coprod_analysis.publish.disclosure import _Suppression
+
+CAP = 40  # the brute-force reader tries hidden cells up to this
+
+
+def _fits(shown: str, values: np.ndarray, is_total: bool) -> np.ndarray:
+    """Which of ``values`` could be behind a published cell (the reader's knowledge)."""
+    if shown == "<5":
+        return (values >= 1) & (values <= 4)
+    if shown == "*":
+        return values >= (0 if is_total else 5)
+    return values == int(shown)
+
+
+def _consistent(published: pd.DataFrame, cap: int = CAP) -> np.ndarray:
+    """Every table (cells only, hidden cells up to ``cap``) that publishes the same text."""
+    rows = [r for r in published.index if r != "Total"]
+    columns = [c for c in published.columns if c != "Total"]
+    domains = []
+    for r in rows:
+        for c in columns:
+            text = published.loc[r, c]
+            domains.append(np.array([int(text)]) if text not in ("<5", "*") else
+                           np.arange(1, 5) if text == "<5" else np.arange(5, cap + 1))
+    grid = np.stack(np.meshgrid(*domains, indexing="ij"), -1).reshape(-1, len(domains))
+    tables = grid.reshape(-1, len(rows), len(columns))
+    keep = np.ones(len(grid), dtype=bool)
+    if "Total" in published.columns:
+        for i, r in enumerate(rows):
+            keep &= _fits(published.loc[r, "Total"], tables[:, i].sum(axis=1), True)
+    if "Total" in published.index:
+        for j, c in enumerate(columns):
+            keep &= _fits(published.loc["Total", c], tables[:, :, j].sum(axis=1), True)
+        if "Total" in published.columns:
+            keep &= _fits(published.loc["Total", "Total"], tables.sum(axis=(1, 2)), True)
+    return tables[keep]
+
+
+def _brute_force(published: pd.DataFrame, cap: int = CAP) -> dict[tuple, set[int]]:
+    """Every value each cell and total can take, over every table that fits."""
+    rows = [r for r in published.index if r != "Total"]
+    columns = [c for c in published.columns if c != "Total"]
+    tables = _consistent(published, cap)
+    seen = {(r, c): set(tables[:, i, j].tolist()) for i, r in enumerate(rows)
+            for j, c in enumerate(columns)}
+    for i, r in enumerate(rows):
+        seen[(r, "Total")] = set(tables[:, i].sum(axis=1).tolist())
+    for j, c in enumerate(columns):
+        seen[("Total", c)] = set(tables[:, :, j].sum(axis=1).tolist())
+    seen[("Total", "Total")] = set(tables.sum(axis=(1, 2)).tolist())
+    return seen
+
+
+def test_the_worked_example_is_pinned_when_each_line_is_checked_alone():
+    # [[2, 4], [5, 2]] with both totals, protected line by line: the 5 is hidden
+    # beside the 2 below it, and every line alone looks safe. By hand: x + y = 6 and
+    # x + z = 7 with z >= 5 give x <= 2, so y >= 4, so y = 4 (it is at most 4),
+    # x = 2, z = 5 and the last cell 7 - 5 = 2.
+    published = pd.DataFrame([["<5", "<5", "6"], ["*", "<5", "7"], ["7", "6", "13"]],
+                             index=["a", "b", "Total"], columns=["x", "y", "Total"])
+    found = audit_table(published).set_index(["row", "column"])
+    assert found[["low", "high"]].to_numpy().tolist() == [[2, 2], [4, 4], [5, 5], [2, 2]]
+    seen = _brute_force(published)
+    assert {cell: seen[cell] for cell in found.index} == {
+        ("a", "x"): {2}, ("a", "y"): {4}, ("b", "x"): {5}, ("b", "y"): {2}}
+
+
+def test_the_worked_example_is_safe_once_suppressed_for_the_whole_table():
+    published = suppress_table(pd.DataFrame([[2, 4], [5, 2]], index=["a", "b"],
+                                            columns=["x", "y"]))
+    assert not audit_table(published)["pinned"].any()
+    seen = _brute_force(published)
+    for cell in [("a", "x"), ("a", "y"), ("b", "x"), ("b", "y")]:
+        assert len(seen[cell]) > 1
+
+
+def test_a_hidden_row_total_is_taken_from_the_grand_total():
+    # Row b's total hidden, but 20 - 12 = 8; then b's 3 is 8 - 5.
+    published = pd.DataFrame([["7", "5", "12"], ["<5", "5", "*"], ["10", "10", "20"]],
+                             index=["a", "b", "Total"], columns=["x", "y", "Total"])
+    found = audit_table(published).set_index(["row", "column"])
+    assert found.loc[("b", "x"), ["low", "high", "pinned"]].tolist() == [3, 3, True]
+    assert found.loc[("b", "Total"), ["low", "high"]].tolist() == [8, 8]
+
+
+def test_a_narrowed_value_is_said_to_be():
+    # <5 and * add up to 7: the * is 5 or 6, the <5 is 1 or 2.
+    published = pd.DataFrame([["<5", "*", "7"]], columns=["x", "y", "Total"])
+    found = audit_table(published)
+    assert found[["low", "high", "pinned", "narrowed"]].values.tolist() == [
+        [1, 2, False, True], [5, 6, False, True]]
+
+
+def test_a_hidden_cell_without_totals_is_unbounded():
+    found = audit_table(pd.DataFrame([["*", "<5"]], columns=["x", "y"]))
+    assert found["high"].tolist() == [None, 4] and found["low"].tolist() == [5, 1]
+
+
+def test_an_inconsistent_table_is_refused():
+    with pytest.raises(ValueError, match="inconsistent"):
+        audit_table(pd.DataFrame([["<5", "9", "3"]], columns=["x", "y", "Total"]))
+
+
+def test_one_count_in_two_places_is_one_value():
+    # Each table alone leaves the <5 free; together (same name) they pin it.
+    problem = Problem()
+    problem.small("a", 5)
+    problem.hidden("b", 5)
+    problem.shown("t", 8)
+    problem.equal({"a": 1, "b": 1, "t": -1})       # a + b = 8: a is 1 to 3
+    problem.shown("u", 6)
+    problem.hidden("c", 5)
+    problem.equal({"a": 1, "c": 1, "u": -1})       # a + c = 6: a is 1
+    assert problem.audit(["a"])[["low", "high"]].values.tolist() == [[1, 1]]
+
+
+tiny_published = st.sampled_from([(1, 2), (1, 3), (2, 2), (2, 1), (1, 1)]).flatmap(
+    lambda shape: st.tuples(
+        st.lists(st.lists(st.integers(0, 9), min_size=shape[1], max_size=shape[1]),
+                 min_size=shape[0], max_size=shape[0]),
+        st.sampled_from([(True, True), (True, False), (False, True)])))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_published)
+def test_the_auditor_agrees_with_a_reader_who_tries_every_table(case):
+    rows, (row_totals, column_totals) = case
+    counts = pd.DataFrame(rows)
+    published = suppress_table(counts, row_totals=row_totals, column_totals=column_totals)
+    found = audit_table(published)
+    seen = _brute_force(published)
+    for row in found.itertuples():
+        values = seen[(row.row, row.column)]
+        assert row.low == min(values)
+        if max(values) < CAP and row.high is not None and row.high < CAP:
+            assert row.high == max(values)
+        assert row.pinned == (len(values) == 1)
+
+
+def _counts(shape_rows, shape_columns):
+    value = st.one_of(st.just(0), st.integers(1, 4), st.integers(5, 12),
+                      st.integers(13, 60), st.integers(200, 900))
+    return st.lists(st.lists(value, min_size=shape_columns, max_size=shape_columns),
+                    min_size=shape_rows, max_size=shape_rows)
+
+
+tables = st.tuples(st.integers(1, 6), st.integers(1, 6)).flatmap(
+    lambda shape: st.tuples(_counts(*shape),
+                            st.sampled_from([(True, True), (True, False), (False, True)])))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables)
+@example(([[1, 7]], (True, True)))  # a hidden grand total of 8 can be worked out: allowed
+@example(([[2, 4], [5, 2]], (True, True)))
+def test_no_suppressed_table_gives_a_hidden_cell_away(case):
+    rows, (row_totals, column_totals) = case
+    counts = pd.DataFrame(rows)
+    published = suppress_table(counts, row_totals=row_totals, column_totals=column_totals)
+    found = audit_table(published)
+    total = (found["row"] == "Total") | (found["column"] == "Total")
+    given_away = found["pinned"] & (~total | (found["shown"] == "<5"))
+    assert not given_away.any(), found[given_away]
+    # A hidden total worked out is a count of 5 or more that could have been shown.
+    assert (found.loc[found["pinned"] & total, "low"] >= 5).all()
+    # And what is shown is true: counts as they are, 1 to 4 as <5, zeros as 0.
+    cells = published.drop(index="Total", columns="Total", errors="ignore").to_numpy()
+    values = counts.to_numpy()
+    assert (cells[values == 0] == "0").all()
+    assert (cells[(values > 0) & (values < 5)] == "<5").all()
+    shown = ~np.isin(cells, ["<5", "*"])
+    assert (cells[shown].astype(int) == values[shown]).all()
+
+
+def test_a_line_of_small_counts_alone_is_not_given_away_by_its_total():
+    # [4, 4, 0] beside a total of 8 would be 4 and 4: nothing left to hide, so the
+    # total goes. [1, 1, 0] has a total of 2, itself shown "<5": nothing to hide.
+    published = suppress_table(pd.DataFrame([[4, 4, 0], [1, 1, 0]]), column_totals=False)
+    assert published.loc[0].tolist() == ["<5", "<5", "0", "*"]
+    assert published.loc[1].tolist() == ["<5", "<5", "0", "<5"]
+    assert not audit_table(published)["pinned"].any()
+
+
+def test_a_reader_who_knows_the_rule_learns_nothing_from_the_first_pass():
+    """Every table that publishes the same way, filtered by the rule itself.
+
+    A reader who knows the rule can try every table consistent with what is
+    shown and keep those the rule would publish the same way. Where only the
+    first pass acted (by pattern, smallest first), that reader must not pin
+    anything the auditor leaves free. Where the second pass acted, the reader
+    learns that a line's slack was small: counted and reported below.
+    """
+    rng = np.random.default_rng(11)
+    checked = by_value = leaked = 0
+    for _ in range(70):
+        shape = [(1, 2), (1, 3), (2, 2)][int(rng.integers(3))]
+        counts = rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 9, 12], size=shape)
+        totals = [(True, True), (True, False), (False, True)][int(rng.integers(3))]
+        published = suppress_table(pd.DataFrame(counts), row_totals=totals[0],
+                                   column_totals=totals[1])
+        state = _Suppression(counts, 5, *totals)
+        state.protect_by_pattern()
+        state.protect_by_audit()
+        hidden = [(r, c) for r in range(shape[0]) for c in range(shape[1])
+                  if published.loc[r, c] in ("<5", "*")]
+        if not hidden:
+            continue
+        kept: dict[tuple, set[int]] = {p: set() for p in hidden}
+        for other in _consistent(published, cap=30):
+            if suppress_table(pd.DataFrame(other), row_totals=totals[0],
+                              column_totals=totals[1]).equals(published):
+                for p in hidden:
+                    kept[p].add(int(other[p]))
+        pinned = any(len(v) == 1 for v in kept.values())
+        checked += 1
+        if state.by_value:
+            by_value += 1
+            leaked += pinned
+        else:
+            assert not pinned, (counts, totals, published, kept)
+    assert checked > 30
+    print(f"rule-aware reader: {checked} tiny tables, {by_value} protected by value, "
+          f"{leaked} of them pinned")

@@ -1,0 +1,223 @@
+"""The whole report, on inputs built to have small numbers, read by an attacker.
+
+Nothing below ``min_count`` may be recoverable by subtraction (the auditor
+over every equation the report gives), by the order of rows, or by the
+response rate's arithmetic.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from coprod_analysis import load_evaluations, load_reviews, load_sessions
+from coprod_analysis.clean.actions import load_actions
+from coprod_analysis.errors import CoprodError
+from coprod_analysis.report import at_a_glance
+from coprod_analysis.report.audit import report_leaks, report_problem
+from coprod_analysis.report.render import ReportInputs, build_html, write_report
+from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK, load_codebook
+from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
+from tests.conftest import REPO
+
+SAMPLE = REPO / "data" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample_inputs():
+    book = load_codebook(IMPROVEMENTS_CODEBOOK)
+    codes = dict(zip(book.codes, book.labels, strict=True))
+    return ReportInputs(
+        evaluations=load_evaluations(SAMPLE / "evaluations").data,
+        reviews=load_reviews(SAMPLE / "reviews", aliases=SAMPLE / "group-aliases.csv").data,
+        sessions=load_sessions(SAMPLE / "sessions.csv"),
+        actions=load_actions(SAMPLE / "actions.csv", extra_codes=codes).data,
+        improvement_codes=codes)
+
+
+def _small_reviews(reviews: pd.DataFrame) -> pd.DataFrame:
+    """The sample's reviews, rewritten so that small numbers abound.
+
+    15 groups' latest reviews: Time ticked by 11, Funding by 1 group, Intimidation by 2,
+    Personal agendas by 3, Motivation by 4; co-design has all but 2 groups on one rung
+    (1 transformative, 1 not involved), co-decision all but 3.
+    """
+    latest = reviews.sort_values("review_number").groupby("group_id").tail(1)
+    groups = sorted(latest["group_id"].unique())
+    assert len(groups) == 15
+    ticks = {g: ["time"] if k < 11 else [] for k, g in enumerate(groups)}
+    for theme, how_many in [("funding", 1), ("intimidation", 2), ("personal_agendas", 3),
+                            ("motivation", 4)]:
+        for g in groups[-how_many:]:
+            ticks[g].append(theme)
+    out = reviews.copy()
+    out["challenges"] = out["group_id"].map(lambda g: ";".join(ticks[g]))
+    out["challenges_text"] = None
+    design = {g: "intermediate" for g in groups}
+    design[groups[0]], design[groups[1]] = "transformative", None
+    decision = {g: "descriptive" for g in groups}
+    decision[groups[2]] = decision[groups[3]] = "intermediate"
+    decision[groups[4]] = "transformative"
+    out["ladder_design"] = pd.Categorical(out["group_id"].map(design), dtype=LADDER_DTYPE)
+    out["ladder_design_not_involved"] = out["group_id"] == groups[1]
+    out["ladder_decision"] = pd.Categorical(out["group_id"].map(decision), dtype=LADDER_DTYPE)
+    out["ladder_decision_not_involved"] = False
+    return out
+
+
+def _small_evaluations(evaluations: pd.DataFrame) -> pd.DataFrame:
+    """The sample's forms plus 3 from a session the register does not list."""
+    extra = evaluations.head(3).copy()
+    extra["session_id"] = "2019-12-01-somewhere-new"
+    extra["response_id"] = [f"extra-{k}" for k in range(3)]
+    return pd.concat([evaluations, extra], ignore_index=True)
+
+
+def test_the_sample_report_gives_nothing_away(sample_inputs):
+    _, tables = build_html(sample_inputs)
+    assert report_leaks(tables).empty
+    # The auditor saw the ladder's hidden cells and the small themes.
+    watched = report_problem(tables).watched()
+    assert any(n.startswith("Ladder: ") for n in watched)
+    assert any(n.startswith("Challenges: ") for n in watched)
+
+
+def test_a_report_full_of_small_numbers_gives_nothing_away(sample_inputs):
+    inputs = ReportInputs(**{**sample_inputs.__dict__,
+                             "reviews": _small_reviews(sample_inputs.reviews),
+                             "evaluations": _small_evaluations(sample_inputs.evaluations)})
+    _, tables = build_html(inputs)
+    assert report_leaks(tables).empty
+    # By subtraction: co-design's 13 intermediate beside its total of 15 would leave 2 to
+    # share between the "<5" cells (1 and 1): something more is hidden.
+    design = tables["Ladder"].set_index("Level").loc["Co-design"]
+    assert design["Transformative"] == "<5" and design["Not involved"] == "<5"
+    assert "*" in design.tolist()
+    # By order: the themes under 5 (funding 1, intimidation 2, agendas 3, motivation 4)
+    # come after those with counts, alphabetically: not 4, 3, 2, 1.
+    challenges = tables["Challenges"]
+    small = challenges[challenges["Raised by"] == "<5"]["Theme"].tolist()
+    assert small == sorted(small, key=str.casefold) and len(small) == 4
+    assert challenges.index[challenges["Raised by"] == "<5"].min() > challenges.index[
+        challenges["Raised by"] != "<5"].max()
+    # By rate: 3 forms are for a session the register leaves out; forms (191), the
+    # participants (211) and the rate (89% of 211 is 187 or 188) would leave 3 or 4.
+    glance = tables["At a glance"].set_index("Figure")["Value"]
+    assert glance["Evaluation forms returned"] == "191"
+    assert glance["Response rate"] == "not shown"
+
+
+def test_still_to_do_lists_small_themes_together_alphabetically(sample_inputs):
+    inputs = ReportInputs(**{**sample_inputs.__dict__,
+                             "reviews": _small_reviews(sample_inputs.reviews)})
+    _, tables = build_html(inputs)
+    todo = tables["Still to do"]
+    # Funding has an action in data/sample/actions.csv; Intimidation (2), Personal
+    # agendas (3) and Motivation (4) do not: one line, alphabetical, "<5 each".
+    last = todo.iloc[-1].tolist()
+    assert last == ["Intimidation, Motivation, Personal agendas", "<5 each"]
+    counted = pd.to_numeric(todo["Raised by"], errors="coerce").dropna()
+    assert counted.is_monotonic_decreasing
+
+
+def test_the_same_count_is_shown_the_same_way_in_page_and_workbook(sample_inputs, tmp_path):
+    inputs = ReportInputs(**{**sample_inputs.__dict__,
+                             "reviews": _small_reviews(sample_inputs.reviews)})
+    html, tables = build_html(inputs)
+    write_report(inputs, tmp_path)
+    book = pd.read_excel(tmp_path / "you-said-we-did.xlsx", sheet_name=None, dtype=str,
+                         keep_default_na=False)
+    for name, table in tables.items():
+        assert book[name].to_numpy().tolist() == table.astype(str).to_numpy().tolist(), name
+    for row in tables["Challenges"].itertuples():
+        assert f"<th scope=\"row\">{row.Theme}</th><td>{row[2].replace('<', '&lt;')}</td>" in html
+
+
+def test_a_listed_session_with_blank_attendance_does_not_pin_the_rate():
+    # Hall B is in the register, its attendance left empty: its 4 forms are left out of
+    # the rate (12 of 20 at Hall A, 60%), and beside 16 forms and 20 participants the
+    # rate would say 16 - 12 = 4.
+    frame = pd.DataFrame({"session_id": ["a"] * 12 + ["b"] * 4,
+                          "session_date": pd.Timestamp("2019-03-01")})
+    register = pd.DataFrame({"session_id": ["a", "b"],
+                             "session_date": pd.to_datetime(["2019-03-01", "2019-03-08"]),
+                             "venue": ["Hall A", "Hall B"],
+                             "attended": pd.array([20, None], dtype="Int64")})
+    glance = at_a_glance(frame, register)
+    assert (glance["responses"], glance["participants"], glance["response_rate"]) == (
+        "16", "20", "not shown")
+    assert glance["sessions_without_forms"] == ""  # b has forms; its attendance is unknown
+
+
+def test_a_session_with_forms_but_no_attendance_does_not_pin_the_rate():
+    # 12 forms at Hall A (20 attended), 3 at Hall B (not in the register): the rate over
+    # Hall A (60%) beside 15 forms and 20 participants would give the 3 away.
+    frame = pd.DataFrame({"session_id": ["a"] * 12 + ["b"] * 3,
+                          "session_date": pd.Timestamp("2019-03-01")})
+    register = pd.DataFrame({"session_id": ["a", "c"],
+                             "session_date": pd.to_datetime(["2019-03-01", "2019-03-08"]),
+                             "venue": ["Hall A", "Hall C"],
+                             "attended": pd.array([20, 9], dtype="Int64")})
+    glance = at_a_glance(frame, register)
+    assert glance["response_rate"] == "not shown"
+    # Hall C (9 attended) sent no form: named, not silently pulling the rate down.
+    assert glance["sessions_without_forms"] == "c"
+    # With every form's session listed, the rate is shown: 12 of 29 is 41%.
+    glance = at_a_glance(frame.head(12), register)
+    assert glance["response_rate"] == "41%"
+
+
+def test_an_inconsistent_report_is_refused_not_written(sample_inputs, monkeypatch, tmp_path):
+    from coprod_analysis.report import render
+
+    leak = pd.DataFrame({"name": ["Ladder: (Co-design, Transformative)"]})
+    monkeypatch.setattr(render, "report_leaks", lambda tables, min_count: leak)
+    with pytest.raises(CoprodError, match="work out a small number"):
+        write_report(sample_inputs, tmp_path)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_small_reviews_give_nothing_away(sample_inputs, seed):
+    rng = np.random.default_rng(seed)
+    reviews = sample_inputs.reviews.copy()
+    rungs = np.array(["descriptive", "intermediate", "transformative"])
+    for column in LADDER_FIELD_NAMES:
+        weights = rng.dirichlet([0.3, 0.3, 0.3])
+        reviews[column] = pd.Categorical(rng.choice(rungs, size=len(reviews), p=weights),
+                                         dtype=LADDER_DTYPE)
+    inputs = ReportInputs(**{**sample_inputs.__dict__, "reviews": reviews})
+    _, tables = build_html(inputs)
+    assert report_leaks(tables).empty
+
+
+def test_the_report_auditor_finds_forms_left_out_of_a_rate():
+    # What the rule above prevents: 15 forms, 20 participants, 60%. By hand: 60% of 20
+    # (rounded half up) can only be 12, so 15 - 12 = 3 forms are from elsewhere.
+    glance = pd.DataFrame({"Figure": ["Participants", "Evaluation forms returned",
+                                      "Response rate"], "Value": ["20", "15", "60%"]})
+    leaks = report_leaks({"At a glance": glance})
+    assert leaks[["name", "low", "high"]].values.tolist() == [["left out", 3, 3]]
+
+
+def test_the_report_auditor_finds_a_count_shown_two_ways():
+    said = pd.DataFrame({"Theme": ["Time"], "Raised by": ["12"], "Share": ["80%"]})
+    todo = pd.DataFrame({"Theme": ["Time"], "Raised by": ["13"]})
+    with pytest.raises(ValueError):
+        report_leaks({"Challenges": said, "Still to do": todo})
+
+
+def test_the_command_names_sessions_in_the_register_without_forms(tmp_path):
+    from coprod_analysis.report.inputs import load_report_inputs
+
+    register = tmp_path / "sessions.csv"
+    register.write_text((SAMPLE / "sessions.csv").read_text(encoding="utf-8")
+                        + "2019-12-03,Nowhere Hall,Kate M.,11\n", encoding="utf-8")
+    inputs, lines = load_report_inputs(SAMPLE / "evaluations", sessions=register)
+    said = [line for line in lines if "no evaluation form" in line]
+    assert len(said) == 1 and "2019-12-03-nowhere-hall" in said[0]
+    html, tables = build_html(inputs)
+    assert "as none returned: 2019-12-03-nowhere-hall." in html  # the method section
+    glance = tables["At a glance"].set_index("Figure")["Value"]
+    assert glance["Participants"] == "222"  # 211 + 11: the rate counts them as 0 returned
