@@ -145,7 +145,7 @@ def _report_inputs(given: list) -> list[Path]:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import refuse_overwriting
+    from coprod_analysis.output import check_folder, refuse_overwriting
     from coprod_analysis.report.inputs import load_report_inputs
     from coprod_analysis.report.render import report_targets, write_report
     from coprod_analysis.report.settings import find_settings, load_settings
@@ -161,8 +161,7 @@ def _run_report(args: argparse.Namespace) -> int:
     # Checked before any work: never write over an input, nor into a file.
     protect = _report_inputs([*given, args.settings, args.logo]) if any(given) else []
     refuse_overwriting(report_targets(args.out), protect)
-    if args.out.exists() and not args.out.is_dir():  # created only once there is a report
-        raise CoprodError("the output folder is a file, not a folder", args.out)
+    check_folder(args.out)
     if not any(given):
         print("No inputs given: reporting on the bundled sample (data/sample/).")
         args.evaluations, args.reviews = [SAMPLE / "evaluations"], [SAMPLE / "reviews"]
@@ -265,12 +264,18 @@ def _read_table(path: Path):
 
 
 def _run_classify(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import atomic_files, prepare_file, refuse_overwriting, write_csv
+    from coprod_analysis.output import (
+        atomic_files,
+        check_file,
+        prepare_file,
+        refuse_overwriting,
+        write_csv,
+    )
     from coprod_analysis.themes import classify_texts, default_model, load_model
 
     protect = [args.input, args.model]
     refuse_overwriting([args.out], protect)
-    prepare_file(args.out)
+    check_file(args.out)
     table = _read_table(args.input)
     matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
     if not matches:
@@ -286,6 +291,7 @@ def _run_classify(args: argparse.Namespace) -> int:
     table["themes"] = classify_texts(table[matches[0]], model, codebook)
     if not getattr(args, "keep_text", False):  # coded as written, written redacted
         table = _redacted_table(table)
+    prepare_file(args.out)
     with atomic_files([args.out], protect=protect) as (temp,):
         write_csv(table, temp)
     coded = int((table["themes"] != "").sum())
@@ -311,15 +317,15 @@ def _redacted_table(table):
 
 
 def _run_train(args: argparse.Namespace) -> int:
-    from coprod_analysis.output import prepare_file, refuse_overwriting
+    from coprod_analysis.output import check_file, prepare_file, refuse_overwriting
     from coprod_analysis.themes import fit_model, save_model
     from coprod_analysis.themes.codebook import DEFAULT_CODEBOOK
 
     refuse_overwriting([args.out], [args.labelled, args.codebook, *args.add])
-    prepare_file(args.out)
+    check_file(args.out)
     model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
                                 args.text_column, args.labels_column, corrections=args.add)
-    save_model(model, codebook, args.out)
+    save_model(model, codebook, prepare_file(args.out))
     kind = " (single-label: one theme per comment)" if model.single_label_ else ""
     print(f"Fitted a classifier for {len(codebook.codes)} themes{kind}; saved to {args.out}")
     return 0
@@ -328,6 +334,7 @@ def _run_train(args: argparse.Namespace) -> int:
 def _run_review(args: argparse.Namespace) -> int:
     from coprod_analysis.output import (
         atomic_files,
+        check_file,
         neutralise_formulas,
         prepare_file,
         refuse_overwriting,
@@ -340,7 +347,7 @@ def _run_review(args: argparse.Namespace) -> int:
         raise CoprodError("the review sheet must be a .csv or .xlsx file", args.out)
     protect = [args.input, args.model]
     refuse_overwriting([args.out], protect)
-    prepare_file(args.out)
+    check_file(args.out)
     table = _read_table(args.input)
     matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
     if not matches:
@@ -348,6 +355,7 @@ def _run_review(args: argparse.Namespace) -> int:
                           f"{', '.join(map(str, table.columns))})", args.input)
     model, codebook = load_model(args.model) if args.model else default_model()
     sheet = review_table(table[matches[0]].tolist(), model, codebook)
+    prepare_file(args.out)
     with atomic_files([args.out], protect=protect) as (temp,):
         if args.out.suffix.lower() == ".xlsx":
             import pandas as pd

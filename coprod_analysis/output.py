@@ -331,6 +331,47 @@ def prepare_folder(folder: str | Path, what: str = "the output folder") -> Path:
     return folder
 
 
+def check_folder(folder: str | Path, what: str = "the output folder") -> None:
+    """Check, without creating anything, that ``folder`` is or can be made a folder we
+    can write into; :func:`prepare_folder` creates it later, once the work is done.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> check_folder(base / "new" / "deeper"), (base / "new").exists()
+    (None, False)
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise CoprodError(f"{what} is a file, not a folder", folder)
+    for existing in (folder, *folder.parents):
+        if existing.exists():
+            if not existing.is_dir():
+                raise CoprodError("part of the path is a file, not a folder", folder)
+            if not os.access(existing, os.W_OK | os.X_OK):
+                verb = "written" if existing == folder else "created"
+                raise CoprodError(f"{what} cannot be {verb} (permission denied)", folder)
+            return
+
+
+def check_file(path: str | Path) -> None:
+    """Check, without creating anything, that ``path`` can be written as a file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> check_file(Path(tempfile.mkdtemp()))
+    Traceback (most recent call last):
+    ...
+    coprod_analysis.errors.CoprodError: ...: is a folder; give a file name
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise CoprodError("is a folder; give a file name", path)
+    check_folder(path.parent, "the folder")
+
+
 def prepare_file(path: str | Path) -> Path:
     """Check an output file's path (not a folder) and create its folder.
 

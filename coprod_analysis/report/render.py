@@ -286,7 +286,6 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     ``keep_staff_names``: see :func:`build_html`. ``protect`` lists the inputs,
     which are never written over.
     """
-    out = prepare_folder(out)
     targets = report_targets(out)
     refuse_overwriting(targets, protect)
     html, tables = build_html(inputs, min_base, min_count, keep_staff_names=keep_staff_names)
@@ -295,6 +294,7 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
         raise CoprodError("the report would let a reader work out a small number ("
                           + "; ".join(leaks["name"].astype(str)) + "); nothing was written. "
                           "Please report this as a bug, with --min-count raised meanwhile.")
+    prepare_folder(out)  # only once there is a report to write: a failed run leaves no folder
     with atomic_files(targets, protect=protect) as (html_temp, xlsx_temp):
         html_temp.write_text(html, encoding="utf-8")
         write_workbook(xlsx_temp, tables,
