@@ -191,3 +191,23 @@ def test_an_export_that_cannot_be_read_stops_the_notebook_with_its_one_line_mess
     assert [o.output_type for o in outputs] == ["display_data"]
     text = re.sub(r"<[^>]+>", "", outputs[0]["data"]["text/html"]).strip()
     assert text == f"Stopped: {empty.as_posix()}: the file is empty"
+
+
+def test_the_report_notebook_reads_the_settings_file_it_is_pointed_at(tmp_path):
+    import nbformat
+
+    settings = tmp_path / "our-settings.toml"
+    settings.write_text('[report]\norganisation = "Settings From The Notebook Trust"\n',
+                        encoding="utf-8")
+    notebook = nbformat.read(REPO / "notebooks" / "05-you-said-we-did.ipynb", as_version=4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert "SETTINGS = None" in code[0].source  # by default: beside the actions log
+    code[0].source = code[0].source.replace("SETTINGS = None", f"SETTINGS = r\"{settings}\"")
+    notebook.cells = [*code[:2], nbformat.v4.new_code_cell("print(inputs.settings.organisation)")]
+    outputs = _execute(notebook, timeout=300).cells[2].outputs
+    assert [o.get("text") for o in outputs] == ["Settings From The Notebook Trust\n"]
+    # A settings file that is not there stops at the start with its one line.
+    notebook = _first_cells(REPO / "notebooks" / "05-you-said-we-did.ipynb",
+                            ("SETTINGS = None", f"SETTINGS = r\"{tmp_path / 'none.toml'}\""))
+    text = re.sub(r"<[^>]+>", "", notebook.cells[1].outputs[0]["data"]["text/html"])
+    assert "no such file or folder" in text and "(SETTINGS)" in text

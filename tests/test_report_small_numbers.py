@@ -97,12 +97,12 @@ def test_a_report_full_of_small_numbers_gives_nothing_away(sample_inputs):
     assert design["Transformative"] == "<5" and design["Not involved"] == "<5"
     assert "*" in design.tolist()
     # By order: the themes under 5 (funding 1, intimidation 2, agendas 3, motivation 4)
-    # come after those with counts, alphabetically: not 4, 3, 2, 1.
+    # share one last line after those with counts, alphabetically: not 4, 3, 2, 1.
     challenges = tables["Challenges"]
-    small = challenges[challenges["Raised by"] == "<5"]["Theme"].tolist()
-    assert small == sorted(small, key=str.casefold) and len(small) == 4
-    assert challenges.index[challenges["Raised by"] == "<5"].min() > challenges.index[
-        challenges["Raised by"] != "<5"].max()
+    assert challenges.iloc[-1].tolist() == [
+        "Also raised by fewer than 5 groups each: Funding, Intimidation, Motivation, "
+        "Personal agendas", "<5 each", "not shown", ""]
+    assert not challenges["Raised by"].iloc[:-1].str.startswith("<").any()
     # By rate: 3 forms are for a session the register leaves out; forms (191), the
     # participants (211) and the rate (89% of 211 is 187 or 188) would leave 3 or 4.
     glance = tables["At a glance"].set_index("Figure")["Value"]
@@ -121,6 +121,43 @@ def test_still_to_do_lists_small_themes_together_alphabetically(sample_inputs):
     assert last == ["Intimidation, Motivation, Personal agendas", "<5 each"]
     counted = pd.to_numeric(todo["Raised by"], errors="coerce").dropna()
     assert counted.is_monotonic_decreasing
+
+
+SMALL_LINE = ("Also raised by fewer than {n} groups each: {themes}")
+
+
+@pytest.mark.parametrize(("min_count", "themes", "counted"), [
+    # By hand, from _small_reviews: Time 11, Funding 1, Intimidation 2, Personal
+    # agendas 3, Motivation 4; the other eleven themes ticked by none.
+    (5, "Funding, Intimidation, Motivation, Personal agendas", {"Time": 11}),
+    (3, "Funding, Intimidation", {"Time": 11, "Motivation": 4, "Personal agendas": 3}),
+])
+def test_small_themes_share_one_alphabetical_line_in_page_and_workbook(
+        sample_inputs, tmp_path, min_count, themes, counted):
+    inputs = ReportInputs(**{**sample_inputs.__dict__,
+                             "reviews": _small_reviews(sample_inputs.reviews)})
+    write_report(inputs, tmp_path, min_count=min_count)
+    line = SMALL_LINE.format(n=min_count, themes=themes)
+    book = pd.read_excel(tmp_path / "you-said-we-did.xlsx", sheet_name="Challenges",
+                         keep_default_na=False)
+    rows = book[["Theme", "Raised by"]].values.tolist()
+    # Counted rows by count (numbers in the workbook), then the one line; themes nobody
+    # ticked (Tokenism, Domination, ...) are not listed at all.
+    assert rows == [[t, n] for t, n in counted.items()] + [[line, f"<{min_count} each"]]
+    html = (tmp_path / "you-said-we-did.html").read_text(encoding="utf-8")
+    table = html.split("What gets in the way (group reviews)</h3>", 1)[1].split("</table>")[0]
+    shown = re.findall(r'<th scope="row">([^<]*)', table)
+    assert shown == [*counted, line]
+    assert f"<td class=\"num\">&lt;{min_count} each</td>" in table
+    for name in ("Tokenism", "Domination", "Organisation"):
+        assert name not in table
+    # Each theme on the line is one "<N" count for the auditor, the same in "Still to do".
+    problem = report_problem({"Challenges": book.astype(str), "Still to do": pd.DataFrame(
+        {"Theme": ["Intimidation"], "Raised by": [f"<{min_count} each"]})}, min_count)
+    small = {n for n in problem.low if str(n).startswith("Challenges: ")
+             and problem.high.get(n) == min_count - 1}
+    assert small == {f"Challenges: {t}" for t in themes.split(", ")}
+    assert not any(str(n).startswith("Still to do: ") for n in problem.low)
 
 
 def test_the_same_count_is_shown_the_same_way_in_page_and_workbook(sample_inputs, tmp_path):

@@ -57,8 +57,9 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "combination a reader could write down from the whole report, the same figure in "
         "two places, totals, rates and shares included, and the report is not written if "
         "any hidden count could be worked out.",
-        f"Themes raised by {small} are listed after the others in alphabetical order, or "
-        "together on one line, so that their order says nothing of their size. "
+        f"Themes raised by {small} each are named together on one last line, in "
+        "alphabetical order, under \"You said\" and \"Still to do\", so that their order "
+        "says nothing of their size; themes raised by nobody are not listed. "
         "Percentages are rounded half up (12.5% is 13%).",
         f"The response rate is not shown where, beside the forms returned and the "
         f"participants, it would give away a number {small}, such as the forms from "
@@ -99,6 +100,27 @@ def _share(problem: Problem, name: str, text: str, base: str) -> None:
     problem.at_most({name: 1, base: -1})
     problem.at_most({name: -200, base: 2 * share - 1})
     problem.at_most({name: 200, base: -(2 * share + 1)}, -1)
+
+
+def small_line_themes(theme: str, raised: str, min_count: int = MIN_COUNT) -> list[str]:
+    """The themes a row of a themes table speaks of: one, or each on the small ones' line.
+
+    The line "Also raised by fewer than 5 groups each: A, B" (``<5 each``)
+    is one ``<5`` count a theme, as a reader takes it (short labels hold no
+    ", ").
+
+    Examples
+    --------
+    >>> small_line_themes("Also raised by fewer than 5 groups each: Pace, Time", "<5 each")
+    ['Pace', 'Time']
+    >>> small_line_themes("Time", "12"), small_line_themes("Pace, Time", "<5 each")
+    (['Time'], ['Pace', 'Time'])
+    """
+    if str(raised).strip() != f"<{min_count} each":
+        return [str(theme)]
+    names = str(theme).split(": ", 1)[-1] if str(theme).startswith("Also raised by") \
+        else str(theme)
+    return names.split(", ")
 
 
 def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) -> Problem:
@@ -143,17 +165,17 @@ def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) 
         elif name in ("Challenges", "Improvements"):
             base = groups if name == "Challenges" else forms
             for row in table.itertuples(index=False):
-                theme = f"{name}: {row.Theme}"
-                if _count(problem, theme, row[1], min_count) and base:
-                    problem.at_most({theme: 1, base: -1})
+                for label in small_line_themes(row.Theme, row[1], min_count):
+                    theme = f"{name}: {label}"
+                    if _count(problem, theme, row[1], min_count) and base:
+                        problem.at_most({theme: 1, base: -1})
     todo = tables.get("Still to do")
     if todo is not None:
         known = {str(n).split(": ", 1)[1]: n for n in problem.low
                  if str(n).startswith(("Challenges: ", "Improvements: "))}
         for row in todo.itertuples(index=False):
-            themes = ([row.Theme] if str(row[1]) != f"<{min_count} each"
-                      else str(row.Theme).split(", "))
-            for theme in themes:  # the same theme, the same value (a label with ", " aside)
+            # The same theme, the same value: one variable, whichever line names it.
+            for theme in small_line_themes(row.Theme, row[1], min_count):
                 _count(problem, known.get(theme, f"Still to do: {theme}"), row[1], min_count)
     return problem
 

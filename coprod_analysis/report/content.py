@@ -351,6 +351,56 @@ def order_without_leaking(table: pd.DataFrame, counts: list[int],
     return table.loc[order].reset_index(drop=True)
 
 
+def small_themes_line(themes: list[str], unit: str, min_count: int = MIN_COUNT) -> str:
+    """The one line that names the themes raised by fewer than ``min_count`` each.
+
+    Alphabetical (never by their true counts), each theme once.
+
+    Examples
+    --------
+    >>> small_themes_line(["Motivation", "intimidation", "Motivation"], "groups")
+    'Also raised by fewer than 5 groups each: intimidation, Motivation'
+    >>> small_themes_line(["Pace"], "people", min_count=3)
+    'Also raised by fewer than 3 people each: Pace'
+    """
+    names = sorted(dict.fromkeys(str(t) for t in themes), key=str.casefold)
+    return f"Also raised by fewer than {min_count} {unit} each: {', '.join(names)}"
+
+
+def themes_table(said: pd.DataFrame, unit: str, min_count: int = MIN_COUNT) -> pd.DataFrame:
+    """The published table of themes: those with counts, then the small ones on one line.
+
+    ``said`` is :func:`you_said`'s table (rows with counts first, by count;
+    ``<5`` rows after). The rows shown ``<N`` become one last row: its
+    ``Theme`` is :func:`small_themes_line`, ``Raised by`` is ``<N each`` (as
+    in "Still to do") and ``Share`` "not shown". Themes nobody raised are not
+    in ``said``, so they are not listed (zeros are no secret: a theme of the
+    form that is not listed was raised by none).
+
+    Returns
+    -------
+    DataFrame
+        ``Theme``, ``Raised by``, ``Share``, ``About`` (the page and the workbook's table).
+
+    Examples
+    --------
+    >>> said = pd.DataFrame({"Theme": ["Time", "Pace", "Funding"],
+    ...                      "Raised by": ["12", "<5", "<5"],
+    ...                      "Share": ["80%", "not shown", "not shown"],
+    ...                      "About": ["", "", "money"]})
+    >>> themes_table(said, "groups").values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Time', '12', '80%', ''],
+     ['Also raised by fewer than 5 groups each: Funding, Pace', '<5 each', 'not shown', '']]
+    """
+    columns = ["Theme", "Raised by", "Share", "About"]
+    small = said["Raised by"].astype(str) == f"<{min_count}"
+    out = said.loc[~small, columns].reset_index(drop=True)
+    if small.any():
+        line = small_themes_line(said.loc[small, "Theme"].tolist(), unit, min_count)
+        out.loc[len(out)] = [line, f"<{min_count} each", NOT_SHOWN, ""]
+    return out
+
+
 def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
            keep_staff_names: bool = False) -> pd.DataFrame:
     """The actions, by theme: what was said, what was done, its status and date.

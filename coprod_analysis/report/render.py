@@ -36,6 +36,7 @@ from coprod_analysis.report.content import (
     outcomes_table,
     shown_agreement,
     still_to_do,
+    themes_table,
     we_did,
     you_said,
 )
@@ -177,20 +178,23 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
                          min_base, min_count, quote_themes_column="challenges_text_themes",
                          respondent="group_id", scorer=_scorer(inputs, "challenges"),
                          used=used)
+        published = themes_table(table, "groups", min_count)
         said.append({"heading": "What gets in the way (group reviews)", "unit": "groups",
-                     "rows": table.to_dict("records"),
+                     "rows": table.to_dict("records"), "table": published.to_dict("records"),
                      "chart": _themes_chart(table, "groups", "get in the way of groups",
                                             min_count)})
-        tables["Challenges"] = table.drop(columns=["code", "quotes"])
+        tables["Challenges"] = published
     if inputs.improvement_codes and "improvement_themes" in evaluations:
         table = you_said(evaluations, "improvements", "improvement_themes",
                          inputs.improvement_codes, min_base, min_count,
                          scorer=_scorer(inputs, "improvements"), used=used)
+        published = themes_table(table, "people", min_count)
         said.append({"heading": "How the sessions could improve (evaluation forms)",
                      "unit": "people", "rows": table.to_dict("records"),
+                     "table": published.to_dict("records"),
                      "chart": _themes_chart(table, "people", "participants asked for",
                                             min_count)})
-        tables["Improvements"] = table.drop(columns=["code", "quotes"])
+        tables["Improvements"] = published
     raised = pd.concat([pd.DataFrame(b["rows"]) for b in said if b["rows"]] or
                        [pd.DataFrame(columns=["code", "Theme", "Raised by"])],
                        ignore_index=True)
@@ -311,8 +315,12 @@ SHEETS = {
     "Ladder": "Patient groups on each rung of the ladder of co-production at their latest "
               "review.",
     "Ladder movement": "Groups reviewed twice or more: moved up, stayed or moved down.",
-    "Challenges": "Challenge themes ticked by patient groups (each group counted once).",
-    "Improvements": "What participants asked to improve, coded into themes.",
+    "Challenges": "Challenge themes ticked by patient groups (each group counted once), "
+                  "by count; those ticked by too few to show share the last row, "
+                  "alphabetically; themes no group ticked are not listed.",
+    "Improvements": "What participants asked to improve, coded into themes, by count; those "
+                    "raised by too few to show share the last row, alphabetically; themes "
+                    "nobody raised are not listed.",
     "We did": "The actions taken or planned, theme by theme.",
     "Still to do": "Themes raised that no action answers yet.",
 }
@@ -402,7 +410,7 @@ def _themes_chart(table: pd.DataFrame, unit: str, what: str,
     caption = (f"Themes that {what}, by how many {unit} raised each."
                + (f" {hidden} more {'theme was' if hidden == 1 else 'themes were'} raised by "
                   f"fewer than {min_count} {unit} each and {'is' if hidden == 1 else 'are'} "
-                  "not drawn (see the table)." if hidden else ""))
+                  "not drawn (they share the table's last line)." if hidden else ""))
     return _png(figure, finding, caption)
 
 
