@@ -263,6 +263,16 @@ def _read_table(path: Path):
     return frame
 
 
+def _read_comments(args: argparse.Namespace):
+    """The table ``themes classify`` or ``themes review`` reads, and its text column's name."""
+    table = _read_table(args.input)
+    matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
+    if not matches:
+        raise CoprodError(f"there is no column {args.text_column!r} (columns: "
+                          f"{', '.join(map(str, table.columns))})", args.input)
+    return table, matches[0]
+
+
 def _run_classify(args: argparse.Namespace) -> int:
     from coprod_analysis.output import (
         atomic_files,
@@ -276,19 +286,15 @@ def _run_classify(args: argparse.Namespace) -> int:
     protect = [args.input, args.model]
     refuse_overwriting([args.out], protect)
     check_file(args.out)
-    table = _read_table(args.input)
-    matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
-    if not matches:
-        raise CoprodError(f"there is no column {args.text_column!r} (columns: "
-                          f"{', '.join(map(str, table.columns))})", args.input)
+    table, text_column = _read_comments(args)
     from coprod_analysis.clean.identifiers import drop_identifier_table_columns
 
-    table, dropped = drop_identifier_table_columns(table, keep=matches[0])
+    table, dropped = drop_identifier_table_columns(table, keep=text_column)
     if dropped:  # the output is shared: identifiers never go into it
         print("Left out as identifiers: " + "; ".join(f"{h!r} ({why})"
                                                       for h, why in dropped.items()))
     model, codebook = load_model(args.model) if args.model else default_model()
-    table["themes"] = classify_texts(table[matches[0]], model, codebook)
+    table["themes"] = classify_texts(table[text_column], model, codebook)
     if not getattr(args, "keep_text", False):  # coded as written, written redacted
         table = _redacted_table(table)
     prepare_file(args.out)
@@ -348,13 +354,9 @@ def _run_review(args: argparse.Namespace) -> int:
     protect = [args.input, args.model]
     refuse_overwriting([args.out], protect)
     check_file(args.out)
-    table = _read_table(args.input)
-    matches = [c for c in table.columns if str(c).strip().lower() == args.text_column.lower()]
-    if not matches:
-        raise CoprodError(f"there is no column {args.text_column!r} (columns: "
-                          f"{', '.join(map(str, table.columns))})", args.input)
+    table, text_column = _read_comments(args)
     model, codebook = load_model(args.model) if args.model else default_model()
-    sheet = review_table(table[matches[0]].tolist(), model, codebook)
+    sheet = review_table(table[text_column].tolist(), model, codebook)
     prepare_file(args.out)
     with atomic_files([args.out], protect=protect) as (temp,):
         if args.out.suffix.lower() == ".xlsx":
