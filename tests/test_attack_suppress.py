@@ -1,0 +1,89 @@
+"""An independent attack on ``suppress_table`` and the report's small-number promises (issue 11).
+
+What an auditor found, as tests. Each is marked ``xfail(strict=True)``: it fails
+today (shown as ``x`` so the suite stays green) and will be reported as XPASS, failing
+the suite, once fixed: then drop the marker.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from coprod_analysis.publish import suppress_table
+from coprod_analysis.publish.audit import Problem
+from coprod_analysis.report.audit import glance_table, report_leaks
+from coprod_analysis.report.content import ladder_tables
+from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
+
+
+@pytest.mark.xfail(strict=True, raises=RuntimeError,
+                   reason="--min-count 2: the safety net finds 'nothing left to hide'")
+def test_min_count_two_publishes_a_lone_one_without_crashing():
+    # By hand: [0, 0, 1] with --min-count 2 and row totals. The 1 is shown "<2", which
+    # can only be 1 (the sign says so, nothing is given away), and so is the total.
+    # The rule hides the total (a line of min_count - 1 = 1 "<2" and zeros never shows
+    # it); the safety net then sees a hidden total of 1 "pinned" (it equals the "<2"
+    # cell) and, with nothing left to hide, raises RuntimeError. `coprod report
+    # --min-count 2` on the sample data refuses to write for the same reason (its
+    # audit reports "<2" ladder cells as worked out: they are 1 by their sign).
+    published = suppress_table(pd.DataFrame([[0, 0, 1]]), column_totals=False,
+                               min_count=2)
+    assert published.loc[0].tolist()[:3] == ["0", "0", "<2"]
+
+
+def _reviews(spread: list[str | None], groups: int) -> pd.DataFrame:
+    """``groups`` groups, every one answering every level: intermediate everywhere,
+    except co-decision, answered as ``spread`` (``None``: not involved)."""
+    columns = {}
+    for column in LADDER_FIELD_NAMES:
+        answers = spread if column == "ladder_decision" else ["intermediate"] * groups
+        columns[column] = pd.Categorical(answers, dtype=LADDER_DTYPE)
+        columns[f"{column}_not_involved"] = [a is None for a in answers]
+    return pd.DataFrame({"group_id": [f"g{k:02d}" for k in range(groups)],
+                         "review_number": 1, **columns})
+
+
+@pytest.mark.xfail(strict=True, reason="a hidden level total is the groups reviewed")
+def test_a_hidden_ladder_total_is_not_taken_from_the_groups_reviewed():
+    # 16 groups reviewed, each answering every level (as in the sample data: every
+    # level's "Groups" is the groups reviewed). Co-decision: 4 descriptive, 4
+    # intermediate, 4 transformative, 4 not involved. All four are "<5", so the rule
+    # never shows the level's total (shown, 16 would make each 4): it is "*". But the
+    # page says 16 groups were reviewed and every other level shows 16 groups: a reader
+    # who takes co-decision's total to be 16 too (every group answers every level) has
+    # four "<5" cells, each at most 4, adding up to 16: each is 4. The auditor writes
+    # only "level total <= groups reviewed" and finds nothing.
+    where = ladder_tables(_reviews(["descriptive"] * 4 + ["intermediate"] * 4
+                                   + ["transformative"] * 4 + [None] * 4, 16))["where"]
+    row = where.loc["Co-decision"].tolist()
+    assert row == ["<5", "<5", "<5", "<5", "*"]
+    assert where["Groups"].drop("Co-decision").tolist() == ["16"] * 4
+    # The reader's equations, with the total they will assume:
+    problem = Problem()
+    for rung in range(4):
+        problem.small(f"c{rung}", 5)
+    problem.shown("total", 16)
+    problem.equal({**{f"c{rung}": 1 for rung in range(4)}, "total": -1})
+    assert problem.audit()["pinned"].all()  # each is 4: the reader's attack works
+    # What the report should say: nothing can be worked out; the auditor agrees today
+    # only because it does not take the level total to be the groups reviewed.
+    tables = {"At a glance": glance_table({"groups": "16"}),
+              "Ladder": where.rename_axis("Level").reset_index()}
+    assert report_leaks(tables).empty
+    assert "<5" not in row, "co-decision's breakdown should not be shown"
+
+
+def test_what_the_rule_says_survives_the_report_s_copies():
+    # The ladder table goes through rename, .loc assignment, rename_axis, reset_index and
+    # set_index on its way to the report's audit: rule_says must survive all of them.
+    counts = pd.DataFrame([[1, 5, 9, 0]] + [[5, 5, 5, 0]] * 4,
+                          index=[f"L{k}" for k in range(5)], columns=list("DITN"))
+    table = suppress_table(counts, column_totals=False)
+    assert table.attrs["rule_says"]
+    table = table.rename(columns={"Total": "Groups"})
+    table.loc[[False] * 5, list("DITN")] = "not shown"
+    table = table.rename_axis("Level").reset_index().set_index("Level")
+    assert table.attrs["rule_says"] == [({("L0", "D"): 1, ("L0", "I"): 1}, 7)]
+    assert np.all(table.index == counts.index)
