@@ -64,3 +64,17 @@ def test_a_hidden_ladder_total_is_not_taken_from_the_groups_reviewed():
     assumed = where.assign(Groups="16")
     found = table_problem(assumed, total="Groups").audit()
     assert not found["pinned"].any(), found[found["pinned"]]
+
+
+def test_what_the_rule_says_survives_the_report_s_copies():
+    # The ladder table goes through rename, .loc assignment, rename_axis, reset_index and
+    # set_index on its way to the report's audit: rule_says must survive all of them.
+    # [1, 5, 9, 0]: the 5 is hidden beside the 1; "<5" + "*" = 6 is within 1 of the least
+    # (1 + 5), so the reader who knows the rule learns "<5" + "*" <= 7.
+    counts = pd.DataFrame([[1, 5, 9, 0]] + [[5, 5, 5, 0]] * 4,
+                          index=[f"L{k}" for k in range(5)], columns=list("DITN"))
+    table = suppress_table(counts, column_totals=False)
+    table = table.rename(columns={"Total": "Groups"})
+    table.loc[[False] * 5, list("DITN")] = "not shown"
+    table = table.rename_axis("Level").reset_index().set_index("Level")
+    assert table.attrs["rule_says"] == [({("L0", "D"): 1, ("L0", "I"): 1}, 7)]
