@@ -7,11 +7,15 @@ the suite, once fixed: then drop the marker.
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
 import pandas as pd
 import pytest
 
 from coprod_analysis.publish import suppress_table
 from coprod_analysis.publish.audit import table_problem
+from coprod_analysis.publish.disclosure import _Suppression
 from coprod_analysis.report.audit import glance_table, report_leaks
 from coprod_analysis.report.content import ladder_tables
 from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
@@ -78,3 +82,53 @@ def test_what_the_rule_says_survives_the_report_s_copies():
     table.loc[[False] * 5, list("DITN")] = "not shown"
     table = table.rename_axis("Level").reset_index().set_index("Level")
     assert table.attrs["rule_says"] == [({("L0", "D"): 1, ("L0", "I"): 1}, 7)]
+
+
+def _published(values: np.ndarray, min_count: int) -> tuple:
+    """What a reader sees of one row (row totals only), as the rule publishes it."""
+    state = _Suppression(values, min_count, True, False)
+    state.protect_lines()  # the safety net is left out: it never acts (checked apart)
+    cells = tuple("*" if state.hidden[p] and not state.small[p] else
+                  "<" if state.small[p] else int(values[p]) for p in np.ndindex(values.shape))
+    total = int(values.sum())
+    shown = ("*" if ("row", 0) in state.hidden_totals else
+             "<" if 0 < total < min_count else total)
+    return cells + (shown,)
+
+
+def _tables_publishing(key: tuple, min_count: int, cap: int) -> list[tuple[int, ...]]:
+    """Every row (hidden cells up to ``cap``) that the rule publishes as ``key``."""
+    *cells, total = key
+    domains = [[c] if isinstance(c, int) else range(1, min_count) if c == "<" else
+               range(min_count, cap + 1) for c in cells]
+    out = []
+    for values in itertools.product(*domains):
+        if isinstance(total, int) and sum(values) != total:
+            continue
+        if _published(np.array([values]), min_count) == key:
+            out.append(values)
+    return out
+
+
+@pytest.mark.parametrize("min_count, largest", [(5, 10), (3, 7)])
+def test_a_reader_who_knows_the_rule_pins_no_ladder_cell(min_count, largest):
+    """With row totals only (the ladder tables) each row is published on its own, so
+    rows of four cells are every ladder level. Every row with cells 0 to ``largest`` is
+    published; a reader who knows the rule groups them by what is published; a value
+    with one possible value in its group is then checked against every row that
+    publishes the same way with hidden cells up to ``largest + 15``: none is pinned."""
+    seen: dict[tuple, list[set[int]]] = {}
+    for values in itertools.product(range(largest + 1), repeat=4):
+        key = _published(np.array([values]), min_count)
+        sets = seen.setdefault(key, [set() for _ in range(5)])
+        for k, v in enumerate((*values, sum(values))):
+            sets[k].add(v)
+    suspects = [key for key, sets in seen.items()
+                if any(t in ("<", "*") and len(s) == 1 and (k < 4 or min(s) < min_count)
+                       for k, (t, s) in enumerate(zip(key, sets, strict=True)))]
+    for key in suspects:
+        rows = _tables_publishing(key, min_count, largest + 15)
+        for k, shown in enumerate(key):
+            if shown in ("<", "*"):
+                values = {sum(r) if k == 4 else r[k] for r in rows}
+                assert len(values) > 1 or (k == 4 and min(values) >= min_count), (key, k)
