@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.analyse.stats import wilson_interval
@@ -63,11 +64,9 @@ def agreement_rates(data: pd.DataFrame, by: str | Sequence[str] | None = None) -
     [{'outcome': 'outcome_role', 'n': 3, 'agreed': 2}]
     """
     keys = _as_list(by)
-    long = _long_scores(data, keys)
-    long["agreed"] = long["score"] >= 4
-    grouped = (long.groupby([*keys, "outcome"], observed=True, sort=True)
-               .agg(n=("score", "size"), agreed=("agreed", "sum")).reset_index())
-    grouped["agreed"] = grouped["agreed"].astype("int64")
+    counts = agreement_counts(data, keys)
+    grouped = counts[counts["n"] > 0].reset_index(drop=True)
+    grouped["n"] = grouped["n"].astype("Int64")  # as it always was: rate is then Float64
     grouped["rate"] = grouped["agreed"] / grouped["n"]
     bounds = [wilson_interval(a, n) for a, n in zip(grouped["agreed"], grouped["n"],
                                                     strict=True)]
@@ -76,6 +75,70 @@ def agreement_rates(data: pd.DataFrame, by: str | Sequence[str] | None = None) -
     grouped["outcome"] = grouped["outcome"].astype(str)
     grouped.insert(len(keys) + 1, "label", grouped["outcome"].map(OUTCOME_LABELS))
     return grouped
+
+
+def _answered_agreed(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Row by row: whether the outcome was answered, and whether with 4 or 5.
+
+    A column of scores as categories (the clean table's) is read through its
+    codes, without making a number of every answer.
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype) and \
+            pd.api.types.is_integer_dtype(column.cat.categories.dtype):
+        codes = column.cat.codes.to_numpy()
+        answered = codes >= 0
+        agrees = np.append(column.cat.categories.to_numpy() >= 4, False)
+        return answered, agrees[codes]  # code -1 (unanswered) takes the appended False
+    scores = column.astype("Int64")
+    return (scores.notna().to_numpy(dtype=bool),
+            (scores >= 4).fillna(False).to_numpy(dtype=bool))
+
+
+def agreement_counts(data: pd.DataFrame, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """How many answered each outcome and how many agreed (4 or 5), by ``by``.
+
+    The counts :func:`agreement_rates` is made from; being counts, they add up
+    (quarters into years, say) where rates do not.
+
+    Returns
+    -------
+    DataFrame
+        ``by`` columns, ``outcome`` (ordered as the form asks them), ``n`` and
+        ``agreed``: every outcome for every group of ``by`` found in ``data``
+        (``n`` is 0 where nobody in the group answered it), sorted by ``by``
+        and then the outcomes.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import SCORE_DTYPE
+    >>> df = pd.DataFrame({o: pd.Categorical([5, 4, 2, None], dtype=SCORE_DTYPE)
+    ...                    for o in OUTCOME_NAMES})
+    >>> agreement_counts(df).head(1).to_dict("records")
+    [{'outcome': 'outcome_role', 'n': 3, 'agreed': 2}]
+    """
+    keys = _as_list(by)
+    flags = {}
+    for column in OUTCOME_NAMES:
+        answered, agreed = _answered_agreed(data[column])
+        flags[f"n\x00{column}"] = answered.astype("int64")
+        flags[f"agreed\x00{column}"] = agreed.astype("int64")
+    wide = pd.DataFrame(flags, index=data.index)
+    if keys:
+        wide = pd.concat([data[keys], wide], axis=1)
+        wide = wide.groupby(keys, observed=True, sort=True).sum()
+    else:
+        wide = wide.sum().to_frame().T
+    n = wide[[f"n\x00{c}" for c in OUTCOME_NAMES]].to_numpy().ravel()
+    agreed = wide[[f"agreed\x00{c}" for c in OUTCOME_NAMES]].to_numpy().ravel()
+    outcome = pd.Categorical.from_codes(np.tile(np.arange(len(OUTCOME_NAMES)), len(wide)),
+                                        categories=list(OUTCOME_NAMES), ordered=True)
+    out = pd.DataFrame({"outcome": outcome, "n": n.astype("int64"),
+                        "agreed": agreed.astype("int64")})
+    if keys:
+        groups = wide.index.to_frame(index=False).loc[
+            np.repeat(np.arange(len(wide)), len(OUTCOME_NAMES))].reset_index(drop=True)
+        out = pd.concat([groups, out], axis=1)
+    return out
 
 
 def likert_distribution(data: pd.DataFrame,
@@ -180,5 +243,5 @@ def response_rates(data: pd.DataFrame, sessions: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["session_date", "session_id"], ignore_index=True)
 
 
-__all__ = ["OUTCOME_LABELS", "agreement_by_session", "agreement_rates", "likert_distribution",
+__all__ = ["OUTCOME_LABELS", "agreement_by_session", "agreement_counts", "agreement_rates", "likert_distribution",
            "overall_rating", "response_rates"]
