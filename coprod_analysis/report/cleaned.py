@@ -116,11 +116,13 @@ def _read(path: Path, themes: bool) -> CleanResult:
         raise _NotPlain("no rows")
     table = table.unify_dictionaries()
     out: dict[str, object] = {}
+    kept_codes: dict[str, np.ndarray] = {}
     answered = np.zeros(rows, dtype=bool)
     for name in read:
         if name == "submitted_at":
             continue
         codes, distinct = _codes(table.column(name), name)
+        kept_codes[name] = codes
         if name in fields:
             stripped = distinct.str.strip()
             answered |= (stripped != "").to_numpy(dtype=bool)[codes]
@@ -134,7 +136,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
     submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
     name = shared_file_names([path])[path]
     frame = pd.DataFrame({
-        "session_id": session_ids(pd.Series(out["session_date"]), out["venue"]),
+        "session_id": _session_ids(out["session_date"], out["venue"],
+                                   kept_codes["session_date"], kept_codes["venue"]),
         **{f: out[f] for f in fields},
         "source_platform": out["source_platform"],
         "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
@@ -155,6 +158,18 @@ def _read(path: Path, themes: bool) -> CleanResult:
     summary["files_skipped"] = {}
     summary["label"] = f"{EVALUATION_FORM.label} export"
     return CleanResult(frame, quarantine, problems, summary, EVALUATION_FORM)
+
+
+def _session_ids(dates: np.ndarray, venues: pd.Series, date_codes: np.ndarray,
+                 venue_codes: np.ndarray) -> pd.Series:
+    """:func:`~coprod_analysis.clean.evaluations.session_ids`, made once a distinct
+    (date, venue) and given to every row that has it."""
+    pairs = date_codes.astype(np.int64) * (int(venue_codes.max()) + 1) + venue_codes
+    which, distinct = pd.factorize(pairs)
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[which[::-1]] = np.arange(len(which) - 1, -1, -1)  # each pair's first row
+    ids = session_ids(pd.Series(dates[first]), venues.iloc[first].reset_index(drop=True))
+    return pd.Series(ids.array.take(which))
 
 
 def _codes(column: pa.ChunkedArray, name: str) -> tuple[np.ndarray, pd.Series]:
