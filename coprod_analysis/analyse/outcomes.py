@@ -243,5 +243,5 @@ def response_rates(data: pd.DataFrame, sessions: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["session_date", "session_id"], ignore_index=True)
 
 
-__all__ = ["OUTCOME_LABELS", "agreement_by_session", "agreement_counts", "agreement_rates", "likert_distribution",
-           "overall_rating", "response_rates"]
+__all__ = ["OUTCOME_LABELS", "agreement_by_session", "agreement_counts", "agreement_rates",
+           "likert_distribution", "overall_rating", "response_rates"]

@@ -24,22 +24,23 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from coprod_analysis.clean import values
+from coprod_analysis.clean import dates, values
 from coprod_analysis.clean.evaluations import EVALUATION_FORM, session_ids
 from coprod_analysis.clean.identifiers import shared_file_names, value_kind
 from coprod_analysis.clean.pipeline import response_ids
-from coprod_analysis.clean.redact import redact_series
+from coprod_analysis.clean.redact import redact, redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.limits import read_csv_bytes
-from coprod_analysis.read.platforms import CLEANED, PLATFORMS
-from coprod_analysis.vocab import SCORE_DTYPE
+from coprod_analysis.read.platforms import CLEANED, PLATFORMS, RECOGNISED_BY
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ logger = logging.getLogger(__name__)
 COLUMNS = (*EVALUATION_FORM.columns, *EVALUATION_FORM.derived)
 HEADER = ",".join(f'"{c}"' for c in COLUMNS).encode()
 #: Columns made again from the others (or, for the themes, from the free text).
-_MADE_AGAIN = ("response_id", "session_id", "source_file", "source_row",
+_MADE_AGAIN = ("response_id", "session_id", "source_row",
                *EVALUATION_FORM.derived)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_TIME = "%Y-%m-%dT%H:%M:%S"
@@ -123,6 +124,11 @@ def _read(path: Path, themes: bool) -> CleanResult:
             continue
         codes, distinct = _codes(table.column(name), name)
         kept_codes[name] = codes
+        if name == "session_date":
+            day_text = distinct
+        if name == "source_file":  # the exports it was cleaned from, as cleaning notes them
+            cleaned_from = sorted({redact(shown) for shown in distinct.str.strip() if shown})
+            continue
         if name in fields:
             stripped = distinct.str.strip()
             answered |= (stripped != "").to_numpy(dtype=bool)[codes]
@@ -148,7 +154,9 @@ def _read(path: Path, themes: bool) -> CleanResult:
     frame["improvement_themes"] = _themes(out["improvements"], themes)
     frame = frame[list(COLUMNS)]
     report = FileReport(file=name, platform=CLEANED, encoding="utf-8", rows_read=rows,
-                        rows_clean=rows)
+                        rows_clean=rows, cleaned_from=cleaned_from,
+                        columns_mapped={f: f for f in COLUMNS if f in fields})
+    _describe(report, day_text, table.column("submitted_at"))
     options = {"keep_text": False, "mapping": None, "themes": themes,
                **EVALUATION_FORM.options}
     quarantine = pd.DataFrame(columns=["source_file", "source_row", "reason", "reason_code"])
@@ -158,6 +166,28 @@ def _read(path: Path, themes: bool) -> CleanResult:
     summary["files_skipped"] = {}
     summary["label"] = f"{EVALUATION_FORM.label} export"
     return CleanResult(frame, quarantine, problems, summary, EVALUATION_FORM)
+
+
+def _describe(report: FileReport, session_dates: pd.Series,
+              submitted: pa.ChunkedArray) -> None:
+    """How the file was recognised and its dates read, in its report, as cleaning says it.
+
+    The date orders are decided by the pipeline's own
+    :func:`~coprod_analysis.clean.dates.decide_order`, on the distinct session
+    dates and the distinct days of the submission times (a date's order is
+    decided by its date part), and written by
+    :func:`~coprod_analysis.clean.dates.describe_reading`.
+    """
+    days = pc.unique(pc.cast(submitted, pa.date32()).drop_null())
+    times = pd.Series([f"{d}T00:00:00" for d in days.to_pylist()], dtype=TEXT_DTYPE)
+    orders = {"session_date": dates.decide_order(session_dates, CLEANED, "session_date",
+                                                 platform_column=False),
+              "submitted_at": dates.decide_order(times, CLEANED, "submitted_at")}
+    if not orders["session_date"].dayfirst:
+        raise _NotPlain("session dates read month-first")  # cleaning notes it: let it
+    export = SimpleNamespace(recognised_by=RECOGNISED_BY[CLEANED], date_orders=orders,
+                             evidence={}, scale_notes=[])
+    dates.describe_reading(report, export)
 
 
 def _session_ids(dates: np.ndarray, venues: pd.Series, date_codes: np.ndarray,
