@@ -117,27 +117,33 @@ def agreement_counts(data: pd.DataFrame, by: str | Sequence[str] | None = None) 
     [{'outcome': 'outcome_role', 'n': 3, 'agreed': 2}]
     """
     keys = _as_list(by)
-    flags = {}
-    for column in OUTCOME_NAMES:
-        answered, agreed = _answered_agreed(data[column])
-        flags[f"n\x00{column}"] = answered.astype("int64")
-        flags[f"agreed\x00{column}"] = agreed.astype("int64")
-    wide = pd.DataFrame(flags, index=data.index)
     if keys:
-        wide = pd.concat([data[keys], wide], axis=1)
-        wide = wide.groupby(keys, observed=True, sort=True).sum()
+        # Each row's group, numbered in the groups' sorted order (-1: a key is missing).
+        grouped = data[keys].groupby(keys, observed=True, sort=True)
+        number = grouped.ngroup()  # NaN (or -1) where a key is missing
+        counted = (number.notna() & number.ge(0)).to_numpy(dtype=bool)
+        group = number.to_numpy()[counted].astype("int64")
+        groups = grouped.size().index
     else:
-        wide = wide.sum().to_frame().T
-    n = wide[[f"n\x00{c}" for c in OUTCOME_NAMES]].to_numpy().ravel()
-    agreed = wide[[f"agreed\x00{c}" for c in OUTCOME_NAMES]].to_numpy().ravel()
-    outcome = pd.Categorical.from_codes(np.tile(np.arange(len(OUTCOME_NAMES)), len(wide)),
+        groups, counted, group = None, slice(None), None
+    size = 1 if groups is None else len(groups)
+    n = np.zeros((size, len(OUTCOME_NAMES)), dtype="int64")
+    agreed = np.zeros_like(n)
+    for i, column in enumerate(OUTCOME_NAMES):
+        answered, agrees = _answered_agreed(data[column])
+        if groups is None:
+            n[0, i], agreed[0, i] = answered.sum(), agrees.sum()
+        else:
+            n[:, i] = np.bincount(group, weights=answered[counted], minlength=size)
+            agreed[:, i] = np.bincount(group, weights=agrees[counted], minlength=size)
+    outcome = pd.Categorical.from_codes(np.tile(np.arange(len(OUTCOME_NAMES)), size),
                                         categories=list(OUTCOME_NAMES), ordered=True)
-    out = pd.DataFrame({"outcome": outcome, "n": n.astype("int64"),
-                        "agreed": agreed.astype("int64")})
-    if keys:
-        groups = wide.index.to_frame(index=False).loc[
-            np.repeat(np.arange(len(wide)), len(OUTCOME_NAMES))].reset_index(drop=True)
-        out = pd.concat([groups, out], axis=1)
+    out = pd.DataFrame({"outcome": outcome, "n": n.ravel(), "agreed": agreed.ravel()})
+    if groups is not None:
+        keys_frame = groups.to_frame(index=False) if isinstance(groups, pd.MultiIndex) \
+            else pd.DataFrame({keys[0]: groups})
+        keys_frame = keys_frame.loc[np.repeat(np.arange(size), len(OUTCOME_NAMES))]
+        out = pd.concat([keys_frame.reset_index(drop=True), out], axis=1)
     return out
 
 
