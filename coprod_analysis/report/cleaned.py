@@ -228,10 +228,8 @@ def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
     if kind == "likert":
         parsed = _checked(*values.to_likert(distinct), name)
     elif kind == "overall":
-        if values.out_of_ten(distinct, name):
-            raise _NotPlain(f"{name}: ratings out of 10")
         scores, problems, note = values.to_overall_any(distinct, name)
-        if note:
+        if note:  # out of 10, or a satisfaction scale: cleaning notes it
             raise _NotPlain(f"{name}: {note}")
         parsed = _checked(scores, problems, name)
     elif kind == "choice":
