@@ -145,7 +145,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
         raise _NotPlain("a row without a session date")
     submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
     name = shared_file_names([path])[path]
-    frame = pd.DataFrame({
+    frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
+        "response_id": _response_ids(name, rows),
         "session_id": _session_ids(out["session_date"], out["venue"],
                                    kept_codes["session_date"], kept_codes["venue"]),
         **{f: out[f] for f in fields},
@@ -153,10 +154,10 @@ def _read(path: Path, themes: bool) -> CleanResult:
         "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
         "source_row": np.arange(1, rows + 1, dtype="int64"),
         "submitted_at": submitted,
+        "improvement_themes": _themes(out["improvements"], themes),
     })
-    frame.insert(0, "response_id", _response_ids(name, rows))
-    frame["improvement_themes"] = _themes(out["improvements"], themes)
-    frame = frame[list(COLUMNS)]
+    if tuple(frame.columns) != COLUMNS:  # pragma: no cover - the form's columns changed
+        raise _NotPlain("the clean table's columns are not those read")
     report = FileReport(file=name, platform=CLEANED, encoding="utf-8", rows_read=rows,
                         rows_clean=rows, cleaned_from=cleaned_from,
                         columns_mapped={f: f for f in COLUMNS if f in fields})
