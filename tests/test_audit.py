@@ -145,6 +145,7 @@ def test_the_auditor_agrees_with_a_reader_who_tries_every_table(case):
     rows, (row_totals, column_totals) = case
     counts = pd.DataFrame(rows)
     published = suppress_table(counts, row_totals=row_totals, column_totals=column_totals)
+    published.attrs = {}  # the text alone, as the brute-force reader reads it
     found = audit_table(published)
     seen = _brute_force(published)
     for row in found.itertuples():
@@ -167,7 +168,7 @@ tables = st.tuples(st.integers(1, 6), st.integers(1, 6)).flatmap(
                             st.sampled_from([(True, True), (True, False), (False, True)])))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables)
 @example(([[1, 7]], (True, True)))  # a hidden grand total of 8 can be worked out: allowed
 @example(([[2, 4], [5, 2]], (True, True)))
@@ -179,6 +180,12 @@ def test_no_suppressed_table_gives_a_hidden_cell_away(case):
     total = (found["row"] == "Total") | (found["column"] == "Total")
     given_away = found["pinned"] & (~total | (found["shown"] == "<5"))
     assert not given_away.any(), found[given_away]
+    # Nor to a reader who knows the rule: the auditor told the rule's answers pins
+    # nothing, so the safety net never acts.
+    state = _Suppression(counts.to_numpy(), 5, row_totals, column_totals)
+    state.protect_lines()
+    problem, truth, names = state.problem()
+    assert not problem.pinned(truth, list(names))
     # A hidden total worked out is a count of 5 or more that could have been shown.
     assert (found.loc[found["pinned"] & total, "low"] >= 5).all()
     # And what is shown is true: counts as they are, 1 to 4 as <5, zeros as 0.
@@ -199,43 +206,101 @@ def test_a_line_of_small_counts_alone_is_not_given_away_by_its_total():
     assert not audit_table(published)["pinned"].any()
 
 
-def test_a_reader_who_knows_the_rule_learns_nothing_from_the_first_pass():
+def _rule(counts, totals: tuple[bool, bool]) -> _Suppression:
+    """The suppression rule's state for a table, before the auditor's safety net."""
+    state = _Suppression(np.asarray(counts), 5, *totals)
+    state.protect_lines()
+    return state
+
+
+def _publication(state: _Suppression) -> tuple:
+    return state.hidden.tobytes(), tuple(sorted(state.hidden_totals))
+
+
+#: Tables a reader who knew an earlier rule could pin (found by this test's reader and
+#: by an independent audit), and lines at the least and the most they could add up to.
+RULE_CASES = [
+    ([[7, 3, 4], [3, 7, 4]], (True, True)),
+    ([[0, 1, 6], [4, 3, 0]], (True, True)),
+    ([[4, 1], [1, 0]], (True, True)),
+    ([[1, 0, 1], [4, 1, 0]], (True, True)),
+    ([[2, 4], [5, 2]], (True, True)),
+    ([[12, 6], [12, 5], [2, 2]], (True, True)),
+    ([[1, 1, 1, 1, 0], [1, 1, 1, 1, 9]], (True, True)),
+    ([[1, 5, 9]], (True, False)),
+    ([[1, 5, 5]], (True, False)),
+    ([[1, 5], [6, 0]], (False, True)),
+    ([[4, 4, 0]], (True, False)),
+    ([[1, 1, 1, 1]], (True, False)),
+    ([[1, 1, 1, 0]], (True, False)),
+]
+
+
+def _random_cases(count: int, seed: int) -> list:
+    rng = np.random.default_rng(seed)
+    cases = []
+    while len(cases) < count:
+        shape = [(1, 2), (1, 3), (2, 2), (2, 3), (3, 2)][int(rng.integers(5))]
+        counts = rng.choice([0, 1, 1, 2, 3, 4, 5, 6, 7, 9, 12], size=shape)
+        totals = [(True, True), (True, False), (False, True)][int(rng.integers(3))]
+        if ((counts > 0) & (counts < 5)).any():
+            cases.append((counts.tolist(), totals))
+    return cases
+
+
+@pytest.mark.parametrize("case", RULE_CASES + _random_cases(40, seed=11),
+                         ids=lambda case: f"{case[0]}-{'rc'[not case[1][0]]}{'rc'[case[1][1]]}")
+def test_a_reader_who_knows_the_rule_pins_nothing_and_learns_no_more_than_the_auditor(case):
     """Every table that publishes the same way, filtered by the rule itself.
 
-    A reader who knows the rule can try every table consistent with what is
-    shown and keep those the rule would publish the same way. Where only the
-    first pass acted (by pattern, smallest first), that reader must not pin
-    anything the auditor leaves free. Where the second pass acted, the reader
-    learns that a line's slack was small: counted and reported below.
+    A reader who knows the rule tries every table consistent with what is
+    shown (hidden cells up to 20) and keeps those the rule would publish the
+    same way. That reader must pin no hidden cell and no ``<5`` total, and
+    must find possible every value the auditor, told what the rule's answers
+    say (the slack inequalities), finds possible at either end of its range:
+    what the reader learns is no more than what the auditor says.
     """
-    rng = np.random.default_rng(11)
-    checked = by_value = leaked = 0
-    for _ in range(70):
-        shape = [(1, 2), (1, 3), (2, 2)][int(rng.integers(3))]
-        counts = rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 9, 12], size=shape)
-        totals = [(True, True), (True, False), (False, True)][int(rng.integers(3))]
-        published = suppress_table(pd.DataFrame(counts), row_totals=totals[0],
-                                   column_totals=totals[1])
-        state = _Suppression(counts, 5, *totals)
-        state.protect_by_pattern()
-        state.protect_by_audit()
-        hidden = [(r, c) for r in range(shape[0]) for c in range(shape[1])
-                  if published.loc[r, c] in ("<5", "*")]
-        if not hidden:
-            continue
-        kept: dict[tuple, set[int]] = {p: set() for p in hidden}
-        for other in _consistent(published, cap=30):
-            if suppress_table(pd.DataFrame(other), row_totals=totals[0],
-                              column_totals=totals[1]).equals(published):
-                for p in hidden:
-                    kept[p].add(int(other[p]))
-        pinned = any(len(v) == 1 for v in kept.values())
-        checked += 1
-        if state.by_value:
-            by_value += 1
-            leaked += pinned
-        else:
-            assert not pinned, (counts, totals, published, kept)
-    assert checked > 30
-    print(f"rule-aware reader: {checked} tiny tables, {by_value} protected by value, "
-          f"{leaked} of them pinned")
+    counts, totals = case
+    counts = np.asarray(counts)
+    state = _rule(counts, totals)
+    published = suppress_table(pd.DataFrame(counts), row_totals=totals[0],
+                               column_totals=totals[1])
+    full = _Suppression(counts, 5, *totals)
+    full.protect_lines()
+    full.protect_by_audit()
+    assert not full.audit_acted, "the rule alone must leave nothing to be worked out"
+    key = _publication(state)
+    hidden = [tuple(p) for p in np.argwhere(state.hidden)]
+    kept: dict[tuple, set[int]] = {p: set() for p in hidden}
+    lines = {f"t{k[0]},{k[1]}": cells for cells, k in state.lines}
+    small_totals = [n for n, cells in lines.items() if 0 < sum(counts[p] for p in cells) < 5]
+    kept.update({n: set() for n in small_totals})
+    for other in _consistent(published, cap=20):
+        if _publication(_rule(other, totals)) == key:
+            for p in hidden:
+                kept[p].add(int(other[p]))
+            for n in small_totals:
+                kept[n].add(int(sum(other[p] for p in lines[n])))
+    assert all(len(values) > 1 for values in kept.values()), (published, kept)
+    problem, _, _ = state.problem()
+    found = problem.audit([f"c{p[0]},{p[1]}" for p in hidden]).set_index("name")
+    for p in hidden:
+        low, high = found.loc[f"c{p[0]},{p[1]}", ["low", "high"]]
+        assert low in kept[p], (p, low, kept[p])
+        if high is not None and high <= 20:
+            assert high in kept[p], (p, high, kept[p])
+
+
+def test_what_the_rule_says_travels_with_the_table_to_the_auditor():
+    # [1, 5, 9] beside its total 15: the 5 is hidden beside the 1; <5 + * = 6 is within 1
+    # of the least (1 + 5), so the 9 is hidden too, and the reader who knows the rule
+    # learns <5 + first * <= 7. By hand: <5 is 1 or 2, the first * 5 or 6, the second
+    # 15 - 7 = 8 or 15 - 6 = 9. Without that, <5 is 1 to 4 and each * 5 to 9.
+    published = suppress_table(pd.DataFrame([[1, 5, 9]], index=["a"], columns=["x", "y", "z"]),
+                               column_totals=False)
+    assert published.loc["a"].tolist() == ["<5", "*", "*", "15"]
+    assert published.attrs["rule_says"] == [({("a", "x"): 1, ("a", "y"): 1}, 7)]
+    found = audit_table(published)
+    assert found[["low", "high"]].values.tolist() == [[1, 2], [5, 6], [8, 9]]
+    published.attrs = {}
+    assert audit_table(published)[["low", "high"]].values.tolist() == [[1, 4], [5, 9], [5, 9]]

@@ -46,17 +46,20 @@ def test_the_minimum_base_can_be_changed():
 def test_secondary_suppression_worked_by_hand():
     counts = pd.DataFrame({"x": [3, 20], "y": [6, 30], "z": [9, 40]}, index=["a", "b"])
     shown = suppress_table(counts)
-    # a.x = 3 is "<5"; row a's total would give it away, so its next-smallest cell, a.y,
-    # is hidden; then columns x and y each hold one hidden cell, so b.x and b.y go too.
+    # One row (a) and one column (x) hold a "<5": the rows are protected. a.x = 3 is
+    # "<5"; row a's total would give it away, so the first cell shown beside it, a.y, is
+    # hidden (<5 + * = 9, 3 more than the least 1 + 5: enough). Columns x and y now hold
+    # hidden cells, so their totals go (with them x = 23 - 20 would be 3); column z's
+    # total stays, and the grand total (the row totals add up to it anyway).
     assert shown.loc["a"].tolist() == ["<5", "*", "9", "18"]
-    assert shown.loc["b"].tolist() == ["*", "*", "40", "90"]
-    assert shown.loc["Total"].tolist() == ["23", "36", "49", "108"]
+    assert shown.loc["b"].tolist() == ["20", "30", "40", "90"]
+    assert shown.loc["Total"].tolist() == ["*", "*", "49", "108"]
 
 
 def test_zeros_are_shown_and_never_hidden_to_protect_another_cell():
     counts = pd.DataFrame({"x": [2, 0], "y": [0, 7], "z": [12, 8]}, index=["a", "b"])
     shown = suppress_table(counts, column_totals=False)
-    # Row a: 2 is "<5"; its next-smallest non-zero cell is 12, not the 0.
+    # Row a: 2 is "<5"; the first non-zero cell shown beside it is 12, not the 0.
     assert shown.loc["a"].tolist() == ["<5", "0", "*", "14"]
     assert shown.loc["b"].tolist() == ["0", "7", "8", "15"]
 

@@ -215,7 +215,7 @@ def test_the_ladder_is_published_as_counts_under_the_small_number_rules(sample):
     tables = ladder_tables(reviews)
     # Counted by hand in reviews.csv, each group's latest review (15 groups):
     # co-design 6 descriptive, 7 intermediate, 2 transformative: the 2 is "<5" and,
-    # beside the total, the next-smallest cell (6) is hidden too.
+    # beside the total, the first cell shown beside it (6) is hidden too.
     assert tables["where"].loc["Co-design"].tolist() == ["*", "7", "<5", "0", "15"]
     # co-decision 6, 6, 1 and 2 not involved: two "<5" alone beside a total always get a
     # "*" (the first 6, on the tie), whether or not they could be worked out (3 = 1 + 2

@@ -265,3 +265,26 @@ def test_the_command_names_sessions_in_the_register_without_forms(tmp_path):
     assert "as none returned: 2019-12-03-nowhere-hall." in html  # the method section
     glance = tables["At a glance"].set_index("Figure")["Value"]
     assert glance["Participants"] == "222"  # 211 + 11: the rate counts them as 0 returned
+
+
+def test_what_the_ladder_rule_says_is_in_the_report_audit(sample_inputs):
+    # Co-design at the 15 groups' latest reviews: 5 descriptive, 9 intermediate, 1
+    # transformative. By hand: the 1 is "<5"; the first cell shown beside it, the 5, is
+    # hidden; <5 + * = 6 is the least they could be, so the 9 is hidden too, and a reader
+    # who knows the rule learns descriptive + transformative <= 7: descriptive 5 or 6,
+    # transformative 1 or 2, intermediate 15 - 6 = 9 or 15 - 7 = 8.
+    reviews = sample_inputs.reviews.copy()
+    latest = reviews.sort_values("review_number").groupby("group_id").tail(1)
+    groups = sorted(latest["group_id"].unique())
+    rung = {g: "descriptive" if k < 5 else "intermediate" if k < 14 else "transformative"
+            for k, g in enumerate(groups)}
+    reviews["ladder_design"] = pd.Categorical(reviews["group_id"].map(rung), dtype=LADDER_DTYPE)
+    reviews["ladder_design_not_involved"] = False
+    _, tables = build_html(ReportInputs(**{**sample_inputs.__dict__, "reviews": reviews}))
+    ladder = tables["Ladder"].set_index("Level")
+    assert ladder.loc["Co-design"].tolist() == ["*", "*", "<5", "0", "15"]
+    assert report_leaks(tables).empty
+    cell = "Ladder: (Co-design, {})".format
+    found = report_problem(tables).audit(
+        [cell("Descriptive"), cell("Intermediate"), cell("Transformative")])
+    assert found[["low", "high"]].values.tolist() == [[5, 6], [8, 9], [1, 2]]

@@ -7,9 +7,11 @@ made conservative because training cohorts are small and know each other:
   ``min_base`` respondents (default 10) is not shown;
 - a count from 1 to ``min_count - 1`` (default 1 to 4) is shown as ``<5``;
   0 is shown as 0;
-- where a table shows a total beside suppressed cells, the next-smallest cell
-  in that row or column is suppressed too (shown ``*``), so that nothing can
-  be worked out by subtraction.
+- where a table shows a total beside suppressed cells, more cells (shown
+  ``*``) or totals are suppressed, by a rule that looks at the table's
+  pattern and not at the size of the counts it hides, until an integer
+  linear programming audit (:mod:`coprod_analysis.publish.audit`) can work
+  out no hidden count, even for a reader who knows the rule.
 
 Counts are of respondents after duplicates are removed, never of forms.
 """
@@ -141,18 +143,15 @@ def _is_cell(position: tuple) -> bool:
     return len(position) == 2 and not isinstance(position[0], str)
 
 
-def _candidates(hidden: np.ndarray, values: np.ndarray, cells) -> list[tuple[int, int]]:
-    """Cells of a line that may be hidden to protect another: shown and not zero."""
-    return [p for p in cells if not hidden[p] and values[p] > 0]
-
-
 class _Suppression:
-    """The state of one table's suppression: what is hidden, and what the rule gives away.
+    """The state of one table's suppression: what is hidden, and what the rule tells a reader.
 
-    Choosing the smallest candidate tells a reader who knows the rule that
-    the ``*`` is no bigger than the candidates left shown (strictly smaller
-    than those before it in the table, on a tie): those inequalities are
-    kept in ``ceilings`` and the auditor is given them too.
+    Every choice is made from the pattern of the table (which cells are 0,
+    ``<5`` or larger, which are hidden so far: what the published table
+    shows anyway), never from the size of a count, except for one coarse
+    question, a line's *slack* (do its hidden cells add up to within
+    ``SLACK - 1`` of the least they could?). What a reader who knows the rule
+    learns from that answer is kept in ``slacks`` and given to the auditor.
     """
 
     def __init__(self, values: np.ndarray, min_count: int, row_totals: bool,
@@ -162,11 +161,10 @@ class _Suppression:
         self.small = (values > 0) & (values < min_count)
         self.hidden = self.small.copy()
         self.hidden_totals: set[tuple] = set()
-        self.ceilings: list[tuple[tuple[int, int], tuple[int, int], int]] = []
-        #: Whether anything was hidden for a line's slack or the auditor's finding (the
-        #: steps a reader who knows the rule can learn a little from).
-        self.by_value = False
-        self.first_pass_totals: set[tuple] = set()
+        #: What the slack steps tell a reader: ``sign * sum(cells) <= bound``.
+        self.slacks: list[tuple[list[tuple[int, int]], int, int]] = []
+        #: Whether the auditor still found something after the rule (a safety net only).
+        self.audit_acted = False
         self.totals: dict[tuple, int] = {}
         self.lines: list[tuple[list[tuple[int, int]], tuple]] = []
         if row_totals:
@@ -177,82 +175,113 @@ class _Suppression:
             for j in range(columns):
                 self.totals[("column", j)] = int(values[:, j].sum())
                 self.lines.append(([(i, j) for i in range(rows)], ("column", j)))
+        self.total_lines: list[list[tuple]] = []  # totals that add up to the grand total
+        #: The lines protected one by one: all of them, or with both totals only the
+        #: rows (or only the columns, when fewer rows than columns hold a small count).
+        self.protected = self.lines
+        #: With both totals, the other lines: their totals are shown only where they hold
+        #: no hidden cell.
+        self.crossing: list[tuple[list[tuple[int, int]], tuple]] = []
         if row_totals and column_totals:
             self.totals[("grand",)] = int(values.sum())
-        self.total_lines: list[list[tuple]] = []  # totals that add up to the grand total
-        if ("grand",) in self.totals:
             self.total_lines = [[("row", i) for i in range(rows)],
                                 [("column", j) for j in range(columns)]]
+            by_rows = int(self.small.any(axis=0).sum()) <= int(self.small.any(axis=1).sum())
+            kind = "row" if by_rows else "column"
+            self.protected = [line for line in self.lines if line[1][0] == kind]
+            self.crossing = [line for line in self.lines if line[1][0] != kind]
+        self.crossing_of = {p: cells for cells, _ in self.crossing for p in cells}
 
-    def hide_smallest(self, candidates: list[tuple[int, int]]) -> bool:
-        """Hide the smallest candidate (on a tie the first in the table); note what that says."""
-        candidates = sorted(set(candidates))
-        if not candidates:
-            return False
-        chosen = min(candidates, key=lambda p: (self.values[p], p))
-        self.hidden[chosen] = True
-        self.ceilings += [(chosen, other, int(other < chosen))
-                          for other in candidates if other != chosen]
-        return True
+    def candidates(self, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The cells of a line that may be hidden to protect another, in the order they
+        are taken: shown and not zero; with both totals, first those whose crossing line
+        already holds a hidden cell (its total is hidden anyway); then in table order."""
+        shown = [p for p in cells if not self.hidden[p] and self.values[p] > 0]
+        return sorted(shown, key=lambda p: (
+            not any(self.hidden[q] for q in self.crossing_of.get(p, ())), p))
+
+    def hide_next(self, cells: list[tuple[int, int]]) -> bool:
+        """Hide the first candidate of a line; False when there is none."""
+        candidates = self.candidates(cells)
+        if candidates:
+            self.hidden[candidates[0]] = True
+        return bool(candidates)
 
     def shown_exactly(self, key: tuple) -> bool:
         """Whether a total is published as a number a reader can subtract from."""
-        return key not in self.hidden_totals and self.totals[key] >= self.min_count
+        return key not in self.hidden_totals and not 0 < self.totals[key] < self.min_count
 
-    def protect_by_pattern(self) -> None:
-        """First pass: by the pattern of hidden cells, and by each line's slack.
+    def only_small(self, cells: list[tuple[int, int]]) -> int:
+        """How many ``<5`` cells a line holds if it holds nothing else but zeros, else 0."""
+        if any(self.values[p] >= self.min_count for p in cells):
+            return 0
+        return int(sum(self.small[p] for p in cells))
 
-        A line whose total is shown and that holds exactly one hidden cell, or
-        only ``<5`` cells, gets its smallest non-zero shown cell hidden too (a
-        line with one hidden cell and nothing else to hide, its total)
-        (never because a pin exists: a ``*`` then says nothing about whether
-        the ``<5`` beside it could have been worked out). A line whose hidden
-        cells add up to within ``SLACK - 1`` of the least (or, all ``<5``, the
-        most) they could add up to gets one more hidden, or else its total;
-        the reader who knows this learns only that the slack was under
-        ``SLACK``, which leaves at least two possibilities (and is given to
-        the auditor as an inequality).
-        """
+    def least(self, cells: list[tuple[int, int]]) -> int:
+        """The least the hidden cells among ``cells`` could add up to."""
+        return sum(1 if self.small[p] else self.min_count for p in cells if self.hidden[p])
+
+    def protect_lines(self) -> None:
+        """The rule, line by line (see :func:`suppress_table`), until nothing changes."""
         changed = True
         while changed:
             changed = False
-            for cells, key in self.lines:
-                if not self.shown_exactly(key):
-                    continue
+            for cells, key in self.protected:
                 line_hidden = [p for p in cells if self.hidden[p]]
-                alone = line_hidden and (len(line_hidden) == 1 or
-                                         all(self.small[p] for p in line_hidden))
-                if alone and self.hide_smallest(_candidates(self.hidden, self.values, cells)):
-                    changed = True
+                if key in self.hidden_totals or not line_hidden:
                     continue
-                if len(line_hidden) == 1:  # nothing left to hide: the total is that cell
+                if self.only_small(cells) >= self.min_count - 1:
+                    # Four "<5" and nothing else: a total shown "<5" would make each 1, so
+                    # such a line never shows its total, whatever it is.
                     self.hidden_totals.add(key)
                     changed = True
                     continue
-                if line_hidden and self.slack_is_small(cells, key):
-                    self.by_value = True
-                    if not self.hide_smallest(_candidates(self.hidden, self.values, cells)):
+                if not self.shown_exactly(key):  # "<5" (at most 3 "<5" cells): 2 values each
+                    continue
+                alone = len(line_hidden) == 1 or all(self.small[p] for p in line_hidden)
+                if alone and self.hide_next(cells):
+                    changed = True
+                elif len(line_hidden) == 1:  # nothing left to hide: the total is that cell
+                    self.hidden_totals.add(key)
+                    changed = True
+                elif self.slack_is_small(cells, key):
+                    self.note_slack(cells, key)
+                    if not self.hide_next(cells):
                         self.hidden_totals.add(key)
                     changed = True
-            for keys in self.total_lines:  # one hidden total beside the grand total
-                hidden = [k for k in keys if k in self.hidden_totals]
-                if len(hidden) == 1 and ("grand",) not in self.hidden_totals:
-                    shown = sorted((k for k in keys if k not in self.hidden_totals
-                                    and self.totals[k] >= self.min_count),
-                                   key=lambda k: (self.totals[k], keys.index(k)))
-                    self.hidden_totals.add(shown[0] if shown else ("grand",))
-                    changed = True
+        for cells, key in self.crossing:
+            if any(self.hidden[p] for p in cells):
+                self.hidden_totals.add(key)
+        # The grand total adds nothing while every protected line's total is shown as a
+        # number; beside a hidden or "<5" one it would tell what those add up to.
+        if self.crossing and not all(self.shown_exactly(key) for _, key in self.protected):
+            self.hidden_totals.add(("grand",))
+
+    def _rest(self, cells: list[tuple[int, int]], key: tuple) -> int:
+        """What the line's hidden cells add up to (its total less the cells shown)."""
+        return self.totals[key] - int(sum(self.values[p] for p in cells if not self.hidden[p]))
 
     def slack_is_small(self, cells: list[tuple[int, int]], key: tuple) -> bool:
         """Whether the line's hidden cells add up to within ``SLACK - 1`` of the least
         (or, all ``<5``, the most) they could add up to."""
         hidden = [p for p in cells if self.hidden[p]]
-        rest = self.totals[key] - int(sum(self.values[p] for p in cells if not self.hidden[p]))
-        low = sum(1 if self.small[p] else self.min_count for p in hidden)
-        if rest - low < SLACK:
+        rest = self._rest(cells, key)
+        if rest - self.least(cells) < SLACK:
             return True
         high = (self.min_count - 1) * len(hidden)
         return all(self.small[p] for p in hidden) and high - rest < SLACK
+
+    def note_slack(self, cells: list[tuple[int, int]], key: tuple) -> None:
+        """Keep what a reader who knows the rule learns from a line's small slack: its
+        hidden cells (as they are now) add up to within ``SLACK - 1`` of the least
+        (or, all ``<5``, of the most) they could."""
+        hidden = [p for p in cells if self.hidden[p]]
+        low = self.least(cells)
+        if self._rest(cells, key) - low < SLACK:
+            self.slacks.append((hidden, 1, low + SLACK - 1))
+        else:
+            high = (self.min_count - 1) * len(hidden)
+            self.slacks.append((hidden, -1, -(high - SLACK + 1)))
 
     def problem(self):
         """What a reader who knows the rule can write down, and the true values."""
@@ -285,8 +314,8 @@ class _Suppression:
             problem.equal({**{cell(p): 1 for p in cells}, total(key): -1})
         for keys in self.total_lines:
             problem.equal({**{total(k): 1 for k in keys}, total(("grand",)): -1})
-        for chosen, other, strict in self.ceilings:
-            problem.at_most({cell(chosen): 1, cell(other): -1}, -strict)
+        for cells, sign, bound in self.slacks:
+            problem.at_most({cell(p): sign for p in cells}, bound)
         names = {cell(p): p for p, h in np.ndenumerate(self.hidden) if h}
         # A hidden total of 5 or more worked out is a count that could have been shown;
         # a small one is not.
@@ -296,97 +325,27 @@ class _Suppression:
         return problem, truth, names
 
     def protect_by_audit(self) -> None:
-        """Second pass: while the auditor pins a value, hide more, a total only as a last resort.
-
-        For the first value pinned, the cells beside it are tried smallest
-        first and the first that frees it is hidden; failing that, the totals
-        of its lines (then the totals they add up with); failing that, the
-        smallest cell beside it, and the search goes on.
-        """
+        """A safety net: while the auditor pins a value, hide more (a cell of its lines,
+        else a total of its lines, else anything). The rule above leaves nothing for
+        it on every table the tests try; if it acts, it is logged."""
         while True:
             problem, truth, names = self.problem()
             pinned = problem.pinned(truth, list(names))
             if not pinned:
                 return
-            self.by_value = True
-            log.debug("suppression: %s can be worked out; hiding more", pinned)
-            target, name = names[pinned[0]], pinned[0]
-            cells = self.cells_beside(target) if _is_cell(target) else []
-            if self.try_hiding(name, cells, []) or self.try_hiding(name, [], self.totals_of(
-                    target)):
+            self.audit_acted = True
+            log.warning("suppression: the rule left %s to be worked out; hiding more", pinned)
+            target = names[pinned[0]]
+            own = [(cells, key) for cells, key in self.lines if target in cells
+                   ] if _is_cell(target) else []
+            if any(self.hide_next(cells) for cells, _ in own):
                 continue
-            if not self.hide_smallest(cells):
-                keys = self.totals_of(target)
-                if keys:
-                    self.hidden_totals.add(keys[0])
-                else:
-                    self.protect_anything()
-
-    def cells_beside(self, target: tuple[int, int]) -> list[tuple[int, int]]:
-        """Shown non-zero cells in a line of ``target`` with a total, or that the rule
-        says ``target`` is below; smallest first."""
-        cells = [p for line, key in self.lines if target in line
-                 and self.shown_exactly(key) for p in line]
-        cells += [other for chosen, other, _ in self.ceilings if chosen == target]
-        if not cells:  # every total of its lines hidden: any cell of its lines
-            cells = [p for line, _ in self.lines if target in line for p in line]
-        return sorted(set(_candidates(self.hidden, self.values, cells)),
-                      key=lambda p: (self.values[p], p))
-
-    def totals_of(self, target: tuple) -> list[tuple]:
-        """Shown totals whose hiding may free ``target``: its lines', then those they add
-        up with, then the grand total."""
-        own = [key for line, key in self.lines if target in line] if _is_cell(target) else [
-            target]
-        keys = [k for k in own if k != target]
-        keys += [k for line in self.total_lines if set(own) & set(line) for k in line]
-        keys += [("grand",)]
-        keys = [k for k in dict.fromkeys(keys) if k in self.totals
-                and k not in self.hidden_totals and k != target]
-        return [k for k in keys if self.totals[k] >= self.min_count] + [
-            k for k in keys if self.totals[k] < self.min_count]
-
-    def try_hiding(self, name: str, cells: list, keys: list) -> bool:
-        """Hide the first of ``cells`` (or else ``keys``) that alone frees ``name``."""
-        for k, option in enumerate(cells + keys):
-            is_cell = k < len(cells)
-            if is_cell:
-                self.hidden[option] = True
-            else:
-                self.hidden_totals.add(option)
-            problem, truth, _ = self.problem()
-            if not problem.pinned(truth, [name]):
-                if is_cell:  # it was the smallest of those left shown
-                    self.ceilings += [(option, other, int(other < option))
-                                      for other in cells[k + 1:]]
-                return True
-            if is_cell:
-                self.hidden[option] = False
-            else:
-                self.hidden_totals.discard(option)
-        return False
-
-    def protect_anything(self) -> None:
-        """Last resort: hide a shown total, else the smallest shown cell (hiding all
-        protects everything)."""
-        for key in self.totals:
-            if key not in self.hidden_totals:
-                self.hidden_totals.add(key)
-                return
-        every = [p for p, _ in np.ndenumerate(self.values)]
-        if not self.hide_smallest(_candidates(self.hidden, self.values, every)):
-            raise RuntimeError("suppression found nothing left to hide")  # pragma: no cover
-
-    def show_totals_again(self) -> None:
-        """Show again, last hidden first, each total the audit pass hid that the audit finds
-        it can (never one the first pass hid: showing it again only where that is safe
-        would tell a reader who knows the rule that it was not)."""
-        again = self.hidden_totals - self.first_pass_totals
-        for key in sorted(again, key=list(self.totals).index, reverse=True):
-            self.hidden_totals.discard(key)
-            problem, truth, names = self.problem()
-            if problem.pinned(truth, list(names)):
-                self.hidden_totals.add(key)
+            keys = [key for _, key in own if key not in self.hidden_totals]
+            keys += [k for k in self.totals if k not in self.hidden_totals]
+            if keys:
+                self.hidden_totals.add(keys[0])
+            elif not self.hide_next([p for p, _ in np.ndenumerate(self.values)]):
+                raise RuntimeError("suppression found nothing left to hide")  # pragma: no cover
 
 
 def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
@@ -403,40 +362,55 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     min_count:
         Counts from 1 to ``min_count - 1`` are suppressed (``<5``).
 
-    The rule, for the table as a whole:
+    The rule, for the table as a whole. Every step looks only at the table's
+    pattern (which cells are 0, ``<5`` or larger, which totals are shown as
+    ``<5``, what is hidden so far: all of it visible in what is published),
+    never at the size of a count, except step 4's one coarse question:
 
-    1. every count from 1 to ``min_count - 1`` is ``<5``; 0 is shown;
-    2. by pattern: a line (row or column) whose total is shown and that
-       holds one hidden cell, or only ``<5`` cells, gets its smallest shown
-       non-zero cell hidden too (``*``; on a tie the first in the table), or,
-       one hidden cell and nothing else to hide, its total; a hidden total
-       beside the grand total gets the smallest other total hidden too; until
-       no line is left so. This step looks only at which cells are hidden,
-       never at whether anything could be worked out, so a ``*`` it adds says
-       nothing about the ``<5`` beside it;
-    3. by slack: a line whose hidden cells add up to within ``SLACK - 1`` of
-       the least they could (or, all ``<5``, the most) gets one more cell
-       hidden, or else its total;
-    4. by audit: while the auditor (:mod:`coprod_analysis.publish.audit`)
-       can work out any hidden value exactly from everything in the table
-       (and from the smallest-first choice of step 2), the smallest shown
-       non-zero cell beside it is hidden too; only when none is left is a
-       total hidden (``*``), its own line's first; at the end each total
-       this step hid is shown again (grand total first, then columns, then
-       rows) if the audit still finds nothing.
+    1. every count from 1 to ``min_count - 1`` is ``<5``; 0 is shown, and
+       never hidden (a reader knows ``*`` is at least ``min_count``);
+    2. the lines protected: every row and column with totals on one side;
+       with both totals, the rows (the columns when fewer rows than columns
+       hold a ``<5``); the totals of the other lines are shown only where
+       their line holds no hidden cell, the grand total only while every
+       protected line's total is shown as a number (else it would tell what
+       the hidden ones add up to);
+    3. by pattern, in each protected line: one with ``min_count - 1`` or more
+       ``<5`` and nothing else but zeros never shows its total (shown ``<5``
+       it would make each 1); one whose total is shown and that holds one
+       hidden cell, or only ``<5`` cells, gets its first shown non-zero cell
+       hidden too (``*``; with both totals, first one in a column that
+       already holds a hidden cell, then in table order; never the smallest,
+       which would tell a reader the ``*`` is smaller than the cells left);
+       with none, its total is hidden if it holds one hidden cell;
+    4. by slack: a protected line whose hidden cells add up to within
+       ``SLACK - 1`` of the least they could (or, all ``<5``, the most) gets
+       one more cell hidden as in step 3, or else its total; steps 3 and 4
+       repeat until nothing changes.
 
-    A zero is never hidden (a reader knows ``*`` is at least ``min_count``).
+    What a reader who knows this rule learns beyond the table is only step
+    4's answer: that a line's hidden cells, as they were then, added up to
+    within ``SLACK - 1`` of their least (or most). Each such answer leaves
+    every cell at least ``SLACK`` values, and the auditor
+    (:mod:`coprod_analysis.publish.audit`) is given them all as
+    inequalities: with them it finds no hidden value it can work out (tested
+    against a brute-force reader who knows the rule). Should it ever find
+    one, more is hidden (a safety net that is logged; the tests fail if it
+    acts).
 
     Returns
     -------
     DataFrame
         Text: counts, ``<5``, ``*`` (suppressed to protect another cell), and
         ``Total`` row and column (of the true counts, themselves shown ``<5``
-        when 1 to 4, or ``*`` when hidden).
+        when 1 to 4, or ``*`` when hidden). ``attrs["rule_says"]`` holds what
+        step 4's answers tell a reader, as ``({(row, column): sign}, bound)``
+        for ``sum(sign * cell) <= bound``, for an audit of more than this table
+        (:func:`~coprod_analysis.publish.audit.table_problem` adds them).
 
     Examples
     --------
-    Row "a" has a 3: shown "<5", and its next-smallest cell, 6, hidden too.
+    Row "a" has a 3: shown "<5", and the first cell shown beside it, 6, hidden too.
 
     >>> table = pd.DataFrame({"x": [3, 20], "y": [6, 30], "z": [9, 40]}, index=["a", "b"])
     >>> suppress_table(table, column_totals=False).loc["a"].tolist()
@@ -448,23 +422,21 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     ...                column_totals=False).loc[0].tolist()
     ['<5', '<5', '*', '12']
 
-    ``[[2, 4], [5, 2]]``: hiding the 5 is not enough (with both totals every
-    cell could be worked out: the 5 and the 2 beside it add up to 7, within 1
-    of the least a ``*`` and a ``<5`` can). Nothing is left to hide in that
-    row or in the first column, so their totals go, and one more beside each
-    (the sum of the row totals is the grand total): only the grand total is
-    left: three cells of 1 to 4 and one of 5 to 10 adding up to 13.
+    ``[[2, 4], [5, 2]]`` with both totals: row 1's two ``<5`` add up to 6
+    (each is 2 to 4), so its total is shown. In row 2 the 5 is hidden beside
+    the 2, and ``*`` + ``<5`` = 7 is within 1 of the least they could add up
+    to (5 + 1): nothing is left to hide, so the total goes; then both column
+    totals (their columns hold hidden cells) and the grand total (row 2's
+    total is hidden).
 
     >>> suppress_table(pd.DataFrame([[2, 4], [5, 2]])).to_numpy().tolist()
-    [['<5', '<5', '*'], ['*', '<5', '*'], ['*', '*', '13']]
+    [['<5', '<5', '6'], ['*', '<5', '*'], ['*', '*', '*']]
     """
     values = counts.astype(int)
     state = _Suppression(values.to_numpy(), min_count, row_totals, column_totals)
     if min_count > 1:
-        state.protect_by_pattern()
-        state.first_pass_totals = set(state.hidden_totals)
+        state.protect_lines()
         state.protect_by_audit()
-        state.show_totals_again()
     shown = values.astype(str)
     hidden = pd.DataFrame(state.hidden, index=values.index, columns=values.columns)
     small = pd.DataFrame(state.small, index=values.index, columns=values.columns)
@@ -483,4 +455,9 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
         if row_totals:
             totals["Total"] = total(("grand",))
         shown.loc["Total"] = totals
+    # What the rule's answers tell a reader, for an audit of the whole publication.
+    labels = values.index.tolist(), values.columns.tolist()
+    shown.attrs["rule_says"] = [
+        ({(labels[0][i], labels[1][j]): sign for i, j in cells}, bound)
+        for cells, sign, bound in state.slacks]
     return shown

@@ -50,13 +50,15 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
     """
     small = f"fewer than {min_count}"
     lines = [
-        "Where a table shows totals, more cells are hidden (*), the smallest first, and a "
-        "total only where nothing else works, until no hidden count can be worked out "
-        "exactly from the rows, columns and totals of the table together. Before the "
-        "report is written a computer check (integer linear programming) tries every "
-        "combination a reader could write down from the whole report, the same figure in "
-        "two places, totals, rates and shares included, and the report is not written if "
-        "any hidden count could be worked out.",
+        "Where a table shows totals, more cells are hidden (*), chosen by where the small "
+        "counts are and never by how big the hidden counts are, and a total only where "
+        "nothing else works, until no hidden count can be worked out exactly from the "
+        "rows, columns and totals of the table together, even by a reader who knows "
+        "exactly how hidden cells are chosen. Before the report is written a computer "
+        "check (integer linear programming) tries every combination a reader could write "
+        "down from the whole report, the same figure in two places, totals, rates and "
+        "shares included, and the report is not written if any hidden count could be "
+        "worked out.",
         f"Themes raised by {small} each are named together on one last line, in "
         "alphabetical order, under \"You said\" and \"Still to do\", so that their order "
         "says nothing of their size; themes raised by nobody are not listed. "
@@ -65,10 +67,8 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         f"participants, it would give away a number {small}, such as the forms from "
         "sessions the register does not list.",
         "What this cannot guard against: what a reader knows from elsewhere (having been at "
-        "a session, or knowing what one group ticked), other publications of the same "
-        "figures, and a reader who knows exactly how hidden cells are chosen, who can "
-        "sometimes narrow a hidden count further than the check does (where a table's "
-        "hidden counts are at the least they could be, rarely to one value).",
+        "a session, or knowing what one group ticked), and other publications of the same "
+        "figures.",
     ]
     if without_forms:
         lines.append("Sessions in the register with no evaluation form count in the "

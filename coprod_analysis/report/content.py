@@ -164,8 +164,9 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
     Groups are the review form's respondents, so their counts follow the
     small-number rules: each table needs ``min_base`` groups (``None`` if not),
     counts of 1 to ``min_count - 1`` are ``<5``, and beside each level's total
-    the next-smallest cell is hidden too (``*``). (The workbook's ladder chart,
-    one dot a group, is for officers, not for publishing.)
+    more cells are hidden (``*``) by :func:`~coprod_analysis.publish.suppress_table`.
+    (The workbook's ladder chart, one dot a group, is for officers, not for
+    publishing.)
 
     Returns
     -------
