@@ -8,15 +8,19 @@ reader who knows the suppression rule.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from coprod_analysis.publish import suppress_table
+from coprod_analysis.publish import suppress_table, withheld_totals
 from coprod_analysis.publish.audit import Problem, audit_table
 from coprod_analysis.publish.disclosure import _Suppression
+from coprod_analysis.report.content import ladder_tables
+from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
 
 CAP = 40  # the brute-force reader tries hidden cells up to this
 
@@ -304,3 +308,37 @@ def test_what_the_rule_says_travels_with_the_table_to_the_auditor():
     assert found[["low", "high"]].values.tolist() == [[1, 2], [5, 6], [8, 9]]
     published.attrs = {}
     assert audit_table(published)[["low", "high"]].values.tolist() == [[1, 4], [5, 9], [5, 9]]
+
+
+@pytest.mark.parametrize(("columns", "min_count"), [(3, 5), (4, 5), (4, 3), (3, 10), (4, 10)])
+def test_withheld_totals_are_where_lines_with_their_total_hidden_all_agree(columns,
+                                                                             min_count):
+    # Every line of cells 0 to min_count + 1, the rule run on each (no shortcut).
+    hidden: dict[int, list[tuple[int, ...]]] = {}
+    for line in itertools.product(range(min_count + 2), repeat=columns):
+        state = _Suppression(np.array([line]), min_count, True, False)
+        state.protect_lines()
+        if ("row", 0) in state.hidden_totals:
+            hidden.setdefault(sum(line), []).append(line)
+    expected = {total for total, lines in hidden.items()
+                if any(len(set(cell)) == 1 for cell in zip(*lines, strict=True))}
+    assert withheld_totals(columns, min_count) == expected
+
+
+def test_a_level_of_four_nines_is_never_broken_down():
+    # By hand, --min-count 10, four columns: the only line adding up to 36 whose total the
+    # rule hides is 9, 9, 9, 9 (all "<10", at the most they could be); a line with a
+    # larger cell has its total hidden only within 1 of its least (at most 1 + 3 x 10 =
+    # 31 here). So at 36 no level is broken down, whatever its counts (co-design, all 36
+    # intermediate, too: it is the total that decides); at 35 (9, 9, 9, 8 in any order) a
+    # reader who knows the rule is left two values a cell.
+    assert 36 in withheld_totals(4, 10) and 35 not in withheld_totals(4, 10)
+    reviews = pd.DataFrame({"group_id": [f"g{k:02d}" for k in range(36)], "review_number": 1})
+    for column in LADDER_FIELD_NAMES:
+        rungs = (["intermediate"] * 36 if column != "ladder_decision" else
+                 ["descriptive"] * 10 + ["intermediate"] * 20 + ["transformative"] * 6)
+        reviews[column] = pd.Categorical(rungs, dtype=LADDER_DTYPE)
+        reviews[f"{column}_not_involved"] = False
+    where = ladder_tables(reviews, min_count=10)["where"]
+    assert where.loc["Co-decision"].tolist() == ["not shown"] * 4 + ["36"]
+    assert where.loc["Co-design"].tolist() == ["not shown"] * 4 + ["36"]

@@ -228,7 +228,8 @@ def test_answers_pandas_would_reinterpret_are_kept_exactly_as_typed(tmp_path, an
 # --- CSV: files that are not CSV ---------------------------------------------------
 
 
-@pytest.mark.parametrize("data", [b"", b"\r\n\r\n", b"   \n", codecs.BOM_UTF8])
+@pytest.mark.parametrize("data", [b"", b"\r\n\r\n", b"   \n", codecs.BOM_UTF8, b"\x00",
+                                  b"\x00\x00\n\x00"])
 def test_an_empty_csv_is_a_one_line_error(tmp_path, data):
     path = write(tmp_path / "empty.csv", data)
     with pytest.raises(CoprodError) as caught:

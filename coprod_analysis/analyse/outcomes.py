@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.analyse.stats import wilson_interval
@@ -63,11 +64,9 @@ def agreement_rates(data: pd.DataFrame, by: str | Sequence[str] | None = None) -
     [{'outcome': 'outcome_role', 'n': 3, 'agreed': 2}]
     """
     keys = _as_list(by)
-    long = _long_scores(data, keys)
-    long["agreed"] = long["score"] >= 4
-    grouped = (long.groupby([*keys, "outcome"], observed=True, sort=True)
-               .agg(n=("score", "size"), agreed=("agreed", "sum")).reset_index())
-    grouped["agreed"] = grouped["agreed"].astype("int64")
+    counts = agreement_counts(data, keys)
+    grouped = counts[counts["n"] > 0].reset_index(drop=True)
+    grouped["n"] = grouped["n"].astype("Int64")  # as it always was: rate is then Float64
     grouped["rate"] = grouped["agreed"] / grouped["n"]
     bounds = [wilson_interval(a, n) for a, n in zip(grouped["agreed"], grouped["n"],
                                                     strict=True)]
@@ -76,6 +75,76 @@ def agreement_rates(data: pd.DataFrame, by: str | Sequence[str] | None = None) -
     grouped["outcome"] = grouped["outcome"].astype(str)
     grouped.insert(len(keys) + 1, "label", grouped["outcome"].map(OUTCOME_LABELS))
     return grouped
+
+
+def _answered_agreed(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Row by row: whether the outcome was answered, and whether with 4 or 5.
+
+    A column of scores as categories (the clean table's) is read through its
+    codes, without making a number of every answer.
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype) and \
+            pd.api.types.is_integer_dtype(column.cat.categories.dtype):
+        codes = column.cat.codes.to_numpy()
+        answered = codes >= 0
+        agrees = np.append(column.cat.categories.to_numpy() >= 4, False)
+        return answered, agrees[codes]  # code -1 (unanswered) takes the appended False
+    scores = column.astype("Int64")
+    return (scores.notna().to_numpy(dtype=bool),
+            (scores >= 4).fillna(False).to_numpy(dtype=bool))
+
+
+def agreement_counts(data: pd.DataFrame, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """How many answered each outcome and how many agreed (4 or 5), by ``by``.
+
+    The counts :func:`agreement_rates` is made from; being counts, they add up
+    (quarters into years, say) where rates do not.
+
+    Returns
+    -------
+    DataFrame
+        ``by`` columns, ``outcome`` (ordered as the form asks them), ``n`` and
+        ``agreed``: every outcome for every group of ``by`` found in ``data``
+        (``n`` is 0 where nobody in the group answered it), sorted by ``by``
+        and then the outcomes.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import SCORE_DTYPE
+    >>> df = pd.DataFrame({o: pd.Categorical([5, 4, 2, None], dtype=SCORE_DTYPE)
+    ...                    for o in OUTCOME_NAMES})
+    >>> agreement_counts(df).head(1).to_dict("records")
+    [{'outcome': 'outcome_role', 'n': 3, 'agreed': 2}]
+    """
+    keys = _as_list(by)
+    if keys:
+        # Each row's group, numbered in the groups' sorted order (-1: a key is missing).
+        grouped = data[keys].groupby(keys, observed=True, sort=True)
+        number = grouped.ngroup()  # NaN (or -1) where a key is missing
+        counted = (number.notna() & number.ge(0)).to_numpy(dtype=bool)
+        group = number.to_numpy()[counted].astype("int64")
+        groups = grouped.size().index
+    else:
+        groups, counted, group = None, slice(None), None
+    size = 1 if groups is None else len(groups)
+    n = np.zeros((size, len(OUTCOME_NAMES)), dtype="int64")
+    agreed = np.zeros_like(n)
+    for i, column in enumerate(OUTCOME_NAMES):
+        answered, agrees = _answered_agreed(data[column])
+        if groups is None:
+            n[0, i], agreed[0, i] = answered.sum(), agrees.sum()
+        else:
+            n[:, i] = np.bincount(group, weights=answered[counted], minlength=size)
+            agreed[:, i] = np.bincount(group, weights=agrees[counted], minlength=size)
+    outcome = pd.Categorical.from_codes(np.tile(np.arange(len(OUTCOME_NAMES)), size),
+                                        categories=list(OUTCOME_NAMES), ordered=True)
+    out = pd.DataFrame({"outcome": outcome, "n": n.ravel(), "agreed": agreed.ravel()})
+    if groups is not None:
+        keys_frame = groups.to_frame(index=False) if isinstance(groups, pd.MultiIndex) \
+            else pd.DataFrame({keys[0]: groups})
+        keys_frame = keys_frame.loc[np.repeat(np.arange(size), len(OUTCOME_NAMES))]
+        out = pd.concat([keys_frame.reset_index(drop=True), out], axis=1)
+    return out
 
 
 def likert_distribution(data: pd.DataFrame,
@@ -180,5 +249,5 @@ def response_rates(data: pd.DataFrame, sessions: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["session_date", "session_id"], ignore_index=True)
 
 
-__all__ = ["OUTCOME_LABELS", "agreement_by_session", "agreement_rates", "likert_distribution",
-           "overall_rating", "response_rates"]
+__all__ = ["OUTCOME_LABELS", "agreement_by_session", "agreement_counts", "agreement_rates",
+           "likert_distribution", "overall_rating", "response_rates"]

@@ -389,10 +389,9 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     if export.platform == CLEANED:
         candidates["source_platform"] = _first_platforms(export, colmap).loc[keep]
         header = next(h for h in export.cells.columns if h.lower() == "source_file")
+        files = {str(n).strip() for n in export.cells[header].unique() if isinstance(n, str)}
         report.cleaned_from = sorted({shown if keep_text else redact(shown)
-                                      for shown in (str(n).strip() for n in export.cells[header]
-                                                    if isinstance(n, str))
-                                      if shown})
+                                      for shown in files if shown})
     candidates["source_file"] = name
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = submitted.loc[keep]

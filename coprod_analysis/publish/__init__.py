@@ -12,7 +12,8 @@ from coprod_analysis.publish.disclosure import (
     show_result,
     show_share,
     suppress_table,
+    withheld_totals,
 )
 
 __all__ = ["MIN_BASE", "MIN_COUNT", "NOT_SHOWN", "SECONDARY", "SMALL", "half_up", "percent",
-           "show_count", "show_result", "show_share", "suppress_table"]
+           "show_count", "show_result", "show_share", "suppress_table", "withheld_totals"]

@@ -18,6 +18,8 @@ Counts are of respondents after duplicates are removed, never of forms.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import math
 from decimal import ROUND_HALF_UP, Decimal
@@ -360,7 +362,8 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
         Whether the published table shows a total for each row / column (and,
         with both, a grand total).
     min_count:
-        Counts from 1 to ``min_count - 1`` are suppressed (``<5``).
+        Counts from 1 to ``min_count - 1`` are suppressed (``<5``). With
+        ``min_count`` 2 or less nothing more is hidden: ``<2`` can only be 1.
 
     The rule, for the table as a whole. Every step looks only at the table's
     pattern (which cells are 0, ``<5`` or larger, which totals are shown as
@@ -434,7 +437,7 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     """
     values = counts.astype(int)
     state = _Suppression(values.to_numpy(), min_count, row_totals, column_totals)
-    if min_count > 1:
+    if min_count > 2:  # "<2" is 1 and "<1" nothing: no count is kept from a reader
         state.protect_lines()
         state.protect_by_audit()
     shown = values.astype(str)
@@ -461,3 +464,50 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
         ({(labels[0][i], labels[1][j]): sign for i, j in cells}, bound)
         for cells, sign, bound in state.slacks]
     return shown
+
+
+@functools.lru_cache(maxsize=32)
+def withheld_totals(columns: int, min_count: int = MIN_COUNT) -> frozenset[int]:
+    """Totals at which a line whose total a reader knows anyway is never broken down.
+
+    Where a reader can take a line's total from elsewhere (each ladder level's
+    groups are the groups reviewed), hiding the total protects nothing: a
+    line whose total :func:`suppress_table` would hide is published with its
+    total and no breakdown instead. A reader who knows that rule learns that
+    the line is one the rule treats so; at a few totals that leaves only one
+    possibility (four cells of 4 adding up to 16 with ``min_count`` 10: 9, 9,
+    9, 9 at 36). At those totals every line is published without its
+    breakdown, whatever its counts, so that the total alone decides.
+
+    Lines the rule hides the total of have every cell at most ``min_count +
+    1`` (all hidden, adding up to within 1 of the least), so trying every line
+    of such cells finds them all.
+
+    Examples
+    --------
+    >>> sorted(withheld_totals(4, 10))[-1]  # 9 + 9 + 9 + 9, the only such line of 36
+    36
+    >>> 16 in withheld_totals(4, 5)  # 4 + 4 + 4 + 4, or 1 + 5 + 5 + 5 in any order
+    False
+    """
+    if min_count <= 2:
+        return frozenset()
+    lines = np.array(list(itertools.product(range(min_count + 2), repeat=columns)))
+    small = (lines > 0) & (lines < min_count)
+    big = lines >= min_count
+    count, total = small.sum(axis=1), lines.sum(axis=1)
+    least = count + min_count * big.sum(axis=1)
+    # Only these can have their total hidden (a superset: each is tried): a line of "<5"
+    # and zeros with one "<5", min_count - 1 or more, or within the slack of the least
+    # or the most; a line with larger cells, all of them hidden, within it of the least.
+    alone = (count == 1) | (count >= min_count - 1) | (total - count < SLACK) | (
+        (min_count - 1) * count - total < SLACK)
+    maybe = (count > 0) & np.where(big.any(axis=1), total - least < SLACK, alone)
+    hidden_total: dict[int, list[tuple[int, ...]]] = {}
+    for line in map(tuple, lines[maybe].tolist()):
+        state = _Suppression(np.array([line]), min_count, True, False)
+        state.protect_lines()
+        if ("row", 0) in state.hidden_totals:
+            hidden_total.setdefault(sum(line), []).append(line)
+    return frozenset(total for total, lines in hidden_total.items()
+                     if any(len(set(cell)) == 1 for cell in zip(*lines, strict=True)))

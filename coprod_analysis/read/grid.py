@@ -218,6 +218,8 @@ def read_csv_grid(path: Path) -> Grid:
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
         notes.append("NUL bytes were removed")
+        if not _NOT_BLANK.search(data):
+            raise CoprodError("the file is empty (it holds nothing but NUL bytes)", path)
     data, hinted = _strip_sep_line(data)
     if hinted:
         notes.append(f"the first line, Excel's 'sep={hinted}' delimiter hint, was skipped")

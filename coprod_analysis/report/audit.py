@@ -58,7 +58,8 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "check (integer linear programming) tries every combination a reader could write "
         "down from the whole report, the same figure in two places, totals, rates and "
         "shares included, and the report is not written if any hidden count could be "
-        "worked out.",
+        "worked out. A ladder level whose breakdown cannot be protected beside its number "
+        "of groups shows that number only.",
         f"Themes raised by {small} each are named together on one last line, in "
         "alphabetical order, under \"You said\" and \"Still to do\", so that their order "
         "says nothing of their size; themes raised by nobody are not listed. "
@@ -197,6 +198,7 @@ def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) ->
     """
     problem = report_problem(tables, min_count)
     found = problem.audit()
-    leaks = found["pinned"] & (found["low"] >= 1) & (
+    # A value its own sign pins ("<2" is 1) gives nothing away that the page does not say.
+    leaks = found["pinned"] & found["narrowed"] & (found["low"] >= 1) & (
         (found["kind"] != "derived") | (found["low"] < min_count))
     return found[leaks].reset_index(drop=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
-from coprod_analysis.analyse.outcomes import OUTCOME_LABELS, agreement_rates
+from coprod_analysis.analyse.outcomes import OUTCOME_LABELS, agreement_counts
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, NOT_SHOWN, show_count, show_share
+from coprod_analysis.vocab import OUTCOME_NAMES
 
 #: Terms the glossary explains, when the page uses them (pattern, term, meaning).
 GLOSSARY = (
@@ -302,15 +304,19 @@ def agreement_over_time(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     >>> table.index.tolist(), table["Forms"].tolist()
     (['Jan–Mar 2019', 'Apr–Jun 2019'], ['12', '12'])
     """
-    dated = evaluations.dropna(subset=["session_date"])
-    if dated.empty:
+    day = pd.to_datetime(evaluations["session_date"])
+    dated = day.notna().to_numpy()
+    if not dated.any():
         return None
-    quarters = pd.PeriodIndex(pd.to_datetime(dated["session_date"]), freq="Q")
+    # Counts by calendar quarter, once: half-years and years are sums of them.
+    scores = evaluations.loc[dated, list(OUTCOME_NAMES)]
+    scores = scores.assign(_year=day[dated].dt.year.to_numpy(),
+                           _quarter=day[dated].dt.quarter.to_numpy())
+    counts = agreement_counts(scores, ["_year", "_quarter"])
+    forms = scores.groupby(["_year", "_quarter"], sort=True).size()
     best = None
     for months in (3, 6, 12):
-        # Quarters gathered into half-years or years: (year, index of the block).
-        blocks = [(q.year, (q.quarter - 1) * 3 // months) for q in quarters]
-        table = _periods_table(dated, blocks, months, min_base, min_count)
+        table = _periods_table(counts, forms, months, min_base, min_count)
         if table is None:
             continue
         shares = table.drop(columns="Forms")
@@ -322,14 +328,23 @@ def agreement_over_time(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     return best[1] if best is not None else None
 
 
-def _periods_table(dated: pd.DataFrame, blocks: list[tuple[int, int]], months: int,
+def _periods_table(counts: pd.DataFrame, forms: pd.Series, months: int,
                    min_base: int, min_count: int) -> pd.DataFrame | None:
-    """Agreement by period, periods of ``months`` combined until each has ``min_base`` forms."""
-    sizes = pd.Series(1, index=pd.MultiIndex.from_tuples(blocks)).groupby(level=[0, 1]).sum()
+    """Agreement by period, periods of ``months`` combined until each has ``min_base`` forms.
+
+    ``counts`` is :func:`~coprod_analysis.analyse.outcomes.agreement_counts` by
+    ``_year`` and ``_quarter``; ``forms``, the forms of each (year, quarter).
+    """
+    # Quarters gathered into half-years or years: (year, index of the block).
+    def block(quarters: pd.Index) -> np.ndarray:
+        return (np.asarray(quarters, dtype="int64") - 1) * 3 // months
+
+    sizes = forms.groupby([forms.index.get_level_values(0),
+                           block(forms.index.get_level_values(1))]).sum()
     groups: list[list] = []
     current: list = []
-    for block in sizes.index:
-        current.append(block)
+    for block_key in sizes.index:
+        current.append(block_key)
         if sum(sizes[c] for c in current) >= min_base:
             groups.append(current)
             current = []
@@ -347,15 +362,19 @@ def _periods_table(dated: pd.DataFrame, blocks: list[tuple[int, int]], months: i
         end = pd.Timestamp(year=y1, month=b1 * months + months, day=1)
         name = (f"{start:%b}–{end:%b %Y}" if y0 == y1 else f"{start:%b %Y}–{end:%b %Y}")
         label.update({b: name for b in group})
-    frame = dated.assign(period=[label[b] for b in blocks])
-    rates = agreement_rates(frame, by="period")
+    period = [label[(y, b)] for y, b in zip(counts["_year"], block(counts["_quarter"]),
+                                             strict=True)]
+    summed = counts.groupby([period, counts["outcome"]], observed=True, sort=True)[
+        ["agreed", "n"]].sum()
+    rates = summed[summed["n"] > 0].rename_axis(["period", "outcome"]).reset_index()
+    rates["outcome"] = rates["outcome"].astype(str)
     order = list(dict.fromkeys(label[b] for b in sizes.index))
     rates["published"] = [show_share(a, n, min_base, min_count)
                           for a, n in zip(rates["agreed"], rates["n"], strict=True)]
     table = rates.pivot(index="period", columns="outcome", values="published")
     table = table.reindex(index=order, columns=list(OUTCOME_LABELS)).fillna(NOT_SHOWN)
     table.columns = [OUTCOME_LABELS[c] for c in table.columns]
-    table["Forms"] = [show_count(n, min_count)
-                      for n in frame.groupby("period").size().reindex(order)]
+    period_forms = sizes.groupby([label[b] for b in sizes.index]).sum()
+    table["Forms"] = [show_count(n, min_count) for n in period_forms.reindex(order)]
     table.index.name = "Period"
     return table

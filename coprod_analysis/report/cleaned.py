@@ -1,0 +1,292 @@
+"""Read an evaluations table that ``coprod clean`` wrote, quickly, for the report.
+
+The report is usually made from ``evaluations.csv`` as cleaning wrote it. Read
+through the cleaning pipeline (:func:`~coprod_analysis.load_evaluations`), a
+table of a million responses is read cell by cell again: every answer checked,
+every text tidied and redacted, the themes inferred. Here the same work is
+done once per *distinct* value of each column, straight from one pyarrow read
+(each column read as its distinct values and a code a row), with the
+pipeline's own functions: the answers are read by its readers, free text
+tidied and redacted again by :func:`~coprod_analysis.clean.redact.redact`, the
+themes inferred by the same model, the ids made again the same way. The
+result is the table :func:`~coprod_analysis.load_evaluations` returns.
+
+Only a table with nothing for the pipeline to report is read this way: the
+exact header ``coprod clean`` writes (no column added or removed), UTF-8, every
+answer readable, every row answered and dated, no cell that looks like an
+identifier. Anything else (a table edited by hand, an export, a folder, several
+files) returns ``None``, and the caller reads it through the pipeline, which
+says what it found.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from coprod_analysis.clean import dates, values
+from coprod_analysis.clean.evaluations import EVALUATION_FORM, session_ids
+from coprod_analysis.clean.identifiers import shared_file_names, value_kind
+from coprod_analysis.clean.pipeline import response_ids
+from coprod_analysis.clean.redact import redact, redact_series
+from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
+from coprod_analysis.clean.values import TEXT_DTYPE
+from coprod_analysis.limits import read_csv_bytes
+from coprod_analysis.read.platforms import CLEANED, PLATFORMS, RECOGNISED_BY
+
+logger = logging.getLogger(__name__)
+
+#: The header of the table ``coprod clean evaluations`` writes, as it writes it.
+COLUMNS = (*EVALUATION_FORM.columns, *EVALUATION_FORM.derived)
+HEADER = ",".join(f'"{c}"' for c in COLUMNS).encode()
+#: Columns made again from the others (or, for the themes, from the free text).
+_MADE_AGAIN = ("response_id", "session_id", "source_row",
+               *EVALUATION_FORM.derived)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME = "%Y-%m-%dT%H:%M:%S"
+
+
+class _NotPlain(Exception):
+    """The table holds something only the pipeline can account for."""
+
+
+def read_cleaned_evaluations(path: str | Path, *, themes: bool = True) -> CleanResult | None:
+    """The clean evaluations table in ``path``, or ``None`` if it must go through the pipeline.
+
+    Parameters
+    ----------
+    path:
+        One file: an ``evaluations.csv`` written by ``coprod clean evaluations``.
+    themes:
+        Infer ``improvement_themes`` again from the improvements (as
+        :func:`~coprod_analysis.load_evaluations` does by default).
+
+    Returns
+    -------
+    CleanResult or None
+        As :func:`~coprod_analysis.load_evaluations` would return it (its
+        ``quarantine`` and ``problems`` empty: a table with anything to put
+        there is not read here), or ``None``.
+    """
+    path = Path(path)
+    if not path.is_file() or path.suffix.lower() != ".csv":
+        return None
+    with open(path, "rb") as handle:
+        if handle.read(len(HEADER) + 1) != HEADER + b"\n":
+            return None
+    try:
+        return _read(path, themes)
+    except _NotPlain as reason:
+        logger.info("%s: read through the cleaning pipeline (%s)", path.name, reason)
+        return None
+
+
+def _read(path: Path, themes: bool) -> CleanResult:
+    data = read_csv_bytes(path)  # refuses a file over the size limit, as the pipeline does
+    if not data.startswith(HEADER + b"\n") or b"\x00" in data or data.count(b'"') % 2:
+        raise _NotPlain("not as coprod clean writes it")
+    if re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:]):
+        raise _NotPlain("empty lines at the end")
+    fields = {f.name: f for f in EVALUATION_FORM.fields}
+    read = [c for c in COLUMNS if c not in _MADE_AGAIN]
+    types = {c: pa.dictionary(pa.int32(), pa.string()) for c in read}
+    types["submitted_at"] = pa.timestamp("s")
+    try:
+        # One thread: answers hold line breaks, so the parser must follow every quote
+        # from the start, which leaves little to share out; on this project's busy
+        # 2-core machine pyarrow's threads made the read half as slow again.
+        table = pa_csv.read_csv(
+            pa.BufferReader(pa.py_buffer(data)),
+            read_options=pa_csv.ReadOptions(use_threads=False),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True,
+                                              ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types, include_columns=read, null_values=[""],
+                strings_can_be_null=False, quoted_strings_can_be_null=True,
+                timestamp_parsers=[_ISO_TIME]),
+        )
+    except (pa.ArrowException, UnicodeError) as error:
+        raise _NotPlain(f"pyarrow: {error}") from None
+    del data
+    rows = table.num_rows
+    if not rows:
+        raise _NotPlain("no rows")
+    table = table.unify_dictionaries()
+    out: dict[str, object] = {}
+    kept_codes: dict[str, np.ndarray] = {}
+    answered = np.zeros(rows, dtype=bool)
+    for name in read:
+        if name == "submitted_at":
+            continue
+        codes, distinct = _codes(table.column(name), name)
+        kept_codes[name] = codes
+        if name == "session_date":
+            day_text = distinct
+        if name == "source_file":  # the exports it was cleaned from, as cleaning notes them
+            cleaned_from = sorted({redact(shown) for shown in distinct.str.strip() if shown})
+            continue
+        if name in fields:
+            stripped = distinct.str.strip()
+            answered |= (stripped != "").to_numpy(dtype=bool)[codes]
+            if any(value_kind(v) is not None for v in stripped if v):
+                raise _NotPlain(f"{name}: a cell looks like an identifier")
+        out[name] = _convert(name, fields.get(name), codes, distinct)
+    if not answered.all():
+        raise _NotPlain("a blank row")
+    if pd.isna(out["session_date"]).any():
+        raise _NotPlain("a row without a session date")
+    submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
+    name = shared_file_names([path])[path]
+    frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
+        "response_id": _response_ids(name, rows),
+        "session_id": _session_ids(out["session_date"], out["venue"],
+                                   kept_codes["session_date"], kept_codes["venue"]),
+        **{f: out[f] for f in fields},
+        "source_platform": out["source_platform"],
+        "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
+        "source_row": np.arange(1, rows + 1, dtype="int64"),
+        "submitted_at": submitted,
+        "improvement_themes": _themes(out["improvements"], themes),
+    })
+    if tuple(frame.columns) != COLUMNS:  # pragma: no cover - the form's columns changed
+        raise _NotPlain("the clean table's columns are not those read")
+    report = FileReport(file=name, platform=CLEANED, encoding="utf-8", rows_read=rows,
+                        rows_clean=rows, cleaned_from=cleaned_from,
+                        columns_mapped={f: f for f in COLUMNS if f in fields})
+    _describe(report, day_text, table.column("submitted_at"))
+    options = {"keep_text": False, "mapping": None, "themes": themes,
+               **EVALUATION_FORM.options}
+    quarantine = pd.DataFrame(columns=["source_file", "source_row", "reason", "reason_code"])
+    problems = pd.DataFrame(columns=["source_file", "source_row", "column", "raw_value",
+                                     "problem", "field"])
+    summary = build_summary(EVALUATION_FORM, [report], problems, quarantine, options)
+    summary["files_skipped"] = {}
+    summary["label"] = f"{EVALUATION_FORM.label} export"
+    return CleanResult(frame, quarantine, problems, summary, EVALUATION_FORM)
+
+
+def _describe(report: FileReport, session_dates: pd.Series,
+              submitted: pa.ChunkedArray) -> None:
+    """How the file was recognised and its dates read, in its report, as cleaning says it.
+
+    The date orders are decided by the pipeline's own
+    :func:`~coprod_analysis.clean.dates.decide_order`, on the distinct session
+    dates and the distinct days of the submission times (a date's order is
+    decided by its date part), and written by
+    :func:`~coprod_analysis.clean.dates.describe_reading`.
+    """
+    days = pc.unique(pc.cast(submitted, pa.date32()).drop_null())
+    times = pd.Series([f"{d}T00:00:00" for d in days.to_pylist()], dtype=TEXT_DTYPE)
+    orders = {"session_date": dates.decide_order(session_dates, CLEANED, "session_date",
+                                                 platform_column=False),
+              "submitted_at": dates.decide_order(times, CLEANED, "submitted_at")}
+    if not orders["session_date"].dayfirst:
+        raise _NotPlain("session dates read month-first")  # cleaning notes it: let it
+    export = SimpleNamespace(recognised_by=RECOGNISED_BY[CLEANED], date_orders=orders,
+                             evidence={}, scale_notes=[])
+    dates.describe_reading(report, export)
+
+
+def _session_ids(dates: np.ndarray, venues: pd.Series, date_codes: np.ndarray,
+                 venue_codes: np.ndarray) -> pd.Series:
+    """:func:`~coprod_analysis.clean.evaluations.session_ids`, made once a distinct
+    (date, venue) and given to every row that has it."""
+    pairs = date_codes.astype(np.int64) * (int(venue_codes.max()) + 1) + venue_codes
+    which, distinct = pd.factorize(pairs)
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[which[::-1]] = np.arange(len(which) - 1, -1, -1)  # each pair's first row
+    ids = session_ids(pd.Series(dates[first]), venues.iloc[first].reset_index(drop=True))
+    return pd.Series(ids.array.take(which))
+
+
+def _response_ids(name: str, rows: int) -> pd.Series:
+    """:func:`~coprod_analysis.clean.pipeline.response_ids` of rows 1 to ``rows`` of the
+    file ``name``: its prefix (a hash of the name) made by that function, joined to
+    each row's number by pyarrow rather than a Python string a row."""
+    first = response_ids(pd.DataFrame({"source_file": [name], "source_row": [1]}))
+    prefix = first.iloc[0].rsplit("-", 1)[0]
+    numbers = pc.cast(pa.array(np.arange(1, rows + 1, dtype=np.int64)), pa.large_string())
+    joined = pc.binary_join_element_wise(pa.scalar(prefix, pa.large_string()), numbers,
+                                         pa.scalar("-", pa.large_string()))
+    return pd.Series(pd.arrays.ArrowStringArray(joined), dtype=TEXT_DTYPE)
+
+
+def _codes(column: pa.ChunkedArray, name: str) -> tuple[np.ndarray, pd.Series]:
+    """A dictionary column as (a code a row, its distinct values as text)."""
+    chunks = column.chunks
+    if column.null_count:
+        raise _NotPlain(f"{name}: a missing value")
+    dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
+    codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks])
+    return codes, pd.Series(dictionary.to_pylist(), dtype=TEXT_DTYPE)
+
+
+def _checked(parsed, problems: np.ndarray, name: str):
+    if any(p is not None for p in problems):
+        raise _NotPlain(f"{name}: an answer that cannot be read")
+    return parsed
+
+
+def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
+    """One column, converted once per distinct value by the pipeline's own readers."""
+    if name == "source_platform":
+        first = distinct.str.strip().str.lower()
+        first = first.where(first.isin(PLATFORMS), "manual")
+        return pd.Series(first.array.take(codes), dtype=TEXT_DTYPE)
+    kind = field.kind
+    if kind == "likert":
+        parsed = _checked(*values.to_likert(distinct), name)
+    elif kind == "overall":
+        scores, problems, note = values.to_overall_any(distinct, name)
+        if note:  # out of 10, or a satisfaction scale: cleaning notes it
+            raise _NotPlain(f"{name}: {note}")
+        parsed = _checked(scores, problems, name)
+    elif kind == "choice":
+        parsed = _checked(*values.to_choice(distinct, field.choices), name)
+    elif kind == "date":
+        text = distinct.str.strip()
+        if not text.map(lambda t: bool(_ISO_DATE.fullmatch(t))).all():
+            raise _NotPlain(f"{name}: a date that is not YYYY-MM-DD")
+        parsed = [values.parse_date(t, True) for t in text]
+        if any(p is not None or d is None for d, p in parsed):
+            raise _NotPlain(f"{name}: a date that cannot be read")
+        days = pd.to_datetime(pd.Series([d for d, _ in parsed], dtype=object)).to_numpy(
+            dtype="datetime64[ns]")
+        return days[codes]
+    elif kind == "text":  # the venue: redacted, as the pipeline does place names
+        text = values.tidy_choice(distinct)
+        said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
+        text = redact_series(text.mask((said_none == "x").fillna(False).astype(bool)))
+        return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
+    elif kind == "free_text":
+        text = redact_series(values.tidy_text(distinct))
+        return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
+    else:  # pragma: no cover - the evaluation form has no other kinds
+        raise _NotPlain(f"{name}: a {kind} field")
+    return pd.Categorical.from_codes(np.asarray(parsed.codes)[codes], dtype=parsed.dtype)
+
+
+def _themes(improvements: pd.Series, enabled: bool) -> pd.Series:
+    """``improvement_themes``, inferred as the pipeline infers them (once a distinct text)."""
+    if not enabled:
+        return pd.Series(pd.NA, index=improvements.index, dtype=TEXT_DTYPE)
+    from coprod_analysis.themes import bundled_model, classify_texts
+
+    (_, _, which), = EVALUATION_FORM.themes
+    model, codebook = bundled_model(which)
+    codes, distinct = pd.factorize(improvements, use_na_sentinel=True)
+    found = classify_texts([str(t) for t in distinct], model, codebook)
+    themes = pd.array([c or pd.NA for c in found] + [pd.NA], dtype=TEXT_DTYPE)
+    return pd.Series(themes.take(np.where(codes < 0, len(found), codes)),
+                     index=improvements.index)
+
+
+__all__ = ["read_cleaned_evaluations"]

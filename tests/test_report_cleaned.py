@@ -1,0 +1,154 @@
+"""The report reads a table ``coprod clean`` wrote directly, and gets the table cleaning gives.
+
+:func:`coprod_analysis.report.cleaned.read_cleaned_evaluations` reads such a
+table in one pass, once per distinct value; whatever it cannot account for
+exactly (a column added, an answer that cannot be read, a blank or undated
+row, a cell that is an identifier, a file not as ``coprod clean`` writes it)
+sends the table through the cleaning pipeline instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from coprod_analysis import load_evaluations
+from coprod_analysis.report.cleaned import read_cleaned_evaluations
+from coprod_analysis.report.inputs import load_report_inputs
+
+HEADER = ('"response_id","session_id","session_date","venue","respondent_type",'
+          '"outcome_role","outcome_levels","outcome_benefits","outcome_challenges",'
+          '"outcome_examples","outcome_critique","outcome_steps","outcome_confidence",'
+          '"overall","takeaway","pledge","improvements","source_platform","source_file",'
+          '"source_row","submitted_at","improvement_themes"')
+ROWS = [
+    '"x-1","old","2019-03-01","Civic Hall","Patient",5,4,4,4,4,4,4,4,5,"Clearer roles",'
+    '"Bring a friend","Ring me on 07911 123456 about the room","googleforms","export.csv",1,'
+    '"2019-03-01T11:30:10","old_theme"',
+    '"x-2","old","2019-03-01","Civic Hall","Carer",2,,,,,,,,4,"","","Slower please",'
+    '"googleforms","export.csv",2,"2019-03-01T11:40:00",""',
+    '"x-3","old","2019-06-12","St  George\'s Centre","Other",3,3,3,3,3,3,3,3,3,'
+    '"\'=SUM(A1)","","","msforms","export.csv",3,,""',
+]
+
+
+def write_table(folder, rows=ROWS, header=HEADER, name="cleaned.csv", prefix=b""):
+    path = folder / name
+    path.write_bytes(prefix + "\n".join([header, *rows, ""]).encode("utf-8"))
+    return path
+
+
+def test_a_table_as_coprod_clean_writes_it_is_read_directly(tmp_path):
+    table = read_cleaned_evaluations(write_table(tmp_path), themes=False)
+    assert table is not None
+    data = table.data
+    assert data["session_id"].tolist() == ["2019-03-01-civic-hall", "2019-03-01-civic-hall",
+                                           "2019-06-12-st-georges-centre"]
+    assert data["venue"].tolist() == ["Civic Hall", "Civic Hall", "St George's Centre"]
+    assert data["outcome_role"].tolist() == [5, 2, 3]
+    assert data["outcome_levels"].isna().tolist() == [False, True, False]
+    # Redacted again on reading, and the spreadsheet guard dropped, as cleaning does.
+    assert data["improvements"].iloc[0] == "Ring me on [phone] about the room"
+    assert data["takeaway"].iloc[2] == "=SUM(A1)"
+    assert data["pledge"].isna().tolist() == [False, True, True]
+    # Where each row was read: this table, its rows 1 to 3 (not the export's ids).
+    assert data["source_file"].tolist() == ["cleaned.csv"] * 3
+    assert data["source_row"].tolist() == [1, 2, 3]
+    assert [i.split("-")[1] for i in data["response_id"]] == ["1", "2", "3"]
+    assert data["response_id"].str.split("-").str[0].nunique() == 1
+    assert data["source_platform"].tolist() == ["googleforms", "googleforms", "msforms"]
+    assert data["submitted_at"].iloc[1] == pd.Timestamp("2019-03-01 11:40:00")
+    assert pd.isna(data["submitted_at"].iloc[2])
+    assert data["improvement_themes"].isna().all()  # themes=False: none inferred
+    assert table.quality_report().splitlines()[0] == (
+        "Read 3 evaluation responses from 1 file: 3 kept, 0 blank, 0 duplicate, "
+        "0 quarantined.")
+
+
+@pytest.mark.parametrize("themes", [True, False])
+def test_the_table_read_directly_is_the_table_cleaning_gives(tmp_path, themes):
+    path = write_table(tmp_path)
+    direct = read_cleaned_evaluations(path, themes=themes)
+    cleaned = load_evaluations(path, themes=themes)
+    assert_frame_equal(direct.data, cleaned.data)
+    assert direct.quality_report() == cleaned.quality_report()
+    assert direct.summary == cleaned.summary
+
+
+def test_a_large_table_read_directly_is_the_table_cleaning_gives(tmp_path):
+    # Rows repeated with changes, so that each column holds several distinct values
+    # and every distinct value many rows.
+    rng = np.random.default_rng(7)
+    rows = []
+    for number in range(1, 601):
+        score = rng.choice(["", "1", "2", "3", "4", "5"], 9)
+        day = f"2019-{rng.integers(1, 13):02d}-{rng.integers(1, 29):02d}"
+        venue = rng.choice(["Civic Hall", "civic  hall", "St George's Centre", ""])
+        text = rng.choice(["", "More breaks", "Email jo@example.org for slides",
+                           "'-less jargon", "N/A", "Dr Khan was great\nThanks"])
+        rows.append(f'"x","old","{day}","{venue}","{rng.choice(["Patient", "Staff"])}",'
+                    + ",".join(score[:8]) + f',{rng.choice(["1", "3", "5"])},'
+                    f'"{text}","","{text}","{rng.choice(["jisc", "Paper", "manual"])}",'
+                    f'"e.csv",{number},"2019-01-0{rng.integers(1, 10)}T10:00:00",""')
+    path = write_table(tmp_path, rows)
+    direct = read_cleaned_evaluations(path)
+    assert direct is not None
+    cleaned = load_evaluations(path)
+    assert_frame_equal(direct.data, cleaned.data)
+    assert direct.summary == cleaned.summary
+
+
+def _edit(rows, number, column, value):
+    cells = HEADER.replace('"', "").split(",")
+    import csv
+    import io
+
+    parsed = next(csv.reader(io.StringIO(rows[number])))
+    parsed[cells.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="").writerow(parsed)
+    return [*rows[:number], out.getvalue(), *rows[number + 1:]]
+
+
+ODD_TABLES = {
+    "a column added by hand": dict(header=HEADER + ',"Notes"',
+                                   rows=[r + ',"x"' for r in ROWS]),
+    "an answer that cannot be read": dict(rows=_edit(ROWS, 0, "outcome_role", "Sometimes")),
+    "a date written day first": dict(rows=_edit(ROWS, 0, "session_date", "01/03/2019")),
+    "a row without a session date": dict(rows=_edit(ROWS, 1, "session_date", "")),
+    "a rating out of 10": dict(rows=_edit(ROWS, 0, "overall", "7")),
+    "a cell that is an e-mail address": dict(rows=_edit(ROWS, 0, "pledge", "jo@example.org")),
+    "a blank row": dict(rows=[*ROWS, '"x-4","","","","",,,,,,,,,,"","","","manual","e.csv",4,,""']),
+    "an empty line": dict(rows=[ROWS[0], "", *ROWS[1:]]),
+    "a byte-order mark": dict(prefix=b"\xef\xbb\xbf"),
+    "a NUL byte": dict(rows=_edit(ROWS, 0, "takeaway", "a\x00b")),
+    "a quote never closed": dict(rows=[*ROWS[:2], ROWS[2][:-1]]),
+    "Windows line ends": dict(rows=[r + "\r" for r in ROWS]),
+}
+
+
+@pytest.mark.parametrize("odd", ODD_TABLES)
+def test_a_table_with_anything_to_account_for_goes_through_cleaning(tmp_path, odd):
+    path = write_table(tmp_path, **ODD_TABLES[odd])
+    assert read_cleaned_evaluations(path, themes=False) is None
+
+
+def test_the_report_reads_a_cleaned_table_as_cleaning_would(tmp_path):
+    path = write_table(tmp_path)
+    inputs, lines = load_report_inputs(path)
+    cleaned = load_evaluations(path)
+    assert_frame_equal(inputs.evaluations, cleaned.data)
+    assert lines == [cleaned.quality_report().splitlines()[0]]
+
+
+def test_the_report_still_cleans_an_export_or_several_files(tmp_path, fixture_path):
+    export = fixture_path("googleforms.csv")
+    inputs, _ = load_report_inputs(export)
+    assert_frame_equal(inputs.evaluations, load_evaluations(export).data)
+    one = write_table(tmp_path, name="a.csv")
+    two = write_table(tmp_path, [r.replace('"export.csv"', '"other.csv"') for r in ROWS],
+                      name="b.csv")
+    inputs, _ = load_report_inputs([one, two])
+    assert_frame_equal(inputs.evaluations, load_evaluations([one, two]).data)
