@@ -1,8 +1,8 @@
 """An independent attack on ``suppress_table`` and the report's small-number promises (issue 11).
 
-What an auditor found, as tests. Each is marked ``xfail(strict=True)``: it fails
-today (shown as ``x`` so the suite stays green) and will be reported as XPASS, failing
-the suite, once fixed: then drop the marker.
+What an independent auditor found, as tests (the first two failed before main's fix of
+``--min-count 2`` and of ladder levels whose total the rule hides), and a brute-force
+reader who knows the rule on every ladder row of small counts.
 """
 
 from __future__ import annotations
@@ -21,16 +21,14 @@ from coprod_analysis.report.content import ladder_tables
 from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
 
 
-@pytest.mark.xfail(strict=True, raises=RuntimeError,
-                   reason="--min-count 2: the safety net finds 'nothing left to hide'")
 def test_min_count_two_publishes_a_lone_one_without_crashing():
     # By hand: [0, 0, 1] with --min-count 2 and row totals. The 1 is shown "<2", which
     # can only be 1 (the sign says so, nothing is given away), and so is the total.
-    # The rule hides the total (a line of min_count - 1 = 1 "<2" and zeros never shows
-    # it); the safety net then sees a hidden total of 1 "pinned" (it equals the "<2"
-    # cell) and, with nothing left to hide, raises RuntimeError. `coprod report
-    # --min-count 2` on the sample data refuses to write for the same reason (its
-    # audit reports "<2" ladder cells as worked out: they are 1 by their sign).
+    # Before the fix the rule hid the total (a line of min_count - 1 = 1 "<2" and zeros
+    # never shows it); the safety net then saw a hidden total of 1 "pinned" (it equals
+    # the "<2" cell) and, with nothing left to hide, raised RuntimeError; `coprod report
+    # --min-count 2` on the sample data refused to write ("<2" ladder cells "worked
+    # out": they are 1 by their sign).
     published = suppress_table(pd.DataFrame([[0, 0, 1]]), column_totals=False,
                                min_count=2)
     assert published.loc[0].tolist()[:3] == ["0", "0", "<2"]
@@ -48,7 +46,6 @@ def _reviews(spread: list[str | None], groups: int) -> pd.DataFrame:
                          "review_number": 1, **columns})
 
 
-@pytest.mark.xfail(strict=True, reason="a hidden level total is the groups reviewed")
 def test_a_hidden_ladder_total_is_not_taken_from_the_groups_reviewed():
     # 16 groups reviewed, each answering every level (as in the sample data: every
     # level's "Groups" is the groups reviewed). Co-decision: 4 descriptive, 4
@@ -57,7 +54,7 @@ def test_a_hidden_ladder_total_is_not_taken_from_the_groups_reviewed():
     # page says 16 groups were reviewed and every other level shows 16 groups: a reader
     # who takes co-decision's total to be 16 too (every group answers every level) has
     # four "<5" cells, each at most 4, adding up to 16: each is 4. The auditor writes
-    # only "level total <= groups reviewed" and finds nothing.
+    # only "level total <= groups reviewed" and (before the fix) found nothing.
     where = ladder_tables(_reviews(["descriptive"] * 4 + ["intermediate"] * 4
                                    + ["transformative"] * 4 + [None] * 4, 16))["where"]
     tables = {"At a glance": glance_table({"groups": "16"}),
