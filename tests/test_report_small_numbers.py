@@ -280,9 +280,13 @@ def test_what_the_ladder_rule_says_is_in_the_report_audit(sample_inputs):
             for k, g in enumerate(groups)}
     reviews["ladder_design"] = pd.Categorical(reviews["group_id"].map(rung), dtype=LADDER_DTYPE)
     reviews["ladder_design_not_involved"] = False
-    _, tables = build_html(ReportInputs(**{**sample_inputs.__dict__, "reviews": reviews}))
+    html, tables = build_html(ReportInputs(**{**sample_inputs.__dict__, "reviews": reviews}))
     ladder = tables["Ladder"].set_index("Level")
     assert ladder.loc["Co-design"].tolist() == ["*", "*", "<5", "0", "15"]
+    # The page says what each sign means, "not shown" levels included.
+    text = re.sub(r"\s+", " ", html)
+    assert "*: hidden so that a small number cannot be worked out from the total." in text
+    assert "Not shown: a level answered by fewer than 10 groups, or whose rungs" in text
     assert report_leaks(tables).empty
     cell = "Ladder: (Co-design, {})".format
     found = report_problem(tables).audit(
