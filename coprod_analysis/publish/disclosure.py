@@ -474,10 +474,11 @@ def withheld_totals(columns: int, min_count: int = MIN_COUNT) -> frozenset[int]:
     groups are the groups reviewed), hiding the total protects nothing: a
     line whose total :func:`suppress_table` would hide is published with its
     total and no breakdown instead. A reader who knows that rule learns that
-    the line is one the rule treats so; at a few totals that leaves only one
-    possibility (four cells of 4 adding up to 16 with ``min_count`` 10: 9, 9,
-    9, 9 at 36). At those totals every line is published without its
-    breakdown, whatever its counts, so that the total alone decides.
+    the line is one the rule treats so; at a few totals that leaves one
+    value for a cell (with four cells and ``min_count`` 10, the only such
+    line of 36 is 9, 9, 9, 9). At those totals every line is published
+    without its breakdown, whatever its counts, so that the total alone
+    decides.
 
     Lines the rule hides the total of have every cell at most ``min_count +
     1`` (all hidden, adding up to within 1 of the least), so trying every line
