@@ -226,64 +226,38 @@ class Problem:
         >>> problem(9).pinned({"a": 3, "b": 6}), problem(6).pinned({"a": 1, "b": 5})
         ([], ['a', 'b'])
         """
-        return self.narrow(truth, names, width=1)
-
-    def narrow(self, truth: dict[str, int], names: list[str] | None = None,
-               width: int = 2) -> list[str]:
-        """The values (of ``names``, default all not shown) a reader can narrow to fewer
-        than ``width + 1`` possible values (``width=1``: pinned), where their sign
-        alone allows more.
-
-        Examples
-        --------
-        A ``<5`` and a ``*`` adding up to 7 are 1 and 6 or 2 and 5: narrowed to two
-        values each; adding up to 8, to three.
-
-        >>> def problem(total):
-        ...     p = Problem()
-        ...     p.small("a", 5); p.hidden("b", 5); p.shown("t", total)
-        ...     p.equal({"a": 1, "b": 1, "t": -1})
-        ...     return p
-        >>> problem(7).narrow({"a": 2, "b": 5}), problem(8).narrow({"a": 2, "b": 6})
-        (['a', 'b'], [])
-        """
         wanted = set(names if names is not None else self.watched())
         found = set()
         for part in self.parts():
             todo = [n for n in part.low if n in wanted]
             if todo:
-                found.update(part._narrow(truth, todo, width))
+                found.update(part._pinned(truth, todo))
         return [n for n in (names if names is not None else self.watched()) if n in found]
 
-    def _narrow(self, truth: dict[str, int], todo: list[str], width: int) -> list[str]:
+    def _pinned(self, truth: dict[str, int], todo: list[str]) -> list[str]:
         arrays = self._arrays()
         index = arrays[1]
-        need = {n: min(width, self.high[n] - self.low[n]) for n in todo}
-        todo = [n for n in todo if need[n] > 0]
-        low = {n: int(truth[n]) for n in todo}
-        high = dict(low)
-
-        def seen(x) -> None:
-            for n in todo:
-                value = int(x[index[n]])
-                low[n], high[n] = min(low[n], value), max(high[n], value)
-
+        free: set[str] = set()
         # Two programs pushing every value to one side or the other (a fixed, seeded
         # pattern) usually free most values at once; the rest are tried one by one.
         signs = np.random.default_rng(0).choice([-1.0, 1.0], size=len(index))
         for objective in (signs, -signs) if len(todo) > 2 else ():
-            seen(self._solve(arrays, objective))
-        narrow = []
+            x = self._solve(arrays, objective)
+            free.update(n for n in todo if int(x[index[n]]) != int(truth[n]))
+        pinned = []
         for name in todo:
+            if name in free:
+                continue
             for sign in (1, -1):
-                if high[name] - low[name] >= need[name]:
-                    break
                 objective = np.zeros(len(index))
                 objective[index[name]] = sign
-                seen(self._solve(arrays, objective))
-            if high[name] - low[name] < need[name]:
-                narrow.append(name)
-        return narrow
+                x = self._solve(arrays, objective)
+                free.update(n for n in todo if int(x[index[n]]) != int(truth[n]))
+                if name in free:
+                    break
+            else:
+                pinned.append(name)
+        return pinned
 
 
 def _number(text: str) -> int | None:
