@@ -246,8 +246,8 @@ class _Suppression:
                 elif len(line_hidden) == 1:  # nothing left to hide: the total is that cell
                     self.hidden_totals.add(key)
                     changed = True
-                elif self.slack_is_small(cells, key):
-                    self.note_slack(cells, key)
+                elif says := self.small_slack(cells, key):
+                    self.slacks.append(says)
                     if not self.hide_next(cells):
                         self.hidden_totals.add(key)
                     changed = True
@@ -259,31 +259,22 @@ class _Suppression:
         if self.crossing and not all(self.shown_exactly(key) for _, key in self.protected):
             self.hidden_totals.add(("grand",))
 
-    def _rest(self, cells: list[tuple[int, int]], key: tuple) -> int:
-        """What the line's hidden cells add up to (its total less the cells shown)."""
-        return self.totals[key] - int(sum(self.values[p] for p in cells if not self.hidden[p]))
-
-    def slack_is_small(self, cells: list[tuple[int, int]], key: tuple) -> bool:
+    def small_slack(self, cells: list[tuple[int, int]],
+                    key: tuple) -> tuple[list[tuple[int, int]], int, int] | None:
         """Whether the line's hidden cells add up to within ``SLACK - 1`` of the least
-        (or, all ``<5``, the most) they could add up to."""
+        (or, all ``<5``, the most) they could add up to; if so, what that tells a reader
+        who knows the rule, as ``(cells, sign, bound)`` for ``sum(sign * cell) <= bound``
+        (else ``None``)."""
         hidden = [p for p in cells if self.hidden[p]]
-        rest = self._rest(cells, key)
-        if rest - self.least(cells) < SLACK:
-            return True
-        high = (self.min_count - 1) * len(hidden)
-        return all(self.small[p] for p in hidden) and high - rest < SLACK
-
-    def note_slack(self, cells: list[tuple[int, int]], key: tuple) -> None:
-        """Keep what a reader who knows the rule learns from a line's small slack: its
-        hidden cells (as they are now) add up to within ``SLACK - 1`` of the least
-        (or, all ``<5``, of the most) they could."""
-        hidden = [p for p in cells if self.hidden[p]]
+        # What they add up to: the line's total less the cells shown.
+        rest = self.totals[key] - int(sum(self.values[p] for p in cells if not self.hidden[p]))
         low = self.least(cells)
-        if self._rest(cells, key) - low < SLACK:
-            self.slacks.append((hidden, 1, low + SLACK - 1))
-        else:
-            high = (self.min_count - 1) * len(hidden)
-            self.slacks.append((hidden, -1, -(high - SLACK + 1)))
+        if rest - low < SLACK:
+            return hidden, 1, low + SLACK - 1
+        high = (self.min_count - 1) * len(hidden)
+        if all(self.small[p] for p in hidden) and high - rest < SLACK:
+            return hidden, -1, -(high - SLACK + 1)
+        return None
 
     def problem(self):
         """What a reader who knows the rule can write down, and the true values."""
