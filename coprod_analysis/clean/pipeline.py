@@ -389,9 +389,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     if export.platform == CLEANED:
         candidates["source_platform"] = _first_platforms(export, colmap).loc[keep]
         header = next(h for h in export.cells.columns if h.lower() == "source_file")
-        files = {str(n).strip() for n in export.cells[header].unique() if isinstance(n, str)}
-        report.cleaned_from = sorted({shown if keep_text else redact(shown)
-                                      for shown in files if shown})
+        report.cleaned_from = noted_sources(export.cells[header].unique(), keep_text)
     candidates["source_file"] = name
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = submitted.loc[keep]
@@ -451,6 +449,20 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
         repeat = live.duplicated(subset=keys, keep="last")
         dropped.loc[repeat[repeat].index] = True
     return dropped
+
+
+def noted_sources(names, keep_text: bool = False) -> list[str]:
+    """The exports a cleaned table says it was cleaned from (its ``source_file``
+    values), as its summary notes them: distinct, trimmed, each redacted once
+    (unless ``keep_text``), sorted.
+
+    Examples
+    --------
+    >>> noted_sources(["a.csv ", "a.csv", None, "", "b.csv"])
+    ['a.csv', 'b.csv']
+    """
+    files = {str(n).strip() for n in names if isinstance(n, str)}
+    return sorted({shown if keep_text else redact(shown) for shown in files if shown})
 
 
 def response_ids(frame: pd.DataFrame) -> pd.Series:

@@ -35,8 +35,8 @@ import pyarrow.csv as pa_csv
 from coprod_analysis.clean import dates, values
 from coprod_analysis.clean.evaluations import EVALUATION_FORM, session_ids
 from coprod_analysis.clean.identifiers import shared_file_names, value_kind
-from coprod_analysis.clean.pipeline import response_ids
-from coprod_analysis.clean.redact import redact, redact_series
+from coprod_analysis.clean.pipeline import noted_sources, response_ids
+from coprod_analysis.clean.redact import redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.limits import read_csv_bytes
@@ -131,7 +131,7 @@ def _read(path: Path, themes: bool) -> CleanResult:
         if name == "session_date":
             day_text = distinct
         if name == "source_file":  # the exports it was cleaned from, as cleaning notes them
-            cleaned_from = sorted({redact(shown) for shown in distinct.str.strip() if shown})
+            cleaned_from = noted_sources(distinct)
             continue
         if name in fields:
             stripped = distinct.str.strip()
