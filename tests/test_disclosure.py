@@ -90,3 +90,8 @@ def test_a_shown_share_never_gives_away_a_small_count(pair, min_base, min_count)
     assert count in possible
     if len(possible) == 1:  # the share pins the count down: it and the rest are not small
         assert not (0 < count < min_count or 0 < base - count < min_count)
+
+
+def test_known_totals_go_with_row_totals_only():
+    with pytest.raises(ValueError, match="row totals only"):
+        suppress_table(pd.DataFrame([[1, 9]]), known_totals=True)

@@ -342,7 +342,8 @@ class _Suppression:
 
 
 def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
-                   column_totals: bool = True, min_count: int = MIN_COUNT) -> pd.DataFrame:
+                   column_totals: bool = True, min_count: int = MIN_COUNT,
+                   known_totals: bool = False) -> pd.DataFrame:
     """A table of counts as it may be published, with primary and secondary suppression.
 
     Parameters
@@ -355,6 +356,12 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
     min_count:
         Counts from 1 to ``min_count - 1`` are suppressed (``<5``). With
         ``min_count`` 2 or less nothing more is hidden: ``<2`` can only be 1.
+    known_totals:
+        The row totals are ones a reader can learn elsewhere (each ladder
+        level's groups are the groups reviewed), so hiding one protects
+        nothing: a row whose total the rule would hide, or whose total is one
+        of :func:`withheld_totals`, is published as its total and every cell
+        "not shown". Row totals only.
 
     The rule, for the table as a whole. Every step looks only at the table's
     pattern (which cells are 0, ``<5`` or larger, which totals are shown as
@@ -425,7 +432,16 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
 
     >>> suppress_table(pd.DataFrame([[2, 4], [5, 2]])).to_numpy().tolist()
     [['<5', '<5', '6'], ['*', '<5', '*'], ['*', '*', '*']]
+
+    With totals a reader knows anyway, the row whose total would be hidden
+    is shown as its total alone.
+
+    >>> suppress_table(pd.DataFrame([[2, 4], [5, 2]]), column_totals=False,
+    ...                known_totals=True).to_numpy().tolist()
+    [['<5', '<5', '6'], ['not shown', 'not shown', '7']]
     """
+    if known_totals and (column_totals or not row_totals):
+        raise ValueError("known_totals goes with row totals only")
     values = counts.astype(int)
     state = _Suppression(values.to_numpy(), min_count, row_totals, column_totals)
     if min_count > 2:  # "<2" is 1 and "<1" nothing: no count is kept from a reader
@@ -449,6 +465,12 @@ def suppress_table(counts: pd.DataFrame, *, row_totals: bool = True,
         if row_totals:
             totals["Total"] = total(("grand",))
         shown.loc["Total"] = totals
+    if known_totals:
+        sums = values.sum(axis=1)
+        withheld = sums.isin(withheld_totals(len(values.columns), min_count)) | np.array(
+            [("row", i) in state.hidden_totals for i in range(len(values.index))], dtype=bool)
+        shown.loc[withheld, list(values.columns)] = NOT_SHOWN
+        shown.loc[withheld, "Total"] = [show_count(n, min_count) for n in sums[withheld]]
     # What the rule's answers tell a reader, for an audit of the whole publication.
     labels = values.index.tolist(), values.columns.tolist()
     shown.attrs["rule_says"] = [

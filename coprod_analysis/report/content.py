@@ -26,13 +26,11 @@ from coprod_analysis.publish import (
     MIN_BASE,
     MIN_COUNT,
     NOT_SHOWN,
-    SECONDARY,
     percent,
     show_count,
     show_result,
     show_share,
     suppress_table,
-    withheld_totals,
 )
 from coprod_analysis.report.quotes import Scorer, choose_quotes
 from coprod_analysis.report.settings import uk_date
@@ -195,19 +193,13 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
              "transformative": "Transformative", "not_involved": "Not involved"}
     levels = [LEVEL_LABELS[c].capitalize() for c in LADDER_FIELD_NAMES]
     def publishable(counts: pd.DataFrame, total: str) -> pd.DataFrame:
-        table = suppress_table(counts, column_totals=False, min_count=min_count)
+        # A reader can take a level's total to be the groups reviewed (every group
+        # answers every level): known_totals.
+        table = suppress_table(counts, column_totals=False, min_count=min_count,
+                               known_totals=True)
         # A level that fewer than min_base groups answered is a distribution on too
-        # small a base: its total is shown, its breakdown is not. So is a level whose
-        # total the rule hides (a reader can take it to be the groups reviewed: every
-        # group answers every level), and any level at a total where that alone would
-        # tell a reader who knows the rule its counts (withheld_totals).
-        sums = counts.sum(axis=1)
-        hidden_total = table["Total"] == SECONDARY
-        table.loc[hidden_total, "Total"] = [show_count(n, min_count) for n in
-                                            sums[hidden_total]]
-        withheld = sums.isin(withheld_totals(len(counts.columns), min_count))
-        table.loc[(sums < min_base) | hidden_total | withheld,
-                  list(counts.columns)] = NOT_SHOWN
+        # small a base: its total is shown, its breakdown is not.
+        table.loc[counts.sum(axis=1) < min_base, list(counts.columns)] = NOT_SHOWN
         return table.rename(columns={"Total": total})
 
     if reviews["group_id"].nunique() >= min_base:
