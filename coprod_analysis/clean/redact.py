@@ -33,7 +33,12 @@ exactly as written. Replaced, first come first served where two overlap:
     words that introduce a person ("my name is", "speak to", "ask for",
     "contact", "ring me", "thanks", "I'm", signatures); beside contact details;
     in brackets (``(Nasreen Qureshi)``); joined to a name in a list (``Ayesha
-    and Rob``). Names that are also common words ("Will", "May", "Hope",
+    and Rob``); after a role or relation (``our facilitator Folasade``, ``my son
+    Tendai``); an unknown capitalised word before a known surname (``Ravinder
+    Singh``); in capitals, a given name of three letters or more where the whole
+    answer is in capitals (``ANDY PEARSON``), before a known name (``SARAH
+    JONES``) or after an introduction (``thanks to SARAH``), never a month
+    (``3 JAN``). Names that are also common words ("Will", "May", "Hope",
     "Grace") need such context. Places and organisations (``Nightingale ward``,
     ``St Luke's``, ``Meanwood Valley PPG``) are kept.
 
@@ -184,6 +189,15 @@ _TITLES = frozenset("mr mrs ms mx dr cllr prof revd".split())
 #: Titles that are also ordinary words: a name follows only if it is capitalised.
 _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame lady lord auntie
 aunty aunt uncle matron rev reverend pastor imam rabbi councillor""".split())
+#: Words for a person's role or relation after which a capitalised word that is no
+#: common English word is a name ("our facilitator Folasade", "my son Tendai"),
+#: as after a title.
+_ROLE_WORDS = frozenset("""facilitator facilitators trainer trainers tutor presenter speaker
+colleague husband wife son daughter mum mother dad brother neighbour grandson granddaughter
+grandma grandad nan""".split())
+#: Month names and their short forms: never a name in capitals ("3 JAN", "MAY 2024").
+_MONTH_WORDS = frozenset("""january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 #: Words after which the next word is a name, in any case ("ask for sarah").
 _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name", "is"),
                   ("name",), ("names",), ("call", "me"), ("called",), ("ask", "for"),
@@ -268,6 +282,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     caps = sum(1 for _, _, w in words if w[0].isupper())
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
     lower_text = n >= 3 and caps == 0  # all in lower case: "i think lucy did well"
+    upper_text = not any(c.islower() for c in text)  # ALL IN CAPITALS, as some forms are typed
 
     def is_given(key: str) -> bool:
         """A given name that is no common word, also hyphenated: "Mary-Kate", "Jo-Anne"."""
@@ -344,7 +359,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         word, key = words[i][2], keys[i]
         nxt = i + 1 < n and not in_taken(i + 1)
         # Titles: "Dr Patel", "Mrs.Jones", "MRS JONES", "dr ahmed", "Sister Mary".
-        if nxt and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))):
+        if nxt and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))
+                    or (key in _ROLE_WORDS and _is_title_case(words[i + 1][2])
+                        and keys[i + 1] not in gaz.common_words)):
             follow, fkey = words[i + 1][2], keys[i + 1]
             sep = gap(i + 1)
             if sep in (" ", ". ", ".", "  ") and fkey not in _STOP and fkey not in _TITLES and (
@@ -363,7 +380,31 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 extend(i)
             continue
         if word.isupper() and len(word) > 1:
-            continue  # all capitals: only after a title or an introduction
+            # All capitals: after a title or an introduction (below), or a given name of
+            # three letters or more written in capitals as the whole text is ("ANDY
+            # PEARSON - VOLUNTEER") or with a name of the gazetteer after it ("SARAH
+            # JONES"); never a month ("JAN") or a two-letter word ("ED", "AL").
+            if len(word) > 2 and is_given(key) and key not in _MONTH_WORDS \
+                    and not is_place(i, i + 1) and (upper_text or (
+                        nxt and gap(i + 1) == " " and words[i + 1][2].isupper()
+                        and gaz.is_name(keys[i + 1]))):
+                mark(i)
+                extend(i)
+            continue
+        # An unknown capitalised word just before a surname of the gazetteer that is no
+        # English word, not after a word that makes it a place: "Ravinder Singh, carer".
+        if i + 1 < n and not in_taken(i + 1) and gap(i + 1) == " " \
+                and keys[i + 1] in gaz.surnames and gaz.is_name(keys[i + 1]) \
+                and keys[i + 1] not in gaz.dict_words and _is_title_case(words[i + 1][2]) \
+                and not title_text and capitalised_word(i) and key not in gaz.common_words \
+                and key not in gaz.surnames and key not in _PLACE_WORDS \
+                and key not in _WORD_TITLES and key not in _ROLE_WORDS \
+                and (i == 0 or sentence_start(i) or keys[i - 1] not in _NOT_BEFORE_NAMES) \
+                and not is_place(i, i + 2) and not gaz.is_name(key):
+            mark(i)
+            mark(i + 1)
+            extend(i + 1)
+            continue
         # A surname of the gazetteer (no English word) written capitalised inside a
         # sentence, not as part of a longer proper name: "... like Adebayo".
         if key in gaz.surnames and gaz.is_name(key) and key not in gaz.dict_words \
@@ -411,6 +452,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if _is_title_case(word):
             ok = capitalised_word(j) if kind in ("strong", "greeting") else (
                 capitalised_word(j, known=True) and key not in gaz.common_words)
+        elif word.isupper() and len(word) > 2 and kind in ("strong", "greeting"):
+            ok = gaz.is_name(key) and key not in _MONTH_WORDS  # "thanks to SARAH"
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is")
         else:
@@ -505,7 +548,7 @@ for _intro in _QUICK_INTROS:
     _QUICK_BY_FIRST.setdefault(_intro[0], []).append(_intro)
 #: Lower-case words without which no title, introduction or spelt-out e-mail
 #: address can be there.
-_QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | {"dot"}
+_QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | _WORD_TITLES | _ROLE_WORDS | {"dot"}
 #: The same as they come out of ``str.split``: in three cases, with punctuation stuck
 #: to them.
 _QUICK_TOKENS = frozenset(f"{before}{w}{after}" for word in _QUICK_FIRST
@@ -514,6 +557,10 @@ _QUICK_TOKENS = frozenset(f"{before}{w}{after}" for word in _QUICK_FIRST
                           for after in ("", ",", ":", ".", "!", ";", ")", "-", "'s"))
 #: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
 _QUICK_TLD = re.compile(rf"\.{_TLD}\b")
+#: Titles that are words, and roles, followed by a capitalised word, in any case.
+_PERSON_WORDS = _WORD_TITLES | _ROLE_WORDS
+_PERSON_WORD_THEN_CAPITAL = re.compile(
+    r"(?i:\b(?:" + "|".join(sorted(_PERSON_WORDS, key=len, reverse=True)) + r")\b)\W{1,3}[A-Z]")
 _QUICK_ASCII = "0123456789@"
 _QUICK_CAPITALISED = re.compile(r"[A-Z][^\W\d_]+")
 
@@ -567,6 +614,9 @@ def _may_identify(text: str) -> int:
         found = [fold(w) for w in found]
     if not _trigger_words().isdisjoint(found):
         return _WORDS
+    if any(w.isupper() for w in found) and not _trigger_words().isdisjoint(
+            [w.capitalize() for w in found if w.isupper()]):
+        return _WORDS  # a name in capitals: "ANDY PEARSON", "thanks to SARAH"
     if text.islower() and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(text)):
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     low = text.lower()
@@ -577,6 +627,8 @@ def _may_identify(text: str) -> int:
     hits = _QUICK_FIRST.intersection(_QUICK_LOWER_WORDS.findall(low))
     if not _TITLES.isdisjoint(hits):
         return _WORDS
+    if not _PERSON_WORDS.isdisjoint(hits) and _PERSON_WORD_THEN_CAPITAL.search(text):
+        return _WORDS  # "our nurse Folasade", "my son Tendai"
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         why = _CHARACTERS
     gaz = _gazetteer()

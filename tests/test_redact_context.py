@@ -1,0 +1,68 @@
+"""Names that only their look or their context gives away: in capitals, before a known
+surname, after a role ("our facilitator ..."); and the quick test that decides which
+answers get the name rules never lets one of those through.
+
+Expected outputs are worked out by hand from the rules in the module docstring of
+:mod:`coprod_analysis.clean.redact`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod_analysis.clean import redact as r
+from coprod_analysis.clean.redact import redact
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A whole answer in capitals, as some paper forms are typed up.
+    ("ANDY PEARSON - VOLUNTEER DRIVER", "[name] - VOLUNTEER DRIVER"),
+    ("I WILL COME AGAIN, THANKS TO ANDY", "I WILL COME AGAIN, THANKS TO [name]"),
+    # Capitals inside ordinary text: a given name with a surname after it, or after
+    # an introduction.
+    ("Thanks to SARAH JONES for a great day", "Thanks to [name] for a great day"),
+    ("Thanks to SARAH for a great day", "Thanks to [name] for a great day"),
+    # An unknown capitalised word just before a surname of the gazetteer.
+    ("Ravinder Singh, carer", "[name], carer"),
+    ("I came with Ravinder Singh and my wife", "I came with [name] and my wife"),
+    # A role or relation, then a capitalised word that is no common English word.
+    ("Our facilitator Folasade was excellent", "Our facilitator [name] was excellent"),
+    ("my son Tendai came too", "my son [name] came too"),
+    ("our nurse Folasade was great", "our nurse [name] was great"),
+])
+def test_names_given_away_by_their_look_or_context_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "THE NHS AND THE PPG WERE GREAT",
+    "APPOINTMENT ON 3 JAN WITH THE GP",  # a month in capitals is no name
+    "MAY 2024 SESSION WAS BETTER",
+    "waited in ED for hours",  # two capitals: an abbreviation, not "Ed"
+    "PAT testing of the laptops",
+    "at Leeds Beckett we met students",  # "at" makes it a place
+    "our facilitator Training pack was useful",  # a common word after the role
+    "The son of a friend came along",
+])
+def test_capitals_months_places_and_roles_without_a_name_stay(text):
+    assert redact(text) == text
+
+
+# --- The quick test is a sound filter ---------------------------------------------------
+
+FRAGMENTS = ["ANDY", "PEARSON", "SARAH", "JONES", "Ravinder", "Singh", "facilitator",
+             "Folasade", "son", "Tendai", "nurse", "NURSE", "Thanks", "to", "thanks",
+             "the", "session", "was", "great", "JAN", "Will", "Leeds", "at", "my", "our",
+             "Dr", "Patel", "ask", "for", "sarah", "i", "think", "lucy", "did", "well",
+             "-", ",", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=9).map(" ".join))
+def test_an_answer_the_quick_test_lets_through_has_no_name_the_rules_would_find(text):
+    """``_may_identify`` decides which answers the name rules read at all: if it says
+    there is nothing, the name rules must indeed find nothing there."""
+    if r._may_identify(text) == r._NOTHING:
+        assert r._spans(text, names=True) == []
