@@ -66,3 +66,46 @@ def test_an_answer_the_quick_test_lets_through_has_no_name_the_rules_would_find(
     there is nothing, the name rules must indeed find nothing there."""
     if r._may_identify(text) == r._NOTHING:
         assert r._spans(text, names=True) == []
+
+
+# --- Social media ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("follow me on twitter @jane_doe88", "follow me on twitter [name]"),
+    ("@Sarah thanks for today", "[name] thanks for today"),
+    ("Twitter: @leedsppg.", "Twitter: [name]."),
+    ("facebook.com/jane.doe.5 is me", "facebook.com/[name] is me"),
+    ("https://x.com/jdoe1985 or facebook.com/profile.php?id=1000123456",
+     "https://x.com/[name] or facebook.com/profile.php?id=[name]"),
+    ("facebook.com/groups/jane.smith.home/ and Facebook.com/Jane.Smith.",
+     "facebook.com/[name]/ and Facebook.com/[name]."),
+    ("my page: www.linkedin.com/in/priya-sharma-123, ta",
+     "my page: www.linkedin.com/in/[name], ta"),
+    ("Instagram.com/SKS_art", "Instagram.com/[name]"),
+])
+def test_handles_and_profile_addresses_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "meet @ 10am by the door",
+    "meet @10am, or @ 2pm",
+    "see www.leeds.gov.uk/health for info",  # not a social network
+    "the box.com/files link was broken",
+    "Done! @ the end we left",
+])
+def test_at_signs_and_links_that_name_nobody_stay(text):
+    assert redact(text) == text
+
+
+SOCIAL = ["@jane_doe88", "@", "facebook.com/jane.doe.5", "linkedin.com/in/", "priya-sharma",
+          "profile.php?id=", "123", "/", ".", "x.com", "@10am", "twitter", "ANDY", "PEARSON",
+          "Singh", "Ravinder", "our", "facilitator", "Folasade"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SOCIAL), min_size=1, max_size=8).flatmap(
+    lambda parts: st.sampled_from(["", " ", ", "]).map(lambda sep: sep.join(parts))))
+def test_redacting_handles_links_and_capitals_twice_changes_nothing_more(text):
+    once = redact(text)
+    assert redact(once) == once

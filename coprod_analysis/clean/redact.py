@@ -26,6 +26,8 @@ exactly as written. Replaced, first come first served where two overlap:
     full UK postcodes in any case, with or without the space (``LS6 2QF``,
     ``ls62qf``); a district alone (``LS6``) is not identifying and is kept.
 ``[name]``
+    a social media handle (``@jane_doe88``) or the part of a profile's address
+    after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
     people's names: a capitalised given name from the packaged gazetteer
     (:mod:`coprod_analysis.clean.gazetteer`) wherever it stands, with the
     capitalised words that follow it (``Harold Whitcombe``); any word after a
@@ -116,6 +118,22 @@ EMAIL = re.compile(
 )
 _MAY_BE_EMAIL = re.compile(
     rf"@|(?i:{_OPEN}\s?(?:at|dot)\s?{_CLOSE}|\bdot\b|\bat\s+{_LABEL}\.(?:{_LABEL}\.)*{_TLD}\b)")
+
+# --- Social media ----------------------------------------------------------------------
+
+#: A profile on a social network: the part after the site's address is the person's
+#: own name or number ("facebook.com/jane.doe.5", "linkedin.com/in/priya-sharma").
+_SOCIAL_LINK = re.compile(
+    r"(?i:(?<![\w.-])(?:https?://)?(?:(?:www|m|mobile|[a-z]{2})\.)?"
+    r"(?:facebook|fb|instagram|twitter|x|linkedin|tiktok|youtube|threads|snapchat|bsky"
+    r"|pinterest|github|medium|mastodon\.social)\.(?:com|net|app|me|social)/"
+    r"(?:in/|pub/|@|profile\.php\?id=|user/|c/)?)"
+    r"([\w%~-](?:[\w.%~-]*[\w%~-])?(?:/[\w%~-](?:[\w.%~-]*[\w%~-])?)*)/?"
+    r"(?!\.?[\w%~/?=&\[-])")  # the whole path or nothing: redacting again changes nothing
+#: A handle ("@jane_doe88", "@Sarah"), not an e-mail address's "@" (those are found
+#: first), nor a time ("@10am", "@ 2pm").
+_HANDLE = re.compile(
+    r"(?<![\w.@+-])@(?!\d{1,2}(?:[:.]\d{2})?\s?(?i:am|pm)\b)\w(?:[\w.]{0,38}\w)?")
 
 # --- Numbers -------------------------------------------------------------------------
 
@@ -620,6 +638,8 @@ def _may_identify(text: str) -> int:
     if text.islower() and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(text)):
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     low = text.lower()
+    if "/" in text and _SOCIAL_LINK.search(text):
+        why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
     if _QUICK_TOKENS.isdisjoint(text.split()):
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
             return _CHARACTERS
@@ -724,6 +744,12 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "[email]")
+    if "/" in text:
+        for m in _SOCIAL_LINK.finditer(text):
+            add(m.start(1), m.end(1), "[name]")
+    if "@" in text:
+        for m in _HANDLE.finditer(text):
+            add(m.start(), m.end(), "[name]")
     for pos, endpos in _digit_windows(text):
         phones = _phone_spans(text, pos, endpos)
         for m in NHS_NUMBER.finditer(text, pos, endpos):
