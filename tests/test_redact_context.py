@@ -52,15 +52,19 @@ def test_capitals_months_places_and_roles_without_a_name_stay(text):
 
 # --- The quick test is a sound filter ---------------------------------------------------
 
-FRAGMENTS = ["ANDY", "PEARSON", "SARAH", "JONES", "Ravinder", "Singh", "facilitator",
+FRAGMENTS = ["mrs", "Okonjo", "okonjo", "Mum", "ANDY", "PEARSON", "SARAH", "JONES", "Ravinder", "Singh", "facilitator",
              "Folasade", "son", "Tendai", "nurse", "NURSE", "Thanks", "to", "thanks",
              "the", "session", "was", "great", "JAN", "Will", "Leeds", "at", "my", "our",
              "Dr", "Patel", "ask", "for", "sarah", "i", "think", "lucy", "did", "well",
              "-", ",", "."]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=9).map(" ".join))
+JOINERS = [" ", "  ", ". ", ".", ", ", "-", "\n", "\u00a0"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(JOINERS)),
+                min_size=1, max_size=9).map(lambda parts: "".join(f + j for f, j in parts)))
 def test_an_answer_the_quick_test_lets_through_has_no_name_the_rules_would_find(text):
     """``_may_identify`` decides which answers the name rules read at all: if it says
     there is nothing, the name rules must indeed find nothing there."""
@@ -109,3 +113,43 @@ SOCIAL = ["@jane_doe88", "@", "facebook.com/jane.doe.5", "linkedin.com/in/", "pr
 def test_redacting_handles_links_and_capitals_twice_changes_nothing_more(text):
     once = redact(text)
     assert redact(once) == once
+
+
+# --- Many answers at once -----------------------------------------------------------------
+
+ANSWER_PARTS = FRAGMENTS + SOCIAL + [
+    "Thank", "you", "ask", "for", "Plain", "English", "07911", "123456", "jo@x.org",
+    "LS6", "2QF", "(at)", "dot", "example.com", "nurse.Folasade", "Mrs.Okonjo", "e-mail",
+    "speak", "with", "Lucy", "\u2019s", "caf\u00e9", "\x1c", "\x0b", "Talk", "NAME:", "Dr.",
+    "Regards,", "(Nasreen", "Qureshi)", "Will", "May", "lucy", "we", "all", "enjoyed"]
+answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
+                   min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(answers, min_size=1, max_size=30))
+def test_the_screen_passes_over_only_answers_the_quick_test_would_pass_over(texts):
+    look = r._screen(texts)
+    for text, more in zip(texts, look):
+        if not more:
+            assert r._may_identify(text) == r._NOTHING, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(answers, min_size=1, max_size=30))
+def test_redacting_many_answers_at_once_is_redacting_each(texts):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(r, "_SCREEN_FROM", 1)  # the screen, however few the answers
+        assert r.redact_many(texts) == [redact(t) for t in texts]
+
+
+def test_the_screen_passes_over_plain_answers_and_looks_at_the_rest():
+    texts = ["The session was useful.", "More time, please!", "Talk to Ravinder Singh",
+             "ring 0113 496 0000", "all in lower case", "caf\u00e9 was good", "Mrs.Okonjo"]
+    assert r._screen(texts).tolist() == [False, False, True, True, True, True, True]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=60))
+def test_the_quick_lower_case_words_are_the_patterns_words(text):
+    low = text.lower()
+    assert r._lower_words(low) == r._QUICK_LOWER_WORDS.findall(low)
