@@ -52,7 +52,8 @@ def test_capitals_months_places_and_roles_without_a_name_stay(text):
 
 # --- The quick test is a sound filter ---------------------------------------------------
 
-FRAGMENTS = ["mrs", "Okonjo", "okonjo", "Mum", "ANDY", "PEARSON", "SARAH", "JONES", "Ravinder", "Singh", "facilitator",
+FRAGMENTS = ["mrs", "Okonjo", "okonjo", "Mum", "ANDY", "PEARSON", "SARAH", "JONES", "Ravinder",
+             "Singh", "facilitator",
              "Folasade", "son", "Tendai", "nurse", "NURSE", "Thanks", "to", "thanks",
              "the", "session", "was", "great", "JAN", "Will", "Leeds", "at", "my", "our",
              "Dr", "Patel", "ask", "for", "sarah", "i", "think", "lucy", "did", "well",
@@ -130,7 +131,7 @@ answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOIN
 @given(st.lists(answers, min_size=1, max_size=30))
 def test_the_screen_passes_over_only_answers_the_quick_test_would_pass_over(texts):
     look = r._screen(texts)
-    for text, more in zip(texts, look):
+    for text, more in zip(texts, look, strict=True):
         if not more:
             assert r._may_identify(text) == r._NOTHING, text
 

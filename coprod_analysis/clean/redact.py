@@ -936,7 +936,7 @@ def redact_many(texts: list[str]) -> list[str]:
     if len(texts) < _SCREEN_FROM:
         return [redact(t) for t in texts]
     look = _screen(texts)
-    return [redact(t) if more else t for t, more in zip(texts, look.tolist())]
+    return [redact(t) if more else t for t, more in zip(texts, look.tolist(), strict=True)]
 
 
 def redact_series(series: pd.Series) -> pd.Series:
