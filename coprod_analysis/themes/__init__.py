@@ -5,6 +5,7 @@ Predicting needs numpy and scipy only; fitting and evaluating (``ThemeClassifier
 first used.
 """
 
+from functools import lru_cache
 import string
 
 from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
@@ -58,6 +59,13 @@ _LONGEST = max(map(len, NON_ANSWERS))
 _ASCII_WORD_CHARACTERS = str.maketrans("", "", string.ascii_letters + string.digits)
 
 
+@lru_cache(maxsize=1)
+def _longest_missing() -> int:
+    from coprod_analysis.vocab import MISSING_ANSWERS
+
+    return max(map(len, MISSING_ANSWERS))
+
+
 def says_nothing(text: str) -> bool:
     """Whether a comment is missing or a non-answer ("N/A", "-", "None", "nothing").
 
@@ -70,11 +78,10 @@ def says_nothing(text: str) -> bool:
     [True, True, True, False]
     """
     from coprod_analysis.clean.values import is_missing, normalise_answer
-    from coprod_analysis.vocab import MISSING_ANSWERS
 
     if text.isascii():
         letters = len(text) - len(text.translate(_ASCII_WORD_CHARACTERS))
-        if letters > max(_LONGEST, max(map(len, MISSING_ANSWERS))):
+        if letters > _LONGEST and letters > _longest_missing():
             return False
     key = normalise_answer(text)
     return is_missing(text, key) or key in NON_ANSWERS

@@ -104,7 +104,10 @@ def words_of(text: str, pattern=re.compile(WORD_PATTERN)) -> list[str]:
     """
     if not text.isascii() or pattern.pattern != WORD_PATTERN:
         return pattern.findall(text)
-    return [w for run in text.translate(_NOT_IN_WORDS).split() if (w := run.strip("'"))]
+    runs = text.translate(_NOT_IN_WORDS).split()
+    if "'" not in text:
+        return runs  # no apostrophe to trim
+    return [w for run in runs if (w := run.strip("'"))]
 
 
 def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -217,10 +220,9 @@ class FeatureBlock:
             parts_columns.append(pair_columns[where[hit]])
         rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype=np.int64)
         columns = np.concatenate(parts_columns) if parts_columns else np.zeros(0, np.int64)
-        matrix = sparse.coo_matrix((np.ones(len(rows)), (rows, columns)),
-                                   shape=(len(texts), len(self.vocabulary))).tocsr()
-        matrix.sum_duplicates()
-        return matrix
+        # to CSR adds up repeated (text, term) entries
+        return sparse.coo_matrix((np.ones(len(rows)), (rows, columns)),
+                                 shape=(len(texts), len(self.vocabulary))).tocsr()
 
     def _matrix(self, data, indices, indptr, rows: int) -> sparse.csr_matrix:
         matrix = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(self.vocabulary)))
@@ -246,15 +248,17 @@ class FeatureBlock:
                     memo[word] = found
             lengths.append(len(found))
             columns.extend(found)
-        per_word = self._matrix(np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
-                                np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]),
-                                len(ids))
+        # An n-gram twice in a word ("an" in "banana") is two entries of its row, and a
+        # word twice in a text two entries of the text's: the product adds them up, and
+        # has each (text, n-gram) once, so its columns need no sorting.
+        per_word = sparse.csr_matrix(
+            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
+             np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])),
+            shape=(len(ids), len(vocabulary)))
         words = sparse.csr_matrix((np.ones(len(word_ids)), np.asarray(word_ids, dtype=np.int64),
                                    np.asarray(indptr, dtype=np.int64)),
                                   shape=(len(texts), len(ids)))
-        matrix = (words @ per_word).tocsr()
-        matrix.sum_duplicates()
-        return matrix
+        return (words @ per_word).tocsr()
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Sublinear TF times IDF, each row scaled to unit length."""
