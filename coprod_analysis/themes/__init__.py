@@ -5,8 +5,8 @@ Predicting needs numpy and scipy only; fitting and evaluating (``ThemeClassifier
 first used.
 """
 
-from functools import lru_cache
 import string
+from functools import lru_cache
 
 from coprod_analysis.themes.codebook import Codebook, load_codebook, load_examples, to_indicators
 from coprod_analysis.themes.linear import LinearThemes
