@@ -302,7 +302,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     n = len(words)
     caps = sum(1 for _, _, w in words if w[0].isupper())
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
-    lower_text = n >= 3 and caps == 0  # all in lower case: "i think lucy did well"
+    # all in lower case: "i think lucy did well" (as the quick test sees it: no capital
+    # anywhere, "iPhone" included)
+    lower_text = n >= 3 and caps == 0 and text.islower()
     upper_text = not any(c.islower() for c in text)  # ALL IN CAPITALS, as some forms are typed
 
     def is_given(key: str) -> bool:
@@ -472,7 +474,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         kind = _INTRO_KINDS[intro]
         word, key = words[j][2], keys[j]
-        if key in _STOP or key in _TITLES or key in _WORD_TITLES:
+        if key in _STOP or key in _TITLES or key in _WORD_TITLES \
+                or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
         if _is_title_case(word):
             ok = capitalised_word(j) if kind in ("strong", "greeting") else (
@@ -612,7 +615,8 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
                 if match and match.group()[0].isupper():
                     key = _key(match.group())
                     if key not in _STOP and (key not in gaz.common_words or gaz.is_name(key)
-                                             or key in gaz.given_common):
+                                             or key in gaz.given_common) and not (
+                            word in _ROLE_WORDS and key.startswith(("i'", "i\u2019"))):
                         return True
             pos = low.find(word, after)
     return False
@@ -691,16 +695,35 @@ def _may_identify(text: str) -> int:
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         why = _CHARACTERS
     gaz = _gazetteer()
+    words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
     for j, first in enumerate(words):
         for intro in _QUICK_BY_FIRST.get(first, ()) if first in hits else ():
             # the introduction's words and the word after it ("ask for sarah")
             k = j + len(intro)
             if k <= last and tuple(words[j:k]) == intro:
-                key = words[k] if words[k] != "s" or k == last else words[k + 1]
-                if gaz.is_name(key) or (key not in _STOP and key.capitalize() in text):
+                key = words[k]
+                if (gaz.is_name(key) or (key not in _STOP and key.capitalize() in text)) \
+                        and _follows(low, intro[-1], key):
                     return _WORDS
     return why
+
+
+def _follows(low: str, last: str, key: str) -> bool:
+    """Whether ``key`` comes right after the word ``last`` somewhere in ``low``, as the
+    name rules take an introduction's name: with only spaces, commas, colons or
+    dashes between (and "'s": "name's sarah"); not across "!" or a full stop."""
+    pos = low.find(last)
+    while pos != -1:
+        after = pos + len(last)
+        if low.startswith(("'s", "\u2019s"), after):
+            after += 2
+        while after < len(low) and low[after] in " ,:-":
+            after += 1
+        if low.startswith(key, after):
+            return True
+        pos = low.find(last, pos + 1)
+    return False
 
 
 #: Two or three capitalised words just before a contact detail ("Kwame Mensah, "), or
