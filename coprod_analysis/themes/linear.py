@@ -334,9 +334,18 @@ class LinearThemes:
         """
         texts = _texts(X)
         scores = np.zeros((len(texts), len(self.classes)))
+        # each block's features times its own columns of the coefficients: the same
+        # sum as all blocks side by side, without building that wider matrix
+        weights, start = [], 0
+        for block in self.blocks:
+            weights.append(np.ascontiguousarray(self.coef[:, start:start + len(block.idf)].T))
+            start += len(block.idf)
         for start in range(0, len(texts), CHUNK):
-            features = self.features(texts[start:start + CHUNK])
-            scores[start:start + CHUNK] = np.asarray(features @ self.coef.T) + self.intercept
+            chunk = [preprocess(t) for t in texts[start:start + CHUNK]]
+            part = scores[start:start + CHUNK]
+            for block, weight in zip(self.blocks, weights, strict=True):
+                part += np.asarray(block.transform(chunk) @ weight)
+            part += self.intercept
         return scores
 
     def predict_proba(self, X) -> np.ndarray:
