@@ -162,3 +162,9 @@ def test_the_quick_lower_case_words_are_the_patterns_words(text):
 def test_an_answer_of_any_parts_the_quick_test_lets_through_holds_nothing_to_find(text):
     if r._may_identify(text) == r._NOTHING:
         assert r._spans(text, names=True) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(answers, min_size=1, max_size=12), st.integers(1, 5))
+def test_the_screen_says_the_same_chunk_by_chunk(texts, chunk):
+    assert r._screen(texts, chunk=chunk).tolist() == r._screen(texts).tolist()

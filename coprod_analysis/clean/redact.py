@@ -917,32 +917,41 @@ def _word_may_identify(word: str) -> bool:
             or ("/" in word and _SOCIAL_LINK.search(word) is not None))
 
 
-def _screen(texts: list[str]) -> np.ndarray:
-    """Which answers :func:`_may_identify` could send on (``True``), found for all
+def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
+    """Which answers :func:`_may_identify` could send on (``True``), found for many
     answers at once: a ``False`` is an answer that is certainly left as it is.
 
     An answer is looked at on its own (``True``) unless it is in ASCII, holds a
     capital letter (answers all in lower case have rules of their own) and none
     of its words would make the quick test look closer (:func:`_word_may_identify`,
     asked once per distinct word, the words split and matched by pyarrow).
+    ``chunk`` answers at a time, so that the words split out take little memory.
     """
-    array = pa.array(texts, type=pa.large_string())
-    plain = pc.and_(pc.string_is_ascii(array), pc.match_substring_regex(array, "[A-Z]"))
-    plain = plain.to_numpy(zero_copy_only=False)
-    look = ~plain
-    rows = np.flatnonzero(plain)
-    if not len(rows):
-        return look
-    words = pc.utf8_split_whitespace(array.take(pa.array(rows)))
-    flat = pc.list_flatten(words)
-    distinct = pc.unique(flat)
-    maybe = pc.match_substring_regex(distinct, _SCREEN_CHARS).to_numpy(zero_copy_only=False)
-    marked = [w for w in distinct.filter(pa.array(maybe)).to_pylist() if _word_may_identify(w)]
-    marked += _QUICK_FIRST.intersection(distinct.filter(pc.invert(pa.array(maybe))).to_pylist())
-    if marked:
-        hit = pc.is_in(flat, value_set=pa.array(marked, type=pa.large_string()))
-        which = pc.filter(pc.list_parent_indices(words), hit).to_numpy(zero_copy_only=False)
-        look[rows[np.unique(which)]] = True
+    look = np.ones(len(texts), dtype=bool)
+    verdicts: dict[str, bool] = {}  # word -> whether it makes the quick test look closer
+    for start in range(0, len(texts), chunk):
+        array = pa.array(texts[start:start + chunk], type=pa.large_string())
+        plain = pc.and_(pc.string_is_ascii(array), pc.match_substring_regex(array, "[A-Z]"))
+        rows = np.flatnonzero(plain.to_numpy(zero_copy_only=False))
+        if not len(rows):
+            continue
+        words = pc.utf8_split_whitespace(array.take(pa.array(rows)))
+        flat = pc.list_flatten(words)
+        distinct = pc.unique(flat)
+        maybe = pc.match_substring_regex(distinct, _SCREEN_CHARS)
+        for word in distinct.filter(maybe).to_pylist():
+            if word not in verdicts:
+                verdicts[word] = _word_may_identify(word)
+        marked = [w for w in distinct.filter(maybe).to_pylist() if verdicts[w]]
+        marked += _QUICK_FIRST.intersection(distinct.filter(pc.invert(maybe)).to_pylist())
+        plain_rows = np.ones(len(rows), dtype=bool)
+        if marked:
+            hit = pc.is_in(flat, value_set=pa.array(marked, type=pa.large_string()))
+            which = pc.filter(pc.list_parent_indices(words), hit).to_numpy(zero_copy_only=False)
+            plain_rows[which] = False
+        look[start + rows[plain_rows]] = False
+        if len(verdicts) > 1_000_000:  # bounded: most words recur
+            verdicts.clear()
     return look
 
 
