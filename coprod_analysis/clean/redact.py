@@ -348,6 +348,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return (key not in gaz.common_words or key in gaz.given or key in gaz.surnames
                 or key in gaz.given_common)
 
+    def caps_name(i: int) -> bool:
+        """Word i, in capitals, is a name of the gazetteer that is no English word."""
+        key = keys[i]
+        return words[i][2].isupper() and gaz.is_name(key) and key not in gaz.dict_words \
+            and key not in gaz.common_words and key not in _MONTH_WORDS
+
     name = [False] * n
 
     def mark(i: int) -> None:
@@ -411,12 +417,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # three letters or more written in capitals as the whole text is ("ANDY
             # PEARSON - VOLUNTEER") or with a name of the gazetteer after it ("SARAH
             # JONES"); never a month ("JAN") or a two-letter word ("ED", "AL").
-            if len(word) > 2 and is_given(key) and key not in _MONTH_WORDS \
-                    and not is_place(i, i + 1) and (upper_text or (
-                        nxt and gap(i + 1) == " " and words[i + 1][2].isupper()
-                        and gaz.is_name(keys[i + 1]))):
+            # Capitals say nothing of a name here, so only names that are no English
+            # word count ("ANDY", not "TEA", "MILES" or "GRANT"), and only names follow.
+            if len(word) > 2 and caps_name(i) and is_given(key) and not is_place(i, i + 1) \
+                    and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))):
                 mark(i)
-                extend(i)
+                j = i + 1
+                while j < n and j <= i + 2 and gap(j) == " " and caps_name(j) \
+                        and not in_taken(j):
+                    mark(j)
+                    j += 1
             continue
         # An unknown capitalised word just before a surname of the gazetteer that is no
         # English word, not after a word that makes it a place: "Ravinder Singh, carer".
@@ -480,8 +490,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if _is_title_case(word):
             ok = capitalised_word(j) if kind in ("strong", "greeting") else (
                 capitalised_word(j, known=True) and key not in gaz.common_words)
-        elif word.isupper() and len(word) > 2 and kind in ("strong", "greeting"):
-            ok = gaz.is_name(key) and key not in _MONTH_WORDS  # "thanks to SARAH"
+        elif word.isupper() and len(word) > 2 and kind == "greeting":
+            ok = caps_name(j)  # "thanks to SARAH"
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is")
         else:
