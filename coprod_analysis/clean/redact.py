@@ -37,8 +37,8 @@ exactly as written. Replaced, first come first served where two overlap:
     in brackets (``(Nasreen Qureshi)``); joined to a name in a list (``Ayesha
     and Rob``); after a role or relation (``our facilitator Folasade``, ``my son
     Tendai``); an unknown capitalised word before a known surname (``Ravinder
-    Singh``); in capitals, a given name of three letters or more where the whole
-    answer is in capitals (``ANDY PEARSON``), before a known name (``SARAH
+    Singh``); in capitals, a given name of three letters or more that is no English
+    word, where the whole answer is in capitals (``ANDY PEARSON``), before a known name (``SARAH
     JONES``) or after an introduction (``thanks to SARAH``), never a month
     (``3 JAN``). Names that are also common words ("Will", "May", "Hope",
     "Grace") need such context. Places and organisations (``Nightingale ward``,
