@@ -100,6 +100,7 @@ def test_handles_and_profile_addresses_are_redacted(text, expected):
 @pytest.mark.parametrize("text", [
     "meet @ 10am by the door",
     "meet @10am, or @ 2pm",
+    "@me and @home, @work or @the end",  # too short, or a place, not an account
     "see www.leeds.gov.uk/health for info",  # not a social network
     "the box.com/files link was broken",
     "Done! @ the end we left",

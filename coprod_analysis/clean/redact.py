@@ -134,9 +134,12 @@ _SOCIAL_LINK = re.compile(
     r"([\w%~-](?:[\w.%~-]*[\w%~-])?(?:/[\w%~-](?:[\w.%~-]*[\w%~-])?)*)/?"
     r"(?!\.?[\w%~/?=&\[-])")  # the whole path or nothing: redacting again changes nothing
 #: A handle ("@jane_doe88", "@Sarah"), not an e-mail address's "@" (those are found
-#: first), nor a time ("@10am", "@ 2pm").
+#: first), nor a time ("@10am", "@ 2pm"); three characters or more.
 _HANDLE = re.compile(
-    r"(?<![\w.@+-])@(?!\d{1,2}(?:[:.]\d{2})?\s?(?i:am|pm)\b)\w(?:[\w.]{0,38}\w)?")
+    r"(?<![\w.@+-])@(?!\d{1,2}(?:[:.]\d{2})?\s?(?i:am|pm)\b)\w[\w.]{1,38}\w")
+#: Words written after "@" that name a place or a time, not an account.
+_NOT_HANDLES = frozenset("""home work school church hospital night noon midday lunch the all
+everyone here there you our me the end""".split())
 
 # --- Numbers -------------------------------------------------------------------------
 
@@ -818,7 +821,8 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             add(m.start(1), m.end(1), "[name]")
     if "@" in text:
         for m in _HANDLE.finditer(text):
-            add(m.start(), m.end(), "[name]")
+            if m.group()[1:].lower() not in _NOT_HANDLES and m.group()[1:].lower() not in _STOP:
+                add(m.start(), m.end(), "[name]")
     for pos, endpos in _digit_windows(text):
         phones = _phone_spans(text, pos, endpos)
         for m in NHS_NUMBER.finditer(text, pos, endpos):
