@@ -129,13 +129,15 @@ def test_free_text_is_html_escaped(tmp_path):
 
 def test_xlsx_tables_have_formula_payloads_neutralised(tmp_path):
     evaluations = hostile_inputs(tmp_path)
-    actions = pd.DataFrame({"theme": ["time"], "you_said": ["=1+1"], "we_did": ["@cmd"],
-                            "status": ["done"], "date": [pd.Timestamp("2019-06-01")]})
+    # "@1+1" is no handle (redaction leaves it); "@cmd" reads as one and is redacted
+    actions = pd.DataFrame({"theme": ["time", "time"], "you_said": ["=1+1", "more"],
+                            "we_did": ["@1+1", "@cmd"], "status": ["done", "done"],
+                            "date": [pd.Timestamp("2019-06-01")] * 2})
     written = write_report(ReportInputs(evaluations, actions=actions), tmp_path / "out")
     book = openpyxl.load_workbook(written[1])
     cells = [c.value for sheet in book.worksheets for row in sheet.iter_rows() for c in row
              if isinstance(c.value, str)]
-    assert "'=1+1" in cells and "'@cmd" in cells
+    assert "'=1+1" in cells and "'@1+1" in cells and "[name]" in cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
 
 
