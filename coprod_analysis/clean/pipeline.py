@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.dates import describe_reading
@@ -168,8 +170,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def _casefold(text: pd.Series) -> pd.Series:
+    """``str.casefold`` of a pyarrow string column; in pyarrow (fast) when it is ASCII,
+    where case-folding is lower-casing A-Z."""
+    array = pa.array(text.array)
+    if pa_compute.all(pa_compute.string_is_ascii(array)).as_py() is False:
+        return text.str.casefold()
+    return pd.Series(pd.arrays.ArrowStringArray(pa_compute.ascii_lower(array)),
+                     index=text.index, name=text.name, dtype=TEXT_DTYPE)
+
+
 def _identity_email(series: pd.Series) -> pd.Series:
-    text = series.astype(TEXT_DTYPE).str.strip().str.casefold()
+    text = _casefold(series.astype(TEXT_DTYPE).str.strip())
     usable = text.str.contains("@", regex=False).fillna(False).astype(bool)
     return text.where(usable)
 
@@ -435,12 +447,23 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
     Boolean Series aligned with ``frame``: True for a row to drop.
     """
     dropped = pd.Series(False, index=frame.index)
-    keyed = frame["_respondent"].notna() | frame["_email"].notna()
-    if not keyed.any():
+    identified = frame["_respondent"].notna().to_numpy()
+    emailed = frame["_email"].notna().to_numpy()
+    if not (identified.any() or emailed.any()):
+        return dropped
+    # Only a row that shares its keys with another row can be an earlier copy: the
+    # rest (nearly all) need not be sorted. Among the rows that can, the relative
+    # order, and so the verdict, is the same as among all rows.
+    shared = np.zeros(len(frame), dtype=bool)
+    for keys, present in ((["source_platform", "_respondent", "submitted_at"], identified),
+                          (["_email", unit], emailed)):
+        if present.any():
+            shared[present] |= frame.loc[present, keys].duplicated(keep=False).to_numpy()
+    if not shared.any():
         return dropped
     columns = ["source_platform", "_respondent", "_email", unit, "submitted_at", "_order"]
-    order = frame.loc[keyed, columns].sort_values(["submitted_at", "_order"],
-                                                  na_position="first", kind="stable")
+    order = frame.loc[shared, columns].sort_values(["submitted_at", "_order"],
+                                                   na_position="first", kind="stable")
     for keys, present in (
         (["source_platform", "_respondent", "submitted_at"], order["_respondent"].notna()),
         (["_email", unit], order["_email"].notna()),
@@ -631,7 +654,7 @@ def _infer_themes(form: FormSpec, data: pd.DataFrame, enabled: bool) -> pd.DataF
     """Add the themes the classifier infers from free text (empty when turned off)."""
     if not form.themes:
         return data
-    data = data.copy()
+    data = data.copy(deep=False)  # columns are added, never changed in place
     for source, target, which in form.themes:
         if not enabled or not len(data):
             data[target] = pd.Series(pd.NA, index=data.index, dtype=TEXT_DTYPE)
@@ -639,9 +662,11 @@ def _infer_themes(form: FormSpec, data: pd.DataFrame, enabled: bool) -> pd.DataF
         from coprod_analysis.themes import bundled_model, classify_texts
 
         model, codebook = bundled_model(which)
-        text = data[source].astype(object).where(data[source].notna(), None)
-        codes = classify_texts(text, model, codebook)
-        data[target] = pd.array([c or pd.NA for c in codes], dtype=TEXT_DTYPE)
+        # Once per distinct text (missing texts get no theme), spread back with one take.
+        rows, distinct = pd.factorize(data[source], use_na_sentinel=True)
+        found = classify_texts(np.asarray(distinct, dtype=object).tolist(), model, codebook)
+        themes = pd.array([c or pd.NA for c in found], dtype=TEXT_DTYPE)
+        data[target] = pd.Series(themes.take(rows, allow_fill=True), index=data.index)
     return data
 
 
@@ -661,7 +686,7 @@ def _final_columns(form: FormSpec, data: pd.DataFrame) -> pd.DataFrame:
     """Contract columns in order, then extra columns under their headers, then derived."""
     if not len(data):
         return _empty_table(form)
-    data = data.copy()
+    data = data.copy(deep=False)  # columns are replaced, never changed in place
     data["response_id"] = response_ids(data)
     for column in ("source_platform", "source_file"):
         data[column] = data[column].astype(TEXT_DTYPE)

@@ -164,6 +164,16 @@ def iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
     >>> iso_text(t, with_time=True).tolist(), iso_text(t.dt.normalize(), with_time=False).tolist()
     (['2018-03-20T14:05:09', <NA>], ['2018-03-20', <NA>])
     """
+    codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    if 2 * len(distinct) <= len(series):  # few distinct dates (sessions): once each
+        # A time shows on every date or none, so deciding it on the distinct ones is the same.
+        text = _iso_text(pd.Series(distinct), with_time=with_time)
+        return pd.Series(text.array.take(codes, allow_fill=True), index=series.index,
+                         dtype=TEXT_DTYPE)
+    return _iso_text(series, with_time=with_time)
+
+
+def _iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
     times = pa.array(series.dt.tz_localize(None) if series.dt.tz else series,
                      type=pa.timestamp("s"), from_pandas=True, safe=False)
     days = pa_compute.cast(times, pa.date32())
@@ -407,6 +417,38 @@ def parse_challenges(text: str) -> Parsed:
     return (ordered, ", ".join(other)), None
 
 
+def by_distinct(series: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Apply a row-by-row column function once per distinct value, then spread it back.
+
+    ``func`` takes and returns a pyarrow string column, each value depending on
+    that row's value alone (trimming, a regex replacement, redaction). It is
+    given the column's distinct values (missing values stay missing); where
+    most values differ, it is simply given the whole column.
+
+    Examples
+    --------
+    >>> by_distinct(pd.Series([" a", None, " a", "b "]), lambda s: s.str.strip()).tolist()
+    ['a', <NA>, 'a', 'b']
+    """
+    text = series.astype(TEXT_DTYPE)
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    if 2 * len(uniques) > len(text):
+        return func(text)
+    done = func(pd.Series(uniques, dtype=TEXT_DTYPE)).astype(TEXT_DTYPE)
+    return pd.Series(done.array.take(codes, allow_fill=True), index=series.index,
+                     name=series.name, dtype=TEXT_DTYPE)
+
+
+def tidy_text_rows(out: pd.Series) -> pd.Series:
+    """:func:`tidy_text` on a pyarrow string column, row by row (for :func:`by_distinct`)."""
+    # Until none is left: a guarded answer may itself have started with a guard.
+    while pa_compute.any(pa_compute.match_substring_regex(
+            pa.array(out.array), _FORMULA_GUARD_FOUND)).as_py():
+        out = out.str.replace(_FORMULA_GUARD, "", regex=True)
+    out = out.str.strip()
+    return out.mask((out == "").fillna(False).astype(bool))
+
+
 def tidy_text(series: pd.Series) -> pd.Series:
     """Trim edges and turn empty cells into missing; inner text is untouched.
 
@@ -416,20 +458,20 @@ def tidy_text(series: pd.Series) -> pd.Series:
     answer, so it is dropped here and added again on writing. A cleaned file
     read again therefore gives the same text.
 
-    Returns a pyarrow-backed string column (compact for large exports).
+    Returns a pyarrow-backed string column (compact for large exports). The
+    work is done once per distinct value (:func:`by_distinct`).
 
     Examples
     --------
     >>> tidy_text(pd.Series(["  None ", "", " a\\nb ", "'- more breaks", "it's"])).tolist()
     ['None', <NA>, 'a\\nb', '- more breaks', "it's"]
     """
-    out = series.astype(TEXT_DTYPE)
-    # Until none is left: a guarded answer may itself have started with a guard.
-    while pa_compute.any(pa_compute.match_substring_regex(
-            pa.array(out.array), _FORMULA_GUARD_FOUND)).as_py():
-        out = out.str.replace(_FORMULA_GUARD, "", regex=True)
-    out = out.str.strip()
-    return out.mask((out == "").fillna(False).astype(bool))
+    return by_distinct(series, tidy_text_rows)
+
+
+def tidy_choice_rows(out: pd.Series) -> pd.Series:
+    """:func:`tidy_choice` on a pyarrow string column, row by row (for :func:`by_distinct`)."""
+    return tidy_text_rows(out).str.replace(_WHITESPACE_RUN, " ", regex=True)
 
 
 def tidy_choice(series: pd.Series) -> pd.Series:
@@ -440,7 +482,7 @@ def tidy_choice(series: pd.Series) -> pd.Series:
     >>> tidy_choice(pd.Series([" St  George's\\nCentre "])).tolist()
     ["St George's Centre"]
     """
-    return tidy_text(series).str.replace(_WHITESPACE_RUN, " ", regex=True)
+    return by_distinct(series, tidy_choice_rows)
 
 
 # --- Dates -------------------------------------------------------------------
