@@ -21,7 +21,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pa_compute
 import pyarrow.csv as pa_csv
 
 from coprod_analysis.clean.values import FORMULA_START, TEXT_DTYPE, iso_text
