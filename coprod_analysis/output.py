@@ -144,7 +144,9 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     b'"t","n"\\n"a\\rb",1\\n,\\n'
     """
     arrow = pa.Table.from_pandas(to_writable(table), preserve_index=False)
-    pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed"))
+    # Batches of 8,192 rows write a million rows faster than the default 1,024 (or 65,536).
+    pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed",
+                                                                    batch_size=8192))
 
 
 #: The temporary folder a run writes its outputs into, beside them (the next run

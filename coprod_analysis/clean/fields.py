@@ -48,11 +48,17 @@ def answered(export: RawExport, colmap: ColumnMap, names: list[str]) -> pd.Serie
     [True, False, False]
     """
     columns = [h for h, r in colmap.roles.items() if r in names]
-    result = pd.Series(False, index=export.cells.index)
+    result = np.zeros(len(export.cells), dtype=bool)
     for header in columns:
-        text = export.cells[header].astype(values.TEXT_DTYPE).str.strip()
-        result |= (text != "").fillna(False).astype(bool)
-    return result
+        todo = np.flatnonzero(~result)  # rows no column before showed answered
+        if not len(todo):
+            break
+        column = export.cells[header]
+        if len(todo) < len(result):
+            column = column.iloc[todo]
+        text = column.astype(values.TEXT_DTYPE).str.strip()
+        result[todo] = (text != "").fillna(False).to_numpy(dtype=bool)
+    return pd.Series(result, index=export.cells.index)
 
 
 def convert_fields(

@@ -501,11 +501,14 @@ def response_ids(frame: pd.DataFrame) -> pd.Series:
     """
     files = frame["source_file"].astype(str)
     codes, names = pd.factorize(files)
-    digests = np.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
-                       dtype=object)
-    prefix = pd.Series(digests[codes], index=frame.index, dtype=TEXT_DTYPE)
-    rows = frame["source_row"].astype("int64").astype(str).astype(TEXT_DTYPE)
-    return join_text(prefix, rows, sep="-")
+    digests = pa.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
+                       type=pa.large_string())
+    # Built in pyarrow: a million Python strings would take most of the time.
+    prefix = digests.take(pa.array(codes % max(len(names), 1)))
+    rows = pa_compute.cast(pa.array(frame["source_row"].astype("int64").to_numpy()),
+                           pa.large_string())
+    return join_text(pd.Series(pd.arrays.ArrowStringArray(prefix), index=frame.index),
+                     pd.Series(pd.arrays.ArrowStringArray(rows), index=frame.index), sep="-")
 
 
 def load_form(

@@ -696,9 +696,21 @@ def to_timestamps(series: pd.Series, formats: tuple[str, ...],
     arrow_text = pa.array(text.array, type=pa.large_string())
     if isinstance(arrow_text, pa.ChunkedArray):
         arrow_text = arrow_text.combine_chunks()
-    parsed = pa.nulls(len(text), pa.timestamp("s"))
+    # Each format is tried on the cells the formats before it did not read (few, mostly).
+    seconds = np.zeros(len(text), dtype="int64")
+    read = np.zeros(len(text), dtype=bool)
     for fmt in formats:
-        parsed = pa_compute.coalesce(parsed, _strptime_column(arrow_text, fmt))
+        todo = np.flatnonzero(~read) if read.any() else None
+        some = arrow_text if todo is None else arrow_text.take(pa.array(todo))
+        if not len(some):
+            break
+        found = _strptime_column(some, fmt)
+        ok = found.is_valid().to_numpy(zero_copy_only=False)
+        where = np.flatnonzero(ok) if todo is None else todo[ok]
+        seconds[where] = pa_compute.fill_null(pa_compute.cast(found, pa.int64()), 0).to_numpy(
+            zero_copy_only=False)[ok]
+        read[where] = True
+    parsed = pa.array(seconds, type=pa.timestamp("s"), mask=~read)
     year = pa_compute.year(parsed)
     plausible = pa_compute.and_(pa_compute.greater_equal(year, EARLIEST_YEAR),
                                 pa_compute.less_equal(year, LATEST_YEAR))
