@@ -457,7 +457,9 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
     shared = np.zeros(len(frame), dtype=bool)
     for keys, present in ((["source_platform", "_respondent", "submitted_at"], identified),
                           (["_email", unit], emailed)):
-        if present.any():
+        if present.all():
+            shared |= frame[keys].duplicated(keep=False).to_numpy()
+        elif present.any():
             shared[present] |= frame.loc[present, keys].duplicated(keep=False).to_numpy()
     if not shared.any():
         return dropped
