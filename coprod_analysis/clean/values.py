@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -104,6 +105,57 @@ def is_missing(text: str, key: str | None = None) -> bool:
     return text.strip() in ("", "-", "\u2013", "\u2014")
 
 
+#: Columns at least this long have their distinct values remembered (:func:`distinct_codes`).
+_REMEMBER_FROM = 10_000
+_REMEMBERED: dict[int, tuple[weakref.ref, np.ndarray, Any]] = {}
+
+
+def distinct_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pd.factorize(series, use_na_sentinel=True)``: codes (-1 where missing) and the
+    distinct values, in order of first appearance.
+
+    A long pyarrow string column with few distinct values (the answers of an
+    export) is factorized once: the result is remembered for as long as the
+    column's Arrow data lives, so that checking a column for identifiers and
+    then reading its answers encode it once. The codes returned are then
+    read-only.
+
+    Examples
+    --------
+    >>> codes, distinct = distinct_codes(pd.Series(["b", None, "a", "b"]))
+    >>> codes.tolist(), list(distinct)
+    ([0, -1, 1, 0], ['b', 'a'])
+    """
+    array = series.array._pa_array if series.dtype == TEXT_DTYPE else None
+    if array is not None:
+        known = _REMEMBERED.get(id(array))
+        if known is not None and known[0]() is array:
+            return known[1], known[2]
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if array is not None and len(codes) >= _REMEMBER_FROM and 10 * len(uniques) <= len(codes):
+        kind = np.int8 if len(uniques) < 127 else np.int16 if len(uniques) < 32767 else np.int32
+        codes = codes.astype(kind)
+        codes.setflags(write=False)
+        key = id(array)
+
+        def forget(ref: weakref.ref, key: int = key) -> None:
+            if key in _REMEMBERED and _REMEMBERED[key][0] is ref:
+                del _REMEMBERED[key]
+
+        _REMEMBERED[key] = (weakref.ref(array, forget), codes, uniques)
+    return codes, uniques
+
+
+def _with_missing_last(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Codes and distinct values as text, a missing value read as ``""`` (coded last)."""
+    codes, uniques = distinct_codes(series)
+    texts = ["" if pd.isna(u) else str(u) for u in uniques]
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(texts), codes)
+        texts.append("")
+    return codes, texts
+
+
 def apply_by_value(series: pd.Series,
                    parse: Callable[[str], Parsed]) -> tuple[np.ndarray, np.ndarray]:
     """Apply ``parse`` once per distinct value of a column.
@@ -119,8 +171,8 @@ def apply_by_value(series: pd.Series,
     >>> values.tolist(), problems.tolist()
     (['A', 'B', 'A'], [None, None, None])
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
+    codes, texts = _with_missing_last(series)
+    parsed = [parse(text) for text in texts]
     values = np.empty(len(parsed), dtype=object)
     values[:] = [p[0] for p in parsed]
     problems = np.empty(len(parsed), dtype=object)
@@ -131,8 +183,8 @@ def apply_by_value(series: pd.Series,
 def _categorical_by_value(series: pd.Series, parse: Callable[[str], Parsed],
                           dtype: pd.CategoricalDtype) -> tuple[pd.Categorical, np.ndarray]:
     """Like :func:`apply_by_value`, building a categorical from integer codes (fast)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
+    codes, texts = _with_missing_last(series)
+    parsed = [parse(text) for text in texts]
     lookup = {category: i for i, category in enumerate(dtype.categories)}
     value_codes = np.array([-1 if v is None else lookup[v] for v, _ in parsed], dtype=np.int16)
     problems = np.empty(len(parsed), dtype=object)
@@ -148,7 +200,7 @@ def map_distinct(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
     >>> map_distinct(pd.Series(["a", None, "a"]), str.upper).tolist()
     ['A', <NA>, 'A']
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = distinct_codes(series)
     mapped = pd.array([func(str(u)) for u in uniques], dtype=TEXT_DTYPE)
     return pd.Series(mapped.take(codes, allow_fill=True), index=series.index)
 
@@ -431,7 +483,7 @@ def by_distinct(series: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd
     ['a', <NA>, 'a', 'b']
     """
     text = series.astype(TEXT_DTYPE)
-    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    codes, uniques = distinct_codes(text)
     if 2 * len(uniques) > len(text):
         return func(text)
     done = func(pd.Series(uniques, dtype=TEXT_DTYPE)).astype(TEXT_DTYPE)
