@@ -396,23 +396,29 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
         ignore_index=True,
     )
     keep = (~blank).to_numpy() & ~setaside
-    candidates = ctx.fields.loc[keep].copy()
+    every = bool(keep.all())  # the usual case: no row is set aside, nothing to copy
+
+    def kept(rows):
+        return rows if every else rows.loc[keep]
+
+    # Columns are added to the candidates, never changed in place.
+    candidates = ctx.fields.copy(deep=False) if every else ctx.fields.loc[keep].copy()
     candidates["source_platform"] = export.platform
     if export.platform == CLEANED:
-        candidates["source_platform"] = _first_platforms(export, colmap).loc[keep]
+        candidates["source_platform"] = kept(_first_platforms(export, colmap))
         header = next(h for h in export.cells.columns if h.lower() == "source_file")
         report.cleaned_from = noted_sources(export.cells[header].unique(), keep_text)
     candidates["source_file"] = name
     candidates["source_row"] = candidates.index.to_numpy()
-    candidates["submitted_at"] = submitted.loc[keep]
+    candidates["submitted_at"] = kept(submitted)
     no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
     rid = colmap.column_for("respondent_id")
-    candidates["_respondent"] = (export.cells.loc[keep, rid].astype(TEXT_DTYPE).str.strip()
+    candidates["_respondent"] = (kept(export.cells[rid]).astype(TEXT_DTYPE).str.strip()
                                  .replace("", pd.NA) if rid else no_identity)
     email = colmap.column_for("email")
-    candidates["_email"] = (_identity_email(export.cells.loc[keep, email]) if email
+    candidates["_email"] = (_identity_email(kept(export.cells[email])) if email
                             else no_identity)
-    extras = conv.extra_columns(export, colmap, keep_text=keep_text).loc[keep]
+    extras = kept(conv.extra_columns(export, colmap, keep_text=keep_text))
     extras = extras.rename(columns=shown)
     candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)
     candidates = candidates.reset_index(drop=True)
@@ -630,7 +636,10 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
     if len(data):
         for name, count in data.loc[duplicate, "source_file"].value_counts().items():
             reports[name].rows_duplicate = int(count)
-        data = data.loc[~duplicate.to_numpy()].sort_values("_order", kind="stable")
+        if duplicate.any():
+            data = data.loc[~duplicate.to_numpy()]
+        if not data["_order"].is_monotonic_increasing:  # else sorting changes nothing
+            data = data.sort_values("_order", kind="stable")
     kept = data["source_file"].value_counts() if len(data) else pd.Series(dtype="int64")
     for report in reports.values():
         report.rows_clean = int(kept.get(report.file, 0))

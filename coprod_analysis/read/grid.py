@@ -366,7 +366,7 @@ def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Gr
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(buffer),
-            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 22),
             parse_options=pa_csv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=True,
