@@ -230,3 +230,26 @@ def test_source_rows():
     rows = _source_rows(range(1, 3), 1)
     assert rows.name == "source_row" and rows.dtype == np.int64
     assert _source_rows(range(1, 1), 1).tolist() == []
+
+
+def test_mark_duplicates_unique_ids_but_a_repeated_email():
+    rows = [("1", "jo@x.org", "s1", "2018-03-20 10:00:00"),
+            ("2", "al@x.org", "s1", "2018-03-20 10:00:00"),
+            ("3", "jo@x.org", "s1", "2018-03-20 11:00:00")]
+    assert mark_duplicates(_candidates(rows)).tolist() == [True, False, False]
+
+
+def test_iso_text_many_different_times():
+    start = pd.Timestamp("2018-03-20 09:00:00")
+    times = pd.Series(start + pd.to_timedelta(np.arange(30_000), unit="s"))
+    text = values.iso_text(times, with_time=True)
+    assert text.iloc[0] == "2018-03-20T09:00:00"
+    assert text.iloc[29_999] == "2018-03-20T17:19:59"  # 29,999 s = 8 h 19 min 59 s
+    assert len(text) == 30_000
+
+
+def test_iso_text_many_rows_few_dates():
+    days = pd.Series(pd.to_datetime(["2018-03-20", "2018-04-01", None] * 10_000))
+    text = values.iso_text(days, with_time=False)
+    assert text.iloc[:3].tolist() == ["2018-03-20", "2018-04-01", pd.NA]
+    assert text.iloc[-3:].tolist() == ["2018-03-20", "2018-04-01", pd.NA]

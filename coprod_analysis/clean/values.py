@@ -216,6 +216,8 @@ def iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
     >>> iso_text(t, with_time=True).tolist(), iso_text(t.dt.normalize(), with_time=False).tolist()
     (['2018-03-20T14:05:09', <NA>], ['2018-03-20', <NA>])
     """
+    if _mostly_different(series):  # submission times: encoding them would not pay
+        return _iso_text(series, with_time=with_time)
     codes, distinct = pd.factorize(series, use_na_sentinel=True)
     if 2 * len(distinct) <= len(series):  # few distinct dates (sessions): once each
         # A time shows on every date or none, so deciding it on the distinct ones is the same.
@@ -223,6 +225,21 @@ def iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
         return pd.Series(text.array.take(codes, allow_fill=True), index=series.index,
                          dtype=TEXT_DTYPE)
     return _iso_text(series, with_time=with_time)
+
+
+def _mostly_different(series: pd.Series) -> bool:
+    """Whether most values of a long column differ, judged on about 10,000 rows spread
+    over it (a short column is never judged so).
+
+    Examples
+    --------
+    >>> _mostly_different(pd.Series(range(100_000))), _mostly_different(pd.Series([1] * 100_000))
+    (True, False)
+    """
+    if len(series) <= 20_000:
+        return False
+    sample = series.iloc[:: len(series) // 10_000]
+    return 4 * sample.nunique(dropna=False) > len(sample)
 
 
 def _iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
