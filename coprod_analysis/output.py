@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -36,6 +37,43 @@ except ImportError:
 
 logger = logging.getLogger(__name__)
 
+#: The first characters of :data:`FORMULA_START`, all ASCII: one UTF-8 byte each.
+_RISKY_BYTES = np.frombuffer("".join(FORMULA_START).encode("ascii"), dtype=np.uint8)
+
+
+def _starts_risky(text: pd.Series) -> np.ndarray:
+    """Whether each value of a pyarrow string column starts with a formula character
+    (``False`` where missing), read from the first byte of each value in the Arrow
+    buffers: a character of :data:`FORMULA_START` is one byte in UTF-8, which no
+    other character starts with.
+
+    Examples
+    --------
+    >>> _starts_risky(pd.Series(["=1", "a=", "", None, "\u00e9", "-"], dtype=TEXT_DTYPE)).tolist()
+    [True, False, False, False, False, True]
+    """
+    array = pa.array(text.array)
+    widths = {pa.large_string(): np.int64, pa.string(): np.int32}
+    if array.type not in widths:  # pragma: no cover - pandas keeps text as (large) strings
+        return text.astype(TEXT_DTYPE).str.slice(0, 1).isin(FORMULA_START).to_numpy(dtype=bool)
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    found = [np.zeros(0, dtype=bool)]
+    for chunk in chunks:
+        width = widths[chunk.type]
+        size = len(chunk)
+        _, offsets, data = chunk.buffers()
+        ends = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + size + 1]
+        starts = ends[:-1]
+        present = ends[1:] > starts
+        first = np.zeros(size, dtype=np.uint8)
+        if data is not None and present.any():
+            first[present] = np.frombuffer(data, dtype=np.uint8)[starts[present]]
+        risky = np.isin(first, _RISKY_BYTES)
+        if chunk.null_count:
+            risky &= chunk.is_valid().to_numpy(zero_copy_only=False)
+        found.append(risky)
+    return np.concatenate(found)
+
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells (and headers) that a spreadsheet would run as a formula with ``'``.
@@ -48,14 +86,14 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     >>> neutralise_formulas(df)["t"].tolist(), neutralise_formulas(df)["n"].tolist()
     (["'=SUM(A1)", "'- more breaks", 'fine', <NA>], [-1, 2, 3, 4])
     """
-    out = frame.copy()
+    out = frame.copy(deep=False)  # columns are replaced, never changed in place
     out.columns = [f"'{c}" if isinstance(c, str) and c.startswith(FORMULA_START) else c
                    for c in out.columns]
     for column in out.columns:
         series = out[column]
         if isinstance(series.dtype, pd.StringDtype) or series.dtype == object:
             text = series.astype(TEXT_DTYPE)
-            risky = text.str.slice(0, 1).isin(FORMULA_START).to_numpy(dtype=bool)
+            risky = _starts_risky(text)
             if risky.any():
                 text = text.mask(risky, "'" + text)
             out[column] = text
@@ -78,7 +116,11 @@ def to_writable(frame: pd.DataFrame) -> pd.DataFrame:
         series = frame[column]
         if isinstance(series.dtype, pd.CategoricalDtype) and pd.api.types.is_integer_dtype(
                 series.cat.categories):
-            series = series.astype("Int64")
+            codes = series.cat.codes.to_numpy()  # the same as .astype("Int64"), faster
+            numbers = series.cat.categories.to_numpy(dtype="int64")
+            series = pd.Series(pd.arrays.IntegerArray(
+                numbers.take(np.maximum(codes, 0)) if len(numbers) else
+                np.zeros(len(codes), dtype="int64"), codes < 0), index=series.index)
         elif pd.api.types.is_datetime64_any_dtype(series):
             series = iso_text(series, with_time=column == "submitted_at")
         elif pd.api.types.is_bool_dtype(series):
@@ -102,7 +144,9 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     b'"t","n"\\n"a\\rb",1\\n,\\n'
     """
     arrow = pa.Table.from_pandas(to_writable(table), preserve_index=False)
-    pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed"))
+    # Batches of 8,192 rows write a million rows faster than the default 1,024 (or 65,536).
+    pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed",
+                                                                    batch_size=8192))
 
 
 #: The temporary folder a run writes its outputs into, beside them (the next run

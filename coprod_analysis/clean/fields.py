@@ -48,11 +48,17 @@ def answered(export: RawExport, colmap: ColumnMap, names: list[str]) -> pd.Serie
     [True, False, False]
     """
     columns = [h for h, r in colmap.roles.items() if r in names]
-    result = pd.Series(False, index=export.cells.index)
+    result = np.zeros(len(export.cells), dtype=bool)
     for header in columns:
-        text = export.cells[header].astype(values.TEXT_DTYPE).str.strip()
-        result |= (text != "").fillna(False).astype(bool)
-    return result
+        todo = np.flatnonzero(~result)  # rows no column before showed answered
+        if not len(todo):
+            break
+        column = export.cells[header]
+        if len(todo) < len(result):
+            column = column.iloc[todo]
+        text = column.astype(values.TEXT_DTYPE).str.strip()
+        result[todo] = (text != "").fillna(False).to_numpy(dtype=bool)
+    return pd.Series(result, index=export.cells.index)
 
 
 def convert_fields(
@@ -114,12 +120,9 @@ def convert_fields(
                 dtype="datetime64[ns]")
             out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
-            text = values.tidy_choice(column)
-            said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
-            out[f.name] = text.mask((said_none == "x").fillna(False).astype(bool))
+            out[f.name] = values.by_distinct(column, _short_text)
         elif f.kind == "free_text":
-            text = values.tidy_text(column)
-            out[f.name] = text if keep_text else redact_series(text)
+            out[f.name] = values.by_distinct(column, _kept_text if keep_text else _redacted_text)
         elif f.kind == "ladder":
             rungs, not_involved, problems = values.to_ladder(column)
             out[f.name] = pd.Series(rungs, index=index)
@@ -178,12 +181,27 @@ def submission_times(export: RawExport, colmap: ColumnMap) -> tuple[pd.Series, p
     return times, _problem_frame(export, header, "submitted_at", problems)
 
 
+def _short_text(column: pd.Series) -> pd.Series:
+    """A short text answer (a venue): tidied like a choice, "N/A" and the like missing."""
+    text = values.tidy_choice_rows(column)
+    said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
+    return text.mask((said_none == "x").fillna(False).astype(bool))
+
+
+def _kept_text(column: pd.Series) -> pd.Series:
+    return values.tidy_text_rows(column)
+
+
+def _redacted_text(column: pd.Series) -> pd.Series:
+    return redact_series(values.tidy_text_rows(column))
+
+
 def extra_columns(export: RawExport, colmap: ColumnMap, *, keep_text: bool) -> pd.DataFrame:
     """Columns that map to no field, tidied and (unless ``keep_text``) redacted."""
     out = {}
     for header in colmap.unmapped:
-        text = values.tidy_text(export.cells[header])
-        out[header] = text if keep_text else redact_series(text)
+        out[header] = values.by_distinct(export.cells[header],
+                                         _kept_text if keep_text else _redacted_text)
     return pd.DataFrame(out, index=export.cells.index)
 
 

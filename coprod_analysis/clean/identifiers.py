@@ -44,6 +44,7 @@ import logging
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 
 logger = logging.getLogger(__name__)
@@ -188,14 +189,17 @@ def _stripped(column: pd.Series) -> pd.Series:
 
 def _identifier_cells(column: pd.Series) -> tuple[dict[str, tuple[str, int]], int]:
     """Distinct cells that are identifiers -> (kind, how many), and the non-blank cells."""
-    from coprod_analysis.clean.values import TEXT_DTYPE
+    from coprod_analysis.clean.values import TEXT_DTYPE, distinct_codes
 
     if column.dtype != TEXT_DTYPE:
         column = column.astype(TEXT_DTYPE)
-    raw = column.value_counts(sort=False, dropna=True)  # distinct cells first: few, mostly
+    # Distinct cells first: few, mostly. Encoded once for this check and for reading the
+    # answers (distinct_codes remembers), in order of first appearance.
+    codes, distinct = distinct_codes(column)
+    counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
     stripped: dict[str, int] = {}
-    # As Python lists: iterating an Arrow-backed index value by value is several times slower.
-    for value, count in zip(raw.index.to_numpy(dtype=object).tolist(), raw.to_numpy().tolist(),
+    # As Python lists: iterating an Arrow-backed array value by value is several times slower.
+    for value, count in zip(np.asarray(distinct, dtype=object).tolist(), counts.tolist(),
                             strict=True):
         key = str(value).strip()
         if key:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pa_compute
 
 from coprod_analysis.clean import fields as conv
 from coprod_analysis.clean.dates import describe_reading
@@ -168,8 +170,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def _casefold(text: pd.Series) -> pd.Series:
+    """``str.casefold`` of a pyarrow string column; in pyarrow (fast) when it is ASCII,
+    where case-folding is lower-casing A-Z."""
+    array = pa.array(text.array)
+    if pa_compute.all(pa_compute.string_is_ascii(array)).as_py() is False:
+        return text.str.casefold()
+    return pd.Series(pd.arrays.ArrowStringArray(pa_compute.ascii_lower(array)),
+                     index=text.index, name=text.name, dtype=TEXT_DTYPE)
+
+
 def _identity_email(series: pd.Series) -> pd.Series:
-    text = series.astype(TEXT_DTYPE).str.strip().str.casefold()
+    text = _casefold(series.astype(TEXT_DTYPE).str.strip())
     usable = text.str.contains("@", regex=False).fillna(False).astype(bool)
     return text.where(usable)
 
@@ -384,23 +396,29 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
         ignore_index=True,
     )
     keep = (~blank).to_numpy() & ~setaside
-    candidates = ctx.fields.loc[keep].copy()
+    every = bool(keep.all())  # the usual case: no row is set aside, nothing to copy
+
+    def kept(rows):
+        return rows if every else rows.loc[keep]
+
+    # Columns are added to the candidates, never changed in place.
+    candidates = ctx.fields.copy(deep=False) if every else ctx.fields.loc[keep].copy()
     candidates["source_platform"] = export.platform
     if export.platform == CLEANED:
-        candidates["source_platform"] = _first_platforms(export, colmap).loc[keep]
+        candidates["source_platform"] = kept(_first_platforms(export, colmap))
         header = next(h for h in export.cells.columns if h.lower() == "source_file")
         report.cleaned_from = noted_sources(export.cells[header].unique(), keep_text)
     candidates["source_file"] = name
     candidates["source_row"] = candidates.index.to_numpy()
-    candidates["submitted_at"] = submitted.loc[keep]
+    candidates["submitted_at"] = kept(submitted)
     no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
     rid = colmap.column_for("respondent_id")
-    candidates["_respondent"] = (export.cells.loc[keep, rid].astype(TEXT_DTYPE).str.strip()
+    candidates["_respondent"] = (kept(export.cells[rid]).astype(TEXT_DTYPE).str.strip()
                                  .replace("", pd.NA) if rid else no_identity)
     email = colmap.column_for("email")
-    candidates["_email"] = (_identity_email(export.cells.loc[keep, email]) if email
+    candidates["_email"] = (_identity_email(kept(export.cells[email])) if email
                             else no_identity)
-    extras = conv.extra_columns(export, colmap, keep_text=keep_text).loc[keep]
+    extras = kept(conv.extra_columns(export, colmap, keep_text=keep_text))
     extras = extras.rename(columns=shown)
     candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)
     candidates = candidates.reset_index(drop=True)
@@ -435,12 +453,28 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
     Boolean Series aligned with ``frame``: True for a row to drop.
     """
     dropped = pd.Series(False, index=frame.index)
-    keyed = frame["_respondent"].notna() | frame["_email"].notna()
-    if not keyed.any():
+    identified = frame["_respondent"].notna().to_numpy()
+    emailed = frame["_email"].notna().to_numpy()
+    if not (identified.any() or emailed.any()):
+        return dropped
+    # Only a row that shares its keys with another row can be an earlier copy: the
+    # rest (nearly all) need not be sorted. Among the rows that can, the relative
+    # order, and so the verdict, is the same as among all rows.
+    shared = np.zeros(len(frame), dtype=bool)
+    for keys, telling, present in (
+            (["source_platform", "_respondent", "submitted_at"], "_respondent", identified),
+            (["_email", unit], "_email", emailed)):
+        if _all_different(frame[telling], present):
+            continue  # one key never repeats, so no row's keys do
+        if present.all():
+            shared |= frame[keys].duplicated(keep=False).to_numpy()
+        elif present.any():
+            shared[present] |= frame.loc[present, keys].duplicated(keep=False).to_numpy()
+    if not shared.any():
         return dropped
     columns = ["source_platform", "_respondent", "_email", unit, "submitted_at", "_order"]
-    order = frame.loc[keyed, columns].sort_values(["submitted_at", "_order"],
-                                                  na_position="first", kind="stable")
+    order = frame.loc[shared, columns].sort_values(["submitted_at", "_order"],
+                                                   na_position="first", kind="stable")
     for keys, present in (
         (["source_platform", "_respondent", "submitted_at"], order["_respondent"].notna()),
         (["_email", unit], order["_email"].notna()),
@@ -449,6 +483,25 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
         repeat = live.duplicated(subset=keys, keep="last")
         dropped.loc[repeat[repeat].index] = True
     return dropped
+
+
+def _all_different(column: pd.Series, present: np.ndarray) -> bool:
+    """Whether no value of ``column`` repeats among the rows ``present`` (where it is
+    not missing); in pyarrow for a text column (fast for a million e-mail addresses).
+
+    Examples
+    --------
+    >>> _all_different(pd.Series(["a", "b", "a"]), np.array([True, True, False]))
+    True
+    >>> _all_different(pd.Series(["a", "b", "a"]), np.array([True, True, True]))
+    False
+    """
+    if not present.any():
+        return True
+    values = column if present.all() else column[present]
+    if values.dtype == TEXT_DTYPE:
+        return len(pa_compute.unique(pa.array(values.array))) == len(values)
+    return not values.duplicated().any()
 
 
 def noted_sources(names, keep_text: bool = False) -> list[str]:
@@ -478,11 +531,14 @@ def response_ids(frame: pd.DataFrame) -> pd.Series:
     """
     files = frame["source_file"].astype(str)
     codes, names = pd.factorize(files)
-    digests = np.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
-                       dtype=object)
-    prefix = pd.Series(digests[codes], index=frame.index, dtype=TEXT_DTYPE)
-    rows = frame["source_row"].astype("int64").astype(str).astype(TEXT_DTYPE)
-    return join_text(prefix, rows, sep="-")
+    digests = pa.array([hashlib.blake2b(n.encode(), digest_size=4).hexdigest() for n in names],
+                       type=pa.large_string())
+    # Built in pyarrow: a million Python strings would take most of the time.
+    prefix = digests.take(pa.array(codes % max(len(names), 1)))
+    rows = pa_compute.cast(pa.array(frame["source_row"].astype("int64").to_numpy()),
+                           pa.large_string())
+    return join_text(pd.Series(pd.arrays.ArrowStringArray(prefix), index=frame.index),
+                     pd.Series(pd.arrays.ArrowStringArray(rows), index=frame.index), sep="-")
 
 
 def load_form(
@@ -602,7 +658,10 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
     if len(data):
         for name, count in data.loc[duplicate, "source_file"].value_counts().items():
             reports[name].rows_duplicate = int(count)
-        data = data.loc[~duplicate.to_numpy()].sort_values("_order", kind="stable")
+        if duplicate.any():
+            data = data.loc[~duplicate.to_numpy()]
+        if not data["_order"].is_monotonic_increasing:  # else sorting changes nothing
+            data = data.sort_values("_order", kind="stable")
     kept = data["source_file"].value_counts() if len(data) else pd.Series(dtype="int64")
     for report in reports.values():
         report.rows_clean = int(kept.get(report.file, 0))
@@ -618,20 +677,43 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
     problems = pd.concat([o.problems for o in outcomes if len(o.problems)]
                          or [pd.DataFrame(columns=conv.PROBLEM_COLUMNS)], ignore_index=True)
     # A problem is a cell left empty in the clean table: rows set aside carry their reason.
-    kept = pd.MultiIndex.from_arrays([data["source_file"].astype(object),
-                                      data["source_row"].astype("int64")])
-    in_clean = pd.MultiIndex.from_arrays([problems["source_file"].astype(object),
-                                          problems["source_row"].astype("int64")]).isin(kept)
-    problems = problems.loc[in_clean].reset_index(drop=True)
+    problems = problems.loc[_in_clean_table(problems, data)].reset_index(drop=True)
     summary = build_summary(form, list(reports.values()), problems, quarantine, options)
     return CleanResult(data.reset_index(drop=True), quarantine, problems, summary, form)
+
+
+def _in_clean_table(problems: pd.DataFrame, data: pd.DataFrame) -> np.ndarray:
+    """Which problems are about a row of the clean table (the same file and row).
+
+    File by file: a million kept rows are never made into pairs of (file, row).
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"source_file": ["a.csv", "a.csv", "b.csv"], "source_row": [1, 2, 1]})
+    >>> problems = pd.DataFrame({"source_file": ["a.csv", "b.csv", "c.csv", "b.csv"],
+    ...                          "source_row": [2, 2, 1, 1]})
+    >>> _in_clean_table(problems, data).tolist()
+    [True, False, False, True]
+    """
+    found = np.zeros(len(problems), dtype=bool)
+    if not len(problems) or not len(data):
+        return found
+    files = problems["source_file"].astype(object).to_numpy()
+    rows = problems["source_row"].astype("int64").to_numpy()
+    kept_files = data["source_file"]
+    kept_rows = data["source_row"].astype("int64").to_numpy()
+    for name in pd.unique(files):
+        mine = files == name
+        theirs = (kept_files == name).to_numpy(dtype=bool, na_value=False)
+        found[mine] = np.isin(rows[mine], kept_rows[theirs])
+    return found
 
 
 def _infer_themes(form: FormSpec, data: pd.DataFrame, enabled: bool) -> pd.DataFrame:
     """Add the themes the classifier infers from free text (empty when turned off)."""
     if not form.themes:
         return data
-    data = data.copy()
+    data = data.copy(deep=False)  # columns are added, never changed in place
     for source, target, which in form.themes:
         if not enabled or not len(data):
             data[target] = pd.Series(pd.NA, index=data.index, dtype=TEXT_DTYPE)
@@ -639,9 +721,11 @@ def _infer_themes(form: FormSpec, data: pd.DataFrame, enabled: bool) -> pd.DataF
         from coprod_analysis.themes import bundled_model, classify_texts
 
         model, codebook = bundled_model(which)
-        text = data[source].astype(object).where(data[source].notna(), None)
-        codes = classify_texts(text, model, codebook)
-        data[target] = pd.array([c or pd.NA for c in codes], dtype=TEXT_DTYPE)
+        # Once per distinct text (missing texts get no theme), spread back with one take.
+        rows, distinct = pd.factorize(data[source], use_na_sentinel=True)
+        found = classify_texts(np.asarray(distinct, dtype=object).tolist(), model, codebook)
+        themes = pd.array([c or pd.NA for c in found], dtype=TEXT_DTYPE)
+        data[target] = pd.Series(themes.take(rows, allow_fill=True), index=data.index)
     return data
 
 
@@ -661,7 +745,7 @@ def _final_columns(form: FormSpec, data: pd.DataFrame) -> pd.DataFrame:
     """Contract columns in order, then extra columns under their headers, then derived."""
     if not len(data):
         return _empty_table(form)
-    data = data.copy()
+    data = data.copy(deep=False)  # columns are replaced, never changed in place
     data["response_id"] = response_ids(data)
     for column in ("source_platform", "source_file"):
         data[column] = data[column].astype(TEXT_DTYPE)

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -104,6 +105,57 @@ def is_missing(text: str, key: str | None = None) -> bool:
     return text.strip() in ("", "-", "\u2013", "\u2014")
 
 
+#: Columns at least this long have their distinct values remembered (:func:`distinct_codes`).
+_REMEMBER_FROM = 10_000
+_REMEMBERED: dict[int, tuple[weakref.ref, np.ndarray, Any]] = {}
+
+
+def distinct_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
+    """``pd.factorize(series, use_na_sentinel=True)``: codes (-1 where missing) and the
+    distinct values, in order of first appearance.
+
+    A long pyarrow string column with few distinct values (the answers of an
+    export) is factorized once: the result is remembered for as long as the
+    column's Arrow data lives, so that checking a column for identifiers and
+    then reading its answers encode it once. The codes returned are then
+    read-only.
+
+    Examples
+    --------
+    >>> codes, distinct = distinct_codes(pd.Series(["b", None, "a", "b"]))
+    >>> codes.tolist(), list(distinct)
+    ([0, -1, 1, 0], ['b', 'a'])
+    """
+    array = series.array._pa_array if series.dtype == TEXT_DTYPE else None
+    if array is not None:
+        known = _REMEMBERED.get(id(array))
+        if known is not None and known[0]() is array:
+            return known[1], known[2]
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if array is not None and len(codes) >= _REMEMBER_FROM and 10 * len(uniques) <= len(codes):
+        kind = np.int8 if len(uniques) < 127 else np.int16 if len(uniques) < 32767 else np.int32
+        codes = codes.astype(kind)
+        codes.setflags(write=False)
+        key = id(array)
+
+        def forget(ref: weakref.ref, key: int = key) -> None:
+            if key in _REMEMBERED and _REMEMBERED[key][0] is ref:
+                del _REMEMBERED[key]
+
+        _REMEMBERED[key] = (weakref.ref(array, forget), codes, uniques)
+    return codes, uniques
+
+
+def _with_missing_last(series: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Codes and distinct values as text, a missing value read as ``""`` (coded last)."""
+    codes, uniques = distinct_codes(series)
+    texts = ["" if pd.isna(u) else str(u) for u in uniques]
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(texts), codes)
+        texts.append("")
+    return codes, texts
+
+
 def apply_by_value(series: pd.Series,
                    parse: Callable[[str], Parsed]) -> tuple[np.ndarray, np.ndarray]:
     """Apply ``parse`` once per distinct value of a column.
@@ -119,8 +171,8 @@ def apply_by_value(series: pd.Series,
     >>> values.tolist(), problems.tolist()
     (['A', 'B', 'A'], [None, None, None])
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
+    codes, texts = _with_missing_last(series)
+    parsed = [parse(text) for text in texts]
     values = np.empty(len(parsed), dtype=object)
     values[:] = [p[0] for p in parsed]
     problems = np.empty(len(parsed), dtype=object)
@@ -131,8 +183,8 @@ def apply_by_value(series: pd.Series,
 def _categorical_by_value(series: pd.Series, parse: Callable[[str], Parsed],
                           dtype: pd.CategoricalDtype) -> tuple[pd.Categorical, np.ndarray]:
     """Like :func:`apply_by_value`, building a categorical from integer codes (fast)."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    parsed = [parse("" if pd.isna(u) else str(u)) for u in uniques]
+    codes, texts = _with_missing_last(series)
+    parsed = [parse(text) for text in texts]
     lookup = {category: i for i, category in enumerate(dtype.categories)}
     value_codes = np.array([-1 if v is None else lookup[v] for v, _ in parsed], dtype=np.int16)
     problems = np.empty(len(parsed), dtype=object)
@@ -148,7 +200,7 @@ def map_distinct(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
     >>> map_distinct(pd.Series(["a", None, "a"]), str.upper).tolist()
     ['A', <NA>, 'A']
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = distinct_codes(series)
     mapped = pd.array([func(str(u)) for u in uniques], dtype=TEXT_DTYPE)
     return pd.Series(mapped.take(codes, allow_fill=True), index=series.index)
 
@@ -164,6 +216,33 @@ def iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
     >>> iso_text(t, with_time=True).tolist(), iso_text(t.dt.normalize(), with_time=False).tolist()
     (['2018-03-20T14:05:09', <NA>], ['2018-03-20', <NA>])
     """
+    if _mostly_different(series):  # submission times: encoding them would not pay
+        return _iso_text(series, with_time=with_time)
+    codes, distinct = pd.factorize(series, use_na_sentinel=True)
+    if 2 * len(distinct) <= len(series):  # few distinct dates (sessions): once each
+        # A time shows on every date or none, so deciding it on the distinct ones is the same.
+        text = _iso_text(pd.Series(distinct), with_time=with_time)
+        return pd.Series(text.array.take(codes, allow_fill=True), index=series.index,
+                         dtype=TEXT_DTYPE)
+    return _iso_text(series, with_time=with_time)
+
+
+def _mostly_different(series: pd.Series) -> bool:
+    """Whether most values of a long column differ, judged on about 10,000 rows spread
+    over it (a short column is never judged so).
+
+    Examples
+    --------
+    >>> _mostly_different(pd.Series(range(100_000))), _mostly_different(pd.Series([1] * 100_000))
+    (True, False)
+    """
+    if len(series) <= 20_000:
+        return False
+    sample = series.iloc[:: len(series) // 10_000]
+    return 4 * sample.nunique(dropna=False) > len(sample)
+
+
+def _iso_text(series: pd.Series, *, with_time: bool) -> pd.Series:
     times = pa.array(series.dt.tz_localize(None) if series.dt.tz else series,
                      type=pa.timestamp("s"), from_pandas=True, safe=False)
     days = pa_compute.cast(times, pa.date32())
@@ -407,6 +486,38 @@ def parse_challenges(text: str) -> Parsed:
     return (ordered, ", ".join(other)), None
 
 
+def by_distinct(series: pd.Series, func: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """Apply a row-by-row column function once per distinct value, then spread it back.
+
+    ``func`` takes and returns a pyarrow string column, each value depending on
+    that row's value alone (trimming, a regex replacement, redaction). It is
+    given the column's distinct values (missing values stay missing); where
+    most values differ, it is simply given the whole column.
+
+    Examples
+    --------
+    >>> by_distinct(pd.Series([" a", None, " a", "b "]), lambda s: s.str.strip()).tolist()
+    ['a', <NA>, 'a', 'b']
+    """
+    text = series.astype(TEXT_DTYPE)
+    codes, uniques = distinct_codes(text)
+    if 2 * len(uniques) > len(text):
+        return func(text)
+    done = func(pd.Series(uniques, dtype=TEXT_DTYPE)).astype(TEXT_DTYPE)
+    return pd.Series(done.array.take(codes, allow_fill=True), index=series.index,
+                     name=series.name, dtype=TEXT_DTYPE)
+
+
+def tidy_text_rows(out: pd.Series) -> pd.Series:
+    """:func:`tidy_text` on a pyarrow string column, row by row (for :func:`by_distinct`)."""
+    # Until none is left: a guarded answer may itself have started with a guard.
+    while pa_compute.any(pa_compute.match_substring_regex(
+            pa.array(out.array), _FORMULA_GUARD_FOUND)).as_py():
+        out = out.str.replace(_FORMULA_GUARD, "", regex=True)
+    out = out.str.strip()
+    return out.mask((out == "").fillna(False).astype(bool))
+
+
 def tidy_text(series: pd.Series) -> pd.Series:
     """Trim edges and turn empty cells into missing; inner text is untouched.
 
@@ -416,20 +527,20 @@ def tidy_text(series: pd.Series) -> pd.Series:
     answer, so it is dropped here and added again on writing. A cleaned file
     read again therefore gives the same text.
 
-    Returns a pyarrow-backed string column (compact for large exports).
+    Returns a pyarrow-backed string column (compact for large exports). The
+    work is done once per distinct value (:func:`by_distinct`).
 
     Examples
     --------
     >>> tidy_text(pd.Series(["  None ", "", " a\\nb ", "'- more breaks", "it's"])).tolist()
     ['None', <NA>, 'a\\nb', '- more breaks', "it's"]
     """
-    out = series.astype(TEXT_DTYPE)
-    # Until none is left: a guarded answer may itself have started with a guard.
-    while pa_compute.any(pa_compute.match_substring_regex(
-            pa.array(out.array), _FORMULA_GUARD_FOUND)).as_py():
-        out = out.str.replace(_FORMULA_GUARD, "", regex=True)
-    out = out.str.strip()
-    return out.mask((out == "").fillna(False).astype(bool))
+    return by_distinct(series, tidy_text_rows)
+
+
+def tidy_choice_rows(out: pd.Series) -> pd.Series:
+    """:func:`tidy_choice` on a pyarrow string column, row by row (for :func:`by_distinct`)."""
+    return tidy_text_rows(out).str.replace(_WHITESPACE_RUN, " ", regex=True)
 
 
 def tidy_choice(series: pd.Series) -> pd.Series:
@@ -440,7 +551,7 @@ def tidy_choice(series: pd.Series) -> pd.Series:
     >>> tidy_choice(pd.Series([" St  George's\\nCentre "])).tolist()
     ["St George's Centre"]
     """
-    return tidy_text(series).str.replace(_WHITESPACE_RUN, " ", regex=True)
+    return by_distinct(series, tidy_choice_rows)
 
 
 # --- Dates -------------------------------------------------------------------
@@ -654,9 +765,21 @@ def to_timestamps(series: pd.Series, formats: tuple[str, ...],
     arrow_text = pa.array(text.array, type=pa.large_string())
     if isinstance(arrow_text, pa.ChunkedArray):
         arrow_text = arrow_text.combine_chunks()
-    parsed = pa.nulls(len(text), pa.timestamp("s"))
+    # Each format is tried on the cells the formats before it did not read (few, mostly).
+    seconds = np.zeros(len(text), dtype="int64")
+    read = np.zeros(len(text), dtype=bool)
     for fmt in formats:
-        parsed = pa_compute.coalesce(parsed, _strptime_column(arrow_text, fmt))
+        todo = np.flatnonzero(~read) if read.any() else None
+        some = arrow_text if todo is None else arrow_text.take(pa.array(todo))
+        if not len(some):
+            break
+        found = _strptime_column(some, fmt)
+        ok = found.is_valid().to_numpy(zero_copy_only=False)
+        where = np.flatnonzero(ok) if todo is None else todo[ok]
+        seconds[where] = pa_compute.fill_null(pa_compute.cast(found, pa.int64()), 0).to_numpy(
+            zero_copy_only=False)[ok]
+        read[where] = True
+    parsed = pa.array(seconds, type=pa.timestamp("s"), mask=~read)
     year = pa_compute.year(parsed)
     plausible = pa_compute.and_(pa_compute.greater_equal(year, EARLIEST_YEAR),
                                 pa_compute.less_equal(year, LATEST_YEAR))

@@ -25,6 +25,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -240,7 +241,7 @@ def read_csv_grid(path: Path) -> Grid:
     # only the exact parser can tell an empty line from a row of empty cells).
     grid = None
     ends_in_empty_line = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
-    regular = data.count(b'"') % 2 == 0 and not ends_in_empty_line
+    regular = _count_byte(data, b'"') % 2 == 0 and not ends_in_empty_line
     if regular and _is_utf8(data):
         grid = _parse_fast(body, width, delimiter, path)
     if grid is None:
@@ -329,6 +330,21 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def _count_byte(data: bytes, byte: bytes, piece: int = 1 << 18) -> int:
+    """How many times a byte occurs in ``data`` (``data.count(byte)``, several times faster
+    on a large file: numpy compares in pieces, so no copy of the file is made).
+
+    Examples
+    --------
+    >>> _count_byte(b'"a","b""c"', b'"', piece=3)
+    6
+    """
+    view = np.frombuffer(data, dtype=np.uint8)
+    value = byte[0]
+    return sum(int(np.count_nonzero(view[start:start + piece] == value))
+               for start in range(0, len(view), piece))
+
+
 def _first_record_width(text: str, delimiter: str) -> int:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -350,7 +366,7 @@ def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Gr
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(buffer),
-            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 24),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 22),
             parse_options=pa_csv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=True,

@@ -38,6 +38,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.errors import CoprodError
@@ -328,6 +329,23 @@ RECOGNISED_BY = {
 }
 
 
+def _source_rows(numbers: range | list[int], n_header: int) -> pd.Index:
+    """The ``source_row`` index of data records, from their 0-based record numbers.
+
+    Examples
+    --------
+    >>> _source_rows(range(1, 4), 1).tolist(), _source_rows([2, 5], 2).tolist()
+    ([1, 2, 3], [1, 4])
+    """
+    if not len(numbers):
+        return pd.Index([], name="source_row")
+    if isinstance(numbers, range):
+        records = np.arange(numbers.start, numbers.stop, numbers.step, dtype=np.int64)
+    else:
+        records = np.asarray(numbers, dtype=np.int64)
+    return pd.Index(records - n_header + 1, name="source_row")
+
+
 def to_raw_export(grid: Grid) -> RawExport:
     """Split a grid into header and data rows, and name its platform columns.
 
@@ -346,7 +364,7 @@ def to_raw_export(grid: Grid) -> RawExport:
     second = head[1] if len(head) > 1 else None
     third = head[2] if len(head) > 2 else None
     platform = detect_platform(first, second, third)
-    numbers = list(grid.record_numbers)
+    numbers = grid.record_numbers  # a range or a list
     n_header, raw_headers = 1, first
     recognised = RECOGNISED_BY.get(platform, platform)
     layout = None
@@ -376,7 +394,7 @@ def to_raw_export(grid: Grid) -> RawExport:
     cleaned = _unique([clean_header(h) for h in raw_headers])
     cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
     cells.columns = cleaned
-    cells.index = pd.Index([n - n_header + 1 for n in numbers[n_header:]], name="source_row")
+    cells.index = _source_rows(numbers[n_header:], n_header)
     malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
     if layout is not None:
         roles = {cleaned[i]: role for i, role in layout.roles.items() if i < len(cleaned)}
