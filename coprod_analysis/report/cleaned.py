@@ -94,17 +94,28 @@ def _read(path: Path, themes: bool) -> CleanResult:
     data = read_csv_bytes(path)  # refuses a file over the size limit, as the pipeline does
     if not data.startswith(HEADER + b"\n"):
         raise _NotPlain("not as coprod clean writes it")
-    # pyarrow parses in a thread of its own while this one looks through the bytes:
-    # pyarrow lets go of Python's lock, so on two cores the two take the time of one.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        parsing = worker.submit(_parse, data)
-        plain = b"\x00" not in data and not _quotes(data) % 2
+    # pyarrow parses (in two halves when the file is large, each in a thread of its own)
+    # while this thread looks through the bytes: pyarrow lets go of Python's lock, so
+    # on two cores the work takes about half the time.
+    split, quotes_before = _row_boundary(data)
+    buffer = pa.py_buffer(data)
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        if split is None:
+            parts = [workers.submit(_parse, buffer, first=True, last=True)]
+        else:
+            parts = [workers.submit(_parse, buffer.slice(0, split), first=True, last=False),
+                     workers.submit(_parse, buffer.slice(split), first=False, last=True)]
+        plain = (b"\x00" not in data
+                 and not (quotes_before + _quotes(data, start=split or 0)) % 2)
         ends_blank = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
-        table = parsing.result()  # the table, or why pyarrow could not read it
+        parts = [part.result() for part in parts]
     if not plain:
         raise _NotPlain("not as coprod clean writes it")
     if ends_blank:
         raise _NotPlain("empty lines at the end")
+    table = _joined(parts)
+    if table is None:  # the halves did not meet at the end of a row: read it whole
+        table = _parse(buffer, first=True, last=True)
     if isinstance(table, _NotPlain):
         raise table
     fields = {f.name: f for f in EVALUATION_FORM.fields}
@@ -168,20 +179,36 @@ def _read(path: Path, themes: bool) -> CleanResult:
     return CleanResult(frame, quarantine, problems, summary, EVALUATION_FORM)
 
 
-def _parse(data: bytes) -> pa.Table | _NotPlain:
-    """The columns read (not those made again), as pyarrow reads them: text as distinct
-    values and a code a row; or, if pyarrow cannot read the table, why (returned, not
-    raised, so that the caller's own checks are said first)."""
+#: Files at least this large are parsed in two halves at once.
+_SPLIT_FROM = 1 << 22
+#: The last column: read in the first half only, to see that the halves meet.
+_LAST = COLUMNS[-1]
+
+
+def _parse(buffer: pa.Buffer, *, first: bool, last: bool) -> pa.Table | _NotPlain:
+    """The columns read (not those made again) of the table, or of a part of it, as pyarrow
+    reads them: text as distinct values and a code a row; or, if pyarrow cannot read it,
+    why (returned, not raised, so that the caller's own checks are said first).
+
+    ``first``: the part starts with the header (else it starts at the start of a row,
+    and the columns are named as the header names them). Not ``last``: the part ends
+    at a row's end, and its last column is read too, as text, for :func:`_joined`.
+    """
     read = [c for c in COLUMNS if c not in _MADE_AGAIN]
     types = {c: pa.dictionary(pa.int32(), pa.string()) for c in read}
     types["submitted_at"] = pa.timestamp("s")
+    if not last:
+        read.append(_LAST)
+        types[_LAST] = pa.string()
     try:
-        # One thread: answers hold line breaks, so the parser must follow every quote
-        # from the start, which leaves little to share out; on this project's busy
-        # 2-core machine pyarrow's threads made the read half as slow again.
+        # One thread a part: answers hold line breaks, so the parser must follow every
+        # quote from the part's start; on this project's busy 2-core machine pyarrow's
+        # own threads (which must do that in one thread first) made the read half as
+        # slow again.
         return pa_csv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),
-            read_options=pa_csv.ReadOptions(use_threads=False),
+            pa.BufferReader(buffer),
+            read_options=pa_csv.ReadOptions(
+                use_threads=False, column_names=None if first else list(COLUMNS)),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True,
                                               ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
@@ -193,18 +220,75 @@ def _parse(data: bytes) -> pa.Table | _NotPlain:
         return _NotPlain(f"pyarrow: {error}")
 
 
-def _quotes(data: bytes, step: int = 1 << 22) -> int:
-    """How many double quotes ``data`` holds (as ``data.count(b'"')``, a block at a time
-    through numpy, which counts a byte twice as fast).
+def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
+    """The table parsed in parts, as one; ``None`` if the parts may not meet at a row's end.
+
+    :func:`_row_boundary` cut the file after a line break with an even number of
+    quotes before it, which ends a row unless a quote stood where a CSV parser takes
+    it as a plain character. The first part, parsed on its own, then shows where it
+    ended: pyarrow reads a part that ends inside quotes as a last row that is either
+    short of columns (an error) or whose last cell holds the line break the part
+    ends with. Neither, the first part ended where a row ends, as in the whole file,
+    and the second part is read as the whole file's parser would go on.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    head, tail = parts
+    if isinstance(head, _NotPlain) or isinstance(tail, _NotPlain) or not head.num_rows:
+        return None
+    if head.column(_LAST)[-1].as_py().endswith("\n"):
+        return None
+    return pa.concat_tables([head.drop_columns([_LAST]), tail])
+
+
+def _row_boundary(data: bytes, tries: int = 1000,
+                  smallest: int | None = None) -> tuple[int | None, int]:
+    r"""Where to cut the file in two (after the first line break past its middle with an
+    even number of quotes before it), and how many quotes come before that point.
+
+    ``(None, 0)`` for a file under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if
+    no such line break is found within ``tries`` line breaks of the middle, or if it
+    is the file's last byte.
 
     Examples
     --------
-    >>> _quotes(b'"a","b""c"', step=3), b'"a","b""c"'.count(b'"')
-    (6, 6)
+    The middle of these 18 bytes is inside a quoted answer: its line break (byte 10)
+    has 3 quotes before it; the next one (byte 13) has 4, and ends a row.
+
+    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0)
+    (14, 4)
+    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0, tries=1)
+    (None, 0)
     """
-    everything = np.frombuffer(data, dtype=np.uint8)
-    return sum(int(np.count_nonzero(everything[start:start + step] == ord('"')))
-               for start in range(0, len(everything), step))
+    if len(data) < (_SPLIT_FROM if smallest is None else smallest):
+        return None, 0
+    middle = len(data) // 2
+    quotes = _quotes(data, stop=middle)
+    at = middle
+    for _ in range(tries):
+        end = data.find(b"\n", at)
+        if end < 0 or end + 1 >= len(data):
+            break
+        quotes += data.count(b'"', at, end + 1)
+        at = end + 1
+        if not quotes % 2:
+            return at, quotes
+    return None, 0
+
+
+def _quotes(data: bytes, start: int = 0, stop: int | None = None,
+            step: int = 1 << 22) -> int:
+    """How many double quotes ``data[start:stop]`` holds (as ``data.count(b'"', start,
+    stop)``, a block at a time through numpy, which counts a byte twice as fast).
+
+    Examples
+    --------
+    >>> _quotes(b'"a","b""c"', step=3), _quotes(b'"a","b""c"', 1, 8, step=3)
+    (6, 4)
+    """
+    everything = np.frombuffer(data, dtype=np.uint8)[start:stop]
+    return sum(int(np.count_nonzero(everything[at:at + step] == ord('"')))
+               for at in range(0, len(everything), step))
 
 
 def _describe(report: FileReport, session_dates: pd.Series,
