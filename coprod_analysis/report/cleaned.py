@@ -128,40 +128,47 @@ def _read(path: Path, themes: bool) -> CleanResult:
     out: dict[str, object] = {}
     kept_codes: dict[str, np.ndarray] = {}
     answered = np.zeros(rows, dtype=bool)
-    for name in read:
-        if name == "submitted_at":
-            continue
-        codes, distinct = _codes(table.column(name), name)
-        kept_codes[name] = codes
-        if name == "session_date":
-            day_text = distinct
-        if name == "source_file":  # the exports it was cleaned from, as cleaning notes them
-            cleaned_from = noted_sources(distinct)
-            continue
-        if name in fields:
-            stripped = distinct.str.strip()
-            answered |= (stripped != "").to_numpy(dtype=bool)[codes]
-            if any(value_kind(v) is not None for v in stripped if v):
-                raise _NotPlain(f"{name}: a cell looks like an identifier")
-        out[name] = _convert(name, fields.get(name), codes, distinct)
-    if not answered.all():
-        raise _NotPlain("a blank row")
-    if pd.isna(out["session_date"]).any():
-        raise _NotPlain("a row without a session date")
-    submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
     name = shared_file_names([path])[path]
-    frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
-        "response_id": _response_ids(name, rows),
-        "session_id": _session_ids(out["session_date"], out["venue"],
-                                   kept_codes["session_date"], kept_codes["venue"]),
-        **{f: out[f] for f in fields},
-        "source_platform": out["source_platform"],
-        "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
-        "source_row": np.arange(1, rows + 1, dtype="int64"),
-        "submitted_at": submitted,
-        "improvement_themes": _themes(out["improvements"], themes,
-                                      kept_codes["improvements"]),
-    })
+    # The ids are made in worker threads (pyarrow and numpy let go of Python's lock)
+    # while this thread converts the columns.
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        made_ids = workers.submit(_response_ids, name, rows)
+        for column in read:
+            if column == "submitted_at":
+                continue
+            codes, distinct = _codes(table.column(column), column)
+            kept_codes[column] = codes
+            if column == "session_date":
+                day_text = distinct
+            if column == "source_file":  # the exports it was cleaned from, as noted
+                cleaned_from = noted_sources(distinct)
+                continue
+            if column in fields:
+                stripped = distinct.str.strip()
+                answered |= (stripped != "").to_numpy(dtype=bool)[codes]
+                if any(value_kind(v) is not None for v in stripped if v):
+                    raise _NotPlain(f"{column}: a cell looks like an identifier")
+            out[column] = _convert(column, fields.get(column), codes, distinct)
+            if column == "venue":  # read after the session date
+                made_sessions = workers.submit(
+                    _session_ids, out["session_date"], out["venue"],
+                    kept_codes["session_date"], kept_codes["venue"])
+        if not answered.all():
+            raise _NotPlain("a blank row")
+        if pd.isna(out["session_date"]).any():
+            raise _NotPlain("a row without a session date")
+        submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
+        themes_found = _themes(out["improvements"], themes, kept_codes["improvements"])
+        frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
+            "response_id": made_ids.result(),
+            "session_id": made_sessions.result(),
+            **{f: out[f] for f in fields},
+            "source_platform": out["source_platform"],
+            "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
+            "source_row": np.arange(1, rows + 1, dtype="int64"),
+            "submitted_at": submitted,
+            "improvement_themes": themes_found,
+        })
     if tuple(frame.columns) != COLUMNS:  # pragma: no cover - the form's columns changed
         raise _NotPlain("the clean table's columns are not those read")
     report = FileReport(file=name, platform=CLEANED, encoding="utf-8", rows_read=rows,
