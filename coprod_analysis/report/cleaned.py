@@ -120,7 +120,7 @@ def _read(path: Path, themes: bool) -> CleanResult:
         raise table
     fields = {f.name: f for f in EVALUATION_FORM.fields}
     read = [c for c in COLUMNS if c not in _MADE_AGAIN]
-    del data
+    del data, buffer, parts  # the bytes (and the first part's last column) are done with
     rows = table.num_rows
     if not rows:
         raise _NotPlain("no rows")
