@@ -145,7 +145,11 @@ def _read(path: Path, themes: bool) -> CleanResult:
                 continue
             if column in fields:
                 stripped = distinct.str.strip()
-                answered |= (stripped != "").to_numpy(dtype=bool)[codes]
+                present = (stripped != "").to_numpy(dtype=bool)
+                if present.all():  # no value of this column is blank: every row answered
+                    answered[:] = True
+                elif not answered.all():
+                    answered |= present[codes]
                 if any(value_kind(v) is not None for v in stripped if v):
                     raise _NotPlain(f"{column}: a cell looks like an identifier")
             out[column] = _convert(column, fields.get(column), codes, distinct)
