@@ -5,7 +5,8 @@ through the cleaning pipeline (:func:`~coprod_analysis.load_evaluations`), a
 table of a million responses is read cell by cell again: every answer checked,
 every text tidied and redacted, the themes inferred. Here the same work is
 done once per *distinct* value of each column, straight from one pyarrow read
-(each column read as its distinct values and a code a row), with the
+(each column read as its distinct values and a code a row; a large file is
+parsed in two halves at once, cut where a row ends), with the
 pipeline's own functions: the answers are read by its readers, free text
 tidied and redacted again by :func:`~coprod_analysis.clean.redact.redact`, the
 themes inferred by the same model, the ids made again the same way. The
@@ -247,7 +248,7 @@ def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
     head, tail = parts
     if isinstance(head, _NotPlain) or isinstance(tail, _NotPlain) or not head.num_rows:
         return None
-    if head.column(_LAST)[-1].as_py().endswith("\n"):
+    if (head.column(_LAST)[-1].as_py() or "").endswith("\n"):
         return None
     return pa.concat_tables([head.drop_columns([_LAST]), tail])
 
