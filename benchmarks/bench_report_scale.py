@@ -20,6 +20,7 @@ Usage::
 
     python benchmarks/bench_report_scale.py                # 1,000,000 responses
     python benchmarks/bench_report_scale.py --rows 100000 --repeat 2
+    python benchmarks/bench_report_scale.py --evaluations out/evaluations.csv  # as cleaned
 """
 
 from __future__ import annotations
@@ -64,19 +65,18 @@ def _child(kind: str, source: str, out_dir: str) -> None:
     print(json.dumps({"seconds": seconds, "peak_bytes": peak_rss()}))
 
 
-def run(repeat: int, rows: int) -> dict:
-    from coprod_analysis.cli import main
-    from coprod_analysis.synthetic import write_google_forms_export
-
+def run(repeat: int, rows: int, evaluations: Path | None = None) -> dict:
+    """Measure; ``evaluations``: an ``evaluations.csv`` already cleaned, used as it is
+    (``rows`` is then its number of rows, counted), else ``rows`` are made and cleaned."""
     with tempfile.TemporaryDirectory(prefix="coprod-bench-") as folder:
         folder = Path(folder)
-        export = write_google_forms_export(folder / "export.csv", rows)
-        start = time.perf_counter()
-        if main(["clean", "evaluations", str(export), "--out", str(folder / "clean"), "-q"]):
-            raise SystemExit("cleaning failed")
-        print(f"cleaned {rows:,} responses in {time.perf_counter() - start:.1f} s",
-              file=sys.stderr)
-        table = folder / "clean" / "evaluations.csv"
+        if evaluations is None:
+            table = _cleaned(folder, rows)
+        else:
+            import pandas as pd
+
+            table = evaluations
+            rows = len(pd.read_csv(table, usecols=["source_row"]))
         size = table.stat().st_size
         results: dict[str, list[dict]] = {"baseline": [], "report": []}
         for attempt in range(repeat):
@@ -96,6 +96,20 @@ def run(repeat: int, rows: int) -> dict:
             "report_wall_seconds_median": round(walls["report"], 3),
             "report_peak_bytes": max(r["peak_bytes"] for r in results["report"]),
             "target_ratio": TARGET_RATIO, "versions": versions()}
+
+
+def _cleaned(folder: Path, rows: int) -> Path:
+    """``rows`` synthetic responses, exported and cleaned into ``folder``."""
+    from coprod_analysis.cli import main
+    from coprod_analysis.synthetic import write_google_forms_export
+
+    export = write_google_forms_export(folder / "export.csv", rows)
+    start = time.perf_counter()
+    if main(["clean", "evaluations", str(export), "--out", str(folder / "clean"), "-q"]):
+        raise SystemExit("cleaning failed")
+    print(f"cleaned {rows:,} responses in {time.perf_counter() - start:.1f} s",
+          file=sys.stderr)
+    return folder / "clean" / "evaluations.csv"
 
 
 def report(result: dict) -> str:
@@ -120,6 +134,9 @@ def report(result: dict) -> str:
 
 def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="responses to generate")
+    parser.add_argument("--evaluations", type=Path,
+                        help="an evaluations.csv coprod clean wrote, measured as it is "
+                             "(instead of --rows generated and cleaned)")
 
 
 def main(argv: list[str] | None = None) -> int:

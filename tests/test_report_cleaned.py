@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from pandas.testing import assert_frame_equal
 
@@ -152,3 +153,58 @@ def test_the_report_still_cleans_an_export_or_several_files(tmp_path, fixture_pa
                       name="b.csv")
     inputs, _ = load_report_inputs([one, two])
     assert_frame_equal(inputs.evaluations, load_evaluations([one, two]).data)
+
+
+# A large file is parsed in two halves at once (report.cleaned._row_boundary cuts it
+# after a line break with an even number of quotes before it): the table is the same.
+
+def _many_rows(count, text):
+    return [f'"x-{n}","old","2019-03-01","Civic Hall","Patient",5,4,4,4,4,4,4,4,5,"{text(n)}",'
+            f'"","","googleforms","export.csv",{n},"2019-03-01T11:30:10","{n % 3}"'
+            for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("text", [
+    lambda n: "Fine",
+    # Line breaks and doubled quotes in every answer: the first line break past the
+    # middle of the file is inside an answer, with an odd number of quotes before it.
+    lambda n: f'He said ""hi""\nline {n}\n\nand ""bye""',
+])
+def test_a_table_read_in_two_halves_is_the_table_read_whole(tmp_path, monkeypatch, text):
+    from coprod_analysis.report import cleaned
+
+    path = write_table(tmp_path, _many_rows(41, text))
+    whole = read_cleaned_evaluations(path, themes=False)
+    monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
+    data = path.read_bytes()
+    split, quotes = cleaned._row_boundary(data)
+    assert split is not None and data[split - 1:split] == b"\n"
+    assert data[split:].startswith(b'"x-')  # a row starts there
+    assert quotes == data[:split].count(b'"') and quotes % 2 == 0
+    halves = read_cleaned_evaluations(path, themes=False)
+    assert_frame_equal(halves.data, whole.data)
+    assert halves.data["takeaway"].iloc[40] == text(41).replace('""', '"')
+
+
+def test_halves_that_do_not_meet_at_a_row_end_are_read_whole(tmp_path, monkeypatch):
+    # A quote where the parser takes it as a plain character (in a cell not quoted)
+    # puts the quotes out of step: the file is cut inside the last column's quotes.
+    from coprod_analysis.report import cleaned
+
+    rows = [r.replace(',"old",', ',old",', 1) if n in (0, 3) else r  # even in all
+            for n, r in enumerate(_many_rows(4, lambda n: "Fine"))]
+    rows[1] = rows[1][:-len('"2"')] + '"a\nb"'  # row 2's themes: a quoted line break
+    path = write_table(tmp_path, rows)
+    data = path.read_bytes()
+    monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
+    split, _ = cleaned._row_boundary(data)
+    assert data[:split].endswith(b'"a\n')  # inside row 2's last cell, not after a row
+    buffer = pa.py_buffer(data)
+    parts = [cleaned._parse(buffer.slice(0, split), first=True, last=False),
+             cleaned._parse(buffer.slice(split), first=False, last=True)]
+    assert cleaned._joined(parts) is None
+    monkeypatch.setattr(cleaned, "_SPLIT_FROM", 1 << 40)
+    whole = read_cleaned_evaluations(path, themes=False)
+    assert whole is not None and whole.data["improvement_themes"].isna().all()
+    monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
+    assert_frame_equal(read_cleaned_evaluations(path, themes=False).data, whole.data)

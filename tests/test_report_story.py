@@ -51,6 +51,17 @@ def test_a_small_last_quarter_is_joined_to_the_one_before():
     assert table["Give examples"].tolist() == ["50%", "60%"]  # 6/12; 9/15
 
 
+def test_forms_without_a_session_date_are_left_out_of_agreement_over_time():
+    # As above, with 5 more forms, all agreeing, that have no session date: the same
+    # periods, counts and shares (6/12 and 9/15), as if they were not there.
+    dated = forms([("2019-02-01", 6, 6), ("2019-05-01", 6, 6), ("2019-08-01", 3, 0)])
+    undated = forms([("2019-02-01", 5, 0)]).assign(session_date=pd.NaT)
+    table = agreement_over_time(pd.concat([undated, dated], ignore_index=True))
+    assert table.index.tolist() == ["Jan–Mar 2019", "Apr–Sep 2019"]
+    assert table["Forms"].tolist() == ["12", "15"]
+    assert table["Give examples"].tolist() == ["50%", "60%"]
+
+
 def test_a_share_over_time_never_gives_away_a_small_count():
     # Q1: 20 of 20 agree (100%). Q2: 18 of 20 agree: the 2 who did not would be given
     # away by 90% of 20, so it is not shown; half-years or years make one period only.

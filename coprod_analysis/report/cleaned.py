@@ -5,7 +5,8 @@ through the cleaning pipeline (:func:`~coprod_analysis.load_evaluations`), a
 table of a million responses is read cell by cell again: every answer checked,
 every text tidied and redacted, the themes inferred. Here the same work is
 done once per *distinct* value of each column, straight from one pyarrow read
-(each column read as its distinct values and a code a row), with the
+(each column read as its distinct values and a code a row; a large file is
+parsed in two halves at once, cut where a row ends), with the
 pipeline's own functions: the answers are read by its readers, free text
 tidied and redacted again by :func:`~coprod_analysis.clean.redact.redact`, the
 themes inferred by the same model, the ids made again the same way. The
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -91,31 +93,35 @@ def read_cleaned_evaluations(path: str | Path, *, themes: bool = True) -> CleanR
 
 def _read(path: Path, themes: bool) -> CleanResult:
     data = read_csv_bytes(path)  # refuses a file over the size limit, as the pipeline does
-    if not data.startswith(HEADER + b"\n") or b"\x00" in data or data.count(b'"') % 2:
+    if not data.startswith(HEADER + b"\n"):
         raise _NotPlain("not as coprod clean writes it")
-    if re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:]):
+    # pyarrow parses (in two halves when the file is large, each in a thread of its own)
+    # while this thread looks through the bytes: pyarrow lets go of Python's lock, so
+    # on two cores the work takes about half the time.
+    split, quotes_before = _row_boundary(data)
+    buffer = pa.py_buffer(data)
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        if split is None:
+            parts = [workers.submit(_parse, buffer, first=True, last=True)]
+        else:
+            parts = [workers.submit(_parse, buffer.slice(0, split), first=True, last=False),
+                     workers.submit(_parse, buffer.slice(split), first=False, last=True)]
+        plain = (b"\x00" not in data
+                 and not (quotes_before + _quotes(data, start=split or 0)) % 2)
+        ends_blank = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
+        parts = [part.result() for part in parts]
+    if not plain:
+        raise _NotPlain("not as coprod clean writes it")
+    if ends_blank:
         raise _NotPlain("empty lines at the end")
+    table = _joined(parts)
+    if table is None:  # the halves did not meet at the end of a row: read it whole
+        table = _parse(buffer, first=True, last=True)
+    if isinstance(table, _NotPlain):
+        raise table
     fields = {f.name: f for f in EVALUATION_FORM.fields}
     read = [c for c in COLUMNS if c not in _MADE_AGAIN]
-    types = {c: pa.dictionary(pa.int32(), pa.string()) for c in read}
-    types["submitted_at"] = pa.timestamp("s")
-    try:
-        # One thread: answers hold line breaks, so the parser must follow every quote
-        # from the start, which leaves little to share out; on this project's busy
-        # 2-core machine pyarrow's threads made the read half as slow again.
-        table = pa_csv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),
-            read_options=pa_csv.ReadOptions(use_threads=False),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True,
-                                              ignore_empty_lines=False),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=types, include_columns=read, null_values=[""],
-                strings_can_be_null=False, quoted_strings_can_be_null=True,
-                timestamp_parsers=[_ISO_TIME]),
-        )
-    except (pa.ArrowException, UnicodeError) as error:
-        raise _NotPlain(f"pyarrow: {error}") from None
-    del data
+    del data, buffer, parts  # the bytes (and the first part's last column) are done with
     rows = table.num_rows
     if not rows:
         raise _NotPlain("no rows")
@@ -123,39 +129,51 @@ def _read(path: Path, themes: bool) -> CleanResult:
     out: dict[str, object] = {}
     kept_codes: dict[str, np.ndarray] = {}
     answered = np.zeros(rows, dtype=bool)
-    for name in read:
-        if name == "submitted_at":
-            continue
-        codes, distinct = _codes(table.column(name), name)
-        kept_codes[name] = codes
-        if name == "session_date":
-            day_text = distinct
-        if name == "source_file":  # the exports it was cleaned from, as cleaning notes them
-            cleaned_from = noted_sources(distinct)
-            continue
-        if name in fields:
-            stripped = distinct.str.strip()
-            answered |= (stripped != "").to_numpy(dtype=bool)[codes]
-            if any(value_kind(v) is not None for v in stripped if v):
-                raise _NotPlain(f"{name}: a cell looks like an identifier")
-        out[name] = _convert(name, fields.get(name), codes, distinct)
-    if not answered.all():
-        raise _NotPlain("a blank row")
-    if pd.isna(out["session_date"]).any():
-        raise _NotPlain("a row without a session date")
-    submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
     name = shared_file_names([path])[path]
-    frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
-        "response_id": _response_ids(name, rows),
-        "session_id": _session_ids(out["session_date"], out["venue"],
-                                   kept_codes["session_date"], kept_codes["venue"]),
-        **{f: out[f] for f in fields},
-        "source_platform": out["source_platform"],
-        "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
-        "source_row": np.arange(1, rows + 1, dtype="int64"),
-        "submitted_at": submitted,
-        "improvement_themes": _themes(out["improvements"], themes),
-    })
+    # The ids are made in worker threads (pyarrow and numpy let go of Python's lock)
+    # while this thread converts the columns.
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        made_ids = workers.submit(_response_ids, name, rows)
+        for column in read:
+            if column == "submitted_at":
+                continue
+            codes, distinct = _codes(table.column(column), column)
+            kept_codes[column] = codes
+            if column == "session_date":
+                day_text = distinct
+            if column == "source_file":  # the exports it was cleaned from, as noted
+                cleaned_from = noted_sources(distinct)
+                continue
+            if column in fields:
+                stripped = distinct.str.strip()
+                present = (stripped != "").to_numpy(dtype=bool)
+                if present.all():  # no value of this column is blank: every row answered
+                    answered[:] = True
+                elif not answered.all():
+                    answered |= present[codes]
+                if any(value_kind(v) is not None for v in stripped if v):
+                    raise _NotPlain(f"{column}: a cell looks like an identifier")
+            out[column] = _convert(column, fields.get(column), codes, distinct)
+            if column == "venue":  # read after the session date
+                made_sessions = workers.submit(
+                    _session_ids, out["session_date"], out["venue"],
+                    kept_codes["session_date"], kept_codes["venue"])
+        if not answered.all():
+            raise _NotPlain("a blank row")
+        if pd.isna(out["session_date"]).any():
+            raise _NotPlain("a row without a session date")
+        submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
+        themes_found = _themes(out["improvements"], themes, kept_codes["improvements"])
+        frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
+            "response_id": made_ids.result(),
+            "session_id": made_sessions.result(),
+            **{f: out[f] for f in fields},
+            "source_platform": out["source_platform"],
+            "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
+            "source_row": np.arange(1, rows + 1, dtype="int64"),
+            "submitted_at": submitted,
+            "improvement_themes": themes_found,
+        })
     if tuple(frame.columns) != COLUMNS:  # pragma: no cover - the form's columns changed
         raise _NotPlain("the clean table's columns are not those read")
     report = FileReport(file=name, platform=CLEANED, encoding="utf-8", rows_read=rows,
@@ -171,6 +189,118 @@ def _read(path: Path, themes: bool) -> CleanResult:
     summary["files_skipped"] = {}
     summary["label"] = f"{EVALUATION_FORM.label} export"
     return CleanResult(frame, quarantine, problems, summary, EVALUATION_FORM)
+
+
+#: Files at least this large are parsed in two halves at once.
+_SPLIT_FROM = 1 << 22
+#: The last column: read in the first half only, to see that the halves meet.
+_LAST = COLUMNS[-1]
+
+
+def _parse(buffer: pa.Buffer, *, first: bool, last: bool) -> pa.Table | _NotPlain:
+    """The columns read (not those made again) of the table, or of a part of it, as pyarrow
+    reads them: text as distinct values and a code a row; or, if pyarrow cannot read it,
+    why (returned, not raised, so that the caller's own checks are said first).
+
+    ``first``: the part starts with the header (else it starts at the start of a row,
+    and the columns are named as the header names them). Not ``last``: the part ends
+    at a row's end, and its last column is read too, as text, for :func:`_joined`.
+    """
+    read = [c for c in COLUMNS if c not in _MADE_AGAIN]
+    types = {c: pa.dictionary(pa.int32(), pa.string()) for c in read}
+    types["submitted_at"] = pa.timestamp("s")
+    if not last:
+        read.append(_LAST)
+        types[_LAST] = pa.string()
+    try:
+        # One thread a part: answers hold line breaks, so the parser must follow every
+        # quote from the part's start; on this project's busy 2-core machine pyarrow's
+        # own threads (which must do that in one thread first) made the read half as
+        # slow again.
+        return pa_csv.read_csv(
+            pa.BufferReader(buffer),
+            read_options=pa_csv.ReadOptions(
+                use_threads=False, column_names=None if first else list(COLUMNS)),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True,
+                                              ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=types, include_columns=read, null_values=[""],
+                strings_can_be_null=False, quoted_strings_can_be_null=True,
+                timestamp_parsers=[_ISO_TIME]),
+        )
+    except (pa.ArrowException, UnicodeError) as error:
+        return _NotPlain(f"pyarrow: {error}")
+
+
+def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
+    """The table parsed in parts, as one; ``None`` if the parts may not meet at a row's end.
+
+    :func:`_row_boundary` cut the file after a line break with an even number of
+    quotes before it, which ends a row unless a quote stood where a CSV parser takes
+    it as a plain character. The first part, parsed on its own, then shows where it
+    ended: pyarrow reads a part that ends inside quotes as a last row that is either
+    short of columns (an error) or whose last cell holds the line break the part
+    ends with. Neither, the first part ended where a row ends, as in the whole file,
+    and the second part is read as the whole file's parser would go on.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    head, tail = parts
+    if isinstance(head, _NotPlain) or isinstance(tail, _NotPlain) or not head.num_rows:
+        return None
+    if (head.column(_LAST)[-1].as_py() or "").endswith("\n"):
+        return None
+    return pa.concat_tables([head.drop_columns([_LAST]), tail])
+
+
+def _row_boundary(data: bytes, tries: int = 1000,
+                  smallest: int | None = None) -> tuple[int | None, int]:
+    r"""Where to cut the file in two (after the first line break past its middle with an
+    even number of quotes before it), and how many quotes come before that point.
+
+    ``(None, 0)`` for a file under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if
+    no such line break is found within ``tries`` line breaks of the middle, or if it
+    is the file's last byte.
+
+    Examples
+    --------
+    The middle of these 18 bytes is inside a quoted answer: its line break (byte 10)
+    has 3 quotes before it; the next one (byte 13) has 4, and ends a row.
+
+    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0)
+    (14, 4)
+    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0, tries=1)
+    (None, 0)
+    """
+    if len(data) < (_SPLIT_FROM if smallest is None else smallest):
+        return None, 0
+    middle = len(data) // 2
+    quotes = _quotes(data, stop=middle)
+    at = middle
+    for _ in range(tries):
+        end = data.find(b"\n", at)
+        if end < 0 or end + 1 >= len(data):
+            break
+        quotes += data.count(b'"', at, end + 1)
+        at = end + 1
+        if not quotes % 2:
+            return at, quotes
+    return None, 0
+
+
+def _quotes(data: bytes, start: int = 0, stop: int | None = None,
+            step: int = 1 << 22) -> int:
+    """How many double quotes ``data[start:stop]`` holds (as ``data.count(b'"', start,
+    stop)``, a block at a time through numpy, which counts a byte twice as fast).
+
+    Examples
+    --------
+    >>> _quotes(b'"a","b""c"', step=3), _quotes(b'"a","b""c"', 1, 8, step=3)
+    (6, 4)
+    """
+    everything = np.frombuffer(data, dtype=np.uint8)[start:stop]
+    return sum(int(np.count_nonzero(everything[at:at + step] == ord('"')))
+               for at in range(0, len(everything), step))
 
 
 def _describe(report: FileReport, session_dates: pd.Series,
@@ -274,18 +404,33 @@ def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
     return pd.Categorical.from_codes(np.asarray(parsed.codes)[codes], dtype=parsed.dtype)
 
 
-def _themes(improvements: pd.Series, enabled: bool) -> pd.Series:
-    """``improvement_themes``, inferred as the pipeline infers them (once a distinct text)."""
+def _themes(improvements: pd.Series, enabled: bool, codes: np.ndarray) -> pd.Series:
+    """``improvement_themes``, inferred as the pipeline infers them (once a distinct text).
+
+    ``codes`` are the rows' codes of the improvements as read (one a distinct answer
+    before tidying and redaction). The distinct texts are those of
+    ``pd.factorize(improvements)``, in its order (of first appearance), found from
+    the first row of each code rather than by hashing every row's text again.
+    """
     if not enabled:
         return pd.Series(pd.NA, index=improvements.index, dtype=TEXT_DTYPE)
     from coprod_analysis.themes import bundled_model, classify_texts
 
     (_, _, which), = EVALUATION_FORM.themes
     model, codebook = bundled_model(which)
-    codes, distinct = pd.factorize(improvements, use_na_sentinel=True)
+    rows = len(codes)
+    first = np.full(int(codes.max()) + 1 if rows else 0, rows, dtype=np.int64)
+    first[codes[::-1]] = np.arange(rows - 1, -1, -1)  # each code's first row
+    seen = np.flatnonzero(first < rows)
+    seen = seen[np.argsort(first[seen], kind="stable")]  # codes in order of first row
+    texts = improvements.array.take(first[seen])  # each code's text, tidied and redacted
+    text_codes, distinct = pd.factorize(texts, use_na_sentinel=True)
+    by_code = np.full(len(first), -1, dtype=np.int64)
+    by_code[seen] = text_codes
     found = classify_texts([str(t) for t in distinct], model, codebook)
     themes = pd.array([c or pd.NA for c in found] + [pd.NA], dtype=TEXT_DTYPE)
-    return pd.Series(themes.take(np.where(codes < 0, len(found), codes)),
+    row_codes = by_code[codes]
+    return pd.Series(themes.take(np.where(row_codes < 0, len(found), row_codes)),
                      index=improvements.index)
 
 

@@ -296,7 +296,8 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     people = (table[respondent] if respondent else pd.Series(range(len(table)),
                                                              index=table.index))
     quoting = table[quote_themes_column or themes_column]
-    may_quote = people[written].nunique() >= min_base
+    # Each row is a respondent of its own unless ``respondent`` says otherwise.
+    may_quote = (people[written].nunique() if respondent else int(written.sum())) >= min_base
     used = set() if used is None else used
     # Who wrote of each theme: each distinct set of themes is split once, not every
     # row's themes once a theme.

@@ -309,9 +309,13 @@ def agreement_over_time(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     if not dated.any():
         return None
     # Counts by calendar quarter, once: half-years and years are sums of them.
-    scores = evaluations.loc[dated, list(OUTCOME_NAMES)]
-    scores = scores.assign(_year=day[dated].dt.year.to_numpy(),
-                           _quarter=day[dated].dt.quarter.to_numpy())
+    if dated.all():  # the usual case: no rows to leave out (and so none to copy)
+        scores = evaluations[list(OUTCOME_NAMES)]
+        day = day.dt
+    else:
+        scores = evaluations.loc[dated, list(OUTCOME_NAMES)]
+        day = day[dated].dt
+    scores = scores.assign(_year=day.year.to_numpy(), _quarter=day.quarter.to_numpy())
     counts = agreement_counts(scores, ["_year", "_quarter"])
     forms = scores.groupby(["_year", "_quarter"], sort=True).size()
     best = None
