@@ -101,6 +101,7 @@ def test_handles_and_profile_addresses_are_redacted(text, expected):
     "meet @ 10am by the door",
     "meet @10am, or @ 2pm",
     "@me and @home, @work or @the end",  # too short, or a place, not an account
+    "@Leeds CCG please run this again",  # an organisation's name after "@"
     "see www.leeds.gov.uk/health for info",  # not a social network
     "the box.com/files link was broken",
     "Done! @ the end we left",

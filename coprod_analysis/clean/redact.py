@@ -821,8 +821,10 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             add(m.start(1), m.end(1), "[name]")
     if "@" in text:
         for m in _HANDLE.finditer(text):
-            if m.group()[1:].lower() not in _NOT_HANDLES and m.group()[1:].lower() not in _STOP:
-                add(m.start(), m.end(), "[name]")
+            after = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+            if m.group()[1:].lower() not in _NOT_HANDLES and m.group()[1:].lower() not in _STOP \
+                    and not (after and after.group().lower() in _PLACE_WORDS):
+                add(m.start(), m.end(), "[name]")  # not "@Leeds CCG": a place's name
     for pos, endpos in _digit_windows(text):
         phones = _phone_spans(text, pos, endpos)
         for m in NHS_NUMBER.finditer(text, pos, endpos):
