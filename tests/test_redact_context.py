@@ -174,3 +174,11 @@ def test_an_answer_of_any_parts_the_quick_test_lets_through_holds_nothing_to_fin
 @given(st.lists(answers, min_size=1, max_size=12), st.integers(1, 5))
 def test_the_screen_says_the_same_chunk_by_chunk(texts, chunk):
     assert r._screen(texts, chunk=chunk).tolist() == r._screen(texts).tolist()
+
+
+def test_text_pyarrow_cannot_hold_is_redacted_one_by_one():
+    texts = ["Sarah \ud800 rang", "The session was useful."] * 2
+    assert r._screen(texts).tolist() == [True] * 4
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(r, "_SCREEN_FROM", 1)
+        assert r.redact_many(texts) == ["[name] \ud800 rang", "The session was useful."] * 2

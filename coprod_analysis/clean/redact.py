@@ -946,7 +946,10 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
     look = np.ones(len(texts), dtype=bool)
     verdicts: dict[str, bool] = {}  # word -> whether it makes the quick test look closer
     for start in range(0, len(texts), chunk):
-        array = pa.array(texts[start:start + chunk], type=pa.large_string())
+        try:
+            array = pa.array(texts[start:start + chunk], type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):  # a lone surrogate: each on its own
+            continue
         plain = pc.and_(pc.string_is_ascii(array), pc.match_substring_regex(array, "[A-Z]"))
         rows = np.flatnonzero(plain.to_numpy(zero_copy_only=False))
         if not len(rows):
