@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from coprod_analysis import load_evaluations
@@ -208,3 +210,33 @@ def test_halves_that_do_not_meet_at_a_row_end_are_read_whole(tmp_path, monkeypat
     assert whole is not None and whole.data["improvement_themes"].isna().all()
     monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
     assert_frame_equal(read_cleaned_evaluations(path, themes=False).data, whole.data)
+
+
+_PIECES = ["Fine", '"', '""', "\n", "\r\n", ",", " ", "a", "\n\n", "x,y", "\u00e9"]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join),
+                min_size=2, max_size=25),
+       st.booleans())
+def test_any_table_read_in_two_halves_is_the_table_read_whole(tmp_path_factory, texts,
+                                                             quoted):
+    """Answers with quotes, line breaks and commas anywhere (escaped as coprod writes
+    them, or, for ``quoted`` False, a stray quote left as typed): cut in two halves or
+    read whole, the same table, or the same refusal."""
+    from coprod_analysis.report import cleaned
+
+    def cell(text: str) -> str:
+        return text.replace('"', '""') if quoted else text
+
+    rows = _many_rows(len(texts), lambda n: cell(texts[n - 1]))
+    path = write_table(tmp_path_factory.mktemp("halves"), rows)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cleaned, "_SPLIT_FROM", 1 << 40)
+        whole = read_cleaned_evaluations(path, themes=False)
+        patch.setattr(cleaned, "_SPLIT_FROM", 0)
+        halves = read_cleaned_evaluations(path, themes=False)
+    assert (whole is None) == (halves is None)
+    if whole is not None:
+        assert_frame_equal(halves.data, whole.data)
