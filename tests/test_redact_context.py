@@ -31,6 +31,9 @@ from coprod_analysis.clean.redact import redact
     ("Our facilitator Folasade was excellent", "Our facilitator [name] was excellent"),
     ("my son Tendai came too", "my son [name] came too"),
     ("our nurse Folasade was great", "our nurse [name] was great"),
+    # a letter whose lower case is two characters ("\u0130" -> "i\u0307") before it
+    ("\u0130stanbul trip, our nurse Folasade was great",
+     "\u0130stanbul trip, our nurse [name] was great"),
 ])
 def test_names_given_away_by_their_look_or_context_are_redacted(text, expected):
     assert redact(text) == expected

@@ -37,10 +37,10 @@ exactly as written. Replaced, first come first served where two overlap:
     in brackets (``(Nasreen Qureshi)``); joined to a name in a list (``Ayesha
     and Rob``); after a role or relation (``our facilitator Folasade``, ``my son
     Tendai``); an unknown capitalised word before a known surname (``Ravinder
-    Singh``); in capitals, a given name of three letters or more that is no English
-    word, where the whole answer is in capitals (``ANDY PEARSON``), before a known name (``SARAH
-    JONES``) or after an introduction (``thanks to SARAH``), never a month
-    (``3 JAN``). Names that are also common words ("Will", "May", "Hope",
+    Singh``); in capitals, a given name of three letters or more that is no
+    English word, where the whole answer is in capitals (``ANDY PEARSON``),
+    before a known name (``SARAH JONES``) or after an introduction (``thanks to
+    SARAH``), never a month (``3 JAN``). Names that are also common words ("Will", "May", "Hope",
     "Grace") need such context. Places and organisations (``Nightingale ward``,
     ``St Luke's``, ``Meanwood Valley PPG``) are kept.
 
@@ -139,7 +139,7 @@ _HANDLE = re.compile(
     r"(?<![\w.@+-])@(?!\d{1,2}(?:[:.]\d{2})?\s?(?i:am|pm)\b)\w[\w.]{1,38}\w")
 #: Words written after "@" that name a place or a time, not an account.
 _NOT_HANDLES = frozenset("""home work school church hospital night noon midday lunch the all
-everyone here there you our me the end""".split())
+everyone here there you our me end""".split())
 
 # --- Numbers -------------------------------------------------------------------------
 
@@ -617,6 +617,8 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
     text in lower case), is followed after one or two spaces by a word that the
     title rule of the name rules would take: capitalised, no stop word, no common
     word unless a name ("our nurse Folasade")."""
+    if len(low) != len(text):
+        return True  # lower case moved the letters ("\u0130"): look closer, to be safe
     gaz = _gazetteer()
     for word in hits & _PERSON_WORDS:
         pos = low.find(word)
