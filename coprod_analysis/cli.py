@@ -232,6 +232,9 @@ def _add_themes_commands(commands) -> None:
     review.add_argument("--model", type=Path, metavar="FILE",
                         help="a model from 'coprod themes train' (default: the challenge "
                              "themes, fitted from the bundled examples)")
+    review.add_argument("--keep-text", action="store_true",
+                        help="write the comments as written (by default e-mails, phone "
+                             "numbers, NHS numbers, postcodes and names are redacted)")
     review.set_defaults(run=_run_review)
     evaluate = verbs.add_parser(
         "evaluate", help="per-theme precision, recall and F1",
@@ -357,6 +360,10 @@ def _run_review(args: argparse.Namespace) -> int:
     table, text_column = _read_comments(args)
     model, codebook = load_model(args.model) if args.model else default_model()
     sheet = review_table(table[text_column].tolist(), model, codebook)
+    if not args.keep_text:  # coded as written, written redacted (as 'themes classify')
+        from coprod_analysis.clean.redact import redact_many
+
+        sheet["text"] = redact_many(sheet["text"].tolist())
     prepare_file(args.out)
     with atomic_files([args.out], protect=protect) as (temp,):
         if args.out.suffix.lower() == ".xlsx":

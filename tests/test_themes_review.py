@@ -252,3 +252,20 @@ def test_review_never_writes_over_its_input(tmp_path):
     done = _coprod("themes", "review", comments, "--text-column", "c", "--out",
                    tmp_path / "review.txt")
     assert done.returncode == 1 and "must be a .csv or .xlsx file" in done.stderr
+
+
+def test_the_review_sheet_is_redacted_unless_asked_to_keep_the_text(tmp_path):
+    comments = tmp_path / "comments.csv"
+    comments.write_text('c\n"Please ring Sarah Jones on 07911 123456, more time"\n'
+                        '"Parking was hard, email jo.bloggs@example.org"\n')
+    sheet = tmp_path / "review.csv"
+    done = _coprod("themes", "review", comments, "--text-column", "c", "--out", sheet)
+    assert done.returncode == 0, done.stderr
+    texts = sorted(pd.read_csv(sheet)["text"])
+    assert texts == ["Parking was hard, email [email]",
+                     "Please ring [name] on [phone], more time"]
+    kept = tmp_path / "kept.csv"
+    done = _coprod("themes", "review", comments, "--text-column", "c", "--out", kept,
+                   "--keep-text")
+    assert done.returncode == 0, done.stderr
+    assert "jo.bloggs@example.org" in kept.read_text()
