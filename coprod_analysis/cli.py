@@ -217,6 +217,10 @@ def _add_themes_commands(commands) -> None:
                        help="a review sheet with your corrections ('coprod themes review'); "
                             "its checked or corrected rows are learnt as ordinary examples "
                             "(repeat for several)")
+    train.add_argument("--keep-text", action="store_true",
+                       help="learn the examples as written (by default e-mails, phone numbers, "
+                            "NHS numbers, postcodes and names are redacted first, so that none "
+                            "is a word of the model file)")
     train.set_defaults(run=_run_train)
     review = verbs.add_parser(
         "review", help="a sheet of inferred themes to check and correct, least sure first",
@@ -333,7 +337,8 @@ def _run_train(args: argparse.Namespace) -> int:
     refuse_overwriting([args.out], [args.labelled, args.codebook, *args.add])
     check_file(args.out)
     model, codebook = fit_model(args.labelled, args.codebook or DEFAULT_CODEBOOK,
-                                args.text_column, args.labels_column, corrections=args.add)
+                                args.text_column, args.labels_column, corrections=args.add,
+                                redact_texts=not args.keep_text)
     save_model(model, codebook, prepare_file(args.out))
     kind = " (single-label: one theme per comment)" if model.single_label_ else ""
     print(f"Fitted a classifier for {len(codebook.codes)} themes{kind}; saved to {args.out}")

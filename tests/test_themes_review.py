@@ -269,3 +269,24 @@ def test_the_review_sheet_is_redacted_unless_asked_to_keep_the_text(tmp_path):
                    "--keep-text")
     assert done.returncode == 0, done.stderr
     assert "jo.bloggs@example.org" in kept.read_text()
+
+
+def test_a_model_file_holds_no_identifier_of_its_examples(tmp_path):
+    """The model's vocabulary is made of the examples' words: ``themes train`` redacts
+    them first, so no name, number or address in them is written into the file."""
+    from coprod_analysis.themes import load_model
+
+    rows = pd.read_csv(THEMES / "labelled.csv", dtype=str, keep_default_na=False)
+    planted = pd.DataFrame({"text": ["Ring Priyanka Okonkwo on 07911 123456, too rushed",
+                                     "email priyanka.okonkwo@example.org about the time"] * 2,
+                            "themes": [rows["themes"].iloc[0]] * 4})
+    labelled = tmp_path / "labelled.csv"
+    pd.concat([rows[["text", "themes"]], planted]).to_csv(labelled, index=False)
+    for extra, model in (([], tmp_path / "m.json.gz"), (["--keep-text"], tmp_path / "k.json.gz")):
+        done = _coprod("themes", "train", labelled, "--codebook", THEMES / "codebook.csv",
+                       "--out", model, *extra)
+        assert done.returncode == 0, done.stderr
+    words, grams = (set(b.vocabulary) for b in load_model(tmp_path / "m.json.gz")[0].blocks)
+    assert not {"priyanka", "okonkwo", "07911", "123456", "example"} & words
+    assert not {"riyan", "iyank", "konkw", "onkwo", "07911", "23456"} & grams
+    assert "priyanka" in set(load_model(tmp_path / "k.json.gz")[0].blocks[0].vocabulary)

@@ -173,18 +173,26 @@ def read_model_document(path: Path) -> dict:
 
 
 def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str = "text",
-              labels_column: str = "themes", corrections: tuple = (), **params):
+              labels_column: str = "themes", corrections: tuple = (), *,
+              redact_texts: bool = False, **params):
     """Fit a :class:`ThemeClassifier` on a labelled examples file and its codebook;
     returns ``(classifier, codebook)``.
 
     ``corrections``: review sheets corrected by an officer
     (:func:`~coprod_analysis.themes.review.read_corrections`); their rows are
     added as ordinary examples, replacing an example with the same text.
+    ``redact_texts``: redact the examples before fitting, so that no name, e-mail
+    address or number in them becomes a word of the model's vocabulary (a model
+    file is shared; ``coprod themes train`` does this unless ``--keep-text``).
     """
     from coprod_analysis.themes.classifier import ThemeClassifier
 
     codebook = load_codebook(codebook_path)
     texts, labels = load_examples(examples, codebook, text_column, labels_column)
+    if redact_texts:  # first, so that a review sheet's (redacted) comments match them
+        from coprod_analysis.clean.redact import redact_many
+
+        texts = redact_many(texts)
     if corrections:
         from coprod_analysis.themes.review import read_corrections, with_corrections
 
@@ -192,6 +200,8 @@ def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str 
         for path in corrections:
             texts, labels = with_corrections(texts, labels,
                                              *read_corrections(path, codebook, single))
+    if redact_texts and corrections:  # a sheet written with --keep-text
+        texts = redact_many(texts)
     model = ThemeClassifier(**params).fit(texts, to_indicators(labels, codebook))
     return model, codebook
 
