@@ -714,6 +714,14 @@ IDENTIFIER_HEADER_PHRASES: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"\b(?:tele)?phone (?:number|no)\b|\btelephone\b"
                      r"|\bmobile (?:number|no|phone)\b|\bcontact (?:number|details|tel)\b",
                      "phone"),
+    # questions that ask how to get in touch: "Where can we reach you?", "Best way to
+    # contact you", "If you would like us to get back to you, how?", "Your details"
+    IdentifierHeader(r"\b(?:where|how) (?:can|could|should|do|may|shall) (?:we|i|someone) "
+                     r"(?:reach|contact|get hold of|get in touch with) (?:you|me)\b"
+                     r"|\b(?:best|preferred|easiest) (?:way|time) to (?:reach|contact) (?:you|me)\b"
+                     r"|\breach (?:you|me) (?:at|on)\b|\bget back to you\b"
+                     r"|\byour (?:contact )?details\b|\bcontact (?:info|information)\b",
+                     "phone"),
     IdentifierHeader(r"\b(?:home|postal|street|your) address\b|\baddress line\b", "address"),
     IdentifierHeader(r"\bpost ?codes?\b", "postcode"),
     IdentifierHeader(r"\bdate of birth\b", "date_of_birth"),

@@ -104,6 +104,13 @@ PLATFORM_SPELLINGS = [
     ("qualtrics", "Recipient Last Name", "name"),
     ("qualtrics", "User Language", "platform_id"),
     ("hand", "Twitter handle", "respondent_id"),
+    # questions that ask how to get in touch
+    ("hand", "Where can we reach you?", "phone"),
+    ("hand", "How can we contact you?", "phone"),
+    ("hand", "Best way to contact you", "phone"),
+    ("hand", "If you would like us to get back to you, how?", "phone"),
+    ("hand", "Your details (optional)", "phone"),
+    ("hand", "Reach me at", "phone"),
 ]
 
 
@@ -112,6 +119,15 @@ PLATFORM_SPELLINGS = [
 def test_every_platform_spelling_of_an_identifier_header_is_recognised(platform, header, kind):
     assert identifier_header_kind(header) == kind
     assert kind in IDENTIFIER_KINDS
+
+
+@pytest.mark.parametrize("header", [
+    "How could we reach more patients?",  # reaching people, not asking for a contact
+    "Would you like to hear about future sessions?",
+    "What would help you get involved?",
+])
+def test_questions_about_reaching_people_are_not_contact_details(header):
+    assert identifier_header_kind(header) is None
 
 
 @pytest.mark.parametrize(("header", "field"), [
