@@ -61,7 +61,7 @@ import pyarrow.compute as pc
 
 from coprod_analysis.clean.gazetteer import fold
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
-from coprod_analysis.clean.values import TEXT_DTYPE
+from coprod_analysis.clean.values import map_distinct_many
 
 # --- Normalisation -------------------------------------------------------------------
 
@@ -666,6 +666,15 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+def _names_a_trigger(found: list[str]) -> bool:
+    """Whether capitalised words (as ``_QUICK_CAPITALISED`` finds them) hold a name or
+    a title of :func:`_trigger_words`, also written in capitals ("ANDY", "SARAH")."""
+    trigger = _trigger_words()
+    return not trigger.isdisjoint(found) or (any(w.isupper() for w in found) and not
+                                             trigger.isdisjoint([w.capitalize() for w in found
+                                                                 if w.isupper()]))
+
+
 def _may_identify(text: str) -> int:
     """Whether the text may hold an identifier, quickly: ``_NOTHING`` (most answers),
     ``_CHARACTERS`` (digits, ``@`` or odd Unicode: numbers and e-mail addresses, and
@@ -686,18 +695,15 @@ def _may_identify(text: str) -> int:
     else:
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
         found = [fold(w) for w in found]
-    if not _trigger_words().isdisjoint(found):
+    if _names_a_trigger(found):
         return _WORDS
-    if any(w.isupper() for w in found) and not _trigger_words().isdisjoint(
-            [w.capitalize() for w in found if w.isupper()]):
-        return _WORDS  # a name in capitals: "ANDY PEARSON", "thanks to SARAH"
-    if text.islower() and not _lower_given().isdisjoint(_QUICK_LOWER_WORDS.findall(text)):
-        return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     low = text.lower()
-    if "/" in text and _SOCIAL_LINK.search(text):
-        why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
     # Every word, wherever it stands ("thanks.mrs okonjo" too): in lower case.
     words = _lower_words(low)
+    if text.islower() and not _lower_given().isdisjoint(words):
+        return _WORDS  # all in lower case, with a given name: "i think lucy did well"
+    if "/" in text and _SOCIAL_LINK.search(text):
+        why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
     hits = _QUICK_FIRST.intersection(words)
     if not hits:
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
@@ -926,13 +932,9 @@ def _word_may_identify(word: str) -> bool:
     low = word.lower()
     if any(c in word for c in _QUICK_ASCII) or not _QUICK_FIRST.isdisjoint(_lower_words(low)):
         return True
-    found = _QUICK_CAPITALISED.findall(word)
-    trigger = _trigger_words()
-    if not trigger.isdisjoint(found) or not trigger.isdisjoint(
-            [w.capitalize() for w in found if w.isupper()]):
-        return True
-    return (low == "dot" or "(at" in low or "[at" in low or _QUICK_TLD.search(low) is not None
-            or ("/" in word and _SOCIAL_LINK.search(word) is not None))
+    # ("dot" alone is one of _QUICK_FIRST, above)
+    return _names_a_trigger(_QUICK_CAPITALISED.findall(word)) or _spelt_email(low) \
+        or ("/" in word and _SOCIAL_LINK.search(word) is not None)
 
 
 def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
@@ -1000,7 +1002,4 @@ def redact_series(series: pd.Series) -> pd.Series:
     >>> redact_series(pd.Series(["call 07911 123456", None, "fine"])).tolist()
     ['call [phone]', <NA>, 'fine']
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    texts = list(map(str, uniques.to_numpy(dtype=object)))  # not one by one: slow
-    redacted = pd.array(redact_many(texts), dtype=TEXT_DTYPE)
-    return pd.Series(redacted.take(codes, allow_fill=True), index=series.index)
+    return map_distinct_many(series, redact_many)

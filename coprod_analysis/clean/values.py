@@ -200,8 +200,21 @@ def map_distinct(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
     >>> map_distinct(pd.Series(["a", None, "a"]), str.upper).tolist()
     ['A', <NA>, 'A']
     """
+    return map_distinct_many(series, lambda texts: [func(t) for t in texts])
+
+
+def map_distinct_many(series: pd.Series, func: Callable[[list[str]], list[str]]) -> pd.Series:
+    """Like :func:`map_distinct`, ``func`` given all the distinct values at once (as a
+    list of texts, in order of first appearance) and returning one text for each.
+
+    Examples
+    --------
+    >>> map_distinct_many(pd.Series(["b", None, "a", "b"]), lambda ts: [t * 2 for t in ts]).tolist()
+    ['bb', <NA>, 'aa', 'bb']
+    """
     codes, uniques = distinct_codes(series)
-    mapped = pd.array([func(str(u)) for u in uniques], dtype=TEXT_DTYPE)
+    texts = list(map(str, np.asarray(uniques, dtype=object)))  # not value by value: slow
+    mapped = pd.array(func(texts), dtype=TEXT_DTYPE)
     return pd.Series(mapped.take(codes, allow_fill=True), index=series.index)
 
 
