@@ -188,20 +188,23 @@ def fit_model(examples: str | Path, codebook_path: str | Path, text_column: str 
     from coprod_analysis.themes.classifier import ThemeClassifier
 
     codebook = load_codebook(codebook_path)
-    texts, labels = load_examples(examples, codebook, text_column, labels_column)
-    if redact_texts:  # first, so that a review sheet's (redacted) comments match them
-        from coprod_analysis.clean.redact import redact_many
+    from coprod_analysis.clean.redact import redact_many
 
-        texts = redact_many(texts)
+    def learnt(texts: list[str]) -> list[str]:
+        return redact_many(texts) if redact_texts else texts
+
+    texts, labels = load_examples(examples, codebook, text_column, labels_column)
+    # redacted before corrections replace examples, so that a review sheet's (redacted)
+    # comments match them
+    texts = learnt(texts)
     if corrections:
         from coprod_analysis.themes.review import read_corrections, with_corrections
 
         single = bool(labels) and all(len(lab) == 1 for lab in labels)
         for path in corrections:
-            texts, labels = with_corrections(texts, labels,
-                                             *read_corrections(path, codebook, single))
-    if redact_texts and corrections:  # a sheet written with --keep-text
-        texts = redact_many(texts)
+            fixed, fixed_labels = read_corrections(path, codebook, single)
+            # a sheet written with --keep-text is redacted too
+            texts, labels = with_corrections(texts, labels, learnt(fixed), fixed_labels)
     model = ThemeClassifier(**params).fit(texts, to_indicators(labels, codebook))
     return model, codebook
 
