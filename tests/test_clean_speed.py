@@ -21,7 +21,7 @@ from coprod_analysis.clean.fields import answered
 from coprod_analysis.clean.pipeline import _casefold, _identity_email, mark_duplicates, response_ids
 from coprod_analysis.mapping import ColumnMap
 from coprod_analysis.output import _starts_risky, neutralise_formulas, to_writable
-from coprod_analysis.read.grid import _count_byte
+from coprod_analysis.read.grid import count_byte
 from coprod_analysis.read.platforms import RawExport, _source_rows
 from coprod_analysis.vocab import SCORE_DTYPE
 
@@ -216,11 +216,11 @@ def test_to_writable_scores_as_integers():
 
 
 @pytest.mark.parametrize("piece", [1, 2, 3, 1 << 18])
-def test_count_byte(piece):
+def testcount_byte(piece):
     data = b'"a","b""c"\n"d",e\n'
-    assert _count_byte(data, b'"', piece=piece) == 8
-    assert _count_byte(data, b"\n", piece=piece) == 2
-    assert _count_byte(b"", b'"', piece=piece) == 0
+    assert count_byte(data, b'"', piece=piece) == 8
+    assert count_byte(data, b"\n", piece=piece) == 2
+    assert count_byte(b"", b'"', piece=piece) == 0
 
 
 def test_source_rows():

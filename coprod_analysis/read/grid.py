@@ -241,7 +241,7 @@ def read_csv_grid(path: Path) -> Grid:
     # only the exact parser can tell an empty line from a row of empty cells).
     grid = None
     ends_in_empty_line = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
-    regular = _count_byte(data, b'"') % 2 == 0 and not ends_in_empty_line
+    regular = count_byte(data, b'"') % 2 == 0 and not ends_in_empty_line
     if regular and _is_utf8(data):
         grid = _parse_fast(body, width, delimiter, path)
     if grid is None:
@@ -330,19 +330,21 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _count_byte(data: bytes, byte: bytes, piece: int = 1 << 18) -> int:
-    """How many times a byte occurs in ``data`` (``data.count(byte)``, several times faster
-    on a large file: numpy compares in pieces, so no copy of the file is made).
+def count_byte(data: bytes, byte: bytes, start: int = 0, stop: int | None = None,
+               piece: int = 1 << 20) -> int:
+    """How many times a byte occurs in ``data[start:stop]`` (``data.count(byte, start,
+    stop)``, several times faster on a large file: numpy compares a piece at a time, so
+    no copy of the file is made).
 
     Examples
     --------
-    >>> _count_byte(b'"a","b""c"', b'"', piece=3)
-    6
+    >>> count_byte(b'"a","b""c"', b'"', piece=3), count_byte(b'"a","b""c"', b'"', 1, 8, piece=3)
+    (6, 4)
     """
-    view = np.frombuffer(data, dtype=np.uint8)
+    view = np.frombuffer(data, dtype=np.uint8)[start:stop]
     value = byte[0]
-    return sum(int(np.count_nonzero(view[start:start + piece] == value))
-               for start in range(0, len(view), piece))
+    return sum(int(np.count_nonzero(view[at:at + piece] == value))
+               for at in range(0, len(view), piece))
 
 
 def _first_record_width(text: str, delimiter: str) -> int:

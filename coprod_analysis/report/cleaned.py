@@ -42,6 +42,7 @@ from coprod_analysis.clean.redact import redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.limits import read_csv_bytes
+from coprod_analysis.read.grid import count_byte
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS, RECOGNISED_BY
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ def _read(path: Path, themes: bool) -> CleanResult:
             parts = [workers.submit(_parse, buffer.slice(0, split), first=True, last=False),
                      workers.submit(_parse, buffer.slice(split), first=False, last=True)]
         plain = (b"\x00" not in data
-                 and not (quotes_before + _quotes(data, start=split or 0)) % 2)
+                 and not (quotes_before + count_byte(data, b'"', start=split or 0)) % 2)
         ends_blank = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
         parts = [part.result() for part in parts]
     if not plain:
@@ -275,7 +276,7 @@ def _row_boundary(data: bytes, tries: int = 1000,
     if len(data) < (_SPLIT_FROM if smallest is None else smallest):
         return None, 0
     middle = len(data) // 2
-    quotes = _quotes(data, stop=middle)
+    quotes = count_byte(data, b'"', stop=middle)
     at = middle
     for _ in range(tries):
         end = data.find(b"\n", at)
@@ -286,21 +287,6 @@ def _row_boundary(data: bytes, tries: int = 1000,
         if not quotes % 2:
             return at, quotes
     return None, 0
-
-
-def _quotes(data: bytes, start: int = 0, stop: int | None = None,
-            step: int = 1 << 22) -> int:
-    """How many double quotes ``data[start:stop]`` holds (as ``data.count(b'"', start,
-    stop)``, a block at a time through numpy, which counts a byte twice as fast).
-
-    Examples
-    --------
-    >>> _quotes(b'"a","b""c"', step=3), _quotes(b'"a","b""c"', 1, 8, step=3)
-    (6, 4)
-    """
-    everything = np.frombuffer(data, dtype=np.uint8)[start:stop]
-    return sum(int(np.count_nonzero(everything[at:at + step] == ord('"')))
-               for at in range(0, len(everything), step))
 
 
 def _describe(report: FileReport, session_dates: pd.Series,
