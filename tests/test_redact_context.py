@@ -95,6 +95,10 @@ def test_an_answer_the_quick_test_lets_through_has_no_name_the_rules_would_find(
     ("my page: www.linkedin.com/in/priya-sharma-123, ta",
      "my page: www.linkedin.com/in/[name], ta"),
     ("Instagram.com/SKS_art", "Instagram.com/[name]"),
+    # a name inside a user name without "@": the whole user name
+    ("find me on insta jane_doe_88", "find me on insta [name]"),
+    ("I am Sarah_K.", "I am [name]."),
+    ("ring 07911 123456Sarah", "ring [phone][name]"),  # not widened into the number
 ])
 def test_handles_and_profile_addresses_are_redacted(text, expected):
     assert redact(text) == expected

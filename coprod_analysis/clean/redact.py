@@ -846,13 +846,41 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             add(start, end, "[phone]")
         for m in POSTCODE.finditer(text, pos, endpos):
             add(m.start(), m.end(), "[postcode]")
+    def add_name(start: int, end: int) -> None:
+        wide = _username(text, start, end)
+        if any(a < wide[1] and wide[0] < b for a, b, _ in found):
+            wide = (start, end)  # the user name runs into a number or address found
+        add(*wide, "[name]")
+
     contacts = [(a, b) for a, b, tag in found if tag in ("[email]", "[phone]")]
     for start, end in _beside_spans(text, contacts):
-        add(start, end, "[name]")
+        add_name(start, end)
     if names:
         for start, end in _name_spans(text, [(a, b) for a, b, _ in found]):
-            add(start, end, "[name]")
+            add_name(start, end)
     return sorted(found)
+
+
+#: The rest of a user name joined to a name by "_" or digits ("jane_doe_88", "jane88").
+_USERNAME_AFTER = re.compile(r"[\w.]*\w")
+_USERNAME_BEFORE = re.compile(r"\w[\w.]*$")
+
+
+def _username(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's span, widened to the whole user name it is part of ("insta jane_doe_88",
+    "x_jane"): a name joined to other word characters by "_" or digits.
+
+    Examples
+    --------
+    >>> t = "on insta jane_doe_88."
+    >>> t[slice(*_username(t, 9, 13))], _username("Jane.", 0, 4)
+    ('jane_doe_88', (0, 4))
+    """
+    if end < len(text) and (text[end] == "_" or text[end].isdigit()):
+        end = _USERNAME_AFTER.match(text, end).end()
+    if start > 0 and (text[start - 1] == "_" or text[start - 1].isdigit()):
+        start = _USERNAME_BEFORE.search(text, 0, start).start()
+    return start, end
 
 
 def _redact_once(text: str, why: int) -> str:
