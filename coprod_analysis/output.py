@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -144,9 +145,48 @@ def write_csv(table: pd.DataFrame, path: Path) -> None:
     b'"t","n"\\n"a\\rb",1\\n,\\n'
     """
     arrow = pa.Table.from_pandas(to_writable(table), preserve_index=False)
+    if arrow.num_rows < HALVES_FROM_ROWS:
+        pa_csv.write_csv(arrow, path, write_options=_csv_options(header=True))
+    else:
+        _write_in_halves(arrow, Path(path))
+
+
+#: Tables of at least this many rows are written in two halves at once (see
+#: :func:`_write_in_halves`); below it the second thread costs more than it saves.
+HALVES_FROM_ROWS = 200_000
+
+
+def _csv_options(*, header: bool) -> pa_csv.WriteOptions:
     # Batches of 8,192 rows write a million rows faster than the default 1,024 (or 65,536).
-    pa_csv.write_csv(arrow, path, write_options=pa_csv.WriteOptions(quoting_style="needed",
-                                                                    batch_size=8192))
+    return pa_csv.WriteOptions(quoting_style="needed", batch_size=8192, include_header=header)
+
+
+def _write_in_halves(arrow: pa.Table, path: Path) -> None:
+    """Write ``arrow`` as CSV to ``path``: the first half (with the header) in this
+    thread while a second thread writes the rest to a file beside it, then appended.
+
+    pyarrow formats every row on its own, so the two halves joined are the same
+    bytes as the whole written at once; on two cores it takes about half the time.
+    The second half's file is removed whatever happens.
+    """
+    half = arrow.num_rows // 2
+    handle, rest = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".part", dir=path.parent)
+    os.close(handle)
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            later = pool.submit(pa_csv.write_csv, arrow.slice(half), rest,
+                                write_options=_csv_options(header=False))
+            try:
+                pa_csv.write_csv(arrow.slice(0, half), path,
+                                 write_options=_csv_options(header=True))
+            finally:
+                error = later.exception()  # waits; the second half is never left running
+        if error is not None:
+            raise error
+        with open(path, "ab") as whole, open(rest, "rb") as second:
+            shutil.copyfileobj(second, whole, 1 << 22)
+    finally:
+        os.unlink(rest)
 
 
 #: The temporary folder a run writes its outputs into, beside them (the next run
