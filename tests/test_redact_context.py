@@ -130,13 +130,42 @@ def test_redacting_handles_links_and_capitals_twice_changes_nothing_more(text):
     assert redact(once) == once
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rev. Adeyemi opened the day", "Rev. [name] opened the day"),
+    ("Fr. Murphy and Sr. Ngozi came", "Fr. [name] and Sr. [name] came"),
+    ("Fr Adebola spoke", "Fr [name] spoke"),
+    # a short title before a word that is no name, or in lower case, is left alone
+    ("the rev. was high", "the rev. was high"),
+    ("Fr. The end", "Fr. The end"),
+])
+def test_short_titles_with_a_full_stop_come_before_a_name(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("call me 077OO 9OO 123", "call me [phone]"),
+    ("ring O113 496 OOOO please", "ring [phone] please"),
+    ("my number O77009OO123.", "my number [phone]."),
+    ("mobile 07700 9oo 123", "mobile [phone]"),
+])
+def test_phone_numbers_typed_with_the_letter_o_for_zero_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["O2 signal was poor", "I scored 1OO%", "Room 1O1 was cold",
+                                  "from 10 to 12 o clock", "Oooh, 2 of 10", "LS1O was shut"])
+def test_the_letter_o_among_a_few_digits_changes_nothing(text):
+    assert redact(text) == text
+
+
 # --- Many answers at once -----------------------------------------------------------------
 
 ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "Thank", "you", "ask", "for", "Plain", "English", "07911", "123456", "jo@x.org",
     "LS6", "2QF", "(at)", "dot", "example.com", "nurse.Folasade", "Mrs.Okonjo", "e-mail",
     "speak", "with", "Lucy", "\u2019s", "caf\u00e9", "\x1c", "\x0b", "Talk", "NAME:", "Dr.",
-    "Regards,", "(Nasreen", "Qureshi)", "Will", "May", "lucy", "we", "all", "enjoyed"]
+    "Regards,", "(Nasreen", "Qureshi)", "Will", "May", "lucy", "we", "all", "enjoyed",
+    "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

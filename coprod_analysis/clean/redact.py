@@ -107,6 +107,28 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), None if same_length else index
 
 
+#: Runs of digits and the letter O standing alone, one separator between runs
+#: ("077OO 9OO 123", "O113-496-OOOO").
+_DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9Oo]+(?:[ .\-][0-9Oo]+)*(?!\w)")
+
+
+def _zeros_for_os(text: str) -> str:
+    """``text`` with the letter O read as a zero in runs of digits and O's standing
+    alone that hold three digits or more, as people type phone numbers
+    ("077OO 9OO 123"); the same length, so the text's positions do not move.
+
+    Examples
+    --------
+    >>> _zeros_for_os("call 077OO 9oo 123 or O113 496 OOOO, not O2 or Oxford")
+    'call 07700 900 123 or 0113 496 0000, not O2 or Oxford'
+    """
+    if "o" not in text.lower():
+        return text
+    return _DIGITS_AND_OS.sub(
+        lambda m: m.group().replace("O", "0").replace("o", "0")
+        if sum(c.isdigit() for c in m.group()) >= 3 else m.group(), text)
+
+
 # --- E-mail addresses ----------------------------------------------------------------
 
 _TLD = (r"(?:com|org|net|uk|ie|gov|nhs|ac|co|edu|info|biz|io|me|scot|wales|cymru|eu|int"
@@ -212,7 +234,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _TITLES = frozenset("mr mrs ms mx dr cllr prof revd".split())
 #: Titles that are also ordinary words: a name follows only if it is capitalised.
 _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame lady lord auntie
-aunty aunt uncle matron rev reverend pastor imam rabbi councillor""".split())
+aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split())
+#: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
+_SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 #: Words for a person's role or relation after which a capitalised word that is no
 #: common English word is a name ("our facilitator Folasade", "my son Tendai"),
 #: as after a title.
@@ -399,7 +423,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             sep = gap(i + 1)
             # a full stop after a title is its abbreviation ("Dr. Patel"); after a word
             # ("our nurse. Then") it ends the sentence
-            if sep in ((" ", ". ", ".", "  ") if key in _TITLES else (" ", "  ")) \
+            if sep in ((" ", ". ", ".", "  ") if key in _TITLES else
+                       (" ", ". ", "  ") if key in _SHORT_WORD_TITLES else (" ", "  ")) \
                     and fkey not in _STOP and fkey not in _TITLES and (
                     key in _TITLES or capitalised_word(i + 1)):
                 if follow.islower() and key in _TITLES and fkey in gaz.common_words \
@@ -624,6 +649,8 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
         pos = low.find(word)
         while pos != -1:
             after = pos + len(word)
+            if word in _SHORT_WORD_TITLES and text[after:after + 2] == ". ":
+                after += 1  # "Rev. Adeyemi": the full stop of a short title
             if (pos == 0 or not low[pos - 1].isalpha()) and text[after:after + 1] == " ":
                 match = _WORD.match(text, after + 2 if text[after + 1:after + 2] == " "
                                     else after + 1)
@@ -885,6 +912,7 @@ def _username(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _redact_once(text: str, why: int) -> str:
     norm, index = _normalise(text)
+    norm = _zeros_for_os(norm) if why else norm
     if why == _CHARACTERS and norm != text:
         why = max(why, _may_identify(norm))  # "Sa\u200brah" is a name once normalised
     spans = _spans(norm, names=why == _WORDS)
