@@ -158,6 +158,18 @@ def test_the_letter_o_among_a_few_digits_changes_nothing(text):
     assert redact(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("email sue @ gmail . com", "email [email]"),
+    ("sue@gmail . co . uk please", "[email] please"),
+    ("sue(at)gmail . com", "[email]"),
+    # a spaced dot before a word that is no known ending is prose
+    ("Meet @ home . Then tea", "Meet @ home . Then tea"),
+    ("I was @ home. Co-op shut", "I was @ home. Co-op shut"),
+])
+def test_an_address_with_a_spaced_dot_before_its_ending_is_redacted(text, expected):
+    assert redact(text) == expected
+
+
 # --- Many answers at once -----------------------------------------------------------------
 
 ANSWER_PARTS = FRAGMENTS + SOCIAL + [
@@ -165,7 +177,7 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "LS6", "2QF", "(at)", "dot", "example.com", "nurse.Folasade", "Mrs.Okonjo", "e-mail",
     "speak", "with", "Lucy", "\u2019s", "caf\u00e9", "\x1c", "\x0b", "Talk", "NAME:", "Dr.",
     "Regards,", "(Nasreen", "Qureshi)", "Will", "May", "lucy", "we", "all", "enjoyed",
-    "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496"]
+    "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496", " . ", "com"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

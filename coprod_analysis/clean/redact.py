@@ -138,7 +138,9 @@ _LOCAL = rf"\w[\w.+'-]*(?:(?:\s+dot\s+|\s?{_OPEN}\s?dot\s?{_CLOSE}\s?)\w[\w.+'-]
 _LABEL = r"\w[\w-]*"
 _DOT = rf"(?:\.|\s?{_OPEN}\s?dot\s?{_CLOSE}\s?|\s+dot\s+)"
 EMAIL = re.compile(
-    rf"(?i:{_LOCAL}(?:\s{{0,2}}@\s{{0,2}}|\s?{_OPEN}\s?at\s?{_CLOSE}\s?){_LABEL}(?:{_DOT}{_LABEL})+"
+    rf"(?i:{_LOCAL}(?:\s{{0,2}}@\s{{0,2}}|\s?{_OPEN}\s?at\s?{_CLOSE}\s?){_LABEL}"
+    # a dot with a space each side only before a known ending ("sue @ gmail . com")
+    rf"(?:(?:{_DOT}{_LABEL})*(?:\s\.\s{_TLD}\b)+|(?:{_DOT}{_LABEL})+)"
     rf"|{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}\b)",
 )
 _MAY_BE_EMAIL = re.compile(
