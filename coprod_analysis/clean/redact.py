@@ -110,6 +110,8 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
 #: Runs of digits and the letter O standing alone, one separator between runs
 #: ("077OO 9OO 123", "O113-496-OOOO").
 _DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9Oo]+(?:[ .\-][0-9Oo]+)*(?!\w)")
+#: Where such a run may hold an O: an O beside a digit, or O's standing alone.
+_AN_O_TO_READ = re.compile(r"\d[Oo]|[Oo]\d|(?<!\w)[Oo]+(?!\w)")
 
 
 def _zeros_for_os(text: str) -> str:
@@ -122,7 +124,7 @@ def _zeros_for_os(text: str) -> str:
     >>> _zeros_for_os("call 077OO 9oo 123 or O113 496 OOOO, not O2 or Oxford")
     'call 07700 900 123 or 0113 496 0000, not O2 or Oxford'
     """
-    if "o" not in text.lower():
+    if not _AN_O_TO_READ.search(text):
         return text
     return _DIGITS_AND_OS.sub(
         lambda m: m.group().replace("O", "0").replace("o", "0")
