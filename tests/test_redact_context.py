@@ -170,6 +170,29 @@ def test_an_address_with_a_spaced_dot_before_its_ending_is_redacted(text, expect
     assert redact(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Babajide really helped me", "[name] really helped me"),
+    ("Tunde listened to us all day", "[name] listened to us all day"),
+    ("Thanks all. Chidinma patiently answered questions",
+     "Thanks all. [name] patiently answered questions"),
+    ("Mary Oyelaran helped us", "[name] helped us"),  # after a given name: both
+    ("we met the Babajide helped", "we met the [name] helped"),
+])
+def test_an_unknown_name_before_a_verb_only_a_person_does_is_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Parking was bad", "It helped. The staff explained it", "I helped out",
+    "Felt welcomed and supported", "Feeling reassured after",
+    "Carers Leeds helped", "Leeds Teaching Hospitals helped", "BABAJIDE HELPED",
+    "The Session Really Helped Me",  # headline style says nothing of names
+    "Babajide, who helped",  # no verb right after the word
+])
+def test_a_person_verb_after_a_word_that_is_no_name_changes_nothing(text):
+    assert redact(text) == text
+
+
 # --- Many answers at once -----------------------------------------------------------------
 
 ANSWER_PARTS = FRAGMENTS + SOCIAL + [
@@ -177,7 +200,9 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "LS6", "2QF", "(at)", "dot", "example.com", "nurse.Folasade", "Mrs.Okonjo", "e-mail",
     "speak", "with", "Lucy", "\u2019s", "caf\u00e9", "\x1c", "\x0b", "Talk", "NAME:", "Dr.",
     "Regards,", "(Nasreen", "Qureshi)", "Will", "May", "lucy", "we", "all", "enjoyed",
-    "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496", " . ", "com"]
+    "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496", " . ", "com",
+    "Babajide", "helped", "really", "explained", "Zoom", "Carers", "Leeds", "I", "Mary",
+    "Felt", "welcomed"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

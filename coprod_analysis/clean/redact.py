@@ -301,6 +301,14 @@ my your their its his her""".split())
 _STOP = frozenset("""i a an the and or but if of in on at to for with from by as is was
 are were be been it this that these those he she they we you my our your his her their its
 not no yes so very really just also""".split())
+#: Verbs only a person does to others, after which an unknown capitalised word is a
+#: name ("Babajide really helped me"), as "Parking was" is not.
+_PERSON_VERBS = frozenset("""helped explained listened taught smiled welcomed supported
+encouraged reassured answered chaired""".split())
+#: Capitalised words before such a verb that make it a passive ("Felt welcomed").
+_NOT_BEFORE_PERSON_VERBS = frozenset("felt feel feeling feels got get getting being".split())
+#: Words that may stand between such a name and its verb.
+_PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just even".split())
 
 
 @lru_cache(maxsize=1)
@@ -532,6 +540,27 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(j)
             extend(j)
 
+    # A person's verb: "Babajide really helped me", "Gift Moyo explained", not "Carers
+    # Leeds helped" (after a capitalised word, only a given name's).
+    for i in range(n - 1):
+        if name[i] or covered[i] or title_text or upper_text or not _is_title_case(words[i][2]):
+            continue
+        key = keys[i]
+        if key in gaz.common_words or key in _STOP or key in _PLACE_WORDS \
+                or key in _TITLES or key in _WORD_TITLES or key in _ROLE_WORDS \
+                or key.startswith(("i'", "i\u2019")) or key in _NOT_BEFORE_PERSON_VERBS \
+                or is_place(i, i + 1):
+            continue
+        after_given = i > 0 and _is_title_case(words[i - 1][2]) and not sentence_start(i)
+        if after_given and not (gap(i) == " " and not covered[i - 1] and (
+                keys[i - 1] in gaz.given or keys[i - 1] in gaz.given_common)):
+            continue
+        j = i + 2 if keys[i + 1] in _PERSON_ADVERBS and i + 2 < n else i + 1
+        if keys[j] in _PERSON_VERBS and all(gap(k) == " " for k in range(i + 1, j + 1)):
+            mark(i)
+            if after_given:
+                mark(i - 1)
+
     # Lists: "Ayesha and Rob", "Rob, Ayesha and Sam".
     if not title_text:
         todo = [i for i in range(n) if name[i]]
@@ -635,6 +664,10 @@ for _intro in _QUICK_INTROS:
 #: Lower-case words without which no title, introduction or spelt-out e-mail
 #: address can be there.
 _QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | _WORD_TITLES | _ROLE_WORDS | {"dot"}
+#: Lower-case words that make the screen send an answer to the quick test.
+_SCREEN_WORDS = _QUICK_FIRST | _PERSON_VERBS
+#: A person's verb, as a whole word, in lower-case text.
+_PERSON_VERB = re.compile(rf"\b(?:{'|'.join(sorted(_PERSON_VERBS))})\b")
 #: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
 _QUICK_TLD = re.compile(rf"\.{_TLD}\b")
 #: Titles that are words, and roles, followed by a capitalised word, in any case.
@@ -735,6 +768,9 @@ def _may_identify(text: str) -> int:
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     if "/" in text and _SOCIAL_LINK.search(text):
         why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
+    if (not _PERSON_VERBS.isdisjoint(words) or not text.isascii()) \
+            and _capitalised_before_verb(text):
+        return _WORDS  # "Babajide really helped me"
     hits = _QUICK_FIRST.intersection(words)
     if not hits:
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
@@ -759,6 +795,37 @@ def _may_identify(text: str) -> int:
                         and _follows(low, intro[-1], key):
                     return _WORDS
     return why
+
+
+def _capitalised_before_verb(text: str) -> bool:
+    """Whether a capitalised word that is no common English word is one of the two
+    words before a person's verb (what the name rules look for, and more).
+
+    Examples
+    --------
+    >>> _capitalised_before_verb("Babajide really helped me")
+    True
+    >>> _capitalised_before_verb("It helped. The staff explained it")
+    False
+    """
+    if not text.isascii():
+        text = fold(text)
+    low = text.lower()
+    if _PERSON_VERBS.isdisjoint(_lower_words(low)):
+        return False
+    if len(low) != len(text):
+        return True  # lower case moved the letters: look closer, to be safe
+    common = _gazetteer().common_words
+    for match in _PERSON_VERB.finditer(low):
+        start = max(0, match.start() - 120)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # never from the middle of a word
+        before = _WORD.findall(text, start, match.start())[-2:]
+        if any(w[0].isupper() and (key := _key(w)) not in common and key not in _STOP
+               and key not in _NOT_BEFORE_PERSON_VERBS and not key.startswith(("i'", "i\u2019"))
+               for w in before):
+            return True
+    return False
 
 
 def _follows(low: str, last: str, key: str) -> bool:
@@ -981,7 +1048,7 @@ def redact(text: str) -> str:
 #: Below this many distinct answers, each goes through :func:`redact` on its own.
 _SCREEN_FROM = 2000
 #: A word (as ``str.split`` gives it) with none of these characters (only lower-case
-#: ASCII letters) holds nothing the quick test looks for unless it is in ``_QUICK_FIRST``.
+#: ASCII letters) holds nothing the quick test looks for unless it is in ``_SCREEN_WORDS``.
 _SCREEN_CHARS = r"[^a-z]"
 
 
@@ -990,7 +1057,7 @@ def _word_may_identify(word: str) -> bool:
     :func:`_may_identify` look closer (every test it makes of such an answer is
     a test of its words, each a whole ``str.split`` word)."""
     low = word.lower()
-    if any(c in word for c in _QUICK_ASCII) or not _QUICK_FIRST.isdisjoint(_lower_words(low)):
+    if any(c in word for c in _QUICK_ASCII) or not _SCREEN_WORDS.isdisjoint(_lower_words(low)):
         return True
     # ("dot" alone is one of _QUICK_FIRST, above)
     return _names_a_trigger(_QUICK_CAPITALISED.findall(word)) or _spelt_email(low) \
@@ -1026,7 +1093,7 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             if word not in verdicts:
                 verdicts[word] = _word_may_identify(word)
         marked = [w for w in distinct.filter(maybe).to_pylist() if verdicts[w]]
-        marked += _QUICK_FIRST.intersection(distinct.filter(pc.invert(maybe)).to_pylist())
+        marked += _SCREEN_WORDS.intersection(distinct.filter(pc.invert(maybe)).to_pylist())
         plain_rows = np.ones(len(rows), dtype=bool)
         if marked:
             hit = pc.is_in(flat, value_set=pa.array(marked, type=pa.large_string()))
