@@ -193,6 +193,26 @@ def test_a_person_verb_after_a_word_that_is_no_name_changes_nothing(text):
     assert redact(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Our speakers (Dr A. Khan and Ms B. Jones) were great",
+     "Our speakers (Dr [name]. [name] and Ms [name]. [name]) were great"),
+    ("Dr A Okonkwo spoke", "Dr [name] spoke"),
+    ("The facilitator, Oyinkansola, was great", "The facilitator, [name], was great"),
+    ("Facilitator: Oyinkansola", "Facilitator: [name]"),
+    ("Trainer - Oyinkansola", "Trainer - [name]"),
+    ("Oyinkansola (facilitator) was great", "[name] (facilitator) was great"),
+    ("my son, Tendai, came too", "my son, [name], came too"),
+])
+def test_initials_after_titles_and_names_set_off_from_a_role_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Dr A and B", "our facilitators, Healthwatch, were kind",
+                                  "The speaker (facilitator) was late"])
+def test_a_role_set_off_before_a_word_that_is_no_name_changes_nothing(text):
+    assert redact(text) == text
+
+
 # --- Many answers at once -----------------------------------------------------------------
 
 ANSWER_PARTS = FRAGMENTS + SOCIAL + [
@@ -202,7 +222,8 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "Regards,", "(Nasreen", "Qureshi)", "Will", "May", "lucy", "we", "all", "enjoyed",
     "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496", " . ", "com",
     "Babajide", "helped", "really", "explained", "Zoom", "Carers", "Leeds", "I", "Mary",
-    "Felt", "welcomed"]
+    "Felt", "welcomed", "Dr", "A", "A.", "Okonkwo", "(facilitator)", "facilitator,", "Trainer:",
+    "Trainer", "-", "Oyinkansola", "("]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

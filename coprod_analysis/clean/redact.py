@@ -247,6 +247,9 @@ _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 _ROLE_WORDS = frozenset("""facilitator facilitators trainer trainers tutor presenter speaker
 colleague husband wife son daughter mum mother dad brother neighbour grandson granddaughter
 grandma grandad nan""".split())
+#: What may stand between a role and a name: "our facilitator Folasade", "The
+#: facilitator, Folasade, was", "Trainer: Folasade", "Speaker - Folasade".
+_ROLE_GAPS = (" ", "  ", ", ", ": ", " - ")
 #: Month names and their short forms: never a name in capitals ("3 JAN", "MAY 2024").
 _MONTH_WORDS = frozenset("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -433,10 +436,21 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                         and not keys[i + 1].startswith(("i'", "i\u2019")))):
             follow, fkey = words[i + 1][2], keys[i + 1]
             sep = gap(i + 1)
+            # an initial and a surname after a title: "Dr A Khan", "Ms B. Jones"
+            if key in _TITLES and len(follow) == 1 and follow.isupper() and i + 2 < n \
+                    and not in_taken(i + 2) and sep in (" ", ". ", ".", "  ") \
+                    and gap(i + 2) in (" ", ". ", ".") and _is_title_case(words[i + 2][2]) \
+                    and keys[i + 2] not in _STOP:
+                mark(i + 1)
+                mark(i + 2)
+                extend(i + 2)
+                continue
             # a full stop after a title is its abbreviation ("Dr. Patel"); after a word
             # ("our nurse. Then") it ends the sentence
             if sep in ((" ", ". ", ".", "  ") if key in _TITLES else
-                       (" ", ". ", "  ") if key in _SHORT_WORD_TITLES else (" ", "  ")) \
+                       (" ", ". ", "  ") if key in _SHORT_WORD_TITLES else
+                       _ROLE_GAPS if key in _ROLE_WORDS and key not in _WORD_TITLES
+                       else (" ", "  ")) \
                     and fkey not in _STOP and fkey not in _TITLES and (
                     key in _TITLES or capitalised_word(i + 1)):
                 if follow.islower() and key in _TITLES and fkey in gaz.common_words \
@@ -581,6 +595,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(j)
                 todo.append(j)
 
+    # A role in brackets after an unknown capitalised word: "Folasade (facilitator)".
+    for i in range(n - 1):
+        if name[i] or covered[i] or title_text or not _is_title_case(words[i][2]) \
+                or gap(i + 1) != " (" or keys[i + 1] not in _ROLE_WORDS \
+                or text[words[i + 1][1]:words[i + 1][1] + 1] != ")":
+            continue
+        if capitalised_word(i) and keys[i] not in gaz.common_words \
+                and keys[i] not in _PLACE_WORDS and not is_place(i, i + 1):
+            mark(i)
+
     # Brackets: "(Nasreen Qureshi)".
     for match in _BRACKETED.finditer(text):
         inner = [i for i in range(n) if match.start(1) <= words[i][0] < match.end(1)]
@@ -688,6 +712,13 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
             after = pos + len(word)
             if word in _SHORT_WORD_TITLES and text[after:after + 2] == ". ":
                 after += 1  # "Rev. Adeyemi": the full stop of a short title
+            if word in _ROLE_WORDS and text[after:after + 2] in (", ", ": "):
+                after += 1  # "The facilitator, Folasade", "Trainer: Folasade"
+            elif word in _ROLE_WORDS and text[after:after + 3] == " - ":
+                after += 2  # "Trainer - Folasade"
+            if (pos == 0 or not low[pos - 1].isalpha()) and word in _ROLE_WORDS \
+                    and text[pos - 2:pos] == " (" and _capitalised_word_before(text, pos - 2):
+                return True  # "Folasade (facilitator)"
             if (pos == 0 or not low[pos - 1].isalpha()) and text[after:after + 1] == " ":
                 match = _WORD.match(text, after + 2 if text[after + 1:after + 2] == " "
                                     else after + 1)
@@ -795,6 +826,15 @@ def _may_identify(text: str) -> int:
                         and _follows(low, intro[-1], key):
                     return _WORDS
     return why
+
+
+def _capitalised_word_before(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is capitalised and no stop word."""
+    start = max(0, end - 80)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1  # never from the middle of a word
+    before = _WORD.findall(text, start, end)
+    return bool(before) and before[-1][0].isupper() and _key(before[-1]) not in _STOP
 
 
 def _capitalised_before_verb(text: str) -> bool:
