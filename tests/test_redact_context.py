@@ -213,6 +213,29 @@ def test_a_role_set_off_before_a_word_that_is_no_name_changes_nothing(text):
     assert redact(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thanks sarah 😊", "thanks [name] 😊"),  # a greeting, a given name in lower case
+    ("cheers sarah", "cheers [name]"),
+    ("sarah :)", "[name] :)"),  # short answers in lower case too
+    ("- sarah", "- [name]"),
+    ("Sarah jones came", "[name] came"),  # a surname typed in lower case after a name
+    ("email sarahjones@gmail please", "email [email] please"),  # a known host, no ending
+    ("nhs 943 4765 919", "nhs [nhs_number]"),  # ten digits grouped otherwise, after "NHS"
+    ("my nhs number is 94 34 76 59 19", "my nhs number is [nhs_number]"),
+])
+def test_names_and_numbers_typed_casually_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "thanks will", "thanks all", "no", "nothing", "cheers everyone",
+    "ref 943 4765 919",  # ten digits with a valid check digit, but no "NHS" before them
+    "we met @ the hub",
+])
+def test_casual_writing_without_identifiers_changes_nothing(text):
+    assert redact(text) == text
+
+
 # --- Many answers at once -----------------------------------------------------------------
 
 ANSWER_PARTS = FRAGMENTS + SOCIAL + [
@@ -223,7 +246,8 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "Rev.", "Fr", "Sr.", "Adeyemi", "077OO", "9OO", "OOOO", "O113", "496", " . ", "com",
     "Babajide", "helped", "really", "explained", "Zoom", "Carers", "Leeds", "I", "Mary",
     "Felt", "welcomed", "Dr", "A", "A.", "Okonkwo", "(facilitator)", "facilitator,", "Trainer:",
-    "Trainer", "-", "Oyinkansola", "("]
+    "Trainer", "-", "Oyinkansola", "(", "thanks", "sarah", "jones", "smith", "jo@gmail", "nhs",
+    "943", "4765", "919", "is"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

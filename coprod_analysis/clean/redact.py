@@ -145,6 +145,10 @@ EMAIL = re.compile(
     rf"(?:(?:{_DOT}{_LABEL})*(?:\s\.\s{_TLD}\b)+|(?:{_DOT}{_LABEL})+)"
     rf"|{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}\b)",
 )
+#: An address at a known mail provider typed without its ending ("jo@gmail").
+_MAIL_HOST = re.compile(
+    rf"(?i:{_LOCAL}\s{{0,2}}@\s{{0,2}}(?:gmail|googlemail|hotmail|yahoo|outlook|btinternet"
+    r"|icloud|aol|live|msn|sky|virginmedia|talktalk|nhs)(?![\w.@-]))")
 _MAY_BE_EMAIL = re.compile(
     rf"@|(?i:{_OPEN}\s?(?:at|dot)\s?{_CLOSE}|\bdot\b|\bat\s+{_LABEL}\.(?:{_LABEL}\.)*{_TLD}\b)")
 
@@ -174,6 +178,9 @@ NHS_NUMBER = re.compile(
     r"(?<![\d+])(?<!\+44 )(?<!\(0\) )(?:(\d{3})[ .\-/]{1,3}(\d{3})[ .\-/]{1,3}(\d{4})"
     r"|(\d{10}))(?![\d])"
 )
+#: Ten digits in any grouping ("943 4765 919"): an NHS number only after "NHS".
+_TEN_DIGITS = re.compile(r"(?<![\d+])\d(?:[ .\-/]{0,3}\d){9}(?![\d])")
+_NHS_BEFORE = re.compile(r"(?i:nhs)\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3})?$")
 #: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
 #: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
 #: digits, spaces, dots, dashes and brackets anywhere between them.
@@ -346,7 +353,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
     # all in lower case: "i think lucy did well" (as the quick test sees it: no capital
     # anywhere, "iPhone" included)
-    lower_text = n >= 3 and caps == 0 and text.islower()
+    lower_text = caps == 0 and text.islower()
     upper_text = not any(c.islower() for c in text)  # ALL IN CAPITALS, as some forms are typed
 
     def is_given(key: str) -> bool:
@@ -414,6 +421,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             elif words[i][2].isupper() and word.isupper() and len(word) > 1:
                 if not (gaz.is_name(key) or key not in gaz.common_words):
                     break
+            elif word.islower() and _is_title_case(words[i][2]) and key in gaz.surnames \
+                    and gaz.is_name(key) and key not in gaz.common_words \
+                    and key not in gaz.dict_words:
+                pass  # "Sarah jones": a surname typed in lower case
             elif not capitalised_word(j) or key in _PLACE_WORDS:
                 break
             if key in gaz.common_words and key not in gaz.surnames:
@@ -548,6 +559,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             ok = caps_name(j)  # "thanks to SARAH"
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is")
+        elif kind == "greeting" and word.islower():
+            ok = key in _lower_given()  # "thanks sarah": a given name that is no word
         else:
             ok = False
         if ok and not is_place(j, j + 1):
@@ -962,6 +975,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "[email]")
+        if "@" in text:
+            for m in _MAIL_HOST.finditer(text):
+                add(m.start(), m.end(), "[email]")
     if "/" in text:
         for m in _SOCIAL_LINK.finditer(text):
             add(m.start(1), m.end(1), "[name]")
@@ -979,6 +995,11 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             if is_valid_nhs_number(digits) and not any(
                     a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
                     for a, b in phones):
+                add(m.start(), m.end(), "[nhs_number]")
+        for m in _TEN_DIGITS.finditer(text, pos, endpos):
+            digits = re.sub(r"\D", "", m.group())
+            if is_valid_nhs_number(digits) and _NHS_BEFORE.search(text, max(0, m.start() - 20),
+                                                                 m.start()):
                 add(m.start(), m.end(), "[nhs_number]")
         for start, end in phones:
             add(start, end, "[phone]")
