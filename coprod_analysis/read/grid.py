@@ -360,8 +360,8 @@ def _first_record_width(text: str, delimiter: str) -> int:
 
 #: Inputs (after any BOM) at least this many bytes long are parsed in two halves at
 #: once, each in a thread of its own (pyarrow lets go of Python's lock while it
-#: parses). At 4 MiB a half takes pyarrow about 10 ms, far more than the thread costs;
-#: below it the whole input is parsed as one.
+#: parses). A 2 MiB half takes pyarrow several milliseconds, far more than a thread
+#: costs; below 4 MiB the whole input is parsed as one.
 _SPLIT_FROM = 1 << 22
 #: How far past the middle of the input a place to cut it is looked for.
 _CUT_WITHIN = 1 << 20
