@@ -6,9 +6,10 @@ number of fields differs from the first record's (a missing or extra comma)
 are set apart in :attr:`Grid.malformed` rather than padded or cut, so that the
 cleaning layer can quarantine them with a reason.
 
-CSV files are parsed by pyarrow's multi-threaded reader when they are well
-formed; when it reports any irregular record, the file is parsed again with
-Python's :mod:`csv` module, which gives exact record numbers.
+CSV files are parsed by pyarrow's reader when they are well formed (a large
+file in two halves at once, cut where a record ends); when it reports any
+irregular record, the file is parsed again with Python's :mod:`csv` module,
+which gives exact record numbers.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import logging
 import re
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -356,8 +358,46 @@ def _first_record_width(text: str, delimiter: str) -> int:
     return max(len(first), 1)
 
 
+#: Inputs (after any BOM) at least this many bytes long are parsed in two halves at
+#: once, each in a thread of its own (pyarrow lets go of Python's lock while it
+#: parses). A 2 MiB half takes pyarrow several milliseconds, far more than a thread
+#: costs; below 4 MiB the whole input is parsed as one.
+_SPLIT_FROM = 1 << 22
+#: How far past the middle of the input a place to cut it is looked for.
+_CUT_WITHIN = 1 << 20
+
+
 def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Grid | None:
-    """Parse with pyarrow; ``None`` if any record is irregular or pyarrow fails."""
+    """Parse with pyarrow; ``None`` if any record is irregular or pyarrow fails.
+
+    A large input (:data:`_SPLIT_FROM`) is parsed in two halves at once, cut by
+    :func:`_row_boundary`; if there is any doubt that the halves give what the whole
+    gives (see :func:`_parsed_in_halves`), the whole input is parsed as before.
+    """
+    table = None
+    split = _row_boundary(buffer)
+    if split is not None:
+        table = _parsed_in_halves(buffer, split, width, delimiter, path)
+    if table is None:
+        table = _arrow_table(buffer, width, delimiter, threads=True)
+    if isinstance(table, pa.ArrowException):
+        logger.info("%s: fast CSV parse failed (%s); trying again", path.name, table)
+        return None
+    if isinstance(table, int):
+        logger.info("%s: %d irregular records; parsing exactly", path.name, table)
+        return None
+    frame = table.to_pandas(types_mapper={pa.large_string(): _TEXT_DTYPE}.get)
+    frame.columns = range(width)
+    return Grid(path, frame, range(len(frame)))
+
+
+def _arrow_table(buffer: pa.Buffer, width: int, delimiter: str,
+                 threads: bool) -> pa.Table | int | pa.ArrowException:
+    """The records pyarrow reads from ``buffer``, every cell as text; or how many records
+    were irregular (of another width), if any; or the error pyarrow raised.
+
+    ``threads``: let pyarrow use its own threads (else it parses in the calling one).
+    """
     irregular: list[int] = []
 
     def on_invalid(row: object) -> str:
@@ -368,7 +408,8 @@ def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Gr
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(buffer),
-            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 22),
+            read_options=pa_csv.ReadOptions(column_names=names, block_size=1 << 22,
+                                            use_threads=threads),
             parse_options=pa_csv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=True,
@@ -382,14 +423,85 @@ def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Gr
             ),
         )
     except pa.ArrowException as exc:
-        logger.info("%s: fast CSV parse failed (%s); trying again", path.name, exc)
+        return exc
+    return len(irregular) if irregular else table
+
+
+def _parsed_in_halves(buffer: pa.Buffer, split: int, width: int, delimiter: str,
+                      path: Path) -> pa.Table | None:
+    """The records of ``buffer`` parsed as two halves at once, cut at ``split``, as one
+    table; ``None`` if the halves may not give what the whole gives.
+
+    Each half is parsed by pyarrow in one thread (its own threads off): this thread
+    parses the first half while a worker parses the second. With quoted line breaks
+    allowed, pyarrow must follow every quote from the start of what it parses, so its
+    own threads would first go through the whole input in one thread anyway.
+
+    :func:`_row_boundary` cut after a line break with an even number of quotes before
+    it, which ends a record unless a quote stood where a CSV parser takes it as a
+    plain character (``a"b``, ``"a"b"``). The first half, parsed on its own, shows
+    where it ended: a half that ends inside quotes ends in a record that is either
+    irregular (short of fields, or with too many) or whose last cell holds the line
+    break the half ends with. Neither, the first half ended where a record ends, as
+    in the whole input, and the second half is read as the whole input's parser
+    would go on. Any irregular record or pyarrow error in either half also means
+    ``None``: the whole input is then parsed, and says what it finds.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        tail_parsed = worker.submit(_arrow_table, buffer.slice(split), width, delimiter,
+                                    False)
+        head = _arrow_table(buffer.slice(0, split), width, delimiter, False)
+        tail = tail_parsed.result()  # an error other than pyarrow's is raised here
+    if not isinstance(head, pa.Table) or not isinstance(tail, pa.Table):
+        reason = "an irregular record or a pyarrow error"
+    elif not head.num_rows or head.column(width - 1)[-1].as_py().endswith("\n"):
+        reason = "the first half may end inside quotes"
+    else:
+        return pa.concat_tables([head, tail])
+    logger.info("%s: parsed whole, not in halves (%s)", path.name, reason)
+    return None
+
+
+def _row_boundary(buffer: pa.Buffer, smallest: int | None = None) -> int | None:
+    r"""Where to cut the input in two: after the first line break past its middle with
+    an even number of quotes before it, where the second half does not start with a
+    byte order mark (pyarrow would drop it).
+
+    ``None`` for an input under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if no
+    such line break is found within :data:`_CUT_WITHIN` bytes of the middle, or if it
+    is the input's last byte.
+
+    Examples
+    --------
+    The middle of these 18 bytes is inside a quoted answer: its line break (byte 10)
+    has 3 quotes before it; the next one (byte 13) has 4.
+
+    >>> _row_boundary(pa.py_buffer(b'"x"\n"a b c\nd"\n"e"\n'), smallest=0)
+    14
+
+    Cut there, these 14 bytes would have nothing after the cut:
+
+    >>> _row_boundary(pa.py_buffer(b'"x"\n"a b c\nd"\n'), smallest=0) is None
+    True
+    """
+    size = buffer.size
+    if size < (_SPLIT_FROM if smallest is None else smallest) or size < 2:
         return None
-    if irregular:
-        logger.info("%s: %d irregular records; parsing exactly", path.name, len(irregular))
-        return None
-    frame = table.to_pandas(types_mapper={pa.large_string(): _TEXT_DTYPE}.get)
-    frame.columns = range(width)
-    return Grid(path, frame, range(len(frame)))
+    middle = size // 2
+    quotes = count_byte(buffer, b'"', stop=middle)
+    window = buffer.slice(middle, min(_CUT_WITHIN, size - middle)).to_pybytes()
+    at = 0
+    while (end := window.find(b"\n", at)) >= 0:
+        quotes += window.count(b'"', at, end + 1)
+        at = end + 1
+        split = middle + at
+        if split >= size:
+            break
+        if quotes % 2:
+            continue
+        if buffer.slice(split, min(3, size - split)).to_pybytes() != codecs.BOM_UTF8:
+            return split
+    return None
 
 
 def _parse_exact(text: str, delimiter: str, path: Path) -> Grid:
