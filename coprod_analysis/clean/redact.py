@@ -841,12 +841,17 @@ def _may_identify(text: str) -> int:
     return why
 
 
-def _capitalised_word_before(text: str, end: int) -> bool:
-    """Whether the word ending at ``end`` is capitalised and no stop word."""
-    start = max(0, end - 80)
+def _words_before(text: str, end: int, count: int) -> list[str]:
+    """The last ``count`` words (as the name rules split them) before ``end``."""
+    start = max(0, end - 40 * count)
     while start > 0 and not text[start - 1].isspace():
         start -= 1  # never from the middle of a word
-    before = _WORD.findall(text, start, end)
+    return _WORD.findall(text, start, end)[-count:]
+
+
+def _capitalised_word_before(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is capitalised and no stop word."""
+    before = _words_before(text, end, 1)
     return bool(before) and before[-1][0].isupper() and _key(before[-1]) not in _STOP
 
 
@@ -870,13 +875,9 @@ def _capitalised_before_verb(text: str) -> bool:
         return True  # lower case moved the letters: look closer, to be safe
     common = _gazetteer().common_words
     for match in _PERSON_VERB.finditer(low):
-        start = max(0, match.start() - 120)
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1  # never from the middle of a word
-        before = _WORD.findall(text, start, match.start())[-2:]
         if any(w[0].isupper() and (key := _key(w)) not in common and key not in _STOP
                and key not in _NOT_BEFORE_PERSON_VERBS and not key.startswith(("i'", "i\u2019"))
-               for w in before):
+               for w in _words_before(text, match.start(), 2)):
             return True
     return False
 
