@@ -353,7 +353,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
     # all in lower case: "i think lucy did well" (as the quick test sees it: no capital
     # anywhere, "iPhone" included)
-    lower_text = caps == 0 and text.islower()
+    lower_text = n >= 3 and caps == 0 and text.islower()
     upper_text = not any(c.islower() for c in text)  # ALL IN CAPITALS, as some forms are typed
 
     def is_given(key: str) -> bool:
