@@ -153,6 +153,7 @@ def test_phone_numbers_typed_with_the_letter_o_for_zero_are_redacted(text, expec
 
 
 @pytest.mark.parametrize("text", ["O2 signal was poor", "I scored 1OO%", "Room 1O1 was cold",
+                                  "Blood group O, ref 7700 900 123",
                                   "from 10 to 12 o clock", "Oooh, 2 of 10", "LS1O was shut"])
 def test_the_letter_o_among_a_few_digits_changes_nothing(text):
     assert redact(text) == text

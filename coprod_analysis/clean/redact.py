@@ -111,24 +111,37 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
 #: ("077OO 9OO 123", "O113-496-OOOO").
 _DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9Oo]+(?:[ .\-][0-9Oo]+)*(?!\w)")
 #: Where such a run may hold an O: an O beside a digit, or O's standing alone.
-_AN_O_TO_READ = re.compile(r"\d[Oo]|[Oo]\d|(?<!\w)[Oo]+(?!\w)")
+_AN_O_TO_READ = re.compile(r"\d[Oo]|[Oo]\d|(?<!\w)[Oo]{2,}(?!\w)")
 
 
 def _zeros_for_os(text: str) -> str:
     """``text`` with the letter O read as a zero in runs of digits and O's standing
     alone that hold three digits or more, as people type phone numbers
-    ("077OO 9OO 123"); the same length, so the text's positions do not move.
+    ("077OO 9OO 123"); the same length, so the text's positions do not move. An O
+    alone is a word ("blood group O"), so only O's beside a digit or another O count.
 
     Examples
     --------
     >>> _zeros_for_os("call 077OO 9oo 123 or O113 496 OOOO, not O2 or Oxford")
     'call 07700 900 123 or 0113 496 0000, not O2 or Oxford'
+    >>> _zeros_for_os("group O 943 476 5919")
+    'group O 943 476 5919'
     """
     if not _AN_O_TO_READ.search(text):
         return text
-    return _DIGITS_AND_OS.sub(
-        lambda m: m.group().replace("O", "0").replace("o", "0")
-        if sum(c.isdigit() for c in m.group()) >= 3 else m.group(), text)
+    return _DIGITS_AND_OS.sub(_zeros_in_run, text)
+
+
+def _zeros_in_run(match: re.Match) -> str:
+    run = match.group()
+    if sum(c.isdigit() for c in run) < 3:
+        return run
+    return _O_PIECE.sub(lambda m: m.group() if m.group() in ("O", "o")
+                        else m.group().replace("O", "0").replace("o", "0"), run)
+
+
+#: One piece of such a run, between its separators.
+_O_PIECE = re.compile(r"[0-9Oo]+")
 
 
 # --- E-mail addresses ----------------------------------------------------------------
