@@ -16,9 +16,12 @@ are taken within each whitespace-separated word padded with one space
 are multiplied by the IDF and each block is scaled to unit length. A test
 checks the scores against scikit-learn's on varied text, Unicode included.
 
-A word's character n-grams depend on the word alone, so they are looked up
-once per distinct word (comments share most of their words), which is what
-makes this faster than scikit-learn's own transform.
+A text is split into whitespace-separated words once, for both blocks (by
+pyarrow, all at once, for ASCII texts). A word's character n-grams depend on
+the word alone, and so do the words the word pattern finds in it (whitespace
+is never a word character): both are found once per distinct word and kept
+from call to call (comments share most of their words), which is what makes
+this faster than scikit-learn's own transform.
 """
 
 from __future__ import annotations
@@ -273,7 +276,7 @@ class FeatureBlock:
     vocabulary: dict[str, int]
     idf: np.ndarray
     _memo: dict = field(default_factory=dict, repr=False)
-    _lexicon: _Lexicon = field(default_factory=_Lexicon, repr=False)
+    _lexicon: _Lexicon = field(default_factory=_Lexicon, repr=False, compare=False)
 
     def counts(self, texts: Sequence[str], words: Words | None = None) -> sparse.csr_matrix:
         """Raw n-gram counts of preprocessed texts (float64 CSR, one row per text).
