@@ -173,8 +173,13 @@ def _split_ascii(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pc.replace_substring_regex(pa.array(texts, type=pa.large_string()),
-                                       _SEPARATORS, " ")
+    joined = "".join(texts)
+    offsets = np.concatenate([[0], np.cumsum(np.fromiter(map(len, texts), dtype=np.int64,
+                                                         count=len(texts)))])
+    array = pa.Array.from_buffers(pa.large_string(), len(texts), [
+        None, pa.py_buffer(offsets), pa.py_buffer(joined.encode("ascii"))])
+    if any(separator in joined for separator in "\x1c\x1d\x1e\x1f"):
+        array = pc.replace_substring_regex(array, _SEPARATORS, " ")
     pieces = pc.ascii_split_whitespace(array)  # whitespace at either end gives ""
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
@@ -242,6 +247,25 @@ class _Lexicon:
         index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
         return np.fromiter(map(index.__getitem__, distinct), dtype=np.int64,
                            count=len(distinct))
+
+
+def _count_keys(keys: np.ndarray, rows: int, width: int) -> sparse.csr_matrix:
+    """How many times each ``row * width + column`` is in ``keys``, as a CSR matrix
+    (columns in order in each row).
+
+    Examples
+    --------
+    >>> _count_keys(np.array([5, 1, 5, 3, 5]), 2, 3).toarray().tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 3.0]]
+    """
+    keys = np.sort(keys)
+    new = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    first = np.flatnonzero(new)
+    counts = np.diff(np.append(first, len(keys))).astype(np.float64)
+    found_rows, columns = np.divmod(keys[first], max(width, 1))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(found_rows, minlength=rows))])
+    return sparse.csr_matrix((counts, columns, indptr), shape=(rows, width))
 
 
 def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -330,25 +354,21 @@ class FeatureBlock:
         _, ids, owners = _segments(self._lexicon.starts, self._lexicon.numbers,
                                    found[words.codes])
         rows = np.repeat(np.arange(len(words.lengths), dtype=np.int64), words.lengths)[owners]
-        parts_rows, parts_columns = [], []
+        width = len(self.vocabulary)
+        keys = []  # row * width + column of each (text, term) met
         if self.ngram_range[0] == 1:
             columns = single[ids]
-            parts_rows.append(rows[columns >= 0])
-            parts_columns.append(columns[columns >= 0])
+            keys.append(rows[columns >= 0] * width + columns[columns >= 0])
         if self.ngram_range[1] == 2 and len(ids) > 1 and len(pairs):
-            same = rows[:-1] == rows[1:]  # a pair never spans two texts
-            first, second = ids[:-1][same], ids[1:][same]
-            known = (first != unknown) & (second != unknown)
-            keys = first[known] * _BASE + second[known]
-            where = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
-            hit = pairs[where] == keys
-            parts_rows.append(rows[:-1][same][known][hit])
-            parts_columns.append(pair_columns[where[hit]])
-        rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype=np.int64)
-        columns = np.concatenate(parts_columns) if parts_columns else np.zeros(0, np.int64)
-        # to CSR adds up repeated (text, term) entries
-        return sparse.coo_matrix((np.ones(len(rows)), (rows, columns)),
-                                 shape=(len(words.lengths), len(self.vocabulary))).tocsr()
+            # a pair never spans two texts, nor takes in an unknown word
+            at = np.flatnonzero((rows[:-1] == rows[1:]) & (ids[:-1] != unknown)
+                                & (ids[1:] != unknown))
+            wanted = ids[at] * _BASE + ids[at + 1]
+            where = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+            hit = pairs[where] == wanted
+            keys.append(rows[at[hit]] * width + pair_columns[where[hit]])
+        return _count_keys(np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64),
+                           len(words.lengths), width)
 
     def _matrix(self, data, indices, indptr, rows: int) -> sparse.csr_matrix:
         matrix = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(self.vocabulary)))
