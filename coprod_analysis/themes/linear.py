@@ -216,8 +216,8 @@ class _Lexicon:
     numbers of the words the word pattern finds in it), kept from call to call so
     that a word's numbers are found once: most words recur.
 
-    It holds up to :attr:`LIMIT` words; a batch that would take it past that
-    empties it first.
+    It holds up to :attr:`LIMIT` words: a batch of words that would take it past
+    that empties it first (so it holds at most that many, or one batch's words).
     """
 
     LIMIT = 500_000
