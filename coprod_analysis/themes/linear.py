@@ -16,9 +16,12 @@ are taken within each whitespace-separated word padded with one space
 are multiplied by the IDF and each block is scaled to unit length. A test
 checks the scores against scikit-learn's on varied text, Unicode included.
 
-A word's character n-grams depend on the word alone, so they are looked up
-once per distinct word (comments share most of their words), which is what
-makes this faster than scikit-learn's own transform.
+A text is split into whitespace-separated words once, for both blocks (by
+pyarrow, all at once, for ASCII texts). A word's character n-grams depend on
+the word alone, and so do the words the word pattern finds in it (whitespace
+is never a word character): both are found once per distinct word and kept
+from call to call (comments share most of their words), which is what makes
+this faster than scikit-learn's own transform.
 """
 
 from __future__ import annotations
@@ -110,14 +113,159 @@ def words_of(text: str, pattern=re.compile(WORD_PATTERN)) -> list[str]:
     return [w for run in runs if (w := run.strip("'"))]
 
 
-def _factorize(values: list[str]) -> tuple[np.ndarray, list[str]]:
-    """Codes (in order of first appearance) and the distinct values."""
-    if not values:
-        return np.zeros(0, dtype=np.int64), []
-    import pandas as pd
+@dataclass
+class Words:
+    """Texts as their whitespace-separated words (``str.split()``), each word a number.
 
-    codes, distinct = pd.factorize(np.array(values, dtype=object))
-    return codes.astype(np.int64), list(distinct)
+    ``codes`` holds the number of every word of every text, text after text;
+    ``lengths`` how many words each text has; ``distinct`` the words by number
+    (a word may have two numbers, one from each road :func:`split_words` takes).
+    """
+
+    codes: np.ndarray
+    lengths: np.ndarray
+    distinct: list[str]
+
+
+#: Python's whitespace (``str.split``) among ASCII characters that pyarrow's
+#: ``ascii_split_whitespace`` leaves alone (the information separators).
+_SEPARATORS = r"[\x1c-\x1f]"
+
+
+def split_words(texts: Sequence[str]) -> Words:
+    """Each text's words as ``text.split()`` gives them, as numbers (see :class:`Words`).
+
+    ASCII texts are split all at once by pyarrow: its ASCII whitespace is
+    Python's but for the information separators (``\\x1c`` to ``\\x1f``), which
+    become spaces first. Other texts are split by Python, one by one.
+
+    Examples
+    --------
+    >>> words = split_words(["a b  a", "", "caf\u00e9 b\u00a0c\u2003a"])
+    >>> [words.distinct[c] for c in words.codes], words.lengths.tolist()
+    (['a', 'b', 'a', 'café', 'b', 'c', 'a'], [3, 0, 4])
+    """
+    plain = [t.isascii() for t in texts]
+    codes, lengths, distinct = _split_ascii([t if p else "" for t, p in zip(texts, plain,
+                                                                         strict=True)])
+    others = [i for i, p in enumerate(plain) if not p]
+    if not others:
+        return Words(codes, lengths, distinct)
+    numbers: dict[str, int] = {}
+    other_codes, other_lengths = [], np.zeros(len(texts), dtype=np.int64)
+    for i in others:
+        found = texts[i].split()
+        other_lengths[i] = len(found)
+        other_codes.extend([numbers.setdefault(w, len(numbers)) for w in found])
+    # Both roads' words side by side, then each text's run of words taken from
+    # wherever it is (a text's words come all from one road).
+    source = np.concatenate([codes, np.asarray(other_codes, dtype=np.int64) + len(distinct)])
+    starts = np.where(np.asarray(plain), np.cumsum(lengths) - lengths,
+                      len(codes) + np.cumsum(other_lengths) - other_lengths)
+    lengths = lengths + other_lengths
+    order = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) \
+        + np.arange(len(source), dtype=np.int64)
+    return Words(source[order], lengths, distinct + list(numbers))
+
+
+def _split_ascii(texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """:func:`split_words` for ASCII texts, by pyarrow: codes, lengths and distinct words."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    joined = "".join(texts)
+    offsets = np.concatenate([[0], np.cumsum(np.fromiter(map(len, texts), dtype=np.int64,
+                                                         count=len(texts)))])
+    array = pa.Array.from_buffers(pa.large_string(), len(texts), [
+        None, pa.py_buffer(offsets), pa.py_buffer(joined.encode("ascii"))])
+    if any(separator in joined for separator in "\x1c\x1d\x1e\x1f"):
+        array = pc.replace_substring_regex(array, _SEPARATORS, " ")
+    pieces = pc.ascii_split_whitespace(array)  # whitespace at either end gives ""
+    encoded = pc.dictionary_encode(pc.list_flatten(pieces))
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    rows = pc.list_parent_indices(pieces).to_numpy(zero_copy_only=False)
+    distinct = encoded.dictionary.to_pylist()
+    if "" in distinct:
+        kept = codes != distinct.index("")
+        codes, rows = codes[kept], rows[kept]
+    return codes, np.bincount(rows, minlength=len(texts)).astype(np.int64), distinct
+
+
+def _segments(starts: np.ndarray, numbers: np.ndarray, rows: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows ``rows`` of CSR parts (``starts``: where each row's numbers start, and the
+    last ends; ``numbers``) one after another: each row's size, their numbers, and the
+    place in ``rows`` each number came from.
+
+    Examples
+    --------
+    >>> starts, numbers = np.array([0, 2, 2, 3]), np.array([7, 8, 9])
+    >>> [a.tolist() for a in _segments(starts, numbers, np.array([2, 0, 1, 2]))]
+    [[1, 2, 0, 1], [9, 7, 8, 9], [0, 1, 1, 3]]
+    """
+    first = starts[rows]
+    sizes = starts[rows + 1] - first
+    before = np.cumsum(sizes) - sizes  # where each row's numbers go
+    owners = np.repeat(np.arange(len(rows), dtype=np.int64), sizes)
+    return (sizes, numbers[first[owners] + np.arange(len(owners), dtype=np.int64)
+                           - before[owners]], owners)
+
+
+class _Lexicon:
+    """The words a block has met, each with its numbers (n-gram columns, or the
+    numbers of the words the word pattern finds in it), kept from call to call so
+    that a word's numbers are found once: most words recur.
+
+    It holds up to :attr:`LIMIT` words: a batch of words that would take it past
+    that empties it first (so it holds at most that many, or one batch's words).
+    """
+
+    LIMIT = 500_000
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        #: CSR parts: where each word's numbers start (and the last ends), the numbers.
+        self.starts = np.zeros(1, dtype=np.int64)
+        self.numbers = np.zeros(0, dtype=np.int64)
+
+    def rows(self, distinct: list[str], find) -> np.ndarray:
+        """The row of each of ``distinct``, words not met before added with
+        ``find(word)`` (a list of numbers)."""
+        index = self.index
+        rows = [index.get(word, -1) for word in distinct]
+        if -1 not in rows:
+            return np.asarray(rows, dtype=np.int64)
+        new = list(dict.fromkeys([w for w, r in zip(distinct, rows, strict=True) if r < 0]))
+        if len(index) + len(new) > self.LIMIT:
+            self.__init__()
+            index, new = self.index, list(dict.fromkeys(distinct))
+        found = [find(word) for word in new]
+        sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        self.numbers = np.concatenate([self.numbers, np.fromiter(
+            (n for numbers in found for n in numbers), dtype=np.int64, count=int(sizes.sum()))])
+        self.starts = np.concatenate([self.starts, self.starts[-1] + np.cumsum(sizes)])
+        index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
+        return np.fromiter(map(index.__getitem__, distinct), dtype=np.int64,
+                           count=len(distinct))
+
+
+def _count_keys(keys: np.ndarray, rows: int, width: int) -> sparse.csr_matrix:
+    """How many times each ``row * width + column`` is in ``keys``, as a CSR matrix
+    (columns in order in each row).
+
+    Examples
+    --------
+    >>> _count_keys(np.array([5, 1, 5, 3, 5]), 2, 3).toarray().tolist()
+    [[0.0, 1.0, 0.0], [1.0, 0.0, 3.0]]
+    """
+    keys = np.sort(keys)
+    new = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    first = np.flatnonzero(new)
+    counts = np.diff(np.append(first, len(keys))).astype(np.float64)
+    found_rows, columns = np.divmod(keys[first], max(width, 1))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(found_rows, minlength=rows))])
+    return sparse.csr_matrix((counts, columns, indptr), shape=(rows, width))
 
 
 def char_wb_ngrams(word: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -151,14 +299,18 @@ class FeatureBlock:
     ngram_range: tuple[int, int]
     vocabulary: dict[str, int]
     idf: np.ndarray
-    _memo: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
+    _lexicon: _Lexicon = field(default_factory=_Lexicon, repr=False, compare=False)
 
-    def counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """Raw n-gram counts of preprocessed texts (float64 CSR, one row per text)."""
+    def counts(self, texts: Sequence[str], words: Words | None = None) -> sparse.csr_matrix:
+        """Raw n-gram counts of preprocessed texts (float64 CSR, one row per text).
+
+        ``words`` is the texts' :func:`split_words`, when the caller already has it.
+        """
         if self.analyzer != "word":
-            return self._char_counts(texts)
+            return self._char_counts(split_words(texts) if words is None else words)
         if self.ngram_range[0] >= 1 and self.ngram_range[1] <= 2:
-            return self._word_counts(texts)
+            return self._word_counts(split_words(texts) if words is None else words)
         vocabulary, columns, indptr = self.vocabulary, [], [0]
         for text in texts:
             columns.extend([c for g in word_ngrams(text, self.ngram_range)
@@ -189,81 +341,69 @@ class FeatureBlock:
                                     np.asarray(pair_columns, dtype=np.int64)[order])
         return self._memo["_words"]
 
-    def _word_counts(self, texts: Sequence[str], pattern=re.compile(WORD_PATTERN)
-                     ) -> sparse.csr_matrix:
-        """Word and word-pair counts, looked up as numbers all at once."""
+    def _word_counts(self, words: Words) -> sparse.csr_matrix:
+        """Word and word-pair counts, looked up as numbers all at once.
+
+        The words the pattern finds never cross whitespace (whitespace is no word
+        character), so a text's words are its whitespace-separated words' words, one
+        after another: they are found once per distinct whitespace-separated word."""
         numbers, single, pairs, pair_columns = self._word_index()
         unknown = len(single) - 1
-        flat, lengths = [], []
-        for text in texts:
-            tokens = words_of(text, pattern)
-            flat.extend(tokens)
-            lengths.append(len(tokens))
-        codes, distinct = _factorize(flat)
-        ids = np.array([numbers.get(t, unknown) for t in distinct], dtype=np.int64)[codes] \
-            if len(flat) else np.zeros(0, dtype=np.int64)
-        lengths = np.asarray(lengths, dtype=np.int64)
-        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-        parts_rows, parts_columns = [], []
+        found = self._lexicon.rows(
+            words.distinct, lambda word: [numbers.get(t, unknown) for t in words_of(word)])
+        _, ids, owners = _segments(self._lexicon.starts, self._lexicon.numbers,
+                                   found[words.codes])
+        rows = np.repeat(np.arange(len(words.lengths), dtype=np.int64), words.lengths)[owners]
+        width = len(self.vocabulary)
+        keys = []  # row * width + column of each (text, term) met
         if self.ngram_range[0] == 1:
             columns = single[ids]
-            parts_rows.append(rows[columns >= 0])
-            parts_columns.append(columns[columns >= 0])
+            keys.append(rows[columns >= 0] * width + columns[columns >= 0])
         if self.ngram_range[1] == 2 and len(ids) > 1 and len(pairs):
-            same = rows[:-1] == rows[1:]  # a pair never spans two texts
-            first, second = ids[:-1][same], ids[1:][same]
-            known = (first != unknown) & (second != unknown)
-            keys = first[known] * _BASE + second[known]
-            where = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
-            hit = pairs[where] == keys
-            parts_rows.append(rows[:-1][same][known][hit])
-            parts_columns.append(pair_columns[where[hit]])
-        rows = np.concatenate(parts_rows) if parts_rows else np.zeros(0, dtype=np.int64)
-        columns = np.concatenate(parts_columns) if parts_columns else np.zeros(0, np.int64)
-        # to CSR adds up repeated (text, term) entries
-        return sparse.coo_matrix((np.ones(len(rows)), (rows, columns)),
-                                 shape=(len(texts), len(self.vocabulary))).tocsr()
+            # a pair never spans two texts, nor takes in an unknown word
+            at = np.flatnonzero((rows[:-1] == rows[1:]) & (ids[:-1] != unknown)
+                                & (ids[1:] != unknown))
+            wanted = ids[at] * _BASE + ids[at + 1]
+            where = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+            hit = pairs[where] == wanted
+            keys.append(rows[at[hit]] * width + pair_columns[where[hit]])
+        return _count_keys(np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64),
+                           len(words.lengths), width)
 
     def _matrix(self, data, indices, indptr, rows: int) -> sparse.csr_matrix:
         matrix = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(self.vocabulary)))
         matrix.sum_duplicates()
         return matrix
 
-    def _char_counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
+    def _char_counts(self, words: Words) -> sparse.csr_matrix:
         """Character n-gram counts as (texts x words) @ (words x n-grams): each distinct
         word's n-grams are found once (and kept for later calls)."""
-        memo, vocabulary = self._memo, self.vocabulary
-        flat, indptr = [], [0]
-        for text in texts:
-            flat.extend(text.split())
-            indptr.append(len(flat))
-        word_ids, ids = _factorize(flat)
-        lengths, columns = [], []
-        for word in ids:  # in order of id
-            found = memo.get(word)
-            if found is None:
-                found = [c for g in char_wb_ngrams(word, self.ngram_range)
-                         if (c := vocabulary.get(g)) is not None]
-                if len(memo) < 500_000:  # bounded: most words recur
-                    memo[word] = found
-            lengths.append(len(found))
-            columns.extend(found)
+        vocabulary = self.vocabulary
+        found = self._lexicon.rows(
+            words.distinct, lambda word: [c for g in char_wb_ngrams(word, self.ngram_range)
+                                          if (c := vocabulary.get(g)) is not None])
+        sizes, columns, _ = _segments(self._lexicon.starts, self._lexicon.numbers, found)
+        starts = np.concatenate([[0], np.cumsum(sizes)])
         # An n-gram twice in a word ("an" in "banana") is two entries of its row, and a
         # word twice in a text two entries of the text's: the product adds them up, and
         # has each (text, n-gram) once, so its columns need no sorting.
-        per_word = sparse.csr_matrix(
-            (np.ones(len(columns)), np.asarray(columns, dtype=np.int64),
-             np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)])),
-            shape=(len(ids), len(vocabulary)))
-        words = sparse.csr_matrix((np.ones(len(word_ids)), np.asarray(word_ids, dtype=np.int64),
-                                   np.asarray(indptr, dtype=np.int64)),
-                                  shape=(len(texts), len(ids)))
-        return (words @ per_word).tocsr()
+        per_word = sparse.csr_matrix((np.ones(len(columns)), columns, starts),
+                                     shape=(len(words.distinct), len(vocabulary)))
+        texts = sparse.csr_matrix(
+            (np.ones(len(words.codes)), words.codes,
+             np.concatenate([[0], np.cumsum(words.lengths, dtype=np.int64)])),
+            shape=(len(words.lengths), len(words.distinct)))
+        return (texts @ per_word).tocsr()
 
-    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        """Sublinear TF times IDF, each row scaled to unit length."""
-        matrix = self.counts(texts)
-        matrix.data = (1.0 + np.log(matrix.data)) * self.idf[matrix.indices]
+    def transform(self, texts: Sequence[str], words: Words | None = None
+                  ) -> sparse.csr_matrix:
+        """Sublinear TF times IDF, each row scaled to unit length (``words`` as for
+        :meth:`counts`)."""
+        matrix = self.counts(texts, words)
+        data = matrix.data  # 1 + log(count), times the IDF, in place: the same numbers
+        np.log(data, out=data)
+        data += 1.0
+        data *= self.idf.take(matrix.indices)
         rows = np.diff(matrix.indptr)
         norms = np.zeros(len(rows))
         if matrix.nnz:
@@ -325,7 +465,8 @@ class LinearThemes:
     def features(self, X) -> sparse.csr_matrix:
         """The TF-IDF features of texts, every block side by side."""
         texts = [preprocess(t) for t in _texts(X)]
-        return sparse.hstack([b.transform(texts) for b in self.blocks], format="csr")
+        words = split_words(texts)
+        return sparse.hstack([b.transform(texts, words) for b in self.blocks], format="csr")
 
     def decision_function(self, X) -> np.ndarray:
         """The linear score of each theme for each text, shape (texts, themes).
@@ -343,8 +484,9 @@ class LinearThemes:
         for start in range(0, len(texts), CHUNK):
             chunk = [preprocess(t) for t in texts[start:start + CHUNK]]
             part = scores[start:start + CHUNK]
+            words = split_words(chunk)  # the same for every block
             for block, weight in zip(self.blocks, weights, strict=True):
-                part += np.asarray(block.transform(chunk) @ weight)
+                part += np.asarray(block.transform(chunk, words) @ weight)
             part += self.intercept
         return scores
 
