@@ -112,6 +112,7 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
 _DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9Oo]+(?:[ .\-][0-9Oo]+)*(?!\w)")
 #: Where such a run may hold an O: an O beside a digit, or O's standing alone.
 _AN_O_TO_READ = re.compile(r"\d[Oo]|[Oo]\d|(?<!\w)[Oo]{2,}(?!\w)")
+_O_BY_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
 
 
 def _zeros_for_os(text: str) -> str:
@@ -127,7 +128,8 @@ def _zeros_for_os(text: str) -> str:
     >>> _zeros_for_os("group O 943 476 5919")
     'group O 943 476 5919'
     """
-    if not _AN_O_TO_READ.search(text):
+    if not (_O_BY_A_DIGIT.search(text) or (("OO" in text or "oo" in text or "Oo" in text
+                                             or "oO" in text) and _AN_O_TO_READ.search(text))):
         return text
     return _DIGITS_AND_OS.sub(_zeros_in_run, text)
 
@@ -623,8 +625,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
 
     # A role in brackets after an unknown capitalised word: "Folasade (facilitator)".
     for i in range(n - 1):
-        if name[i] or covered[i] or title_text or not _is_title_case(words[i][2]) \
-                or gap(i + 1) != " (" or keys[i + 1] not in _ROLE_WORDS \
+        if keys[i + 1] not in _ROLE_WORDS or name[i] or covered[i] or title_text \
+                or not _is_title_case(words[i][2]) or gap(i + 1) != " (" \
                 or text[words[i + 1][1]:words[i + 1][1] + 1] != ")":
             continue
         if capitalised_word(i) and keys[i] not in gaz.common_words \
@@ -1001,7 +1003,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             if m.group()[1:].lower() not in _NOT_HANDLES and m.group()[1:].lower() not in _STOP \
                     and not (after and after.group().lower() in _PLACE_WORDS):
                 add(m.start(), m.end(), "[name]")  # not "@Leeds CCG": a place's name
-    for pos, endpos in _digit_windows(text):
+    windows = _digit_windows(text)
+    nhs_said = bool(windows) and "nhs" in text.lower()  # ten digits grouped otherwise
+    for pos, endpos in windows:
         phones = _phone_spans(text, pos, endpos)
         for m in NHS_NUMBER.finditer(text, pos, endpos):
             digits = "".join(g for g in m.groups() if g)
@@ -1010,7 +1014,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                     a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
                     for a, b in phones):
                 add(m.start(), m.end(), "[nhs_number]")
-        for m in _TEN_DIGITS.finditer(text, pos, endpos):
+        for m in _TEN_DIGITS.finditer(text, pos, endpos) if nhs_said else ():
             digits = re.sub(r"\D", "", m.group())
             if is_valid_nhs_number(digits) and _NHS_BEFORE.search(text, max(0, m.start() - 20),
                                                                  m.start()):
