@@ -850,7 +850,10 @@ def _may_identify(text: str) -> int:
             k = j + len(intro)
             if k <= last and tuple(words[j:k]) == intro:
                 key = words[k]
-                if (gaz.is_name(key) or (key not in _STOP and key.capitalize() in text)) \
+                # (a stop word joined to more by a hyphen is one word to the name
+                # rules: "name's I-Okonjo")
+                if (gaz.is_name(key) or ((key not in _STOP or "-" in text)
+                                         and key.capitalize() in text)) \
                         and _follows(low, intro[-1], key):
                     return _WORDS
     return why
