@@ -166,8 +166,9 @@ def _write_in_halves(arrow: pa.Table, path: Path) -> None:
     thread while a second thread writes the rest to a file beside it, then appended.
 
     pyarrow formats every row on its own, so the two halves joined are the same
-    bytes as the whole written at once; on two cores it takes about half the time.
-    The second half's file is removed whatever happens.
+    bytes as the whole written at once; on two cores it takes less time (a million
+    cleaned rows: 0.5-0.7 s against 0.7-0.8 s, the appending included). The second
+    half's file is removed whatever happens.
     """
     half = arrow.num_rows // 2
     handle, rest = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".part", dir=path.parent)
