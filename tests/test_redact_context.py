@@ -208,8 +208,23 @@ def test_initials_after_titles_and_names_set_off_from_a_role_are_redacted(text, 
     assert redact(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the receptionist (Tsiory) was rude", "the receptionist ([name]) was rude"),
+    ("my friend Tsiory came", "my friend [name] came"),
+    ("Physio Tsiory helped", "Physio [name] helped"),
+    ("Tsiory, the facilitator", "[name], the facilitator"),
+    ("Tsiory - facilitator", "[name] - facilitator"),
+    ("Tsiory (she/her) ran it", "[name] (she/her) ran it"),
+    ("my son, Tendai", "my son, [name]"),
+])
+def test_an_unknown_name_beside_a_relation_role_or_pronouns_is_redacted(text, expected):
+    assert redact(text) == expected
+
+
 @pytest.mark.parametrize("text", ["Dr A and B", "our facilitators, Healthwatch, were kind",
-                                  "The speaker (facilitator) was late"])
+                                  "The speaker (facilitator) was late",
+                                  "As a carer, Leeds is hard",  # no comma after: no apposition
+                                  "Thanks to my son, Leeds was easy"])
 def test_a_role_set_off_before_a_word_that_is_no_name_changes_nothing(text):
     assert redact(text) == text
 
@@ -249,7 +264,8 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "Babajide", "helped", "really", "explained", "Zoom", "Carers", "Leeds", "I", "Mary",
     "Felt", "welcomed", "Dr", "A", "A.", "Okonkwo", "(facilitator)", "facilitator,", "Trainer:",
     "Trainer", "-", "Oyinkansola", "(", "thanks", "sarah", "jones", "smith", "jo@gmail", "nhs",
-    "943", "4765", "919", "is"]
+    "943", "4765", "919", "is", "Tsiory", "(she/her)", "receptionist", "(Tsiory)", ", the",
+    "friend", "my", "son,"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

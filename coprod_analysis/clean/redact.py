@@ -268,10 +268,14 @@ _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 #: as after a title.
 _ROLE_WORDS = frozenset("""facilitator facilitators trainer trainers tutor presenter speaker
 colleague husband wife son daughter mum mother dad brother neighbour grandson granddaughter
-grandma grandad nan""".split())
+grandma grandad nan friend partner niece nephew cousin grandmother grandfather granddad physio
+physiotherapist receptionist hca midwife pharmacist gp""".split())
+#: A person's pronouns in brackets, as people give them after their name.
+_PRONOUNS = re.compile(r" \((?i:she|he|they|ze|xe)/(?i:her|him|them|hers|his|theirs|zir|xem)"
+                       r"(?:/\w+)?\)")
 #: What may stand between a role and a name: "our facilitator Folasade", "The
 #: facilitator, Folasade, was", "Trainer: Folasade", "Speaker - Folasade".
-_ROLE_GAPS = (" ", "  ", ", ", ": ", " - ")
+_ROLE_GAPS = (" ", "  ", ", ", ": ", " - ", " (")  # ", " and " (" only with the name set off
 #: Month names and their short forms: never a name in capitals ("3 JAN", "MAY 2024").
 _MONTH_WORDS = frozenset("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -478,7 +482,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                        _ROLE_GAPS if key in _ROLE_WORDS and key not in _WORD_TITLES
                        else (" ", "  ")) \
                     and fkey not in _STOP and fkey not in _TITLES and (
-                    key in _TITLES or capitalised_word(i + 1)):
+                    key in _TITLES or capitalised_word(i + 1)) and (
+                    sep not in (", ", " (") or text[words[i + 1][1]:words[i + 1][1] + 1] in (
+                        "", ",", ".", "!", ";", ")")):  # "my son, Tendai, came"
                 if follow.islower() and key in _TITLES and fkey in gaz.common_words \
                         and not gaz.is_name(fkey):
                     continue
@@ -623,11 +629,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(j)
                 todo.append(j)
 
-    # A role in brackets after an unknown capitalised word: "Folasade (facilitator)".
+    # An unknown capitalised word before its role or pronouns: "Folasade (facilitator)",
+    # "Folasade - facilitator", "Folasade, the facilitator", "Folasade (she/her)".
     for i in range(n - 1):
-        if keys[i + 1] not in _ROLE_WORDS or name[i] or covered[i] or title_text \
-                or not _is_title_case(words[i][2]) or gap(i + 1) != " (" \
-                or text[words[i + 1][1]:words[i + 1][1] + 1] != ")":
+        if name[i] or covered[i] or title_text or not _is_title_case(words[i][2]):
+            continue
+        after = gap(i + 1)
+        if keys[i + 1] in _ROLE_WORDS:
+            before_role = after == " - " or (after == " (" and text[
+                words[i + 1][1]:words[i + 1][1] + 1] == ")")
+        else:
+            before_role = (after == ", " and keys[i + 1] in ("the", "our", "my") and i + 2 < n
+                           and gap(i + 2) == " " and keys[i + 2] in _ROLE_WORDS)
+        if not (before_role or _PRONOUNS.match(text, words[i][1])):
             continue
         if capitalised_word(i) and keys[i] not in gaz.common_words \
                 and keys[i] not in _PLACE_WORDS and not is_place(i, i + 1):
@@ -718,6 +732,7 @@ for _intro in _QUICK_INTROS:
 _QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | _WORD_TITLES | _ROLE_WORDS | {"dot"}
 #: Lower-case words that make the screen send an answer to the quick test.
 _SCREEN_WORDS = _QUICK_FIRST | _PERSON_VERBS
+_VERBS_NOT_FIRST = _PERSON_VERBS - _QUICK_FIRST
 #: A person's verb, as a whole word, in lower-case text.
 _PERSON_VERB = re.compile(rf"\b(?:{'|'.join(sorted(_PERSON_VERBS))})\b")
 #: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
@@ -726,11 +741,20 @@ _QUICK_TLD = re.compile(rf"\.{_TLD}\b")
 _PERSON_WORDS = _WORD_TITLES | _ROLE_WORDS
 
 
+#: What may stand between an unknown name and its role after it.
+_ROLE_AFTER_NAME = (" (", " - ", ", the ", ", our ", ", my ")
+#: What may stand between a title or a role and the name after it, longest first.
+_TITLE_NEXT = ("  ", " ")
+_SHORT_TITLE_NEXT = (". ", "  ", " ")
+_ROLE_NEXT = (", ", ": ", " (", " - ", "  ", " ")
+
+
 def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
     """Whether a title that is a word, or a role (``hits``, found in ``low``, the
-    text in lower case), is followed after one or two spaces by a word that the
-    title rule of the name rules would take: capitalised, no stop word, no common
-    word unless a name ("our nurse Folasade")."""
+    text in lower case), is followed by a word that the title rule of the name
+    rules would take (capitalised, no stop word, no common word unless a name:
+    "our nurse Folasade"), or a role follows an unknown capitalised word
+    ("Folasade (facilitator)", "Folasade, the facilitator")."""
     if len(low) != len(text):
         return True  # lower case moved the letters ("\u0130"): look closer, to be safe
     gaz = _gazetteer()
@@ -738,23 +762,24 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
         pos = low.find(word)
         while pos != -1:
             after = pos + len(word)
-            if word in _SHORT_WORD_TITLES and text[after:after + 2] == ". ":
-                after += 1  # "Rev. Adeyemi": the full stop of a short title
-            if word in _ROLE_WORDS and text[after:after + 2] in (", ", ": "):
-                after += 1  # "The facilitator, Folasade", "Trainer: Folasade"
-            elif word in _ROLE_WORDS and text[after:after + 3] == " - ":
-                after += 2  # "Trainer - Folasade"
-            if (pos == 0 or not low[pos - 1].isalpha()) and word in _ROLE_WORDS \
-                    and text[pos - 2:pos] == " (" and _capitalised_word_before(text, pos - 2):
-                return True  # "Folasade (facilitator)"
-            if (pos == 0 or not low[pos - 1].isalpha()) and text[after:after + 1] == " ":
-                match = _WORD.match(text, after + 2 if text[after + 1:after + 2] == " "
-                                    else after + 1)
+            role = word in _ROLE_WORDS
+            if pos == 0 or not low[pos - 1].isalpha():
+                if role and pos > 1 and low[pos - 1] in " (" and any(
+                        low.endswith(sep, 0, pos) and _capitalised_word_before(text, pos - len(sep))
+                        for sep in _ROLE_AFTER_NAME):
+                    return True
+                # where the next word starts: after one or two spaces, or after a short
+                # title's full stop ("Rev. Adeyemi"), or a role's comma, colon, bracket
+                # or dash ("The facilitator, Folasade", "nurse (Ade)", "Trainer - Ade")
+                gaps = _ROLE_NEXT if role else _SHORT_TITLE_NEXT \
+                    if word in _SHORT_WORD_TITLES else _TITLE_NEXT
+                start = next((after + len(g) for g in gaps if text.startswith(g, after)), None)
+                match = _WORD.match(text, start) if start is not None else None
                 if match and match.group()[0].isupper():
                     key = _key(match.group())
                     if key not in _STOP and (key not in gaz.common_words or gaz.is_name(key)
                                              or key in gaz.given_common) and not (
-                            word in _ROLE_WORDS and key.startswith(("i'", "i\u2019"))):
+                            role and key.startswith(("i'", "i\u2019"))):
                         return True
             pos = low.find(word, after)
     return False
@@ -827,21 +852,31 @@ def _may_identify(text: str) -> int:
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     if "/" in text and _SOCIAL_LINK.search(text):
         why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
-    if (not _PERSON_VERBS.isdisjoint(words) or not text.isascii()) \
+    if "/" in text and any(_capitalised_word_before(text, m.start())
+                           for m in _PRONOUNS.finditer(text)):
+        return _WORDS  # "Folasade (she/her)"
+    hits = _SCREEN_WORDS.intersection(words)  # one pass over the words for both uses
+    if (not _PERSON_VERBS.isdisjoint(hits) or not text.isascii()) \
             and _capitalised_before_verb(text):
         return _WORDS  # "Babajide really helped me"
-    hits = _QUICK_FIRST.intersection(words)
+    hits -= _VERBS_NOT_FIRST
     if not hits:
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
             return _CHARACTERS
         return why
     if not _TITLES.isdisjoint(hits):
         return _WORDS
-    if not _PERSON_WORDS.isdisjoint(hits) and _person_word_then_name(text, low, hits):
+    gaz = _gazetteer()
+    # (a name beside a role is capitalised, no stop word and no common word unless a
+    # name: in ASCII text without words joined by "-" or "'", one of found)
+    if not _PERSON_WORDS.isdisjoint(hits) and (
+            not text.isascii() or "-" in text or "'" in text or any(
+                (k := w.lower()) not in _STOP and (k not in gaz.common_words or gaz.is_name(k)
+                                                   or k in gaz.given_common) for w in found)) \
+            and _person_word_then_name(text, low, hits):
         return _WORDS  # "our nurse Folasade", "my son Tendai"
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         why = _CHARACTERS
-    gaz = _gazetteer()
     words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
     for j, first in enumerate(words):
@@ -1143,7 +1178,8 @@ def _word_may_identify(word: str) -> bool:
         return True
     # ("dot" alone is one of _QUICK_FIRST, above)
     return _names_a_trigger(_QUICK_CAPITALISED.findall(word)) or _spelt_email(low) \
-        or ("/" in word and _SOCIAL_LINK.search(word) is not None)
+        or ("/" in word and (_SOCIAL_LINK.search(word) is not None
+                             or _PRONOUNS.search(" " + word) is not None))
 
 
 def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
