@@ -160,10 +160,12 @@ EMAIL = re.compile(
     rf"(?:(?:{_DOT}{_LABEL})*(?:\s\.\s{_TLD}\b)+|(?:{_DOT}{_LABEL})+)"
     rf"|{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}\b)",
 )
-#: An address at a known mail provider typed without its ending ("jo@gmail").
-_MAIL_HOST = re.compile(
-    rf"(?i:{_LOCAL}\s{{0,2}}@\s{{0,2}}(?:gmail|googlemail|hotmail|yahoo|outlook|btinternet"
-    r"|icloud|aol|live|msn|sky|virginmedia|talktalk|nhs)(?![\w.@-]))")
+#: An address at a known mail provider typed without its ending ("jo@gmail"), and
+#: the provider alone, looked for first (quick: it starts with "@").
+_HOSTS = r"(?:gmail|googlemail|hotmail|yahoo|outlook|btinternet|icloud|aol|live|msn|sky" \
+         r"|virginmedia|talktalk|nhs)(?![\w.@-])"
+_MAIL_HOST = re.compile(rf"(?i:{_LOCAL}\s{{0,2}}@\s{{0,2}}{_HOSTS})")
+_AT_HOST = re.compile(rf"@\s{{0,2}}(?i:{_HOSTS})")
 _MAY_BE_EMAIL = re.compile(
     rf"@|(?i:{_OPEN}\s?(?:at|dot)\s?{_CLOSE}|\bdot\b|\bat\s+{_LABEL}\.(?:{_LABEL}\.)*{_TLD}\b)")
 
@@ -591,6 +593,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # A person's verb: "Babajide really helped me", "Gift Moyo explained", not "Carers
     # Leeds helped" (after a capitalised word, only a given name's).
     for i in range(n - 1):
+        nxt_key = keys[i + 1]  # the verb, or an adverb before it: the cheapest test first
+        if not (nxt_key in _PERSON_VERBS or (nxt_key in _PERSON_ADVERBS and i + 2 < n
+                                             and keys[i + 2] in _PERSON_VERBS)):
+            continue
         if name[i] or covered[i] or title_text or upper_text or not _is_title_case(words[i][2]):
             continue
         key = keys[i]
@@ -632,6 +638,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # An unknown capitalised word before its role or pronouns: "Folasade (facilitator)",
     # "Folasade - facilitator", "Folasade, the facilitator", "Folasade (she/her)".
     for i in range(n - 1):
+        if not (keys[i + 1] in _ROLE_WORDS or keys[i + 1] in ("the", "our", "my")
+                or text.startswith(" (", words[i][1])):
+            continue  # the cheapest test first
         if name[i] or covered[i] or title_text or not _is_title_case(words[i][2]):
             continue
         after = gap(i + 1)
@@ -1029,7 +1038,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "[email]")
-        if "@" in text:
+        if "@" in text and _AT_HOST.search(text):
             for m in _MAIL_HOST.finditer(text):
                 add(m.start(), m.end(), "[email]")
     if "/" in text:
