@@ -111,8 +111,8 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
 #: ("077OO 9OO 123", "O113-496-OOOO").
 _DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9Oo]+(?:[ .\-][0-9Oo]+)*(?!\w)")
 #: Where such a run may hold an O: an O beside a digit, or O's standing alone.
-_AN_O_TO_READ = re.compile(r"\d[Oo]|[Oo]\d|(?<!\w)[Oo]{2,}(?!\w)")
 _O_BY_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
+_OS_ALONE = re.compile(r"(?<!\w)[Oo]{2,}(?!\w)")
 
 
 def _zeros_for_os(text: str) -> str:
@@ -128,8 +128,7 @@ def _zeros_for_os(text: str) -> str:
     >>> _zeros_for_os("group O 943 476 5919")
     'group O 943 476 5919'
     """
-    if not (_O_BY_A_DIGIT.search(text) or (("OO" in text or "oo" in text or "Oo" in text
-                                             or "oO" in text) and _AN_O_TO_READ.search(text))):
+    if not (_O_BY_A_DIGIT.search(text) or ("oo" in text.lower() and _OS_ALONE.search(text))):
         return text
     return _DIGITS_AND_OS.sub(_zeros_in_run, text)
 
@@ -1062,7 +1061,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                     for a, b in phones):
                 add(m.start(), m.end(), "[nhs_number]")
         for m in _TEN_DIGITS.finditer(text, pos, endpos) if nhs_said else ():
-            digits = re.sub(r"\D", "", m.group())
+            digits = "".join(_DIGIT.findall(m.group()))
             if is_valid_nhs_number(digits) and _NHS_BEFORE.search(text, max(0, m.start() - 20),
                                                                  m.start()):
                 add(m.start(), m.end(), "[nhs_number]")
