@@ -173,6 +173,7 @@ def test_an_address_with_a_spaced_dot_before_its_ending_is_redacted(text, expect
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Babajide really helped me", "[name] really helped me"),
+    ("Babajide  really  helped me", "[name]  really  helped me"),  # typed with two spaces
     ("Tunde listened to us all day", "[name] listened to us all day"),
     ("Thanks all. Chidinma patiently answered questions",
      "Thanks all. [name] patiently answered questions"),

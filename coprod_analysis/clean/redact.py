@@ -609,7 +609,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 keys[i - 1] in gaz.given or keys[i - 1] in gaz.given_common)):
             continue
         j = i + 2 if keys[i + 1] in _PERSON_ADVERBS and i + 2 < n else i + 1
-        if keys[j] in _PERSON_VERBS and all(gap(k) == " " for k in range(i + 1, j + 1)):
+        if keys[j] in _PERSON_VERBS and all(gap(k) in (" ", "  ") for k in range(i + 1, j + 1)):
             mark(i)
             if after_given:
                 mark(i - 1)
