@@ -313,6 +313,44 @@ def test_the_screen_says_the_same_chunk_by_chunk(texts, chunk):
     assert r._screen(texts, chunk=chunk).tolist() == r._screen(texts).tolist()
 
 
+#: Words whose rules need a name beside them, words that could be that name or only
+#: look like one, and what stands between them (for the screen's second look).
+BESIDE_PARTS = ["Thanks", "thanks", "Thank", "you", "to", "the", "for", "Ask", "ask", "help",
+                "Help", "Talk", "talk", "Patients", "patients", "friend", "Friend", "my",
+                "(facilitator)", "facilitator", "Facilitators,", "trainer", "helped", "really",
+                "Staff", "We're", "I'm", "i'm", "Co-production", "-", "name's", "name", "s",
+                "bronagh", "qureshi", "Session", "The", "Listening", "nurse", "Nurse", "GP",
+                "led", "by", "Will", "will", "J", "O'Brien", "Tsiory", "speak", "Speaker",
+                "with", "Regards,", "Cheers", "dear", "Felt", "welcomed", "our", "Mum", "it's"]
+BESIDE_JOINERS = [" ", "  ", ", ", ". ", "", "\x1c", "\n", " - ", " (", "! ", ": "]
+beside = st.lists(st.tuples(st.sampled_from(BESIDE_PARTS), st.sampled_from(BESIDE_JOINERS)),
+                  min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(beside, min_size=1, max_size=30))
+def test_the_screen_passes_over_words_that_need_a_name_only_where_the_quick_test_would(texts):
+    look = r._screen(texts)
+    for text, more in zip(texts, look, strict=True):
+        if not more:
+            assert r._may_identify(text) == r._NOTHING, text
+
+
+def test_the_screen_looks_past_a_role_or_an_introduction_only_for_a_possible_name():
+    texts = ["Thanks to the facilitators.",  # only stop and common words after them
+             "Thank you to the Facilitators",
+             "Ask for help please.",
+             "It helped a lot. Staff were kind",
+             "Thanks Tsiory.",  # an unknown capitalised word
+             "Tsiory (facilitator) was kind",
+             "Ask for Help.",  # the word after the introduction is capitalised elsewhere
+             "Ask for bronagh next time",  # a name of the gazetteer, in lower case
+             "The Facilitators, the trainers were kind",  # a role after ", the "
+             "Staff - facilitator's notes",  # ... or " - ": "Ade - facilitator"
+             "Great day.\x1cThanks Tsiory"]  # a separator str.split splits at
+    assert r._screen(texts).tolist() == [False] * 4 + [True] * 7
+
+
 def test_text_pyarrow_cannot_hold_is_redacted_one_by_one():
     texts = ["Sarah \ud800 rang", "The session was useful."] * 2
     assert r._screen(texts).tolist() == [True] * 4

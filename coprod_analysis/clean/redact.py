@@ -791,7 +791,8 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
                         return True
             pos = low.find(word, after)
     return False
-_QUICK_ASCII = "0123456789@"
+#: What makes a text in ASCII worth a closer look whatever its words.
+_QUICK_ASCII_CHARS = re.compile(r"[0-9@]")
 _QUICK_CAPITALISED = re.compile(r"[A-Z][^\W\d_]+")
 
 
@@ -826,7 +827,7 @@ def _names_a_trigger(found: list[str]) -> bool:
     """Whether capitalised words (as ``_QUICK_CAPITALISED`` finds them) hold a name or
     a title of :func:`_trigger_words`, also written in capitals ("ANDY", "SARAH")."""
     trigger = _trigger_words()
-    return not trigger.isdisjoint(found) or (any(w.isupper() for w in found) and not
+    return not trigger.isdisjoint(found) or (any(map(str.isupper, found)) and not
                                              trigger.isdisjoint([w.capitalize() for w in found
                                                                  if w.isupper()]))
 
@@ -847,7 +848,7 @@ def _may_identify(text: str) -> int:
     """
     found = _QUICK_CAPITALISED.findall(text)
     if text.isascii():
-        why = _CHARACTERS if any(c in text for c in _QUICK_ASCII) else _NOTHING
+        why = _CHARACTERS if _QUICK_ASCII_CHARS.search(text) else _NOTHING
     else:
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
         found = [fold(w) for w in found]
@@ -885,10 +886,13 @@ def _may_identify(text: str) -> int:
         return _WORDS  # "our nurse Folasade", "my son Tendai"
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         why = _CHARACTERS
+    starts = hits.intersection(_QUICK_BY_FIRST)
+    if not starts:
+        return why
     words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
-    for j, first in enumerate(words):
-        for intro in _QUICK_BY_FIRST.get(first, ()) if first in hits else ():
+    for first in starts:
+        for j, intro in ((j, i) for j in _indices(words, first) for i in _QUICK_BY_FIRST[first]):
             # the introduction's words and the word after it ("ask for sarah")
             k = j + len(intro)
             if k <= last and tuple(words[j:k]) == intro:
@@ -900,6 +904,22 @@ def _may_identify(text: str) -> int:
                         and _follows(low, intro[-1], key):
                     return _WORDS
     return why
+
+
+def _indices(items: list[str], item: str) -> list[int]:
+    """Where ``item`` is in ``items``, found with ``list.index``.
+
+    Examples
+    --------
+    >>> _indices(["ask", "for", "ask"], "ask"), _indices(["ask"], "for")
+    ([0, 2], [])
+    """
+    found = []
+    try:
+        while True:
+            found.append(items.index(item, found[-1] + 1 if found else 0))
+    except ValueError:
+        return found
 
 
 def _words_before(text: str, end: int, count: int) -> list[str]:
@@ -1177,17 +1197,117 @@ _SCREEN_FROM = 2000
 _SCREEN_CHARS = r"[^a-z]"
 
 
-def _word_may_identify(word: str) -> bool:
-    """Whether one word of an answer in ASCII, on its own, would make
-    :func:`_may_identify` look closer (every test it makes of such an answer is
-    a test of its words, each a whole ``str.split`` word)."""
+#: What one word (as ``str.split`` gives it) of an answer in ASCII can be to the quick
+#: test: a reason to look closer whatever else the answer holds (digits, "@", a
+#: name of the gazetteer, a title, a spelt-out e-mail address); a word whose rules
+#: need a name beside it (a person's verb, a role, a title that is a word, the first
+#: word of an introduction); a word that could be such a name (capitalised, no stop
+#: word, no common word unless a given name).
+_FORCES, _NEEDS_NAME, _MAY_BE_NAME = 1, 2, 4
+#: Lower-case words that make the quick test look closer whatever else is there.
+_FORCING_WORDS = _TITLES | {"dot"}
+#: Lower-case words whose rules need a name beside them.
+_NEEDING_WORDS = _SCREEN_WORDS - _FORCING_WORDS
+#: Capitalised runs of letters, as parts of a word the name rules might take.
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-zA-Z]*")
+
+
+def _word_flags(word: str) -> int:
+    """What one word of an answer in ASCII is to :func:`_may_identify` (``_FORCES``,
+    ``_NEEDS_NAME``, ``_MAY_BE_NAME``, or-ed; every test it makes of such an answer
+    that is not a test of two words together is a test of its words, each a whole
+    ``str.split`` word).
+
+    Examples
+    --------
+    >>> _word_flags("0113") == _FORCES, _word_flags("Thanks,") == _NEEDS_NAME
+    (True, True)
+    >>> _word_flags("Tsiory") == _MAY_BE_NAME, _word_flags("Session."), _word_flags("The")
+    (True, 0, 0)
+    """
     low = word.lower()
-    if any(c in word for c in _QUICK_ASCII) or not _SCREEN_WORDS.isdisjoint(_lower_words(low)):
-        return True
-    # ("dot" alone is one of _QUICK_FIRST, above)
-    return _names_a_trigger(_QUICK_CAPITALISED.findall(word)) or _spelt_email(low) \
-        or ("/" in word and (_SOCIAL_LINK.search(word) is not None
-                             or _PRONOUNS.search(" " + word) is not None))
+    lower_words = _lower_words(low)
+    flags = 0
+    if _QUICK_ASCII_CHARS.search(word) or not _FORCING_WORDS.isdisjoint(lower_words) \
+            or _names_a_trigger(_QUICK_CAPITALISED.findall(word)) or _spelt_email(low) \
+            or ("/" in word and (_SOCIAL_LINK.search(word) is not None
+                                 or _PRONOUNS.search(" " + word) is not None)):
+        flags |= _FORCES
+    if not _NEEDING_WORDS.isdisjoint(lower_words):
+        flags |= _NEEDS_NAME
+    if word != low:
+        # a name beside a verb, a role or a title, as the quick test takes it: a word
+        # of the name rules, or a run of letters of one ("Ade" of "Ade-helped")
+        common = _gazetteer().common_words
+        given_common = _gazetteer().given_common
+        for part in _WORD.findall(word) + _CAPITALISED_RUN.findall(word):
+            key = _key(part)
+            if part[0].isupper() and key not in _STOP and (key not in common
+                                                           or key in given_common):
+                flags |= _MAY_BE_NAME
+                break
+    return flags
+
+
+#: A role after what sets off a name before it ("Folasade (facilitator)", "Ade, the
+#: trainer"), in any case, as :func:`_person_word_then_name` looks for one.
+_ROLE_AFTER_SEPARATOR = "(?:{})(?:{})".format(
+    "|".join(re.escape(s) for s in _ROLE_AFTER_NAME),
+    "|".join(sorted(_ROLE_WORDS)))
+_INTRO_WORDS = sorted({w for intro in _QUICK_INTROS for w in intro})
+
+
+def _split_words(array: pa.Array) -> pa.ListArray:
+    """Each answer (ASCII) of ``array`` split into words as ``str.split`` splits it."""
+    if pc.any(pc.match_substring_regex(array, "[\x1c-\x1f]")).as_py():
+        return pc.utf8_split_whitespace(array)  # the separators str.split also splits at
+    return pc.ascii_split_whitespace(array)
+
+
+def _introduce_a_name(texts: list[str], rows: np.ndarray, parents: np.ndarray,
+                      tokens: pa.DictionaryArray) -> np.ndarray:
+    """Which of ``rows`` (answers of ``texts`` in ASCII, whose words ``tokens`` are
+    each of the answer ``parents`` says) hold an introduction that the quick test
+    would follow to a name: one of ``_QUICK_INTROS`` whose next word is a name of
+    the gazetteer, or appears capitalised in the answer (the quick test's test, bar
+    where the two words stand, which only narrows it)."""
+    out = np.zeros(len(rows), dtype=bool)
+    among = np.zeros(len(texts), dtype=bool)
+    among[rows] = True
+    mine = among[parents]
+    if not mine.any():
+        return out
+    # the quick test's lower-case words: the runs of a-z of each word, in order
+    runs = pc.split_pattern(pc.replace_substring_regex(
+        pc.ascii_lower(tokens.dictionary), "[^a-z]+", " "), " ")
+    runs = runs.take(pa.array(tokens.indices.to_numpy()[mine]))
+    lower = pc.list_flatten(runs)
+    row_of = parents[mine][pc.list_parent_indices(runs).to_numpy()]
+    # (no empty runs, which a word that starts or ends in other characters gives; no
+    # "s": the quick test drops it, "name's sarah")
+    kept = pc.invert(pc.is_in(lower, value_set=pa.array(["", "s"], type=lower.type)))
+    lower, row_of = lower.filter(kept), row_of[kept.to_numpy(zero_copy_only=False)]
+    codes = pc.index_in(lower, value_set=pa.array(_INTRO_WORDS, type=lower.type))
+    codes = codes.fill_null(-1).to_numpy()
+    gaz = _gazetteer()
+    hit = np.zeros(len(texts), dtype=bool)
+    for intro in _QUICK_INTROS:
+        n = len(intro)
+        if len(codes) <= n:
+            continue
+        at = row_of[:len(codes) - n] == row_of[n:]
+        for i, word in enumerate(intro):
+            at &= codes[i:len(codes) - n + i] == _INTRO_WORDS.index(word)
+        found = np.flatnonzero(at)
+        if not len(found):
+            continue
+        keys = lower.take(pa.array(found + n)).to_pylist()
+        for row, key in zip(row_of[found].tolist(), keys, strict=True):
+            text = texts[row]
+            if gaz.is_name(key) or ((key not in _STOP or "-" in text)
+                                    and key.capitalize() in text):
+                hit[row] = True
+    return hit[rows]
 
 
 def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
@@ -1196,36 +1316,57 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
 
     An answer is looked at on its own (``True``) unless it is in ASCII, holds a
     capital letter (answers all in lower case have rules of their own) and none
-    of its words would make the quick test look closer (:func:`_word_may_identify`,
-    asked once per distinct word, the words split and matched by pyarrow).
+    of its words would make the quick test look closer (:func:`_word_flags`, asked
+    once per distinct word, the words split and matched by pyarrow). An answer
+    whose only such words need a name beside them (a role, a person's verb, an
+    introduction) is looked at only if it also holds a word that could be that name,
+    a role after what sets off a name (:func:`_person_word_then_name`), or an
+    introduction followed by a name (:func:`_introduce_a_name`).
     ``chunk`` answers at a time, so that the words split out take little memory.
     """
     look = np.ones(len(texts), dtype=bool)
-    verdicts: dict[str, bool] = {}  # word -> whether it makes the quick test look closer
+    verdicts: dict[str, int] = {}  # word -> its _word_flags
     for start in range(0, len(texts), chunk):
+        part = texts[start:start + chunk]
         try:
-            array = pa.array(texts[start:start + chunk], type=pa.large_string())
+            array = pa.array(part, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # a lone surrogate: each on its own
             continue
         plain = pc.and_(pc.string_is_ascii(array), pc.match_substring_regex(array, "[A-Z]"))
         rows = np.flatnonzero(plain.to_numpy(zero_copy_only=False))
         if not len(rows):
             continue
-        words = pc.utf8_split_whitespace(array.take(pa.array(rows)))
-        flat = pc.list_flatten(words)
-        distinct = pc.unique(flat)
-        maybe = pc.match_substring_regex(distinct, _SCREEN_CHARS)
-        for word in distinct.filter(maybe).to_pylist():
-            if word not in verdicts:
-                verdicts[word] = _word_may_identify(word)
-        marked = [w for w in distinct.filter(maybe).to_pylist() if verdicts[w]]
-        marked += _SCREEN_WORDS.intersection(distinct.filter(pc.invert(maybe)).to_pylist())
-        plain_rows = np.ones(len(rows), dtype=bool)
-        if marked:
-            hit = pc.is_in(flat, value_set=pa.array(marked, type=pa.large_string()))
-            which = pc.filter(pc.list_parent_indices(words), hit).to_numpy(zero_copy_only=False)
-            plain_rows[which] = False
-        look[start + rows[plain_rows]] = False
+        words = _split_words(array.take(pa.array(rows)))
+        parents = rows[pc.list_parent_indices(words).to_numpy()]  # each word's answer
+        tokens = pc.dictionary_encode(pc.list_flatten(words))
+        distinct = tokens.dictionary
+        flags = np.zeros(len(distinct), dtype=np.int8)
+        others = pc.match_substring_regex(distinct, _SCREEN_CHARS).to_numpy(
+            zero_copy_only=False)  # words with more than a-z
+        for i, word in zip(np.flatnonzero(others).tolist(),
+                           distinct.filter(pa.array(others)).to_pylist(), strict=True):
+            flag = verdicts.get(word)
+            if flag is None:
+                flag = verdicts[word] = _word_flags(word)
+            flags[i] = flag
+        for flag, words_of in ((_FORCES, _FORCING_WORDS), (_NEEDS_NAME, _NEEDING_WORDS)):
+            within = pc.is_in(distinct, value_set=pa.array(sorted(words_of), type=distinct.type))
+            flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
+        of_words = flags[tokens.indices.to_numpy()]
+        holds = {}
+        for flag in (_FORCES, _NEEDS_NAME, _MAY_BE_NAME):
+            holds[flag] = np.zeros(len(part), dtype=bool)
+            holds[flag][parents[(of_words & flag) != 0]] = True
+        closer = holds[_FORCES] | (holds[_NEEDS_NAME] & holds[_MAY_BE_NAME])
+        # answers whose words need a name beside them, with no word that could be one
+        ask = np.flatnonzero(holds[_NEEDS_NAME] & ~closer)
+        if len(ask):
+            closer[ask] = pc.match_substring_regex(
+                array.take(pa.array(ask)), _ROLE_AFTER_SEPARATOR,
+                ignore_case=True).to_numpy(zero_copy_only=False)
+            rest = ask[~closer[ask]]
+            closer[rest] = _introduce_a_name(part, rest, parents, tokens)
+        look[start + rows[~closer[rows]]] = False
         if len(verdicts) > 1_000_000:  # bounded: most words recur
             verdicts.clear()
     return look
