@@ -254,6 +254,52 @@ def test_casual_writing_without_identifiers_changes_nothing(text):
     assert redact(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sign-off or an introduction, then a line break (one; a blank line ends it)
+    ("Regards\nTsiory", "Regards\n[name]"),
+    ("Kind regards,\r\nTsiory Rakoto", "Kind regards,\r\n[name]"),
+    ("Best wishes\n  Tsiory", "Best wishes\n  [name]"),
+    ("Thanks again to Tsiory Rakoto for the day", "Thanks again to [name] for the day"),
+    # a person's verb on the next line
+    ("Tsiory\nreally helped me", "[name]\nreally helped me"),
+    # a word in lower case that is in none of the word lists, after an introduction
+    # of a person
+    ("The session was led by tsiory, who was great",
+     "The session was led by [name], who was great"),
+    ("my name is tsiory", "my name is [name]"),
+    # an unknown word in capitals after a role
+    ("my friend TSIORY came too", "my friend [name] came too"),
+    # names with accents written in lower case, as the gazetteer spells them without
+    ("please ask for zo\u00eb", "please ask for [name]"),
+    ("my name is zo\u00eb", "my name is [name]"),
+    ("i think zo\u00eb did well", "i think [name] did well"),
+    # a phone number typed with the letter I or l for a one
+    ("call O7700 9OO I23", "call [phone]"),
+    ("ring 0ll3 496 0000 any time", "ring [phone] any time"),
+])
+def test_names_and_numbers_across_lines_in_capitals_or_with_accents_are_redacted(
+        text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Regards\n\nThe PPG",  # a blank line: what follows is no signature
+    "Thanks again for a great day",
+    "The course was run by zoom",  # "run by" may name a thing: no word in lower case
+    "Hosted by teams on the day",
+    "my mum ATTENDED and LOVED it",  # capitals for emphasis: "-ed" is no name's ending
+    "MY FRIEND CAME WITH ME",  # all in capitals: every word is
+    "also MY EXPERIENCE: PHARMACIST WENT THROUGH ALL MY TABLETS",  # ... or a stretch
+    "I HAVE TO SAY ATTITUDE OF THE MIDWIFE WOS APPALLING!!",
+    "Signed consent forms were lost; his wishes matter",  # no introduction of a person
+    "led by example",
+    "I 0113 is a code, room 101 I 202",  # a lone I is a word
+    "10l of water, ward 1I",  # fewer than three digits
+])
+def test_breaks_emphasis_and_lone_letters_without_a_name_change_nothing(text):
+    assert redact(text) == text
+
+
 # --- Many answers at once -----------------------------------------------------------------
 
 ANSWER_PARTS = FRAGMENTS + SOCIAL + [
@@ -266,7 +312,8 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "Felt", "welcomed", "Dr", "A", "A.", "Okonkwo", "(facilitator)", "facilitator,", "Trainer:",
     "Trainer", "-", "Oyinkansola", "(", "thanks", "sarah", "jones", "smith", "jo@gmail", "nhs",
     "943", "4765", "919", "is", "Tsiory", "(she/her)", "receptionist", "(Tsiory)", ", the",
-    "friend", "my", "son,"]
+    "friend", "my", "son,", "zo\u00eb", "Zo\u00eb", "chlo\u00e9", "siobh\u00e1n", "\u0301",
+    "Regards", "\n", "\r\n", "led", "by", "tsiory", "TSIORY", "ATTENDED", "I23", "0ll3", "again"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 
@@ -321,7 +368,8 @@ BESIDE_PARTS = ["Thanks", "thanks", "Thank", "you", "to", "the", "for", "Ask", "
                 "Staff", "We're", "I'm", "i'm", "Co-production", "-", "name's", "name", "s",
                 "bronagh", "qureshi", "Session", "The", "Listening", "nurse", "Nurse", "GP",
                 "led", "by", "Will", "will", "J", "O'Brien", "Tsiory", "speak", "Speaker",
-                "with", "Regards,", "Cheers", "dear", "Felt", "welcomed", "our", "Mum", "it's"]
+                "with", "Regards,", "Cheers", "dear", "Felt", "welcomed", "our", "Mum", "it's",
+                "tsiory", "TSIORY", "again", "wishes", "chaired", "Zoom"]
 BESIDE_JOINERS = [" ", "  ", ", ", ". ", "", "\x1c", "\n", " - ", " (", "! ", ": "]
 beside = st.lists(st.tuples(st.sampled_from(BESIDE_PARTS), st.sampled_from(BESIDE_JOINERS)),
                   min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))

@@ -67,6 +67,17 @@ def fold(word: str) -> str:
     return stripped.translate(_NOT_DECOMPOSED)
 
 
+def fold_text(text: str) -> str:
+    """:func:`fold` for a whole text (not kept in its cache).
+
+    Examples
+    --------
+    >>> fold_text("ask for zo\u00eb or chlo\u00e9")
+    'ask for zoe or chloe'
+    """
+    return fold.__wrapped__(text)
+
+
 _NOT_DECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                                  "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"})
 

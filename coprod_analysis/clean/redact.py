@@ -19,6 +19,8 @@ exactly as written. Replaced, first come first served where two overlap:
     or +44 / 0044 / +44 (0), then a national number of 10 digits (9 after 01
     and 08) starting 1, 2, 3, 5, 7, 8 or 9, with spaces, dots, dashes and
     brackets anywhere; also any ``+`` international number of 8-15 digits.
+    The letter O typed for a zero, and I or l for a one, count beside digits
+    (``077OO 9OO I23``).
     Mistyped, newly allocated and drama numbers (``07700 900123``) count; dates
     (``20/03/2018``), times (``10:00``), money (``£1,250.00``) and numbers of
     other lengths do not.
@@ -33,10 +35,14 @@ exactly as written. Replaced, first come first served where two overlap:
     capitalised words that follow it (``Harold Whitcombe``); any word after a
     title (``Dr Patel``, ``Mrs.Jones``, ``MRS JONES``, ``dr ahmed``); after
     words that introduce a person ("my name is", "speak to", "ask for",
-    "contact", "ring me", "thanks", "I'm", signatures); beside contact details;
+    "contact", "ring me", "thanks", "I'm", signatures, also across one line
+    break), and in lower case after "my name is", "led by", "regards" and the
+    like a word in none of the word lists (``led by tsiory``); beside contact details;
     in brackets (``(Nasreen Qureshi)``); joined to a name in a list (``Ayesha
     and Rob``); after a role or relation (``our facilitator Folasade``, ``my son
-    Tendai``); an unknown capitalised word before a known surname (``Ravinder
+    Tendai``, ``my friend TSIORY``); an unknown capitalised word before a verb
+    only a person does, also on the next line (``Babajide really helped``);
+    an unknown capitalised word before a known surname (``Ravinder
     Singh``); in capitals, a given name of three letters or more that is no
     English word, where the whole answer is in capitals (``ANDY PEARSON``),
     before a known name (``SARAH JONES``) or after an introduction (``thanks to
@@ -59,7 +65,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from coprod_analysis.clean.gazetteer import fold
+from coprod_analysis.clean.gazetteer import fold, fold_text
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct_many
 
@@ -107,26 +113,28 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), None if same_length else index
 
 
-#: Runs of digits and the letter O standing alone, one separator between runs
-#: ("077OO 9OO 123", "O113-496-OOOO").
-_DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9Oo]+(?:[ .\-][0-9Oo]+)*(?!\w)")
-#: Where such a run may hold an O: an O beside a digit, or O's standing alone.
-_O_BY_A_DIGIT = re.compile(r"\d[Oo]|[Oo]\d")
+#: Runs of digits and the letters O, I and l standing alone, one separator between
+#: runs ("077OO 9OO I23", "O113-496-OOOO").
+_DIGITS_AND_OS = re.compile(r"(?<!\w)[0-9OoIl]+(?:[ .\-][0-9OoIl]+)*(?!\w)")
+#: Where such a run may hold such a letter: an O, I or l beside a digit, or O's
+#: standing alone.
+_O_BY_A_DIGIT = re.compile(r"\d[OoIl]|[OoIl]\d")
 _OS_ALONE = re.compile(r"(?<!\w)[Oo]{2,}(?!\w)")
 
 
 def _zeros_for_os(text: str) -> str:
-    """``text`` with the letter O read as a zero in runs of digits and O's standing
-    alone that hold three digits or more, as people type phone numbers
-    ("077OO 9OO 123"); the same length, so the text's positions do not move. An O
-    alone is a word ("blood group O"), so only O's beside a digit or another O count.
+    """``text`` with the letter O read as a zero, and I and l as a one, in runs of
+    digits and such letters standing alone that hold three digits or more, as people
+    type phone numbers ("077OO 9OO I23"); the same length, so the text's positions
+    do not move. An O or an I alone is a word ("blood group O", "I"), so only O's
+    beside a digit or another O count, and only I's and l's beside a digit.
 
     Examples
     --------
-    >>> _zeros_for_os("call 077OO 9oo 123 or O113 496 OOOO, not O2 or Oxford")
+    >>> _zeros_for_os("call 077OO 9oo I23 or O113 496 OOOO, not O2 or Oxford")
     'call 07700 900 123 or 0113 496 0000, not O2 or Oxford'
-    >>> _zeros_for_os("group O 943 476 5919")
-    'group O 943 476 5919'
+    >>> _zeros_for_os("group O 943 476 5919, I 0113 496 0000, ll 123")
+    'group O 943 476 5919, I 0113 496 0000, ll 123'
     """
     if not (_O_BY_A_DIGIT.search(text) or ("oo" in text.lower() and _OS_ALONE.search(text))):
         return text
@@ -137,12 +145,25 @@ def _zeros_in_run(match: re.Match) -> str:
     run = match.group()
     if sum(c.isdigit() for c in run) < 3:
         return run
-    return _O_PIECE.sub(lambda m: m.group() if m.group() in ("O", "o")
-                        else m.group().replace("O", "0").replace("o", "0"), run)
+    return _O_PIECE.sub(_digits_in_piece, run)
+
+
+def _digits_in_piece(match: re.Match) -> str:
+    """One piece of a run (:func:`_zeros_in_run`) with its letters read as digits: O's
+    if it holds a digit or is all O's (not one O alone), I's and l's if it holds a digit."""
+    piece = match.group()
+    if piece.isdigit():
+        return piece
+    digit = any(c.isdigit() for c in piece)
+    if digit or (len(piece) > 1 and piece.strip("Oo") == ""):
+        piece = piece.replace("O", "0").replace("o", "0")
+    if digit:
+        piece = piece.replace("I", "1").replace("l", "1")
+    return piece
 
 
 #: One piece of such a run, between its separators.
-_O_PIECE = re.compile(r"[0-9Oo]+")
+_O_PIECE = re.compile(r"[0-9OoIl]+")
 
 
 # --- E-mail addresses ----------------------------------------------------------------
@@ -293,6 +314,7 @@ _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name"
                   ("hosted", "by"), ("chaired", "by"), ("introduced", "by"))
 #: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
 _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
+                ("thanks", "again"), ("thanks", "again", "to"),
                 ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
                 ("i'm",), ("i\u2019m",), ("im",), ("i", "am"), ("this", "is"), ("and",),
                 ("or",), ("to",), ("met",), ("meet",), ("ask",), ("tell",), ("told",),
@@ -306,6 +328,14 @@ _INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
                 **{i: "weak" for i in (("from",), ("email",), ("e-mail",), ("text",),
                                        ("phone",), ("ring",), ("called",), ("cc",))}}
 _INTRO_LAST = frozenset(i[-1] for i in _INTRO_KINDS)
+#: Strong introductions after which only a person stands, so that a word in lower
+#: case that is no word of the gazetteer's lists is a name too ("led by tsiory",
+#: "regards\ntsiory"); not "run by", "hosted by" or "speak to" ("run by zoom"), nor
+#: "signed" and "wishes" ("signed consent", "wishes matter").
+_PERSON_INTROS = frozenset({("my", "name", "is"), ("name", "is"), ("my", "name"),
+                            ("call", "me"), ("regards",),
+                            ("led", "by"), ("facilitated", "by"), ("presented", "by"),
+                            ("chaired", "by"), ("introduced", "by")})
 #: Words after a capitalised word that make it a place or an organisation.
 _PLACE_WORDS = frozenset("""ward wards road rd street st lane ln avenue ave close drive way
 hospital infirmary centre center surgery practice medical health healthcare house court park
@@ -335,6 +365,8 @@ not no yes so very really just also""".split())
 #: name ("Babajide really helped me"), as "Parking was" is not.
 _PERSON_VERBS = frozenset("""helped explained listened taught smiled welcomed supported
 encouraged reassured answered chaired""".split())
+#: What may stand between a name and its verb (or the adverb before it).
+_VERB_GAPS = (" ", "  ", "\n", " \n", "\n ", "\r\n")
 #: Capitalised words before such a verb that make it a passive ("Felt welcomed").
 _NOT_BEFORE_PERSON_VERBS = frozenset("felt feel feeling feels got get getting being".split())
 #: Words that may stand between such a name and its verb.
@@ -352,6 +384,28 @@ def _key(word: str) -> str:
     if key.endswith(("'s", "\u2019s")):
         key = key[:-2]
     return key
+
+
+def _unknown_lower(key: str) -> bool:
+    """Whether a word in lower case could only be a name after an introduction of a
+    person (``_PERSON_INTROS``) or a role ("my friend TSIORY"): letters only, three
+    or more, not ending as a verb or an adverb mostly does ("-ed", "-ing", "-ly": "my
+    mum ATTENDED"), and in none of the gazetteer's lists of words nor the module's
+    lists of stop words, places, roles, titles and months.
+
+    Examples
+    --------
+    >>> _unknown_lower("tsiory"), _unknown_lower("zoom"), _unknown_lower("healthwatch")
+    (True, True, False)
+    >>> _unknown_lower("attended"), _unknown_lower("enjoying"), _unknown_lower("truly")
+    (False, False, False)
+    """
+    gaz = _gazetteer()
+    return len(key) > 2 and key.isalpha() and not key.endswith(("ed", "ing", "ly")) \
+        and key not in _STOP \
+        and key not in gaz.common_words and key not in gaz.dict_words \
+        and key not in _PLACE_WORDS and key not in _ROLE_WORDS and key not in _WORD_TITLES \
+        and key not in _TITLES and key not in _MONTH_WORDS
 
 
 def _is_title_case(word: str) -> bool:
@@ -460,6 +514,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         word, key = words[i][2], keys[i]
         nxt = i + 1 < n and not in_taken(i + 1)
+        # A role or a title that is a word, before an unknown word in capitals that
+        # stands out (not in words written in capitals, as "PHARMACIST WENT THROUGH"):
+        # "my friend TSIORY".
+        if nxt and (key in _ROLE_WORDS or key in _WORD_TITLES) and not word.isupper() \
+                and words[i + 1][2].isupper() and len(words[i + 1][2]) > 2 \
+                and not (i + 2 < n and words[i + 2][2].isupper() and len(words[i + 2][2]) > 1) \
+                and gap(i + 1) in (" ", "  ") and not is_place(i + 1, i + 2) \
+                and (caps_name(i + 1) or _unknown_lower(keys[i + 1])):
+            mark(i + 1)
+            extend(i + 1)
+            continue
         # Titles: "Dr Patel", "Mrs.Jones", "MRS JONES", "dr ahmed", "Sister Mary".
         if nxt and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))
                     or (key in _ROLE_WORDS and _is_title_case(words[i + 1][2])
@@ -567,7 +632,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         intro = next((t for t in (tuple(keys[max(j - k, 0):j]) for k in (3, 2, 1))
                       if t in _INTRO_KINDS), None)
-        if intro is None or "\n\n" in gap(j) or gap(j).strip(" ,:-") != "":
+        between = gap(j)  # one line break at most: "Regards,\nHarold"
+        if intro is None or between.count("\n") > 1 or between.strip(" ,:-\r\n") != "":
             continue
         kind = _INTRO_KINDS[intro]
         word, key = words[j][2], keys[j]
@@ -580,7 +646,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         elif word.isupper() and len(word) > 2 and kind == "greeting":
             ok = caps_name(j)  # "thanks to SARAH"
         elif kind == "strong":
-            ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is")
+            ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is") or (
+                intro in _PERSON_INTROS and _unknown_lower(key))  # "led by tsiory"
         elif kind == "greeting" and word.islower():
             ok = key in _lower_given()  # "thanks sarah": a given name that is no word
         else:
@@ -609,7 +676,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 keys[i - 1] in gaz.given or keys[i - 1] in gaz.given_common)):
             continue
         j = i + 2 if keys[i + 1] in _PERSON_ADVERBS and i + 2 < n else i + 1
-        if keys[j] in _PERSON_VERBS and all(gap(k) in (" ", "  ") for k in range(i + 1, j + 1)):
+        if keys[j] in _PERSON_VERBS and all(gap(k) in _VERB_GAPS for k in range(i + 1, j + 1)):
             mark(i)
             if after_given:
                 mark(i - 1)
@@ -855,9 +922,13 @@ def _may_identify(text: str) -> int:
     if _names_a_trigger(found):
         return _WORDS
     low = text.lower()
-    # Every word, wherever it stands ("thanks.mrs okonjo" too): in lower case.
+    # Every word, wherever it stands ("thanks.mrs okonjo" too): in lower case, and
+    # without accents as the name rules read them ("my name is zo\u00eb")
     words = _lower_words(low)
-    if text.islower() and not _lower_given().isdisjoint(words):
+    folded = low if text.isascii() else fold_text(low)
+    words_folded = words if folded == low else _QUICK_LOWER_WORDS.findall(folded)
+    if text.islower() and not (_lower_given().isdisjoint(words)
+                               and _lower_given().isdisjoint(words_folded)):
         return _WORDS  # all in lower case, with a given name: "i think lucy did well"
     if "/" in text and _SOCIAL_LINK.search(text):
         why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
@@ -865,6 +936,8 @@ def _may_identify(text: str) -> int:
                            for m in _PRONOUNS.finditer(text)):
         return _WORDS  # "Folasade (she/her)"
     hits = _SCREEN_WORDS.intersection(words)  # one pass over the words for both uses
+    if words_folded is not words:
+        hits |= _SCREEN_WORDS.intersection(words_folded)
     if (not _PERSON_VERBS.isdisjoint(hits) or not text.isascii()) \
             and _capitalised_before_verb(text):
         return _WORDS  # "Babajide really helped me"
@@ -889,6 +962,17 @@ def _may_identify(text: str) -> int:
     starts = hits.intersection(_QUICK_BY_FIRST)
     if not starts:
         return why
+    if _introduces_a_name(text, low, words, starts) or (
+            words_folded is not words
+            and _introduces_a_name(fold_text(text), folded, words_folded, starts)):
+        return _WORDS
+    return why
+
+
+def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str]) -> bool:
+    """Whether one of the quick test's introductions (first words ``starts``) is
+    followed by a word the name rules could take (:func:`_intro_may_name`) in
+    ``text`` (``low`` in lower case, ``words`` its lower-case words)."""
     words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
     for first in starts:
@@ -897,13 +981,20 @@ def _may_identify(text: str) -> int:
             k = j + len(intro)
             if k <= last and tuple(words[j:k]) == intro:
                 key = words[k]
-                # (a stop word joined to more by a hyphen is one word to the name
-                # rules: "name's I-Okonjo")
-                if (gaz.is_name(key) or ((key not in _STOP or "-" in text)
-                                         and key.capitalize() in text)) \
-                        and _follows(low, intro[-1], key):
-                    return _WORDS
-    return why
+                if _intro_may_name(intro, key, text) and _follows(low, intro[-1], key):
+                    return True
+    return False
+
+
+def _intro_may_name(intro: tuple[str, ...], key: str, text: str) -> bool:
+    """Whether the word ``key`` (in lower case) after the introduction ``intro`` in
+    ``text`` may be a name to the name rules: a name of the gazetteer, a word
+    written capitalised somewhere in the text (a stop word joined to more by a
+    hyphen is one word to the name rules: "name's I-Okonjo"), or an unknown word
+    after an introduction of a person ("led by tsiory")."""
+    return _gazetteer().is_name(key) or ((key not in _STOP or "-" in text)
+                                         and key.capitalize() in text) or (
+        intro in _PERSON_INTROS and _unknown_lower(key))
 
 
 def _indices(items: list[str], item: str) -> list[int]:
@@ -965,14 +1056,14 @@ def _capitalised_before_verb(text: str) -> bool:
 
 def _follows(low: str, last: str, key: str) -> bool:
     """Whether ``key`` comes right after the word ``last`` somewhere in ``low``, as the
-    name rules take an introduction's name: with only spaces, commas, colons or
-    dashes between (and "'s": "name's sarah"); not across "!" or a full stop."""
+    name rules take an introduction's name: with only spaces, line breaks, commas,
+    colons or dashes between (and "'s": "name's sarah"); not across "!" or a full stop."""
     pos = low.find(last)
     while pos != -1:
         after = pos + len(last)
         if low.startswith(("'s", "\u2019s"), after):
             after += 2
-        while after < len(low) and low[after] in " ,:-":
+        while after < len(low) and low[after] in " ,:-\r\n":
             after += 1
         if low.startswith(key, after):
             return True
@@ -1289,7 +1380,6 @@ def _introduce_a_name(texts: list[str], rows: np.ndarray, parents: np.ndarray,
     lower, row_of = lower.filter(kept), row_of[kept.to_numpy(zero_copy_only=False)]
     codes = pc.index_in(lower, value_set=pa.array(_INTRO_WORDS, type=lower.type))
     codes = codes.fill_null(-1).to_numpy()
-    gaz = _gazetteer()
     hit = np.zeros(len(texts), dtype=bool)
     for intro in _QUICK_INTROS:
         n = len(intro)
@@ -1303,9 +1393,7 @@ def _introduce_a_name(texts: list[str], rows: np.ndarray, parents: np.ndarray,
             continue
         keys = lower.take(pa.array(found + n)).to_pylist()
         for row, key in zip(row_of[found].tolist(), keys, strict=True):
-            text = texts[row]
-            if gaz.is_name(key) or ((key not in _STOP or "-" in text)
-                                    and key.capitalize() in text):
+            if _intro_may_name(intro, key, texts[row]):
                 hit[row] = True
     return hit[rows]
 
