@@ -273,6 +273,16 @@ def test_casual_writing_without_identifiers_changes_nothing(text):
     ("please ask for zo\u00eb", "please ask for [name]"),
     ("my name is zo\u00eb", "my name is [name]"),
     ("i think zo\u00eb did well", "i think [name] did well"),
+    # ... or capitalised with an accent on the initial (the quick test read only A-Z)
+    ("\u00c1ine was lovely", "[name] was lovely"),
+    ("\u0141ukasz was great", "[name] was great"),
+    ("\u00d3rla ran the session", "[name] ran the session"),
+    # ... or with capitals inside (the quick test compared "Desouza" with "DeSouza")
+    ("Thanks to DeSouza", "Thanks to [name]"),
+    ("Great day with McDonald", "Great day with [name]"),
+    # ... or with an apostrophe, in an answer all in lower case (the quick test read
+    # "ng", "ang", "a")
+    ("i think ng'ang'a did well", "i think [name] did well"),
     # a phone number typed with the letter I or l for a one
     ("call O7700 9OO I23", "call [phone]"),
     ("ring 0ll3 496 0000 any time", "ring [phone] any time"),

@@ -892,11 +892,18 @@ def _trigger_words() -> frozenset[str]:
 
 def _names_a_trigger(found: list[str]) -> bool:
     """Whether capitalised words (as ``_QUICK_CAPITALISED`` finds them) hold a name or
-    a title of :func:`_trigger_words`, also written in capitals ("ANDY", "SARAH")."""
+    a title of :func:`_trigger_words`, also written in capitals ("ANDY", "SARAH") or
+    with capitals inside ("McDonald").
+
+    Examples
+    --------
+    >>> _names_a_trigger(["Great", "McDonald"]), _names_a_trigger(["ANDY"])
+    (True, True)
+    """
     trigger = _trigger_words()
-    return not trigger.isdisjoint(found) or (any(map(str.isupper, found)) and not
+    return not trigger.isdisjoint(found) or (not all(map(str.istitle, found)) and not
                                              trigger.isdisjoint([w.capitalize() for w in found
-                                                                 if w.isupper()]))
+                                                                 if not w.istitle()]))
 
 
 def _may_identify(text: str) -> int:
@@ -913,12 +920,13 @@ def _may_identify(text: str) -> int:
     >>> _may_identify("ring 0113 496 0000"), _may_identify("Sarah, 0113 496 0000")
     (1, 2)
     """
-    found = _QUICK_CAPITALISED.findall(text)
     if text.isascii():
+        found = _QUICK_CAPITALISED.findall(text)
         why = _CHARACTERS if _QUICK_ASCII_CHARS.search(text) else _NOTHING
     else:
+        # capitalised words without their accents, initials too ("\u00c1ine", "\u0141ukasz")
+        found = _QUICK_CAPITALISED.findall(fold_text(text))
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
-        found = [fold(w) for w in found]
     if _names_a_trigger(found):
         return _WORDS
     low = text.lower()
@@ -927,9 +935,12 @@ def _may_identify(text: str) -> int:
     words = _lower_words(low)
     folded = low if text.isascii() else fold_text(low)
     words_folded = words if folded == low else _QUICK_LOWER_WORDS.findall(folded)
-    if text.islower() and not (_lower_given().isdisjoint(words)
-                               and _lower_given().isdisjoint(words_folded)):
-        return _WORDS  # all in lower case, with a given name: "i think lucy did well"
+    if text.islower() and not (
+            _lower_given().isdisjoint(words) and _lower_given().isdisjoint(words_folded)
+            and ("'" not in folded and "\u2019" not in folded
+                 or _lower_given().isdisjoint(map(_key, _WORD.findall(folded))))):
+        # all in lower case, with a given name: "i think lucy did well", "ng'ang'a"
+        return _WORDS
     if "/" in text and _SOCIAL_LINK.search(text):
         why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
     if "/" in text and any(_capitalised_word_before(text, m.start())
@@ -962,17 +973,21 @@ def _may_identify(text: str) -> int:
     starts = hits.intersection(_QUICK_BY_FIRST)
     if not starts:
         return why
-    if _introduces_a_name(text, low, words, starts) or (
-            words_folded is not words
-            and _introduces_a_name(fold_text(text), folded, words_folded, starts)):
+    # (capitals inside a word: "DeSouza", which "Desouza" is not)
+    capitalised = frozenset(w.lower() for w in found if not w.istitle() and not w.isupper())
+    if _introduces_a_name(text, low, words, starts, capitalised) or (
+            words_folded is not words and _introduces_a_name(
+                fold_text(text), folded, words_folded, starts, capitalised)):
         return _WORDS
     return why
 
 
-def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str]) -> bool:
+def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str],
+                       capitalised: frozenset[str]) -> bool:
     """Whether one of the quick test's introductions (first words ``starts``) is
     followed by a word the name rules could take (:func:`_intro_may_name`) in
-    ``text`` (``low`` in lower case, ``words`` its lower-case words)."""
+    ``text`` (``low`` in lower case, ``words`` its lower-case words, ``capitalised``
+    its capitalised words in lower case)."""
     words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
     for first in starts:
@@ -981,7 +996,8 @@ def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str]) 
             k = j + len(intro)
             if k <= last and tuple(words[j:k]) == intro:
                 key = words[k]
-                if _intro_may_name(intro, key, text) and _follows(low, intro[-1], key):
+                if (_intro_may_name(intro, key, text) or key in capitalised) \
+                        and _follows(low, intro[-1], key):
                     return True
     return False
 
@@ -990,8 +1006,9 @@ def _intro_may_name(intro: tuple[str, ...], key: str, text: str) -> bool:
     """Whether the word ``key`` (in lower case) after the introduction ``intro`` in
     ``text`` may be a name to the name rules: a name of the gazetteer, a word
     written capitalised somewhere in the text (a stop word joined to more by a
-    hyphen is one word to the name rules: "name's I-Okonjo"), or an unknown word
-    after an introduction of a person ("led by tsiory")."""
+    hyphen is one word to the name rules: "name's I-Okonjo"; a word with capitals
+    inside, "DeSouza", is the caller's to find), or an unknown word after an
+    introduction of a person ("led by tsiory")."""
     return _gazetteer().is_name(key) or ((key not in _STOP or "-" in text)
                                          and key.capitalize() in text) or (
         intro in _PERSON_INTROS and _unknown_lower(key))
