@@ -323,7 +323,8 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "Trainer", "-", "Oyinkansola", "(", "thanks", "sarah", "jones", "smith", "jo@gmail", "nhs",
     "943", "4765", "919", "is", "Tsiory", "(she/her)", "receptionist", "(Tsiory)", ", the",
     "friend", "my", "son,", "zo\u00eb", "Zo\u00eb", "chlo\u00e9", "siobh\u00e1n", "\u0301",
-    "Regards", "\n", "\r\n", "led", "by", "tsiory", "TSIORY", "ATTENDED", "I23", "0ll3", "again"]
+    "Regards", "\n", "\r\n", "led", "by", "tsiory", "TSIORY", "ATTENDED", "I23", "0ll3", "again",
+    "\u00c1ine", "\u0141ukasz", "\u00d1ico", "McDonald", "DeSouza", "ng'ang'a", "Great", "day"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 
