@@ -627,3 +627,39 @@ def test_the_gazetteer_holds_names_of_many_origins_and_marks_words():
 def test_values_that_are_not_text_come_back_as_they_are(value):
     out = redact(value)
     assert out is value
+
+
+# --- Folding accents away, as the name rules and the quick test read words -------------
+
+
+def _fold_by_hand(text: str) -> str:
+    """The definition: decomposed, combining marks dropped, then the letters that do
+    not decompose replaced."""
+    import unicodedata
+
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
+    return stripped.translate(str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+                                             "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
+                                             "ı": "i"}))
+
+
+@given(st.text(max_size=40))
+def test_folding_a_text_drops_every_accent_as_the_definition_says(text):
+    from coprod_analysis.clean.gazetteer import fold, fold_text
+
+    assert fold_text(text) == _fold_by_hand(text)
+    assert fold(text) == fold_text(text)
+
+
+def test_folding_knows_every_combining_mark_of_this_python():
+    import sys
+    import unicodedata
+
+    from coprod_analysis.clean.gazetteer import COMBINING_BELOW, fold_text
+
+    above = [c for c in range(COMBINING_BELOW, sys.maxunicode + 1)
+             if unicodedata.combining(chr(c))]
+    assert above == []
+    assert fold_text("Sio\u0301bha\u0301n \u00c1ine \u0141ukasz stra\u00dfe") == \
+        "Siobhan Aine Lukasz strasse"

@@ -60,26 +60,40 @@ def fold(word: str) -> str:
     >>> fold("siobhán"), fold("zoë"), fold("łukasz")
     ('siobhan', 'zoe', 'lukasz')
     """
-    if word.isascii():
-        return word
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", word)
-                       if not unicodedata.combining(c))
-    return stripped.translate(_NOT_DECOMPOSED)
+    return fold_text(word)
 
 
 def fold_text(text: str) -> str:
-    """:func:`fold` for a whole text (not kept in its cache).
+    """:func:`fold` for a whole text (not kept in its cache): decomposed (NFKD),
+    without combining marks, and with the letters that do not decompose replaced.
 
     Examples
     --------
-    >>> fold_text("ask for zo\u00eb or chlo\u00e9")
-    'ask for zoe or chloe'
+    >>> fold_text("ask for zo\u00eb or chlo\u00e9, \u0141ukasz")
+    'ask for zoe or chloe, Lukasz'
     """
-    return fold.__wrapped__(text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).translate(_fold_table())
 
 
-_NOT_DECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                                 "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"})
+#: Combining marks are all below this code point (none above it up to Unicode 15;
+#: a test checks the Python in use).
+COMBINING_BELOW = 0x30000
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str | None]:
+    """What :func:`fold_text` does to a decomposed text: combining marks dropped,
+    letters that do not decompose replaced (built once, when first needed)."""
+    table: dict[int, str | None] = {c: None for c in range(COMBINING_BELOW)
+                                    if unicodedata.combining(chr(c))}
+    table.update({ord(k): v for k, v in _NOT_DECOMPOSED.items()})
+    return table
+
+
+_NOT_DECOMPOSED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                   "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"}
 
 
 @lru_cache(maxsize=1)
