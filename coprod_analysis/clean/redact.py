@@ -858,6 +858,8 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
                         return True
             pos = low.find(word, after)
     return False
+
+
 def _has_digit_or_at(text: str) -> bool:
     """Whether ASCII text holds a digit or "@", what makes it worth a closer look
     whatever its words (eleven searches for one character each, written out: three
@@ -871,6 +873,8 @@ def _has_digit_or_at(text: str) -> bool:
     return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
             or "@" in text)
+
+
 _QUICK_CAPITALISED = re.compile(r"[A-Z][^\W\d_]+")
 
 
