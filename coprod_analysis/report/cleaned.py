@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -129,10 +129,12 @@ def _read(path: Path, themes: bool) -> CleanResult:
     table = table.unify_dictionaries()
     out: dict[str, object] = {}
     kept_codes: dict[str, np.ndarray] = {}
+    texts: dict[str, pd.Series] = {}  # the text columns' distinct values, as converted
     answered = np.zeros(rows, dtype=bool)
     name = shared_file_names([path])[path]
-    # The ids are made in worker threads (pyarrow and numpy let go of Python's lock)
-    # while this thread converts the columns.
+    # The ids, and each text column's value a row, are made in worker threads (pyarrow
+    # and numpy let go of Python's lock) while this thread converts the columns' distinct
+    # values.
     with ThreadPoolExecutor(max_workers=2) as workers:
         made_ids = workers.submit(_response_ids, name, rows)
         for column in read:
@@ -154,17 +156,24 @@ def _read(path: Path, themes: bool) -> CleanResult:
                     answered |= present[codes]
                 if any(value_kind(v) is not None for v in stripped if v):
                     raise _NotPlain(f"{column}: a cell looks like an identifier")
-            out[column] = _convert(column, fields.get(column), codes, distinct)
+            field = fields.get(column)
+            if column == "source_platform" or field.kind in ("text", "free_text"):
+                texts[column] = _distinct_text(column, field, distinct)
+                out[column] = workers.submit(_spread, texts[column], codes)
+            else:
+                out[column] = _convert(column, field, codes, distinct)
             if column == "venue":  # read after the session date
                 made_sessions = workers.submit(
-                    _session_ids, out["session_date"], out["venue"],
+                    _session_ids, out["session_date"], texts["venue"],
                     kept_codes["session_date"], kept_codes["venue"])
         if not answered.all():
             raise _NotPlain("a blank row")
         if pd.isna(out["session_date"]).any():
             raise _NotPlain("a row without a session date")
         submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
-        themes_found = _themes(out["improvements"], themes, kept_codes["improvements"])
+        themes_found = _themes(texts["improvements"], themes, kept_codes["improvements"])
+        out = {column: made.result() if isinstance(made, Future) else made
+               for column, made in out.items()}
         frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
             "response_id": made_ids.result(),
             "session_id": made_sessions.result(),
@@ -314,12 +323,14 @@ def _describe(report: FileReport, session_dates: pd.Series,
 def _session_ids(dates: np.ndarray, venues: pd.Series, date_codes: np.ndarray,
                  venue_codes: np.ndarray) -> pd.Series:
     """:func:`~coprod_analysis.clean.evaluations.session_ids`, made once a distinct
-    (date, venue) and given to every row that has it."""
+    (date, venue) and given to every row that has it; ``venues`` are the distinct
+    venues as converted, ``venue_codes`` each row's."""
     pairs = date_codes.astype(np.int64) * (int(venue_codes.max()) + 1) + venue_codes
     which, distinct = pd.factorize(pairs)
     first = np.empty(len(distinct), dtype=np.int64)
     first[which[::-1]] = np.arange(len(which) - 1, -1, -1)  # each pair's first row
-    ids = session_ids(pd.Series(dates[first]), venues.iloc[first].reset_index(drop=True))
+    ids = session_ids(pd.Series(dates[first]),
+                      pd.Series(venues.array.take(venue_codes[first]), dtype=TEXT_DTYPE))
     return pd.Series(ids.array.take(which))
 
 
@@ -351,12 +362,29 @@ def _checked(parsed, problems: np.ndarray, name: str):
     return parsed
 
 
-def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
-    """One column, converted once per distinct value by the pipeline's own readers."""
+def _distinct_text(name: str, field, distinct: pd.Series) -> pd.Series:
+    """A text column's distinct values, converted as the pipeline converts them (a row's
+    value is then :func:`_spread` from them)."""
     if name == "source_platform":
         first = distinct.str.strip().str.lower()
-        first = first.where(first.isin(PLATFORMS), "manual")
-        return pd.Series(first.array.take(codes), dtype=TEXT_DTYPE)
+        return first.where(first.isin(PLATFORMS), "manual")
+    if field.kind == "text":  # the venue: redacted, as the pipeline does place names
+        text = values.tidy_choice(distinct)
+        said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
+        return redact_series(text.mask((said_none == "x").fillna(False).astype(bool)))
+    if field.kind == "free_text":
+        return redact_series(values.tidy_text(distinct))
+    raise _NotPlain(f"{name}: a {field.kind} field")  # pragma: no cover - not called so
+
+
+def _spread(text: pd.Series, codes: np.ndarray) -> pd.Series:
+    """Each row's value of a text column: its code's value of ``text``."""
+    return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
+
+
+def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
+    """One column of answers or dates, converted once per distinct value by the
+    pipeline's own readers (text columns: :func:`_distinct_text`)."""
     kind = field.kind
     if kind == "likert":
         parsed = _checked(*values.to_likert(distinct), name)
@@ -377,14 +405,6 @@ def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
         days = pd.to_datetime(pd.Series([d for d, _ in parsed], dtype=object)).to_numpy(
             dtype="datetime64[ns]")
         return days[codes]
-    elif kind == "text":  # the venue: redacted, as the pipeline does place names
-        text = values.tidy_choice(distinct)
-        said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
-        text = redact_series(text.mask((said_none == "x").fillna(False).astype(bool)))
-        return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
-    elif kind == "free_text":
-        text = redact_series(values.tidy_text(distinct))
-        return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
     else:  # pragma: no cover - the evaluation form has no other kinds
         raise _NotPlain(f"{name}: a {kind} field")
     return pd.Categorical.from_codes(np.asarray(parsed.codes)[codes], dtype=parsed.dtype)
@@ -393,23 +413,24 @@ def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
 def _themes(improvements: pd.Series, enabled: bool, codes: np.ndarray) -> pd.Series:
     """``improvement_themes``, inferred as the pipeline infers them (once a distinct text).
 
-    ``codes`` are the rows' codes of the improvements as read (one a distinct answer
-    before tidying and redaction). The distinct texts are those of
-    ``pd.factorize(improvements)``, in its order (of first appearance), found from
-    the first row of each code rather than by hashing every row's text again.
+    ``improvements`` are the distinct answers as read, tidied and redacted, and
+    ``codes`` the rows' codes of them (one a distinct answer before tidying and
+    redaction: two codes may give one text). The distinct texts are those of
+    ``pd.factorize`` of the rows' texts, in its order (of first appearance), found
+    from the first row of each code rather than by hashing every row's text.
     """
+    rows = len(codes)
     if not enabled:
-        return pd.Series(pd.NA, index=improvements.index, dtype=TEXT_DTYPE)
+        return pd.Series(pd.NA, index=pd.RangeIndex(rows), dtype=TEXT_DTYPE)
     from coprod_analysis.themes import bundled_model, classify_texts
 
     (_, _, which), = EVALUATION_FORM.themes
     model, codebook = bundled_model(which)
-    rows = len(codes)
     first = np.full(int(codes.max()) + 1 if rows else 0, rows, dtype=np.int64)
     first[codes[::-1]] = np.arange(rows - 1, -1, -1)  # each code's first row
     seen = np.flatnonzero(first < rows)
     seen = seen[np.argsort(first[seen], kind="stable")]  # codes in order of first row
-    texts = improvements.array.take(first[seen])  # each code's text, tidied and redacted
+    texts = improvements.array.take(seen)  # each code's text, tidied and redacted
     text_codes, distinct = pd.factorize(texts, use_na_sentinel=True)
     by_code = np.full(len(first), -1, dtype=np.int64)
     by_code[seen] = text_codes
@@ -417,7 +438,7 @@ def _themes(improvements: pd.Series, enabled: bool, codes: np.ndarray) -> pd.Ser
     themes = pd.array([c or pd.NA for c in found] + [pd.NA], dtype=TEXT_DTYPE)
     row_codes = by_code[codes]
     return pd.Series(themes.take(np.where(row_codes < 0, len(found), row_codes)),
-                     index=improvements.index)
+                     index=pd.RangeIndex(rows))
 
 
 __all__ = ["read_cleaned_evaluations"]
