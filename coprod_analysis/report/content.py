@@ -105,19 +105,22 @@ def sessions_without_forms(evaluations: pd.DataFrame, sessions: pd.DataFrame) ->
 
 
 def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
-                   min_count: int = MIN_COUNT) -> pd.DataFrame:
+                   min_count: int = MIN_COUNT, *,
+                   rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each of the eight outcomes: the share agreeing and its 95% interval, or "not shown".
 
     The share is shown only where it gives away no small count (see
     :func:`~coprod_analysis.publish.show_share`); an outcome nobody answered
-    is listed as answered by 0.
+    is listed as answered by 0. ``rates``: :func:`shown_agreement` of
+    ``evaluations`` for every outcome, if the caller has it already.
 
     Returns
     -------
     DataFrame
         ``Outcome``, ``Agreed``, ``95% interval``, ``Answered``.
     """
-    rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
+    if rates is None:
+        rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
     rows = []
     for row in rates.itertuples():
         interval = (f"{percent(row.low)} to {percent(row.high)}" if row.shown

@@ -162,9 +162,10 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     evaluations = inputs.evaluations
     reviews = inputs.reviews if inputs.reviews is not None and len(inputs.reviews) else None
     codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
-    outcomes = outcomes_table(evaluations, min_base, min_count)
+    rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
+    outcomes = outcomes_table(evaluations, min_base, min_count, rates=rates)
     outcome_charts = []
-    shown = shown_agreement(evaluations, min_base, min_count)
+    shown = rates[rates["shown"]].reset_index(drop=True)  # what shown_agreement returns
     if len(shown):  # the chart draws only what the table shows
         outcome_charts.append(_outcomes_chart(shown))
     over_time = agreement_over_time(evaluations, min_base, min_count)
