@@ -42,7 +42,7 @@ from coprod_analysis.clean.redact import redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.limits import read_csv_bytes
-from coprod_analysis.read.grid import count_byte
+from coprod_analysis.read.grid import count_byte, row_boundary
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS, RECOGNISED_BY
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
     # pyarrow parses (in two halves when the file is large, each in a thread of its own)
     # while this thread looks through the bytes: pyarrow lets go of Python's lock, so
     # on two cores the work takes about half the time.
-    split, quotes_before = _row_boundary(data)
+    cut = row_boundary(data, smallest=_SPLIT_FROM, within=len(data), tries=_CUT_TRIES)
+    split, quotes_before = cut if cut is not None else (None, 0)
     buffer = pa.py_buffer(data)
     with ThreadPoolExecutor(max_workers=2) as workers:
         if split is None:
@@ -203,6 +204,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
 
 #: Files at least this large are parsed in two halves at once.
 _SPLIT_FROM = 1 << 22
+#: How many line breaks past the middle of the file a place to cut it is looked for at.
+_CUT_TRIES = 1000
 #: The last column: read in the first half only, to see that the halves meet.
 _LAST = COLUMNS[-1]
 
@@ -245,13 +248,14 @@ def _parse(buffer: pa.Buffer, *, first: bool, last: bool) -> pa.Table | _NotPlai
 def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
     """The table parsed in parts, as one; ``None`` if the parts may not meet at a row's end.
 
-    :func:`_row_boundary` cut the file after a line break with an even number of
-    quotes before it, which ends a row unless a quote stood where a CSV parser takes
-    it as a plain character. The first part, parsed on its own, then shows where it
-    ended: pyarrow reads a part that ends inside quotes as a last row that is either
-    short of columns (an error) or whose last cell holds the line break the part
-    ends with. Neither, the first part ended where a row ends, as in the whole file,
-    and the second part is read as the whole file's parser would go on.
+    :func:`~coprod_analysis.read.grid.row_boundary` cut the file after a line break
+    with an even number of quotes before it, which ends a row unless a quote stood
+    where a CSV parser takes it as a plain character. The first part, parsed on its
+    own, then shows where it ended: pyarrow reads a part that ends inside quotes as a
+    last row that is either short of columns (an error) or whose last cell holds the
+    line break the part ends with. Neither, the first part ended where a row ends, as
+    in the whole file, and the second part is read as the whole file's parser would go
+    on.
     """
     if len(parts) == 1:
         return parts[0]
@@ -261,41 +265,6 @@ def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
     if (head.column(_LAST)[-1].as_py() or "").endswith("\n"):
         return None
     return pa.concat_tables([head.drop_columns([_LAST]), tail])
-
-
-def _row_boundary(data: bytes, tries: int = 1000,
-                  smallest: int | None = None) -> tuple[int | None, int]:
-    r"""Where to cut the file in two (after the first line break past its middle with an
-    even number of quotes before it), and how many quotes come before that point.
-
-    ``(None, 0)`` for a file under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if
-    no such line break is found within ``tries`` line breaks of the middle, or if it
-    is the file's last byte.
-
-    Examples
-    --------
-    The middle of these 18 bytes is inside a quoted answer: its line break (byte 10)
-    has 3 quotes before it; the next one (byte 13) has 4, and ends a row.
-
-    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0)
-    (14, 4)
-    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0, tries=1)
-    (None, 0)
-    """
-    if len(data) < (_SPLIT_FROM if smallest is None else smallest):
-        return None, 0
-    middle = len(data) // 2
-    quotes = count_byte(data, b'"', stop=middle)
-    at = middle
-    for _ in range(tries):
-        end = data.find(b"\n", at)
-        if end < 0 or end + 1 >= len(data):
-            break
-        quotes += data.count(b'"', at, end + 1)
-        at = end + 1
-        if not quotes % 2:
-            return at, quotes
-    return None, 0
 
 
 def _describe(report: FileReport, session_dates: pd.Series,
