@@ -127,21 +127,21 @@ def _read(path: Path, themes: bool) -> CleanResult:
     rows = table.num_rows
     if not rows:
         raise _NotPlain("no rows")
-    table = table.unify_dictionaries()
     out: dict[str, object] = {}
     kept_codes: dict[str, np.ndarray] = {}
     texts: dict[str, pd.Series] = {}  # the text columns' distinct values, as converted
     answered = np.zeros(rows, dtype=bool)
     name = shared_file_names([path])[path]
-    # The ids, and each text column's value a row, are made in worker threads (pyarrow
-    # and numpy let go of Python's lock) while this thread converts the columns' distinct
-    # values.
+    # Each column's codes and distinct values, the ids, each text column's value a row
+    # and the themes are made in worker threads (pyarrow and numpy let go of Python's
+    # lock) while this thread converts the columns' distinct values, in order.
     with ThreadPoolExecutor(max_workers=2) as workers:
         made_ids = workers.submit(_response_ids, name, rows)
-        for column in read:
-            if column == "submitted_at":
-                continue
-            codes, distinct = _codes(table.column(column), column)
+        coded = {column: workers.submit(_codes, table.column(column), column)
+                 for column in read if column != "submitted_at"}
+        submitted = workers.submit(_timestamps, table.column("submitted_at"))
+        for column, made in coded.items():
+            codes, distinct = made.result()
             kept_codes[column] = codes
             if column == "session_date":
                 day_text = distinct
@@ -167,12 +167,13 @@ def _read(path: Path, themes: bool) -> CleanResult:
                 made_sessions = workers.submit(
                     _session_ids, out["session_date"], texts["venue"],
                     kept_codes["session_date"], kept_codes["venue"])
+            if column == "improvements":
+                made_themes = workers.submit(_themes, texts["improvements"], themes,
+                                             kept_codes["improvements"])
         if not answered.all():
             raise _NotPlain("a blank row")
         if pd.isna(out["session_date"]).any():
             raise _NotPlain("a row without a session date")
-        submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
-        themes_found = _themes(texts["improvements"], themes, kept_codes["improvements"])
         out = {column: made.result() if isinstance(made, Future) else made
                for column, made in out.items()}
         frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
@@ -182,8 +183,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
             "source_platform": out["source_platform"],
             "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
             "source_row": np.arange(1, rows + 1, dtype="int64"),
-            "submitted_at": submitted,
-            "improvement_themes": themes_found,
+            "submitted_at": submitted.result(),
+            "improvement_themes": made_themes.result(),
         })
     if tuple(frame.columns) != COLUMNS:  # pragma: no cover - the form's columns changed
         raise _NotPlain("the clean table's columns are not those read")
@@ -315,11 +316,17 @@ def _response_ids(name: str, rows: int) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(joined), dtype=TEXT_DTYPE)
 
 
+def _timestamps(column: pa.ChunkedArray) -> pd.Series:
+    """The submission times, as pandas reads them."""
+    return column.to_pandas().astype("datetime64[ns]")
+
+
 def _codes(column: pa.ChunkedArray, name: str) -> tuple[np.ndarray, pd.Series]:
-    """A dictionary column as (a code a row, its distinct values as text)."""
-    chunks = column.chunks
+    """A dictionary column (each part of it with a dictionary of its own, as pyarrow
+    reads it) as (a code a row, its distinct values as text)."""
     if column.null_count:
         raise _NotPlain(f"{name}: a missing value")
+    chunks = column.unify_dictionaries().chunks
     dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
     codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks])
     return codes, pd.Series(dictionary.to_pylist(), dtype=TEXT_DTYPE)
