@@ -22,7 +22,6 @@ from coprod_analysis.report.content import outcomes_table, shown_agreement
 from coprod_analysis.vocab import CHALLENGE_THEMES, OUTCOME_NAMES, SCORE_DTYPE
 
 
-
 def _table(rows: list[list[int | None]], keys: list[str | None]) -> pd.DataFrame:
     return pd.DataFrame({
         "key": pd.Series(keys, dtype="string"),
