@@ -1,7 +1,8 @@
 """A large raw export is parsed in two halves at once (:mod:`coprod_analysis.read.grid`).
 
-``read.grid._row_boundary`` cuts the input after a line break with an even number of
-quotes before it; ``_parsed_in_halves`` parses the two halves in two threads and
+``read.grid.row_boundary`` cuts the input after a line break with an even number of
+quotes before it (the same function cuts the tables the report reads:
+``tests/test_report_cleaned.py``); ``_parsed_in_halves`` parses the two halves in two threads and
 refuses (``None``) whenever the halves may not give what the whole gives. Whatever
 the input (stray quotes, quoted line breaks, CRLF and lone CR line endings,
 semicolons, byte order marks, records short or long of fields, blank lines), the
@@ -70,7 +71,7 @@ def assert_every_cut_is_safe(data: bytes, width: int, delimiter: str = ",") -> i
     taken = 0
     for split in line_ends(data):
         if data[split:split + 3] == codecs.BOM_UTF8:
-            continue  # _row_boundary never cuts there (pyarrow drops a leading BOM)
+            continue  # row_boundary never cuts there (pyarrow drops a leading BOM)
         halves = grid_module._parsed_in_halves(pa.py_buffer(data), split, width, delimiter,
                                                Path("x.csv"))
         if halves is not None:
@@ -87,19 +88,70 @@ def test_the_cut_is_after_the_first_line_break_past_the_middle_with_even_quotes(
     # 18 bytes: the middle (byte 9) is the comma before x; the next line break (byte
     # 11) has 2 quotes before it.
     data = b'a,b\n"1\n2",x\n"3",y\n'
-    assert grid_module._row_boundary(pa.py_buffer(data), smallest=0) == 12
+    assert grid_module.row_boundary(pa.py_buffer(data), smallest=0) == (12, 2)
+    assert grid_module.row_boundary(data, smallest=0) == (12, 2)  # bytes as a buffer
     odd = b'a,b\n"1\n2\n3\n4\n5",x\n'  # the middle's line breaks are inside quotes
-    assert grid_module._row_boundary(pa.py_buffer(odd), smallest=0) is None
+    assert grid_module.row_boundary(pa.py_buffer(odd), smallest=0) is None
 
 
 def test_no_cut_in_a_small_input_in_lone_cr_lines_or_before_a_bom(monkeypatch):
-    assert grid_module._row_boundary(pa.py_buffer(b"a,b\n1,2\n3,4\n")) is None  # < 4 MiB
-    assert grid_module._row_boundary(pa.py_buffer(b"a,b\r1,2\r3,4\r"), smallest=0) is None
+    assert grid_module.row_boundary(pa.py_buffer(b"a,b\n1,2\n3,4\n")) is None  # < 4 MiB
+    assert grid_module.row_boundary(pa.py_buffer(b"a,b\r1,2\r3,4\r"), smallest=0) is None
     # 23 bytes: the first line break past the middle (byte 11) has a BOM after it.
     bom = b"a,b\n1,2\n3,4\n" + codecs.BOM_UTF8 + b"5,6\n7,8\n"
-    assert grid_module._row_boundary(pa.py_buffer(bom), smallest=0) == 19
+    assert grid_module.row_boundary(pa.py_buffer(bom), smallest=0) == (19, 0)
     monkeypatch.setattr(grid_module, "_CUT_WITHIN", 4)  # no line break that near
-    assert grid_module._row_boundary(pa.py_buffer(b"a,b\n1,2222222\n3,4\n"), smallest=0) is None
+    assert grid_module.row_boundary(pa.py_buffer(b"a,b\n1,2222222\n3,4\n"), smallest=0) is None
+
+
+def test_the_cut_is_looked_for_within_so_many_bytes_or_line_breaks():
+    # 34 bytes, middle 17 (inside the quoted answer): line breaks after it at bytes
+    # 21 (1 quote before it) and 29 (2, the first that ends a record).
+    data = b'a,b\n"x\n1234\n5678\n9012\n3456",y\n7,8\n'
+    assert len(data) == 34 and data[21:22] == data[29:30] == b"\n"
+    assert grid_module.row_boundary(data, smallest=0) == (30, 2)
+    assert grid_module.row_boundary(data, smallest=0, tries=2) == (30, 2)
+    assert grid_module.row_boundary(data, smallest=0, tries=1) is None  # the 2nd break
+    assert grid_module.row_boundary(data, smallest=0, within=13) == (30, 2)
+    assert grid_module.row_boundary(data, smallest=0, within=12) is None  # byte 29 is past
+    # Looked through in pieces: the same cut whatever their size.
+    for piece in (1, 2, 3, 7, 64):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(grid_module, "_CUT_PIECE", piece)
+            assert grid_module.row_boundary(data, smallest=0) == (30, 2)
+            assert grid_module.row_boundary(data, smallest=0, tries=1) is None
+            assert grid_module.row_boundary(data, smallest=0, within=12) is None
+
+
+def first_even_line_break(data: bytes, within: int, tries: int | None) -> tuple[int, int] | None:
+    """What ``row_boundary`` should give, worked out byte by byte."""
+    middle, seen = len(data) // 2, 0
+    for at in range(middle, min(len(data), middle + within)):
+        if data[at:at + 1] != b"\n":
+            continue
+        seen += 1
+        if at + 1 >= len(data):
+            return None
+        quotes = data[:at + 1].count(b'"')
+        if quotes % 2 == 0 and data[at + 1:at + 4] != codecs.BOM_UTF8:
+            return at + 1, quotes
+        if tries is not None and seen >= tries:
+            return None
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b",", b'"', b"\n", b"\r\n", codecs.BOM_UTF8, b'""']),
+                max_size=40).map(b"".join),
+       st.integers(1, 50), st.one_of(st.none(), st.integers(1, 6)), st.integers(1, 9))
+def test_the_cut_is_the_first_line_break_past_the_middle_with_even_quotes(data, within, tries,
+                                                                          piece):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grid_module, "_CUT_PIECE", piece)
+        for given_as in (data, pa.py_buffer(data)):
+            cut = grid_module.row_boundary(given_as, smallest=0, within=within, tries=tries)
+            expected = first_even_line_break(data, within, tries) if len(data) >= 2 else None
+            assert cut == expected
 
 
 # --- Halves that do not meet at a record's end ---------------------------------------
@@ -309,7 +361,7 @@ def test_any_export_read_in_halves_is_the_export_read_whole(tmp_path, monkeypatc
 @settings(max_examples=300, deadline=None)
 @given(export=exports())
 def test_any_cut_taken_gives_the_whole_table(export):
-    """Not only the cut _row_boundary picks: after any line break, the halves are
+    """Not only the cut row_boundary picks: after any line break, the halves are
     refused or give exactly the records pyarrow reads from the whole."""
     data, delimiter = export
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data

@@ -157,8 +157,18 @@ def test_the_report_still_cleans_an_export_or_several_files(tmp_path, fixture_pa
     assert_frame_equal(inputs.evaluations, load_evaluations([one, two]).data)
 
 
-# A large file is parsed in two halves at once (report.cleaned._row_boundary cuts it
-# after a line break with an even number of quotes before it): the table is the same.
+# A large file is parsed in two halves at once (read.grid.row_boundary cuts it after
+# a line break with an even number of quotes before it, looking at no more than 1,000
+# line breaks past the middle): the table is the same.
+
+
+def _cut(data):
+    """Where the report's reader cuts ``data`` (its threshold forced down to 0 bytes)."""
+    from coprod_analysis.read.grid import row_boundary
+    from coprod_analysis.report import cleaned
+
+    cut = row_boundary(data, smallest=0, within=len(data), tries=cleaned._CUT_TRIES)
+    return cut if cut is not None else (None, 0)
 
 def _many_rows(count, text):
     return [f'"x-{n}","old","2019-03-01","Civic Hall","Patient",5,4,4,4,4,4,4,4,5,"{text(n)}",'
@@ -179,7 +189,7 @@ def test_a_table_read_in_two_halves_is_the_table_read_whole(tmp_path, monkeypatc
     whole = read_cleaned_evaluations(path, themes=False)
     monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
     data = path.read_bytes()
-    split, quotes = cleaned._row_boundary(data)
+    split, quotes = _cut(data)
     assert split is not None and data[split - 1:split] == b"\n"
     assert data[split:].startswith(b'"x-')  # a row starts there
     assert quotes == data[:split].count(b'"') and quotes % 2 == 0
@@ -199,7 +209,7 @@ def test_halves_that_do_not_meet_at_a_row_end_are_read_whole(tmp_path, monkeypat
     path = write_table(tmp_path, rows)
     data = path.read_bytes()
     monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
-    split, _ = cleaned._row_boundary(data)
+    split, _ = _cut(data)
     assert data[:split].endswith(b'"a\n')  # inside row 2's last cell, not after a row
     buffer = pa.py_buffer(data)
     parts = [cleaned._parse(buffer.slice(0, split), first=True, last=False),
@@ -210,6 +220,35 @@ def test_halves_that_do_not_meet_at_a_row_end_are_read_whole(tmp_path, monkeypat
     assert whole is not None and whole.data["improvement_themes"].isna().all()
     monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
     assert_frame_equal(read_cleaned_evaluations(path, themes=False).data, whole.data)
+
+
+def test_the_reader_cuts_with_read_grids_function_within_a_thousand_line_breaks(
+        tmp_path, monkeypatch):
+    from coprod_analysis.read import grid
+    from coprod_analysis.report import cleaned
+
+    calls = []
+
+    def spy(data, **options):
+        calls.append((options, grid.row_boundary(data, **options)))
+        return calls[-1][1]
+
+    monkeypatch.setattr(cleaned, "row_boundary", spy)
+    monkeypatch.setattr(cleaned, "_SPLIT_FROM", 0)
+    # The middle row's answer holds 3,000 line breaks, none of them the end of a row,
+    # over 1,000 of them past the middle of the file.
+    rows = _many_rows(3, lambda n: "Fine\n" * 3000 if n == 2 else "Fine")
+    path = write_table(tmp_path, rows)
+    size = path.stat().st_size
+    data = path.read_bytes()
+    start = data.index(b"Fine\n" * 3000)
+    assert start < size // 2 and data.count(b"\n", size // 2, start + 5 * 3000) > 1000
+    halves_or_whole = read_cleaned_evaluations(path, themes=False)
+    assert calls == [({"smallest": 0, "within": size, "tries": 1000}, None)]  # gave up
+    assert grid.row_boundary(data, smallest=0, within=size) is not None  # had it gone on
+    monkeypatch.setattr(cleaned, "_SPLIT_FROM", 1 << 40)
+    assert_frame_equal(halves_or_whole.data, read_cleaned_evaluations(path, themes=False).data)
+    assert halves_or_whole.data["takeaway"].iloc[1] == "Fine\n" * 2999 + "Fine"
 
 
 _PIECES = ["Fine", '"', '""', "\n", "\r\n", ",", " ", "a", "\n\n", "x,y", "\u00e9"]

@@ -28,13 +28,22 @@ def challenge_indicators(reviews: pd.DataFrame, column: str = "challenges",
     [[True, True, False], [False, False, False]]
     """
     codes = codes or CHALLENGE_THEMES
-    # Each distinct cell is split once (a table has few distinct sets of codes, however
-    # many rows), then every row takes its distinct cell's answers.
-    which, distinct = pd.factorize(reviews[column], use_na_sentinel=True)
+    which, table = _distinct_ticks(reviews[column], codes)
+    return pd.DataFrame(table[which], columns=list(codes), index=reviews.index)
+
+
+def _distinct_ticks(cells: pd.Series, codes: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's distinct cell (``-1``: empty), and which codes each distinct cell ticks
+    (one row a distinct cell, one column a code; the last row, no code, for ``-1``).
+
+    Each distinct cell is split once: a table has few distinct sets of codes, however
+    many rows.
+    """
+    which, distinct = pd.factorize(cells, use_na_sentinel=True)
     ticked = [set(filter(None, str(text).split(";"))) for text in distinct]
     table = np.array([[code in s for code in codes] for s in ticked] + [[False] * len(codes)],
                      dtype=bool).reshape(len(ticked) + 1, len(codes))
-    return pd.DataFrame(table[which], columns=list(codes), index=reviews.index)
+    return which, table
 
 
 def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = None,
@@ -62,17 +71,21 @@ def challenge_counts(reviews: pd.DataFrame, by: str | Sequence[str] | None = Non
     """
     keys = [by] if isinstance(by, str) else list(by or [])
     codes = codes or CHALLENGE_THEMES
-    flags = challenge_indicators(reviews, column, codes)
-    frame = pd.concat([reviews[keys], flags], axis=1)
     if keys:
+        flags = challenge_indicators(reviews, column, codes)
+        frame = pd.concat([reviews[keys], flags], axis=1)
         counts = frame.groupby(keys, observed=True, sort=True)[list(codes)].sum()
         sizes = frame.groupby(keys, observed=True, sort=True).size()
         long = counts.stack().rename("count").reset_index()
         long = long.rename(columns={long.columns[len(keys)]: "code"})
         long["n"] = long.set_index(keys).index.map(sizes).to_numpy()
-    else:
-        long = flags.sum().rename("count").rename_axis("code").reset_index()
-        long["n"] = len(frame)
+    else:  # each distinct cell's codes, counted as many times as rows hold it
+        which, table = _distinct_ticks(reviews[column], codes)
+        rows = np.bincount(which + 1, minlength=len(table))  # -1 (empty) first
+        ticks = rows[np.r_[1:len(table), 0]] @ table.astype(np.int64)
+        long = pd.Series(ticks, index=list(codes), dtype="int64").rename("count")
+        long = long.rename_axis("code").reset_index()
+        long["n"] = len(reviews)
     long["count"] = long["count"].astype("int64")
     long["label"] = long["code"].map(codes)
     long["share"] = long["count"] / long["n"].where(long["n"] > 0)

@@ -77,18 +77,20 @@ def agreement_rates(data: pd.DataFrame, by: str | Sequence[str] | None = None) -
     return grouped
 
 
-def _answered_agreed(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Row by row: whether the outcome was answered, and whether with 4 or 5.
-
-    A column of scores as categories (the clean table's) is read through its
-    codes, without making a number of every answer.
-    """
+def _score_codes(column: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """A column of scores as categories (the clean table's), as its codes (-1
+    unanswered) and, for each code plus one, whether it is an answer that agrees (4 or
+    5; code -1 never does); ``None`` for a column of another type."""
     if isinstance(column.dtype, pd.CategoricalDtype) and \
             pd.api.types.is_integer_dtype(column.cat.categories.dtype):
-        codes = column.cat.codes.to_numpy()
-        answered = codes >= 0
-        agrees = np.append(column.cat.categories.to_numpy() >= 4, False)
-        return answered, agrees[codes]  # code -1 (unanswered) takes the appended False
+        return (column.cat.codes.to_numpy(),
+                np.append(False, column.cat.categories.to_numpy() >= 4))
+    return None
+
+
+def _answered_agreed(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Row by row: whether the outcome was answered, and whether with 4 or 5 (a column
+    not of scores as categories: those are counted through :func:`_score_codes`)."""
     scores = column.astype("Int64")
     return (scores.notna().to_numpy(dtype=bool),
             (scores >= 4).fillna(False).to_numpy(dtype=bool))
@@ -129,7 +131,23 @@ def agreement_counts(data: pd.DataFrame, by: str | Sequence[str] | None = None) 
     size = 1 if groups is None else len(groups)
     n = np.zeros((size, len(OUTCOME_NAMES)), dtype="int64")
     agreed = np.zeros_like(n)
+    every_row = groups is None or bool(counted.all())
+    # Scores as categories are counted in one pass a column: each row's (group, code)
+    # numbered as group * (codes + 1) + code + 1, counted, then added up by group.
+    offsets: dict[int, np.ndarray | int] = {}
     for i, column in enumerate(OUTCOME_NAMES):
+        coded = _score_codes(data[column])
+        if coded is not None:
+            codes, agrees = coded
+            kinds = len(agrees)
+            if kinds not in offsets:
+                offsets[kinds] = 1 if groups is None else group * kinds + 1
+            where = np.add(offsets[kinds], codes if every_row else codes[counted],
+                           dtype=np.intp)
+            table = np.bincount(where, minlength=size * kinds).reshape(size, kinds)
+            n[:, i] = table[:, 1:].sum(axis=1)
+            agreed[:, i] = table[:, agrees].sum(axis=1)
+            continue
         answered, agrees = _answered_agreed(data[column])
         if groups is None:
             n[0, i], agreed[0, i] = answered.sum(), agrees.sum()

@@ -365,19 +365,21 @@ def _first_record_width(text: str, delimiter: str) -> int:
 _SPLIT_FROM = 1 << 22
 #: How far past the middle of the input a place to cut it is looked for.
 _CUT_WITHIN = 1 << 20
+#: :func:`row_boundary` looks for a line break in pieces of this many bytes.
+_CUT_PIECE = 1 << 16
 
 
 def _parse_fast(buffer: pa.Buffer, width: int, delimiter: str, path: Path) -> Grid | None:
     """Parse with pyarrow; ``None`` if any record is irregular or pyarrow fails.
 
     A large input (:data:`_SPLIT_FROM`) is parsed in two halves at once, cut by
-    :func:`_row_boundary`; if there is any doubt that the halves give what the whole
+    :func:`row_boundary`; if there is any doubt that the halves give what the whole
     gives (see :func:`_parsed_in_halves`), the whole input is parsed as before.
     """
     table = None
-    split = _row_boundary(buffer)
-    if split is not None:
-        table = _parsed_in_halves(buffer, split, width, delimiter, path)
+    cut = row_boundary(buffer)
+    if cut is not None:
+        table = _parsed_in_halves(buffer, cut[0], width, delimiter, path)
     if table is None:
         table = _arrow_table(buffer, width, delimiter, threads=True)
     if isinstance(table, pa.ArrowException):
@@ -437,7 +439,7 @@ def _parsed_in_halves(buffer: pa.Buffer, split: int, width: int, delimiter: str,
     allowed, pyarrow must follow every quote from the start of what it parses, so its
     own threads would first go through the whole input in one thread anyway.
 
-    :func:`_row_boundary` cut after a line break with an even number of quotes before
+    :func:`row_boundary` cut after a line break with an even number of quotes before
     it, which ends a record unless a quote stood where a CSV parser takes it as a
     plain character (``a"b``, ``"a"b"``). The first half, parsed on its own, shows
     where it ended: a half that ends inside quotes ends in a record that is either
@@ -462,45 +464,58 @@ def _parsed_in_halves(buffer: pa.Buffer, split: int, width: int, delimiter: str,
     return None
 
 
-def _row_boundary(buffer: pa.Buffer, smallest: int | None = None) -> int | None:
-    r"""Where to cut the input in two: after the first line break past its middle with
-    an even number of quotes before it, where the second half does not start with a
-    byte order mark (pyarrow would drop it).
+def row_boundary(data: bytes | pa.Buffer, *, smallest: int | None = None,
+                 within: int | None = None,
+                 tries: int | None = None) -> tuple[int, int] | None:
+    r"""Where to cut a CSV input in two, to parse its halves at once: after the first line
+    break past its middle with an even number of quotes before it, where the second half
+    does not start with a byte order mark (pyarrow would drop it). Returns that place and
+    how many quotes come before it, or ``None``.
 
-    ``None`` for an input under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if no
-    such line break is found within :data:`_CUT_WITHIN` bytes of the middle, or if it
-    is the input's last byte.
+    ``None`` for an input under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if no such
+    line break is found within ``within`` bytes of the middle (:data:`_CUT_WITHIN`) or
+    among the first ``tries`` line breaks past it (any number), or if it is the input's
+    last byte. Used for raw exports (:func:`_parse_fast`) and for the tables
+    ``coprod clean`` writes (:mod:`coprod_analysis.report.cleaned`).
 
     Examples
     --------
     The middle of these 18 bytes is inside a quoted answer: its line break (byte 10)
     has 3 quotes before it; the next one (byte 13) has 4.
 
-    >>> _row_boundary(pa.py_buffer(b'"x"\n"a b c\nd"\n"e"\n'), smallest=0)
-    14
+    >>> row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0)
+    (14, 4)
+    >>> row_boundary(pa.py_buffer(b'"x"\n"a b c\nd"\n"e"\n'), smallest=0, tries=1) is None
+    True
 
     Cut there, these 14 bytes would have nothing after the cut:
 
-    >>> _row_boundary(pa.py_buffer(b'"x"\n"a b c\nd"\n'), smallest=0) is None
+    >>> row_boundary(b'"x"\n"a b c\nd"\n', smallest=0) is None
     True
     """
-    size = buffer.size
+    view = memoryview(data).cast("B")  # the bytes, not copied (a piece at a time below)
+    size = len(view)
     if size < (_SPLIT_FROM if smallest is None else smallest) or size < 2:
         return None
     middle = size // 2
-    quotes = count_byte(buffer, b'"', stop=middle)
-    window = buffer.slice(middle, min(_CUT_WITHIN, size - middle)).to_pybytes()
-    at = 0
-    while (end := window.find(b"\n", at)) >= 0:
-        quotes += window.count(b'"', at, end + 1)
-        at = end + 1
-        split = middle + at
-        if split >= size:
-            break
-        if quotes % 2:
-            continue
-        if buffer.slice(split, min(3, size - split)).to_pybytes() != codecs.BOM_UTF8:
-            return split
+    end = min(size, middle + (_CUT_WITHIN if within is None else within))
+    quotes = count_byte(data, b'"', stop=middle)
+    at, seen = middle, 0  # just after the last line break looked at; how many
+    for start in range(middle, end, _CUT_PIECE):
+        piece = bytes(view[start:min(end, start + _CUT_PIECE)])
+        offset = at - start
+        while (found := piece.find(b"\n", offset)) >= 0:
+            quotes += piece.count(b'"', offset, found + 1)
+            offset = found + 1
+            at, seen = start + offset, seen + 1
+            if at >= size:
+                return None
+            if not quotes % 2 and bytes(view[at:at + 3]) != codecs.BOM_UTF8:
+                return at, quotes
+            if tries is not None and seen >= tries:
+                return None
+        quotes += piece.count(b'"', offset)
+        at = start + len(piece)
     return None
 
 

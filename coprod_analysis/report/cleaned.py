@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -42,7 +42,7 @@ from coprod_analysis.clean.redact import redact_series
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.limits import read_csv_bytes
-from coprod_analysis.read.grid import count_byte
+from coprod_analysis.read.grid import count_byte, row_boundary
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS, RECOGNISED_BY
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
     # pyarrow parses (in two halves when the file is large, each in a thread of its own)
     # while this thread looks through the bytes: pyarrow lets go of Python's lock, so
     # on two cores the work takes about half the time.
-    split, quotes_before = _row_boundary(data)
+    cut = row_boundary(data, smallest=_SPLIT_FROM, within=len(data), tries=_CUT_TRIES)
+    split, quotes_before = cut if cut is not None else (None, 0)
     buffer = pa.py_buffer(data)
     with ThreadPoolExecutor(max_workers=2) as workers:
         if split is None:
@@ -126,19 +127,21 @@ def _read(path: Path, themes: bool) -> CleanResult:
     rows = table.num_rows
     if not rows:
         raise _NotPlain("no rows")
-    table = table.unify_dictionaries()
     out: dict[str, object] = {}
     kept_codes: dict[str, np.ndarray] = {}
+    texts: dict[str, pd.Series] = {}  # the text columns' distinct values, as converted
     answered = np.zeros(rows, dtype=bool)
     name = shared_file_names([path])[path]
-    # The ids are made in worker threads (pyarrow and numpy let go of Python's lock)
-    # while this thread converts the columns.
+    # Each column's codes and distinct values, the ids, each text column's value a row
+    # and the themes are made in worker threads (pyarrow and numpy let go of Python's
+    # lock) while this thread converts the columns' distinct values, in order.
     with ThreadPoolExecutor(max_workers=2) as workers:
         made_ids = workers.submit(_response_ids, name, rows)
-        for column in read:
-            if column == "submitted_at":
-                continue
-            codes, distinct = _codes(table.column(column), column)
+        coded = {column: workers.submit(_codes, table.column(column), column)
+                 for column in read if column != "submitted_at"}
+        submitted = workers.submit(_timestamps, table.column("submitted_at"))
+        for column, made in coded.items():
+            codes, distinct = made.result()
             kept_codes[column] = codes
             if column == "session_date":
                 day_text = distinct
@@ -154,17 +157,25 @@ def _read(path: Path, themes: bool) -> CleanResult:
                     answered |= present[codes]
                 if any(value_kind(v) is not None for v in stripped if v):
                     raise _NotPlain(f"{column}: a cell looks like an identifier")
-            out[column] = _convert(column, fields.get(column), codes, distinct)
+            field = fields.get(column)
+            if column == "source_platform" or field.kind in ("text", "free_text"):
+                texts[column] = _distinct_text(column, field, distinct)
+                out[column] = workers.submit(_spread, texts[column], codes)
+            else:
+                out[column] = _convert(column, field, codes, distinct)
             if column == "venue":  # read after the session date
                 made_sessions = workers.submit(
-                    _session_ids, out["session_date"], out["venue"],
+                    _session_ids, out["session_date"], texts["venue"],
                     kept_codes["session_date"], kept_codes["venue"])
+            if column == "improvements":
+                made_themes = workers.submit(_themes, texts["improvements"], themes,
+                                             kept_codes["improvements"])
         if not answered.all():
             raise _NotPlain("a blank row")
         if pd.isna(out["session_date"]).any():
             raise _NotPlain("a row without a session date")
-        submitted = table.column("submitted_at").to_pandas().astype("datetime64[ns]")
-        themes_found = _themes(out["improvements"], themes, kept_codes["improvements"])
+        out = {column: made.result() if isinstance(made, Future) else made
+               for column, made in out.items()}
         frame = pd.DataFrame({  # in the clean table's order (COLUMNS)
             "response_id": made_ids.result(),
             "session_id": made_sessions.result(),
@@ -172,8 +183,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
             "source_platform": out["source_platform"],
             "source_file": pd.Series(name, index=range(rows), dtype=TEXT_DTYPE),
             "source_row": np.arange(1, rows + 1, dtype="int64"),
-            "submitted_at": submitted,
-            "improvement_themes": themes_found,
+            "submitted_at": submitted.result(),
+            "improvement_themes": made_themes.result(),
         })
     if tuple(frame.columns) != COLUMNS:  # pragma: no cover - the form's columns changed
         raise _NotPlain("the clean table's columns are not those read")
@@ -194,6 +205,8 @@ def _read(path: Path, themes: bool) -> CleanResult:
 
 #: Files at least this large are parsed in two halves at once.
 _SPLIT_FROM = 1 << 22
+#: How many line breaks past the middle of the file a place to cut it is looked for at.
+_CUT_TRIES = 1000
 #: The last column: read in the first half only, to see that the halves meet.
 _LAST = COLUMNS[-1]
 
@@ -236,13 +249,14 @@ def _parse(buffer: pa.Buffer, *, first: bool, last: bool) -> pa.Table | _NotPlai
 def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
     """The table parsed in parts, as one; ``None`` if the parts may not meet at a row's end.
 
-    :func:`_row_boundary` cut the file after a line break with an even number of
-    quotes before it, which ends a row unless a quote stood where a CSV parser takes
-    it as a plain character. The first part, parsed on its own, then shows where it
-    ended: pyarrow reads a part that ends inside quotes as a last row that is either
-    short of columns (an error) or whose last cell holds the line break the part
-    ends with. Neither, the first part ended where a row ends, as in the whole file,
-    and the second part is read as the whole file's parser would go on.
+    :func:`~coprod_analysis.read.grid.row_boundary` cut the file after a line break
+    with an even number of quotes before it, which ends a row unless a quote stood
+    where a CSV parser takes it as a plain character. The first part, parsed on its
+    own, then shows where it ended: pyarrow reads a part that ends inside quotes as a
+    last row that is either short of columns (an error) or whose last cell holds the
+    line break the part ends with. Neither, the first part ended where a row ends, as
+    in the whole file, and the second part is read as the whole file's parser would go
+    on.
     """
     if len(parts) == 1:
         return parts[0]
@@ -252,41 +266,6 @@ def _joined(parts: list[pa.Table | _NotPlain]) -> pa.Table | _NotPlain | None:
     if (head.column(_LAST)[-1].as_py() or "").endswith("\n"):
         return None
     return pa.concat_tables([head.drop_columns([_LAST]), tail])
-
-
-def _row_boundary(data: bytes, tries: int = 1000,
-                  smallest: int | None = None) -> tuple[int | None, int]:
-    r"""Where to cut the file in two (after the first line break past its middle with an
-    even number of quotes before it), and how many quotes come before that point.
-
-    ``(None, 0)`` for a file under ``smallest`` bytes (:data:`_SPLIT_FROM`), or if
-    no such line break is found within ``tries`` line breaks of the middle, or if it
-    is the file's last byte.
-
-    Examples
-    --------
-    The middle of these 18 bytes is inside a quoted answer: its line break (byte 10)
-    has 3 quotes before it; the next one (byte 13) has 4, and ends a row.
-
-    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0)
-    (14, 4)
-    >>> _row_boundary(b'"x"\n"a b c\nd"\n"e"\n', smallest=0, tries=1)
-    (None, 0)
-    """
-    if len(data) < (_SPLIT_FROM if smallest is None else smallest):
-        return None, 0
-    middle = len(data) // 2
-    quotes = count_byte(data, b'"', stop=middle)
-    at = middle
-    for _ in range(tries):
-        end = data.find(b"\n", at)
-        if end < 0 or end + 1 >= len(data):
-            break
-        quotes += data.count(b'"', at, end + 1)
-        at = end + 1
-        if not quotes % 2:
-            return at, quotes
-    return None, 0
 
 
 def _describe(report: FileReport, session_dates: pd.Series,
@@ -314,12 +293,14 @@ def _describe(report: FileReport, session_dates: pd.Series,
 def _session_ids(dates: np.ndarray, venues: pd.Series, date_codes: np.ndarray,
                  venue_codes: np.ndarray) -> pd.Series:
     """:func:`~coprod_analysis.clean.evaluations.session_ids`, made once a distinct
-    (date, venue) and given to every row that has it."""
+    (date, venue) and given to every row that has it; ``venues`` are the distinct
+    venues as converted, ``venue_codes`` each row's."""
     pairs = date_codes.astype(np.int64) * (int(venue_codes.max()) + 1) + venue_codes
     which, distinct = pd.factorize(pairs)
     first = np.empty(len(distinct), dtype=np.int64)
     first[which[::-1]] = np.arange(len(which) - 1, -1, -1)  # each pair's first row
-    ids = session_ids(pd.Series(dates[first]), venues.iloc[first].reset_index(drop=True))
+    ids = session_ids(pd.Series(dates[first]),
+                      pd.Series(venues.array.take(venue_codes[first]), dtype=TEXT_DTYPE))
     return pd.Series(ids.array.take(which))
 
 
@@ -335,11 +316,17 @@ def _response_ids(name: str, rows: int) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(joined), dtype=TEXT_DTYPE)
 
 
+def _timestamps(column: pa.ChunkedArray) -> pd.Series:
+    """The submission times, as pandas reads them."""
+    return column.to_pandas().astype("datetime64[ns]")
+
+
 def _codes(column: pa.ChunkedArray, name: str) -> tuple[np.ndarray, pd.Series]:
-    """A dictionary column as (a code a row, its distinct values as text)."""
-    chunks = column.chunks
+    """A dictionary column (each part of it with a dictionary of its own, as pyarrow
+    reads it) as (a code a row, its distinct values as text)."""
     if column.null_count:
         raise _NotPlain(f"{name}: a missing value")
+    chunks = column.unify_dictionaries().chunks
     dictionary = chunks[0].dictionary if chunks else pa.array([], pa.string())
     codes = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks])
     return codes, pd.Series(dictionary.to_pylist(), dtype=TEXT_DTYPE)
@@ -351,12 +338,29 @@ def _checked(parsed, problems: np.ndarray, name: str):
     return parsed
 
 
-def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
-    """One column, converted once per distinct value by the pipeline's own readers."""
+def _distinct_text(name: str, field, distinct: pd.Series) -> pd.Series:
+    """A text column's distinct values, converted as the pipeline converts them (a row's
+    value is then :func:`_spread` from them)."""
     if name == "source_platform":
         first = distinct.str.strip().str.lower()
-        first = first.where(first.isin(PLATFORMS), "manual")
-        return pd.Series(first.array.take(codes), dtype=TEXT_DTYPE)
+        return first.where(first.isin(PLATFORMS), "manual")
+    if field.kind == "text":  # the venue: redacted, as the pipeline does place names
+        text = values.tidy_choice(distinct)
+        said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
+        return redact_series(text.mask((said_none == "x").fillna(False).astype(bool)))
+    if field.kind == "free_text":
+        return redact_series(values.tidy_text(distinct))
+    raise _NotPlain(f"{name}: a {field.kind} field")  # pragma: no cover - not called so
+
+
+def _spread(text: pd.Series, codes: np.ndarray) -> pd.Series:
+    """Each row's value of a text column: its code's value of ``text``."""
+    return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
+
+
+def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
+    """One column of answers or dates, converted once per distinct value by the
+    pipeline's own readers (text columns: :func:`_distinct_text`)."""
     kind = field.kind
     if kind == "likert":
         parsed = _checked(*values.to_likert(distinct), name)
@@ -377,14 +381,6 @@ def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
         days = pd.to_datetime(pd.Series([d for d, _ in parsed], dtype=object)).to_numpy(
             dtype="datetime64[ns]")
         return days[codes]
-    elif kind == "text":  # the venue: redacted, as the pipeline does place names
-        text = values.tidy_choice(distinct)
-        said_none = values.map_distinct(text, lambda t: "x" if values.is_missing(t) else "")
-        text = redact_series(text.mask((said_none == "x").fillna(False).astype(bool)))
-        return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
-    elif kind == "free_text":
-        text = redact_series(values.tidy_text(distinct))
-        return pd.Series(text.array.take(codes), dtype=TEXT_DTYPE)
     else:  # pragma: no cover - the evaluation form has no other kinds
         raise _NotPlain(f"{name}: a {kind} field")
     return pd.Categorical.from_codes(np.asarray(parsed.codes)[codes], dtype=parsed.dtype)
@@ -393,23 +389,24 @@ def _convert(name: str, field, codes: np.ndarray, distinct: pd.Series):
 def _themes(improvements: pd.Series, enabled: bool, codes: np.ndarray) -> pd.Series:
     """``improvement_themes``, inferred as the pipeline infers them (once a distinct text).
 
-    ``codes`` are the rows' codes of the improvements as read (one a distinct answer
-    before tidying and redaction). The distinct texts are those of
-    ``pd.factorize(improvements)``, in its order (of first appearance), found from
-    the first row of each code rather than by hashing every row's text again.
+    ``improvements`` are the distinct answers as read, tidied and redacted, and
+    ``codes`` the rows' codes of them (one a distinct answer before tidying and
+    redaction: two codes may give one text). The distinct texts are those of
+    ``pd.factorize`` of the rows' texts, in its order (of first appearance), found
+    from the first row of each code rather than by hashing every row's text.
     """
+    rows = len(codes)
     if not enabled:
-        return pd.Series(pd.NA, index=improvements.index, dtype=TEXT_DTYPE)
+        return pd.Series(pd.NA, index=pd.RangeIndex(rows), dtype=TEXT_DTYPE)
     from coprod_analysis.themes import bundled_model, classify_texts
 
     (_, _, which), = EVALUATION_FORM.themes
     model, codebook = bundled_model(which)
-    rows = len(codes)
     first = np.full(int(codes.max()) + 1 if rows else 0, rows, dtype=np.int64)
     first[codes[::-1]] = np.arange(rows - 1, -1, -1)  # each code's first row
     seen = np.flatnonzero(first < rows)
     seen = seen[np.argsort(first[seen], kind="stable")]  # codes in order of first row
-    texts = improvements.array.take(first[seen])  # each code's text, tidied and redacted
+    texts = improvements.array.take(seen)  # each code's text, tidied and redacted
     text_codes, distinct = pd.factorize(texts, use_na_sentinel=True)
     by_code = np.full(len(first), -1, dtype=np.int64)
     by_code[seen] = text_codes
@@ -417,7 +414,7 @@ def _themes(improvements: pd.Series, enabled: bool, codes: np.ndarray) -> pd.Ser
     themes = pd.array([c or pd.NA for c in found] + [pd.NA], dtype=TEXT_DTYPE)
     row_codes = by_code[codes]
     return pd.Series(themes.take(np.where(row_codes < 0, len(found), row_codes)),
-                     index=improvements.index)
+                     index=pd.RangeIndex(rows))
 
 
 __all__ = ["read_cleaned_evaluations"]

@@ -105,19 +105,22 @@ def sessions_without_forms(evaluations: pd.DataFrame, sessions: pd.DataFrame) ->
 
 
 def outcomes_table(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
-                   min_count: int = MIN_COUNT) -> pd.DataFrame:
+                   min_count: int = MIN_COUNT, *,
+                   rates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each of the eight outcomes: the share agreeing and its 95% interval, or "not shown".
 
     The share is shown only where it gives away no small count (see
     :func:`~coprod_analysis.publish.show_share`); an outcome nobody answered
-    is listed as answered by 0.
+    is listed as answered by 0. ``rates``: :func:`shown_agreement` of
+    ``evaluations`` for every outcome, if the caller has it already.
 
     Returns
     -------
     DataFrame
         ``Outcome``, ``Agreed``, ``95% interval``, ``Answered``.
     """
-    rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
+    if rates is None:
+        rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
     rows = []
     for row in rates.itertuples():
         interval = (f"{percent(row.low)} to {percent(row.high)}" if row.shown
@@ -288,21 +291,27 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     ...          respondent="group_id")[["Theme", "Raised by", "Share"]].values.tolist()
     [['Funding', '<5', 'not shown'], ['Time', '<5', 'not shown']]
     """
-    counted = table if respondent is None else _codes_by(table, respondent, themes_column)
+    # Who wrote of each theme: each distinct set of themes is split once, not every
+    # row's themes once a theme. The themes quoted from, as their distinct sets (the
+    # functions below find them again from these, without hashing every row's text).
+    which, distinct = pd.factorize(table[quote_themes_column or themes_column],
+                                   use_na_sentinel=True)
+    quoting = pd.Series(pd.Categorical.from_codes(which, categories=distinct),
+                        index=table.index)
+    if respondent is None:
+        counted = pd.DataFrame({themes_column: quoting if quote_themes_column is None
+                                else table[themes_column]})
+    else:
+        counted = _codes_by(table, respondent, themes_column)
     counts = challenge_counts(counted, column=themes_column, codes=codes)
     counts = counts[counts["count"] > 0]
     texts = table[text_column].astype("string").str.strip()
     written = texts.fillna("").ne("").to_numpy()
     people = (table[respondent] if respondent else pd.Series(range(len(table)),
                                                              index=table.index))
-    quoting = table[quote_themes_column or themes_column]
     # Each row is a respondent of its own unless ``respondent`` says otherwise.
     may_quote = (people[written].nunique() if respondent else int(written.sum())) >= min_base
     used = set() if used is None else used
-    # Who wrote of each theme: each distinct set of themes is split once, not every
-    # row's themes once a theme.
-    which, distinct = pd.factorize(table[quote_themes_column or themes_column],
-                                   use_na_sentinel=True)
     sets = [set(str(t).split(";")) for t in distinct]
     writers = {}
     for code in counts["code"]:

@@ -12,6 +12,7 @@ import base64
 import io
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -162,39 +163,50 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     evaluations = inputs.evaluations
     reviews = inputs.reviews if inputs.reviews is not None and len(inputs.reviews) else None
     codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
-    outcomes = outcomes_table(evaluations, min_base, min_count)
-    outcome_charts = []
-    shown = shown_agreement(evaluations, min_base, min_count)
-    if len(shown):  # the chart draws only what the table shows
-        outcome_charts.append(_outcomes_chart(shown))
-    over_time = agreement_over_time(evaluations, min_base, min_count)
-    time_charts = [_over_time_chart(over_time, min_base)] if over_time is not None else []
-    said, tables = [], {"Outcomes": outcomes}
-    if over_time is not None:
-        tables["Outcomes over time"] = over_time.reset_index()
     used: set[str] = set()  # no sentence is quoted twice, under one heading or two
-    if reviews is not None:
-        table = you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
-                         min_base, min_count, quote_themes_column="challenges_text_themes",
-                         respondent="group_id", scorer=_scorer(inputs, "challenges"),
-                         used=used)
-        published = themes_table(table, "groups", min_count)
-        said.append({"heading": "What gets in the way (group reviews)", "unit": "groups",
-                     "rows": table.to_dict("records"), "table": published.to_dict("records"),
-                     "chart": _themes_chart(table, "groups", "get in the way of groups",
-                                            min_count)})
-        tables["Challenges"] = published
-    if inputs.improvement_codes and "improvement_themes" in evaluations:
-        table = you_said(evaluations, "improvements", "improvement_themes",
-                         inputs.improvement_codes, min_base, min_count,
-                         scorer=_scorer(inputs, "improvements"), used=used)
-        published = themes_table(table, "people", min_count)
-        said.append({"heading": "How the sessions could improve (evaluation forms)",
-                     "unit": "people", "rows": table.to_dict("records"),
-                     "table": published.to_dict("records"),
-                     "chart": _themes_chart(table, "people", "participants asked for",
-                                            min_count)})
-        tables["Improvements"] = published
+    challenges = (you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
+                           min_base, min_count, quote_themes_column="challenges_text_themes",
+                           respondent="group_id", scorer=_scorer(inputs, "challenges"),
+                           used=used)
+                  if reviews is not None else None)
+    # The evaluations' tables are worked out in worker threads (pandas, numpy and pyarrow
+    # let go of Python's lock for much of the work) while this thread draws the charts.
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        made_over_time = workers.submit(agreement_over_time, evaluations, min_base, min_count)
+        made_improvements = None
+        if inputs.improvement_codes and "improvement_themes" in evaluations:
+            made_improvements = workers.submit(
+                you_said, evaluations, "improvements", "improvement_themes",
+                inputs.improvement_codes, min_base, min_count,
+                scorer=_scorer(inputs, "improvements"), used=used)
+        rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
+        outcomes = outcomes_table(evaluations, min_base, min_count, rates=rates)
+        outcome_charts = []
+        shown = rates[rates["shown"]].reset_index(drop=True)  # what shown_agreement returns
+        if len(shown):  # the chart draws only what the table shows
+            outcome_charts.append(_outcomes_chart(shown))
+        over_time = made_over_time.result()
+        time_charts = [_over_time_chart(over_time, min_base)] if over_time is not None else []
+        said, tables = [], {"Outcomes": outcomes}
+        if over_time is not None:
+            tables["Outcomes over time"] = over_time.reset_index()
+        if challenges is not None:
+            published = themes_table(challenges, "groups", min_count)
+            said.append({"heading": "What gets in the way (group reviews)", "unit": "groups",
+                         "rows": challenges.to_dict("records"),
+                         "table": published.to_dict("records"),
+                         "chart": _themes_chart(challenges, "groups",
+                                                "get in the way of groups", min_count)})
+            tables["Challenges"] = published
+        if made_improvements is not None:
+            table = made_improvements.result()
+            published = themes_table(table, "people", min_count)
+            said.append({"heading": "How the sessions could improve (evaluation forms)",
+                         "unit": "people", "rows": table.to_dict("records"),
+                         "table": published.to_dict("records"),
+                         "chart": _themes_chart(table, "people", "participants asked for",
+                                                min_count)})
+            tables["Improvements"] = published
     raised = pd.concat([pd.DataFrame(b["rows"]) for b in said if b["rows"]] or
                        [pd.DataFrame(columns=["code", "Theme", "Raised by"])],
                        ignore_index=True)
