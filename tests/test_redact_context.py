@@ -262,6 +262,13 @@ def test_casual_writing_without_identifiers_changes_nothing(text):
     ("Thanks again to Tsiory Rakoto for the day", "Thanks again to [name] for the day"),
     # a person's verb on the next line
     ("Tsiory\nreally helped me", "[name]\nreally helped me"),
+    # a word said only of a person, after "was" or "is"
+    ("Tsiory was kind", "[name] was kind"),
+    ("Thanks all. Tsiory is approachable, Oyinkansola was knowledgeable",
+     "Thanks all. [name] is approachable, [name] was knowledgeable"),
+    ("Great day. Oyinkansola was friendly", "Great day. [name] was friendly"),
+    # the tag an earlier round put in introduces nobody ("[name] is" is no "name is")
+    ("Sarah is approachable", "[name] is approachable"),
     # a word in lower case that is in none of the word lists, after an introduction
     # of a person
     ("The session was led by tsiory, who was great",
@@ -303,6 +310,8 @@ def test_names_and_numbers_across_lines_in_capitals_or_with_accents_are_redacted
     "I HAVE TO SAY ATTITUDE OF THE MIDWIFE WOS APPALLING!!",
     "Signed consent forms were lost; his wishes matter",  # no introduction of a person
     "led by example",
+    "Lunch was lovely and Zoom was helpful",  # words said of things too
+    "Everyone was kind, Staff were friendly",
     "I 0113 is a code, room 101 I 202",  # a lone I is a word
     "10l of water, ward 1I",  # fewer than three digits
 ])
@@ -380,7 +389,8 @@ BESIDE_PARTS = ["Thanks", "thanks", "Thank", "you", "to", "the", "for", "Ask", "
                 "bronagh", "qureshi", "Session", "The", "Listening", "nurse", "Nurse", "GP",
                 "led", "by", "Will", "will", "J", "O'Brien", "Tsiory", "speak", "Speaker",
                 "with", "Regards,", "Cheers", "dear", "Felt", "welcomed", "our", "Mum", "it's",
-                "tsiory", "TSIORY", "again", "wishes", "chaired", "Zoom"]
+                "tsiory", "TSIORY", "again", "wishes", "chaired", "Zoom", "was", "is", "kind",
+                "friendly"]
 BESIDE_JOINERS = [" ", "  ", ", ", ". ", "", "\x1c", "\n", " - ", " (", "! ", ": "]
 beside = st.lists(st.tuples(st.sampled_from(BESIDE_PARTS), st.sampled_from(BESIDE_JOINERS)),
                   min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))

@@ -365,6 +365,13 @@ not no yes so very really just also""".split())
 #: name ("Babajide really helped me"), as "Parking was" is not.
 _PERSON_VERBS = frozenset("""helped explained listened taught smiled welcomed supported
 encouraged reassured answered chaired""".split())
+#: Words that describe only a person after "was" or "is": an unknown capitalised word
+#: before them is a name ("Tsiory was kind"); not those said of things too ("Lunch was
+#: lovely", "Zoom was helpful", "Leeds was welcoming", "Co-production was inspiring").
+_PERSON_ADJECTIVES = frozenset("""kind friendly approachable knowledgeable passionate
+enthusiastic""".split())  # not "patient": the noun is in most answers here
+#: Words after which the name rules look closer, as the quick test finds them.
+_PERSON_AFTER = _PERSON_VERBS | _PERSON_ADJECTIVES
 #: What may stand between a name and its verb (or the adverb before it).
 _VERB_GAPS = (" ", "  ", "\n", " \n", "\n ", "\r\n")
 #: Capitalised words before such a verb that make it a passive ("Felt welcomed").
@@ -633,8 +640,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         intro = next((t for t in (tuple(keys[max(j - k, 0):j]) for k in (3, 2, 1))
                       if t in _INTRO_KINDS), None)
         between = gap(j)  # one line break at most: "Regards,\nHarold"
-        if intro is None or between.count("\n") > 1 or between.strip(" ,:-\r\n") != "":
-            continue
+        if intro is None or between.count("\n") > 1 or between.strip(" ,:-\r\n") != "" \
+                or any(text[words[k][0] - 1:words[k][0]] == "[" and
+                       text[words[k][1]:words[k][1] + 1] == "]"
+                       for k in range(j - len(intro), j)):
+            continue  # (not a tag put in by an earlier round: "[name] is kind")
         kind = _INTRO_KINDS[intro]
         word, key = words[j][2], keys[j]
         if key in _STOP or key in _TITLES or key in _WORD_TITLES \
@@ -657,11 +667,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             extend(j)
 
     # A person's verb: "Babajide really helped me", "Gift Moyo explained", not "Carers
-    # Leeds helped" (after a capitalised word, only a given name's).
+    # Leeds helped" (after a capitalised word, only a given name's); or a word that
+    # describes a person after "was" or "is": "Tsiory was lovely".
     for i in range(n - 1):
         nxt_key = keys[i + 1]  # the verb, or an adverb before it: the cheapest test first
-        if not (nxt_key in _PERSON_VERBS or (nxt_key in _PERSON_ADVERBS and i + 2 < n
-                                             and keys[i + 2] in _PERSON_VERBS)):
+        described = nxt_key in ("was", "is") and i + 2 < n and keys[i + 2] in _PERSON_ADJECTIVES
+        if not (nxt_key in _PERSON_VERBS or described or (
+                nxt_key in _PERSON_ADVERBS and i + 2 < n and keys[i + 2] in _PERSON_VERBS)):
             continue
         if name[i] or covered[i] or title_text or upper_text or not _is_title_case(words[i][2]):
             continue
@@ -675,8 +687,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if after_given and not (gap(i) == " " and not covered[i - 1] and (
                 keys[i - 1] in gaz.given or keys[i - 1] in gaz.given_common)):
             continue
-        j = i + 2 if keys[i + 1] in _PERSON_ADVERBS and i + 2 < n else i + 1
-        if keys[j] in _PERSON_VERBS and all(gap(k) in _VERB_GAPS for k in range(i + 1, j + 1)):
+        j = i + 2 if (described or keys[i + 1] in _PERSON_ADVERBS) and i + 2 < n else i + 1
+        if (described or keys[j] in _PERSON_VERBS) \
+                and all(gap(k) in _VERB_GAPS for k in range(i + 1, j + 1)):
             mark(i)
             if after_given:
                 mark(i - 1)
@@ -806,10 +819,10 @@ for _intro in _QUICK_INTROS:
 #: address can be there.
 _QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | _WORD_TITLES | _ROLE_WORDS | {"dot"}
 #: Lower-case words that make the screen send an answer to the quick test.
-_SCREEN_WORDS = _QUICK_FIRST | _PERSON_VERBS
-_VERBS_NOT_FIRST = _PERSON_VERBS - _QUICK_FIRST
-#: A person's verb, as a whole word, in lower-case text.
-_PERSON_VERB = re.compile(rf"\b(?:{'|'.join(sorted(_PERSON_VERBS))})\b")
+_SCREEN_WORDS = _QUICK_FIRST | _PERSON_AFTER
+_VERBS_NOT_FIRST = _PERSON_AFTER - _QUICK_FIRST
+#: A person's verb or a word that describes a person, as a whole word, in lower-case text.
+_PERSON_VERB = re.compile(rf"\b(?:{'|'.join(sorted(_PERSON_AFTER))})\b")
 #: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
 _QUICK_TLD = re.compile(rf"\.{_TLD}\b")
 #: Titles that are words, and roles, followed by a capitalised word, in any case.
@@ -964,7 +977,7 @@ def _may_identify(text: str) -> int:
     hits = _SCREEN_WORDS.intersection(words)  # one pass over the words for both uses
     if words_folded is not words:
         hits |= _SCREEN_WORDS.intersection(words_folded)
-    if (not _PERSON_VERBS.isdisjoint(hits) or not text.isascii()) \
+    if (not _PERSON_AFTER.isdisjoint(hits) or not text.isascii()) \
             and _capitalised_before_verb(text):
         return _WORDS  # "Babajide really helped me"
     hits -= _VERBS_NOT_FIRST
@@ -1084,7 +1097,8 @@ def _capitalised_word_before(text: str, end: int) -> bool:
 
 def _capitalised_before_verb(text: str) -> bool:
     """Whether a capitalised word that is no common English word is one of the two
-    words before a person's verb (what the name rules look for, and more).
+    words before a person's verb, or a word that describes a person ("Tsiory was
+    lovely"): what the name rules look for, and more.
 
     Examples
     --------
@@ -1096,7 +1110,7 @@ def _capitalised_before_verb(text: str) -> bool:
     if not text.isascii():
         text = fold(text)
     low = text.lower()
-    if _PERSON_VERBS.isdisjoint(_lower_words(low)):
+    if _PERSON_AFTER.isdisjoint(_lower_words(low)):
         return False
     if len(low) != len(text):
         return True  # lower case moved the letters: look closer, to be safe
