@@ -426,3 +426,35 @@ def test_text_pyarrow_cannot_hold_is_redacted_one_by_one():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(r, "_SCREEN_FROM", 1)
         assert r.redact_many(texts) == ["[name] \ud800 rang", "The session was useful."] * 2
+
+
+def _words_that_never_introduce() -> list[str]:
+    """Common words (never names) that start no introduction, title or role."""
+    gaz = r._gazetteer()
+    starts = {w for intro in r._INTRO_KINDS for w in intro}
+    return sorted(w for w in gaz.common_words if w.isalpha() and w not in starts
+                  and w not in r._TITLES and w not in r._WORD_TITLES
+                  and w not in r._ROLE_WORDS)[::4]
+
+
+TAGS = ["[name]", "[email]", "[phone]", "[postcode]", "[nhs_number]"]
+
+
+_PLAIN_WORDS = _words_that_never_introduce()
+#: Some words, then a tag and "is" with one word after it (in lower case and in no
+#: word list, as "tsiory" is: a name after "name is"), then some more.
+TAGGED = st.builds(
+    lambda before, tag, gap, after, rest: " ".join(before) + f" {tag}{gap}is {after} "
+    + " ".join(rest),
+    st.lists(st.sampled_from(_PLAIN_WORDS), max_size=3), st.sampled_from(TAGS),
+    st.sampled_from([" ", "  ", ": ", ", "]),
+    st.sampled_from(["approachable", "tsiory", "zoom", "will"] + _PLAIN_WORDS[:20]),
+    st.lists(st.sampled_from(_PLAIN_WORDS + TAGS), max_size=3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TAGGED)
+def test_tags_beside_common_words_introduce_nobody(text):
+    """A tag put in by redaction ("[name]") is no word of an introduction: the words
+    beside it stay ("[name] is approachable" is not "name is tsiory")."""
+    assert redact(text) == text
