@@ -1002,7 +1002,7 @@ def _may_identify(text: str) -> int:
     if not starts:
         return why
     # (capitals inside a word: "DeSouza", which "Desouza" is not)
-    capitalised = frozenset(w.lower() for w in found if not w.istitle() and not w.isupper()) \
+    capitalised = frozenset([w.lower() for w in found if not w.istitle() and not w.isupper()]) \
         if found and not all(map(str.istitle, found)) else frozenset()
     if _introduces_a_name(text, low, words, starts, capitalised) or (
             words_folded is not words and _introduces_a_name(
@@ -1039,7 +1039,8 @@ def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str],
     followed by a word the name rules could take (:func:`_intro_may_name`) in
     ``text`` (``low`` in lower case, ``words`` its lower-case words, ``capitalised``
     its capitalised words in lower case)."""
-    words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
+    if "s" in words:
+        words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
     for first in starts:
         for j, intro in ((j, i) for j in _indices(words, first) for i in _QUICK_BY_FIRST[first]):
