@@ -338,13 +338,18 @@ answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOIN
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(answers, min_size=1, max_size=30))
-def test_the_screen_passes_over_only_answers_the_quick_test_would_pass_over(texts):
+def _assert_the_screen_is_sound(texts: list[str]) -> None:
+    """The screen passes over (``False``) only answers the quick test passes over."""
     look = r._screen(texts)
     for text, more in zip(texts, look, strict=True):
         if not more:
             assert r._may_identify(text) == r._NOTHING, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(answers, min_size=1, max_size=30))
+def test_the_screen_passes_over_only_answers_the_quick_test_would_pass_over(texts):
+    _assert_the_screen_is_sound(texts)
 
 
 @settings(max_examples=200, deadline=None)
@@ -399,10 +404,7 @@ beside = st.lists(st.tuples(st.sampled_from(BESIDE_PARTS), st.sampled_from(BESID
 @settings(max_examples=300, deadline=None)
 @given(st.lists(beside, min_size=1, max_size=30))
 def test_the_screen_passes_over_words_that_need_a_name_only_where_the_quick_test_would(texts):
-    look = r._screen(texts)
-    for text, more in zip(texts, look, strict=True):
-        if not more:
-            assert r._may_identify(text) == r._NOTHING, text
+    _assert_the_screen_is_sound(texts)
 
 
 def test_the_screen_looks_past_a_role_or_an_introduction_only_for_a_possible_name():
