@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -371,13 +372,21 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
                *dropped_notes],
     )
     report.identifier_reasons = why
-    fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
-                                                     keep_text=keep_text)
-    if export.platform == CLEANED:
-        fields = _cleaned_other_answers(form, export, fields, keep_text)
-    if not keep_text:
-        fields = _redact_place_names(fields)
-    submitted, time_problems = conv.submission_times(export, colmap)
+    # The submission times are read (mostly in pyarrow, which lets go of Python's lock)
+    # in a second thread while the answers are read and redacted (mostly Python).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        time_header = colmap.column_for("submitted_at")
+        times = None if time_header is None else pool.submit(
+            conv.read_submission_times, export.cells[time_header], export.platform,
+            time_header)
+        fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
+                                                         keep_text=keep_text)
+        if export.platform == CLEANED:
+            fields = _cleaned_other_answers(form, export, fields, keep_text)
+        if not keep_text:
+            fields = _redact_place_names(fields)
+        submitted, time_problems = conv.submission_times(
+            export, colmap, None if times is None else times.result())
     describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
