@@ -181,6 +181,11 @@ def _casefold(text: pd.Series) -> pd.Series:
                      index=text.index, name=text.name, dtype=TEXT_DTYPE)
 
 
+def _respondent_ids(series: pd.Series) -> pd.Series:
+    """A platform's respondent ids, trimmed; missing where empty."""
+    return series.astype(TEXT_DTYPE).str.strip().replace("", pd.NA)
+
+
 def _identity_email(series: pd.Series) -> pd.Series:
     text = _casefold(series.astype(TEXT_DTYPE).str.strip())
     usable = text.str.contains("@", regex=False).fillna(False).astype(bool)
@@ -374,11 +379,18 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     report.identifier_reasons = why
     # The submission times are read (mostly in pyarrow, which lets go of Python's lock)
     # in a second thread while the answers are read and redacted (mostly Python).
+    # So are the respondent ids and e-mail addresses that tell resubmissions, row by
+    # row: those of every row, of which the kept rows' are taken below.
     with ThreadPoolExecutor(max_workers=1) as pool:
         time_header = colmap.column_for("submitted_at")
         times = None if time_header is None else pool.submit(
             conv.read_submission_times, export.cells[time_header], export.platform,
             time_header)
+        rid = colmap.column_for("respondent_id")
+        respondents = None if rid is None else pool.submit(_respondent_ids,
+                                                           export.cells[rid])
+        email = colmap.column_for("email")
+        emails = None if email is None else pool.submit(_identity_email, export.cells[email])
         fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
                                                          keep_text=keep_text)
         if export.platform == CLEANED:
@@ -421,12 +433,8 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = kept(submitted)
     no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
-    rid = colmap.column_for("respondent_id")
-    candidates["_respondent"] = (kept(export.cells[rid]).astype(TEXT_DTYPE).str.strip()
-                                 .replace("", pd.NA) if rid else no_identity)
-    email = colmap.column_for("email")
-    candidates["_email"] = (_identity_email(kept(export.cells[email])) if email
-                            else no_identity)
+    candidates["_respondent"] = kept(respondents.result()) if respondents else no_identity
+    candidates["_email"] = kept(emails.result()) if emails else no_identity
     extras = kept(conv.extra_columns(export, colmap, keep_text=keep_text))
     extras = extras.rename(columns=shown)
     candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)

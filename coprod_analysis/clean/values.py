@@ -232,7 +232,9 @@ def _categorical_by_value(series: pd.Series, parse: Callable[[str], Parsed],
     value_codes = np.array([-1 if v is None else lookup[v] for v, _ in parsed], dtype=np.int16)
     problems = np.empty(len(parsed), dtype=object)
     problems[:] = [p for _, p in parsed]
-    return pd.Categorical.from_codes(value_codes[codes], dtype=dtype), problems[codes]
+    # Codes looked up from the categories just above: valid, so not checked again.
+    return (pd.Categorical.from_codes(value_codes[codes], dtype=dtype, validate=False),
+            problems[codes])
 
 
 def map_distinct(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
