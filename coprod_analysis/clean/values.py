@@ -800,43 +800,57 @@ def _strptime_column(text: pa.Array, fmt: str) -> pa.Array:
     return pa_compute.if_else(same_day, parsed, pa.scalar(None, parsed.type))
 
 
-#: Zone names that end most exports' times, written as platforms write them.
-_PLAIN_ZONES = (" GMT", " UTC", " BST")
+#: Zones that end most exports' times (Google Forms: ``GMT``, and ``GMT+1`` in summer),
+#: each a whole match of the zone in :data:`_TZ_SUFFIX`, as platforms write them.
+_PLAIN_ZONES = (" GMT", " GMT+1", " UTC", " BST")
 
 
 def _without_zone(text: pd.Series) -> pd.Series:
     """``text.str.replace("(?i)" + _TZ_SUFFIX.pattern, "", regex=True)`` of trimmed
     text: the time zone at the end dropped.
 
-    The replacement is slow on a million rows. Where no value can end in a zone it
-    is not needed; where every value (but empty and missing ones) ends in a space
-    and one of :data:`_PLAIN_ZONES` after a character that is not a space, the zone
-    is the last four characters (the pattern's leftmost match: a match starting
-    earlier would need spaces before them), which pyarrow cuts off at once.
+    The replacement is slow on a million rows. A value that ends in a space and
+    one of :data:`_PLAIN_ZONES` after a character that is not a space loses just
+    those characters (the pattern's leftmost match: a match starting earlier
+    would need a space before them), cut off in pyarrow at once; only the other
+    values are given to the pattern, and not even they where none can match.
 
     Examples
     --------
-    >>> _without_zone(pd.Series(["1/2/2019 10:00 AM GMT", "", None], dtype=TEXT_DTYPE)).tolist()
-    ['1/2/2019 10:00 AM', '', <NA>]
-    >>> _without_zone(pd.Series(["10:00  GMT", "10:00 gmt+1"], dtype=TEXT_DTYPE)).tolist()
-    ['10:00', '10:00']
+    >>> _without_zone(pd.Series(["1/2/2019 10:00 AM GMT", "9:00 GMT+1", "", None],
+    ...                         dtype=TEXT_DTYPE)).tolist()
+    ['1/2/2019 10:00 AM', '9:00', '', <NA>]
+    >>> _without_zone(pd.Series(["10:00  GMT", "10:00 gmt+1", "10:00"], dtype=TEXT_DTYPE)).tolist()
+    ['10:00', '10:00', '10:00']
     """
     pattern = "(?i)" + _TZ_SUFFIX.pattern
     array = pa.array(text.array, type=pa.large_string())
-    if not len(array):
-        return text.str.replace(pattern, "", regex=True)
-    plain = pa_compute.equal(pa_compute.utf8_length(array), 0)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    result = array
+    rest = pa_compute.fill_null(pa_compute.greater(pa_compute.utf8_length(array), 0), False)
     for zone in _PLAIN_ZONES:
-        plain = pa_compute.or_(plain, pa_compute.and_(
+        plain = pa_compute.fill_null(pa_compute.and_(
             pa_compute.ends_with(array, zone),
-            pa_compute.invert(pa_compute.ends_with(array, " " + zone))))
-    if pa_compute.all(pa_compute.fill_null(plain, True)).as_py():
-        cut = pa_compute.utf8_slice_codeunits(array, 0, -len(_PLAIN_ZONES[0]))
-        return pd.Series(pd.arrays.ArrowStringArray(cut), index=text.index, name=text.name,
-                         dtype=TEXT_DTYPE)
-    if not pa_compute.any(pa_compute.match_substring_regex(array, pattern)).as_py():
-        return text
-    return text.str.replace(pattern, "", regex=True)
+            pa_compute.invert(pa_compute.ends_with(array, " " + zone))), False)
+        if pa_compute.any(plain).as_py():
+            cut = pa_compute.utf8_slice_codeunits(array.filter(plain), 0, -len(zone))
+            result = pa_compute.replace_with_mask(result, plain, cut)
+            rest = pa_compute.and_(rest, pa_compute.invert(plain))
+    if pa_compute.any(rest).as_py():
+        some = array.filter(rest)
+        # pandas reads the pattern with Python's re where a value holds a line break
+        # (its $ differs): then the values are always given to it.
+        if pa_compute.any(pa_compute.match_substring(some, "\n")).as_py() or \
+                pa_compute.any(pa_compute.match_substring_regex(some, pattern)).as_py():
+            replaced = pd.Series(pd.arrays.ArrowStringArray(some), dtype=TEXT_DTYPE).str.replace(
+                pattern, "", regex=True)
+            replaced = pa.array(replaced.array, type=pa.large_string())
+            if isinstance(replaced, pa.ChunkedArray):
+                replaced = replaced.combine_chunks()
+            result = pa_compute.replace_with_mask(result, rest, replaced)
+    return pd.Series(pd.arrays.ArrowStringArray(result), index=text.index, name=text.name,
+                     dtype=TEXT_DTYPE)
 
 
 def to_timestamps(series: pd.Series, formats: tuple[str, ...],
