@@ -213,3 +213,35 @@ def test_date_orders_keep_their_order_in_the_summary(tmp_path):
     orders = list(report["date_order"])
     assert orders == ["Q1. Date of the session", "Timestamp"]
     json.dumps(result.summary, default=str)  # as written
+
+
+def _outcome(monkeypatch, threads: int, keep_text: bool):
+    monkeypatch.setattr(values, "THREADS", threads)
+    values._REMEMBERED.clear()
+    result = load_evaluations([SAMPLE], keep_text=keep_text, themes=False)
+    return result.tables(), json.dumps(result.summary, default=str, sort_keys=False)
+
+
+def test_in_one_thread_or_two_the_outputs_are_the_same(monkeypatch):
+    for keep_text in (False, True):
+        alone, summary_alone = _outcome(monkeypatch, 1, keep_text)
+        two, summary_two = _outcome(monkeypatch, 2, keep_text)
+        assert summary_alone == summary_two
+        assert list(alone) == list(two)
+        for name in alone:
+            pd.testing.assert_frame_equal(alone[name], two[name])
+
+
+def test_in_turn_raises_where_the_result_is_asked_for():
+    from coprod_analysis.clean.pipeline import _InTurn
+
+    with _InTurn() as pool:
+        fine = pool.submit(lambda a, b: a + b, 1, b=2)
+        broken = pool.submit(lambda: 1 / 0)
+    assert fine.result() == 3
+    try:
+        broken.result()
+    except ZeroDivisionError:
+        pass
+    else:  # pragma: no cover - the test fails
+        raise AssertionError("the error was lost")

@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pa_compute
 
 from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean import values as answer_values
 from coprod_analysis.clean.dates import describe_reading
 from coprod_analysis.clean.evidence import check_evidence, not_responses
 from coprod_analysis.clean.identifiers import (
@@ -381,7 +382,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     # in a second thread while the answers are read and redacted (mostly Python).
     # So are the respondent ids and e-mail addresses that tell resubmissions, row by
     # row: those of every row, of which the kept rows' are taken below.
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with (ThreadPoolExecutor(max_workers=1) if answer_values.THREADS > 1 else _InTurn()) as pool:
         time_header = colmap.column_for("submitted_at")
         times = None if time_header is None else pool.submit(
             conv.read_submission_times, export.cells[time_header], export.platform,
@@ -443,6 +444,25 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     report.rows_blank = int(blank.sum())
     report.rows_quarantined = len(quarantine)
     return _FileOutcome(report, candidates, quarantine, ctx.problems, path)
+
+
+class _InTurn:
+    """A stand-in for a thread pool that runs each task at once, in this thread
+    (:data:`coprod_analysis.clean.values.THREADS` is 1)."""
+
+    def __enter__(self) -> _InTurn:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def submit(self, function, /, *args, **kwargs) -> Future:
+        done: Future = Future()
+        try:
+            done.set_result(function(*args, **kwargs))
+        except Exception as error:  # raised where the result is asked for, as in a thread
+            done.set_exception(error)
+        return done
 
 
 def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:

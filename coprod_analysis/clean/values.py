@@ -151,17 +151,25 @@ def distinct_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
     return codes.astype(np.intp, copy=False), uniques
 
 
-def encode_ahead(columns: list[pd.Series], threads: int = 2) -> None:
-    """Encode long text columns (:func:`distinct_codes`) in ``threads`` threads at once,
-    so that the encodings are remembered when they are asked for one by one.
+#: How many threads cleaning a file may use at once (1: everything in turn, in this
+#: thread). The outputs are the same either way; on two free cores two take less time,
+#: at the cost of some memory and of some time where another process holds the second.
+THREADS = 2
+
+
+def encode_ahead(columns: list[pd.Series], threads: int | None = None) -> None:
+    """Encode long text columns (:func:`distinct_codes`) in ``threads`` threads at once
+    (:data:`THREADS` unless given), so that the encodings are remembered when they are
+    asked for one by one.
 
     pyarrow lets go of Python's lock while it encodes, so on two cores the columns
     take about half the time; the encodings are the same whichever thread made them.
     Columns that would not be remembered are left alone.
     """
+    threads = THREADS if threads is None else threads
     columns = [c for c in columns if isinstance(c, pd.Series) and c.dtype == TEXT_DTYPE
                and len(c) >= _REMEMBER_FROM]
-    if len(columns) < 2:
+    if len(columns) < 2 or threads < 2:
         return
     from concurrent.futures import ThreadPoolExecutor
 
