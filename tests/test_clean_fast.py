@@ -245,3 +245,13 @@ def test_in_turn_raises_where_the_result_is_asked_for():
         pass
     else:  # pragma: no cover - the test fails
         raise AssertionError("the error was lost")
+
+
+def test_cut_ends_of_a_sliced_array_with_missing_values():
+    array = pa.array(["skip GMT", "ab GMT+1", None, "", "x UTC", "\u00e9 BST", "keep"],
+                     type=pa.large_string()).slice(1)
+    cut = np.array([6, 0, 0, 4, 4, 0], dtype=np.int8)
+    out = values._cut_ends(array, cut)
+    assert out.to_pylist() == ["ab", None, "", "x", "\u00e9", "keep"]
+    assert out.null_count == 1 and out.type == pa.large_string()
+    out.validate(full=True)

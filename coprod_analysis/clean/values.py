@@ -835,16 +835,16 @@ def _without_zone(text: pd.Series) -> pd.Series:
     array = pa.array(text.array, type=pa.large_string())
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
-    result = array
     rest = pa_compute.fill_null(pa_compute.greater(pa_compute.utf8_length(array), 0), False)
+    cut = np.zeros(len(array), dtype=np.int8)  # bytes to cut off each value's end
     for zone in _PLAIN_ZONES:
         plain = pa_compute.fill_null(pa_compute.and_(
             pa_compute.ends_with(array, zone),
             pa_compute.invert(pa_compute.ends_with(array, " " + zone))), False)
         if pa_compute.any(plain).as_py():
-            cut = pa_compute.utf8_slice_codeunits(array.filter(plain), 0, -len(zone))
-            result = pa_compute.replace_with_mask(result, plain, cut)
+            cut[plain.to_numpy(zero_copy_only=False)] = len(zone)  # the zones are ASCII
             rest = pa_compute.and_(rest, pa_compute.invert(plain))
+    result = _cut_ends(array, cut) if cut.any() else array
     if pa_compute.any(rest).as_py():
         some = array.filter(rest)
         # pandas reads the pattern with Python's re where a value holds a line break
@@ -859,6 +859,35 @@ def _without_zone(text: pd.Series) -> pd.Series:
             result = pa_compute.replace_with_mask(result, rest, replaced)
     return pd.Series(pd.arrays.ArrowStringArray(result), index=text.index, name=text.name,
                      dtype=TEXT_DTYPE)
+
+
+def _cut_ends(array: pa.LargeStringArray, cut: np.ndarray) -> pa.LargeStringArray:
+    """``array`` with the last ``cut[i]`` bytes of each value cut off, built at once in
+    numpy (one copy of the text, where pyarrow's replacing makes one per kind of cut).
+
+    Examples
+    --------
+    >>> array = pa.array(["ab GMT", None, "", "x UTC"], type=pa.large_string()).slice(0)
+    >>> _cut_ends(array, np.array([4, 0, 0, 4], dtype=np.int8)).to_pylist()
+    ['ab', None, '', 'x']
+    """
+    size = len(array)
+    _, offsets_buffer, data_buffer = array.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[array.offset:array.offset + size + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else \
+        np.zeros(0, dtype=np.uint8)
+    keep = np.zeros(len(data), dtype=bool)
+    keep[offsets[0]:offsets[-1]] = True
+    ends = offsets[1:]
+    for back in range(1, int(cut.max()) + 1):
+        keep[ends[cut >= back] - back] = False
+    lengths = np.diff(offsets) - cut
+    new_offsets = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(lengths, out=new_offsets[1:])
+    validity = pa_compute.is_valid(array).buffers()[1] if array.null_count else None
+    return pa.LargeStringArray.from_buffers(size, pa.py_buffer(new_offsets),
+                                            pa.py_buffer(data[keep]), validity,
+                                            array.null_count)
 
 
 def to_timestamps(series: pd.Series, formats: tuple[str, ...],
