@@ -131,7 +131,7 @@ def test_encode_ahead_remembers_each_column_as_one_at_a_time_would():
     columns = [_text([f"v{(i * k) % 7}" if i % 5 else None for i in range(12_000)], 3)
                for k in (1, 2, 3)]
     short = _text(["a", "b"])
-    values.encode_ahead([*columns, short, pd.Series(range(12_000))])
+    values.encode_ahead([*columns, short, pd.Series(range(12_000))], threads=2)
     for column in columns:
         known = values._REMEMBERED[id(column.array._pa_array)]
         expected_codes, expected = pd.factorize(column, use_na_sentinel=True)
@@ -255,3 +255,9 @@ def test_cut_ends_of_a_sliced_array_with_missing_values():
     assert out.to_pylist() == ["ab", None, "", "x", "\u00e9", "keep"]
     assert out.null_count == 1 and out.type == pa.large_string()
     out.validate(full=True)
+
+
+def test_encode_ahead_in_one_thread_leaves_the_encoding_for_later():
+    column = _text([f"v{i % 7}" for i in range(12_000)], 2)
+    values.encode_ahead([column, column.copy()], threads=1)
+    assert id(column.array._pa_array) not in values._REMEMBERED
