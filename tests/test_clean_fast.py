@@ -235,10 +235,17 @@ def test_in_one_thread_or_two_the_outputs_are_the_same(monkeypatch):
 def test_in_turn_raises_where_the_result_is_asked_for():
     from coprod_analysis.clean.pipeline import _InTurn
 
+    ran = []
+
+    def add(a, b):
+        ran.append((a, b))
+        return a + b
+
     with _InTurn() as pool:
-        fine = pool.submit(lambda a, b: a + b, 1, b=2)
+        fine = pool.submit(add, 1, b=2)
         broken = pool.submit(lambda: 1 / 0)
-    assert fine.result() == 3
+    assert ran == []  # run when asked for, in the order the work was always done
+    assert fine.result() == 3 and fine.result() == 3 and ran == [(1, 2)]
     try:
         broken.result()
     except ZeroDivisionError:

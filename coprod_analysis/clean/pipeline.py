@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -447,8 +447,10 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
 
 
 class _InTurn:
-    """A stand-in for a thread pool that runs each task at once, in this thread
-    (:data:`coprod_analysis.clean.values.THREADS` is 1)."""
+    """A stand-in for a thread pool when one thread is used
+    (:data:`coprod_analysis.clean.values.THREADS` is 1): each task runs when its result
+    is first asked for, in this thread, so the work is done in the order it always was
+    (and where memory freed by the work before it is at hand)."""
 
     def __enter__(self) -> _InTurn:
         return self
@@ -456,13 +458,28 @@ class _InTurn:
     def __exit__(self, *exc) -> None:
         return None
 
-    def submit(self, function, /, *args, **kwargs) -> Future:
-        done: Future = Future()
-        try:
-            done.set_result(function(*args, **kwargs))
-        except Exception as error:  # raised where the result is asked for, as in a thread
-            done.set_exception(error)
-        return done
+    def submit(self, function, /, *args, **kwargs) -> _Later:
+        return _Later(function, args, kwargs)
+
+
+class _Later:
+    """A task of :class:`_InTurn`: run by the first call of :meth:`result`."""
+
+    def __init__(self, function, args, kwargs) -> None:
+        self._task = (function, args, kwargs)
+        self._outcome = None
+
+    def result(self):
+        if self._outcome is None:
+            function, args, kwargs = self._task
+            try:
+                self._outcome = (True, function(*args, **kwargs))
+            except Exception as error:
+                self._outcome = (False, error)
+        done, value = self._outcome
+        if not done:
+            raise value
+        return value
 
 
 def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
