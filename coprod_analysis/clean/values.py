@@ -154,11 +154,11 @@ def distinct_codes(series: pd.Series) -> tuple[np.ndarray, Any]:
 #: How many threads cleaning a file may use at once: 2 reads the submission times and
 #: identities in a second thread while the answers are read and redacted, and encodes
 #: text columns two at a time; 1 does everything in turn, in this thread. The outputs
-#: are the same either way. Measured on a shared two-core machine (a million responses,
-#: nine runs each, interleaved), 2 took 0.9 s more CPU time, 70 MB more memory and a
-#: longer median time than 1 (only its fastest run was faster, by 0.3 s): the second
-#: core is seldom free enough for the overlap to pay for the contention.
-THREADS = 1
+#: are the same either way. Measured on two cores (a million responses, interleaved
+#: runs): with the second core free, 2 took 1.0 s less time than 1 (4.5 s against
+#: 5.3 s) for the same CPU time and 70 MB more memory; with another process busy on
+#: it, 2 took about 0.9 s more CPU time and no less time.
+THREADS = 2
 
 
 def encode_ahead(columns: list[pd.Series], threads: int | None = None) -> None:
