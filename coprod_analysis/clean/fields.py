@@ -165,20 +165,37 @@ def _multi_answer(export: RawExport, headers: list[str], name: str, *,
     return {name: joined, f"{name}_other": others if keep_text else redact_series(others)}
 
 
-def submission_times(export: RawExport, colmap: ColumnMap) -> tuple[pd.Series, pd.DataFrame]:
-    """The submission time of each row (``NaT`` where the export has none)."""
+def submission_times(export: RawExport, colmap: ColumnMap, read: ReadTimes | None = None
+                     ) -> tuple[pd.Series, pd.DataFrame]:
+    """The submission time of each row (``NaT`` where the export has none).
+
+    ``read``: what :func:`read_submission_times` gave for the export's column of
+    submission times, when it was read beforehand (in another thread).
+    """
     header = colmap.column_for("submitted_at")
     if header is None:
         return pd.Series(pd.NaT, index=export.cells.index, dtype="datetime64[ns]"), \
             pd.DataFrame(columns=PROBLEM_COLUMNS)
-    column = export.cells[header]
-    order = dates.decide_order(column, export.platform, header)
+    if read is None:
+        read = read_submission_times(export.cells[header], export.platform, header)
+    times, problems, order = read
     export.date_orders[header] = order
-    times, problems = values.to_timestamps(
-        column, dates.formats_for(TIMESTAMP_FORMATS[export.platform], order),
-        dayfirst=order.dayfirst)
-    problems = dates.mark_mixed(column, problems, order)
     return times, _problem_frame(export, header, "submitted_at", problems)
+
+
+#: Submission times read: (times, problems, the column's date order).
+ReadTimes = tuple[pd.Series, np.ndarray, dates.DateOrder]
+
+
+def read_submission_times(column: pd.Series, platform: str, header: str) -> ReadTimes:
+    """Read a column of submission times, touching nothing else (safe in another thread):
+    the times, a problem per cell (``None`` where fine) and how its dates are ordered.
+    """
+    order = dates.decide_order(column, platform, header)
+    times, problems = values.to_timestamps(
+        column, dates.formats_for(TIMESTAMP_FORMATS[platform], order),
+        dayfirst=order.dayfirst)
+    return times, dates.mark_mixed(column, problems, order), order
 
 
 def _short_text(column: pd.Series) -> pd.Series:

@@ -283,11 +283,15 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
         an identifier), never by value.
     """
     from coprod_analysis.clean.redact import redact
+    from coprod_analysis.clean.values import encode_ahead
     from coprod_analysis.mapping import identifier_header_kind, names_a_place
     from coprod_analysis.vocab import IDENTIFIER_KINDS
 
     why: dict[str, str] = {}
     notes: list[str] = []
+    # The columns checked by their values, encoded two at a time (remembered for below).
+    encode_ahead([export.cells[header] for header, role in colmap.roles.items()
+                  if role not in _NOT_CHECKED and role not in ("identifier", "email")])
     for header, role in list(colmap.roles.items()):
         shown = redact(header)
         if role in ("identifier", "email"):

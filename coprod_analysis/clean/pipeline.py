@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pa_compute
 
 from coprod_analysis.clean import fields as conv
+from coprod_analysis.clean import values as answer_values
 from coprod_analysis.clean.dates import describe_reading
 from coprod_analysis.clean.evidence import check_evidence, not_responses
 from coprod_analysis.clean.identifiers import (
@@ -178,6 +180,11 @@ def _casefold(text: pd.Series) -> pd.Series:
         return text.str.casefold()
     return pd.Series(pd.arrays.ArrowStringArray(pa_compute.ascii_lower(array)),
                      index=text.index, name=text.name, dtype=TEXT_DTYPE)
+
+
+def _respondent_ids(series: pd.Series) -> pd.Series:
+    """A platform's respondent ids, trimmed; missing where empty."""
+    return series.astype(TEXT_DTYPE).str.strip().replace("", pd.NA)
 
 
 def _identity_email(series: pd.Series) -> pd.Series:
@@ -371,13 +378,28 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
                *dropped_notes],
     )
     report.identifier_reasons = why
-    fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
-                                                     keep_text=keep_text)
-    if export.platform == CLEANED:
-        fields = _cleaned_other_answers(form, export, fields, keep_text)
-    if not keep_text:
-        fields = _redact_place_names(fields)
-    submitted, time_problems = conv.submission_times(export, colmap)
+    # The submission times are read (mostly in pyarrow, which lets go of Python's lock)
+    # in a second thread while the answers are read and redacted (mostly Python).
+    # So are the respondent ids and e-mail addresses that tell resubmissions, row by
+    # row: those of every row, of which the kept rows' are taken below.
+    with (ThreadPoolExecutor(max_workers=1) if answer_values.THREADS > 1 else _InTurn()) as pool:
+        time_header = colmap.column_for("submitted_at")
+        times = None if time_header is None else pool.submit(
+            conv.read_submission_times, export.cells[time_header], export.platform,
+            time_header)
+        rid = colmap.column_for("respondent_id")
+        respondents = None if rid is None else pool.submit(_respondent_ids,
+                                                           export.cells[rid])
+        email = colmap.column_for("email")
+        emails = None if email is None else pool.submit(_identity_email, export.cells[email])
+        fields, problems, dayfirst = conv.convert_fields(export, colmap, form.fields,
+                                                         keep_text=keep_text)
+        if export.platform == CLEANED:
+            fields = _cleaned_other_answers(form, export, fields, keep_text)
+        if not keep_text:
+            fields = _redact_place_names(fields)
+        submitted, time_problems = conv.submission_times(
+            export, colmap, None if times is None else times.result())
     describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
@@ -412,12 +434,8 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     candidates["source_row"] = candidates.index.to_numpy()
     candidates["submitted_at"] = kept(submitted)
     no_identity = pd.Series(pd.NA, index=candidates.index, dtype=TEXT_DTYPE)
-    rid = colmap.column_for("respondent_id")
-    candidates["_respondent"] = (kept(export.cells[rid]).astype(TEXT_DTYPE).str.strip()
-                                 .replace("", pd.NA) if rid else no_identity)
-    email = colmap.column_for("email")
-    candidates["_email"] = (_identity_email(kept(export.cells[email])) if email
-                            else no_identity)
+    candidates["_respondent"] = kept(respondents.result()) if respondents else no_identity
+    candidates["_email"] = kept(emails.result()) if emails else no_identity
     extras = kept(conv.extra_columns(export, colmap, keep_text=keep_text))
     extras = extras.rename(columns=shown)
     candidates = pd.concat([candidates, extras.add_prefix("\x00")], axis=1)
@@ -426,6 +444,42 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     report.rows_blank = int(blank.sum())
     report.rows_quarantined = len(quarantine)
     return _FileOutcome(report, candidates, quarantine, ctx.problems, path)
+
+
+class _InTurn:
+    """A stand-in for a thread pool when one thread is used
+    (:data:`coprod_analysis.clean.values.THREADS` is 1): each task runs when its result
+    is first asked for, in this thread, so the work is done in the order it always was
+    (and where memory freed by the work before it is at hand)."""
+
+    def __enter__(self) -> _InTurn:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def submit(self, function, /, *args, **kwargs) -> _Later:
+        return _Later(function, args, kwargs)
+
+
+class _Later:
+    """A task of :class:`_InTurn`: run by the first call of :meth:`result`."""
+
+    def __init__(self, function, args, kwargs) -> None:
+        self._task = (function, args, kwargs)
+        self._outcome = None
+
+    def result(self):
+        if self._outcome is None:
+            function, args, kwargs = self._task
+            try:
+                self._outcome = (True, function(*args, **kwargs))
+            except Exception as error:
+                self._outcome = (False, error)
+        done, value = self._outcome
+        if not done:
+            raise value
+        return value
 
 
 def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
