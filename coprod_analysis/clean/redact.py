@@ -393,6 +393,20 @@ def _key(word: str) -> str:
     return key
 
 
+def _name_like(key: str) -> bool:
+    """Whether a word (its key, in lower case) could be a name beside a role, a title
+    or a person's verb, as the quick test takes one: no stop word, and no common word
+    unless a given name (a name of the gazetteer is never a common word).
+
+    Examples
+    --------
+    >>> _name_like("tsiory"), _name_like("will"), _name_like("session"), _name_like("the")
+    (True, True, False, False)
+    """
+    return key not in _STOP and (key not in _gazetteer().common_words
+                                 or key in _gazetteer().given_common)
+
+
 def _unknown_lower(key: str) -> bool:
     """Whether a word in lower case could only be a name after an introduction of a
     person (``_PERSON_INTROS``) or a role ("my friend TSIORY"): letters only, three
@@ -845,7 +859,6 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
     ("Folasade (facilitator)", "Folasade, the facilitator")."""
     if len(low) != len(text):
         return True  # lower case moved the letters ("\u0130"): look closer, to be safe
-    gaz = _gazetteer()
     for word in hits & _PERSON_WORDS:
         pos = low.find(word)
         while pos != -1:
@@ -865,9 +878,7 @@ def _person_word_then_name(text: str, low: str, hits: set[str]) -> bool:
                 match = _WORD.match(text, start) if start is not None else None
                 if match and match.group()[0].isupper():
                     key = _key(match.group())
-                    if key not in _STOP and (key not in gaz.common_words or gaz.is_name(key)
-                                             or key in gaz.given_common) and not (
-                            role and key.startswith(("i'", "i\u2019"))):
+                    if _name_like(key) and not (role and key.startswith(("i'", "i\u2019"))):
                         return True
             pos = low.find(word, after)
     return False
@@ -953,7 +964,8 @@ def _may_identify(text: str) -> int:
         why = _CHARACTERS if _has_digit_or_at(text) else _NOTHING
     else:
         # capitalised words without their accents, initials too ("\u00c1ine", "\u0141ukasz")
-        found = _QUICK_CAPITALISED.findall(fold_text(text))
+        folded_text = fold_text(text)
+        found = _QUICK_CAPITALISED.findall(folded_text)
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
     if _names_a_trigger(found):
         return _WORDS
@@ -987,13 +999,11 @@ def _may_identify(text: str) -> int:
         return why
     if not _TITLES.isdisjoint(hits):
         return _WORDS
-    gaz = _gazetteer()
     # (a name beside a role is capitalised, no stop word and no common word unless a
     # name: in ASCII text without words joined by "-" or "'", one of found)
     if not _PERSON_WORDS.isdisjoint(hits) and (
-            not text.isascii() or "-" in text or "'" in text or any(
-                (k := w.lower()) not in _STOP and (k not in gaz.common_words or gaz.is_name(k)
-                                                   or k in gaz.given_common) for w in found)) \
+            not text.isascii() or "-" in text or "'" in text
+            or any(_name_like(w.lower()) for w in found)) \
             and _person_word_then_name(text, low, hits):
         return _WORDS  # "our nurse Folasade", "my son Tendai"
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
@@ -1006,7 +1016,7 @@ def _may_identify(text: str) -> int:
         if found and not all(map(str.istitle, found)) else frozenset()
     if _introduces_a_name(text, low, words, starts, capitalised) or (
             words_folded is not words and _introduces_a_name(
-                fold_text(text), folded, words_folded, starts, capitalised)):
+                folded_text, folded, words_folded, starts, capitalised)):
         return _WORDS
     return why
 
@@ -1396,17 +1406,11 @@ def _word_flags(word: str) -> int:
         flags |= _FORCES
     if not _NEEDING_WORDS.isdisjoint(lower_words):
         flags |= _NEEDS_NAME
-    if word != low:
-        # a name beside a verb, a role or a title, as the quick test takes it: a word
-        # of the name rules, or a run of letters of one ("Ade" of "Ade-helped")
-        common = _gazetteer().common_words
-        given_common = _gazetteer().given_common
-        for part in _WORD.findall(word) + _CAPITALISED_RUN.findall(word):
-            key = _key(part)
-            if part[0].isupper() and key not in _STOP and (key not in common
-                                                           or key in given_common):
-                flags |= _MAY_BE_NAME
-                break
+    # a name beside a verb, a role or a title, as the quick test takes it: a word of
+    # the name rules, or a run of letters of one ("Ade" of "Ade-helped")
+    if word != low and any(part[0].isupper() and _name_like(_key(part))
+                           for part in _WORD.findall(word) + _CAPITALISED_RUN.findall(word)):
+        flags |= _MAY_BE_NAME
     return flags
 
 
