@@ -262,6 +262,12 @@ def test_casual_writing_without_identifiers_changes_nothing(text):
     ("Thanks again to Tsiory Rakoto for the day", "Thanks again to [name] for the day"),
     # a person's verb on the next line
     ("Tsiory\nreally helped me", "[name]\nreally helped me"),
+    # a tab or a form feed between the words, in text otherwise plain ASCII (it was
+    # read as a space only in text with other Unicode)
+    ("Thanks\tTsiory", "Thanks\t[name]"),
+    ("my friend\tTsiory came", "my friend\t[name] came"),
+    ("Regards,\n\tTsiory", "Regards,\n\t[name]"),
+    ("Tsiory\x0creally helped", "[name]\x0creally helped"),
     # a word said only of a person, after "was" or "is"
     ("Tsiory was kind", "[name] was kind"),
     ("Thanks all. Tsiory is approachable, Oyinkansola was knowledgeable",
@@ -396,7 +402,7 @@ BESIDE_PARTS = ["Thanks", "thanks", "Thank", "you", "to", "the", "for", "Ask", "
                 "with", "Regards,", "Cheers", "dear", "Felt", "welcomed", "our", "Mum", "it's",
                 "tsiory", "TSIORY", "again", "wishes", "chaired", "Zoom", "was", "is", "kind",
                 "friendly"]
-BESIDE_JOINERS = [" ", "  ", ", ", ". ", "", "\x1c", "\n", " - ", " (", "! ", ": "]
+BESIDE_JOINERS = [" ", "  ", ", ", ". ", "", "\x1c", "\n", " - ", " (", "! ", ": ", "\t"]
 beside = st.lists(st.tuples(st.sampled_from(BESIDE_PARTS), st.sampled_from(BESIDE_JOINERS)),
                   min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 

@@ -84,6 +84,16 @@ _TRANSLATE = {**{ord(c): " " for c in _SPACES}, **{ord(c): None for c in _DROPPE
               **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},  # fullwidth ASCII
               0xFE6B: "@", 0xFF5F: "(", 0xFF60: ")"}
 _ODD = re.compile(f"[{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
+#: The spaces of ``_SPACES`` in ASCII that stand between words: a tab, a vertical tab
+#: and a form feed ("Thanks\tTsiory" is read as "Thanks Tsiory"; a carriage return
+#: is left to the rules, which read "\r\n" as a line break).
+_ASCII_SPACES = "\t\x0b\x0c"
+
+
+def _has_ascii_space(text: str) -> bool:
+    """Whether the text holds one of ``_ASCII_SPACES`` (three searches for one
+    character each: quicker than a regular expression's class)."""
+    return "\t" in text or "\x0b" in text or "\x0c" in text
 
 
 def _normalise(text: str) -> tuple[str, list[int] | None]:
@@ -97,7 +107,7 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     >>> _normalise("a\\u200bb")
     ('ab', [0, 2, 3])
     """
-    if text.isascii() or not _ODD.search(text):
+    if (text.isascii() and not _has_ascii_space(text)) or not _ODD.search(text):
         return text, None
     out: list[str] = []
     index: list[int] = []
@@ -961,7 +971,9 @@ def _may_identify(text: str) -> int:
     """
     if text.isascii():
         found = _QUICK_CAPITALISED.findall(text)
-        why = _CHARACTERS if _has_digit_or_at(text) else _NOTHING
+        # (a tab is one of _ASCII_SPACES: read again once normalised, as "Thanks\tTsiory"
+        # is "Thanks Tsiory")
+        why = _CHARACTERS if _has_digit_or_at(text) or _has_ascii_space(text) else _NOTHING
     else:
         # capitalised words without their accents, initials too ("\u00c1ine", "\u0141ukasz")
         folded_text = fold_text(text)
@@ -1476,8 +1488,9 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
     """Which answers :func:`_may_identify` could send on (``True``), found for many
     answers at once: a ``False`` is an answer that is certainly left as it is.
 
-    An answer is looked at on its own (``True``) unless it is in ASCII, holds a
-    capital letter (answers all in lower case have rules of their own) and none
+    An answer is looked at on its own (``True``) unless it is in ASCII without tabs
+    or form feeds (read again once normalised), holds a capital letter (answers all
+    in lower case have rules of their own) and none
     of its words would make the quick test look closer (:func:`_word_flags`, asked
     once per distinct word, the words split and matched by pyarrow). An answer
     whose only such words need a name beside them (a role, a person's verb, an
@@ -1494,7 +1507,9 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             array = pa.array(part, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # a lone surrogate: each on its own
             continue
-        plain = pc.and_(pc.string_is_ascii(array), pc.match_substring_regex(array, "[A-Z]"))
+        plain = pc.and_(pc.and_(pc.string_is_ascii(array),
+                                pc.match_substring_regex(array, "[A-Z]")),
+                        pc.invert(pc.match_substring_regex(array, f"[{_ASCII_SPACES}]")))
         rows = np.flatnonzero(plain.to_numpy(zero_copy_only=False))
         if not len(rows):
             continue
