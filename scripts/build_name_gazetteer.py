@@ -128,6 +128,12 @@ Adaeze Ebere Kelechi Nneka Obiageli Onyeka Kwame Kofi Kwabena Kwaku Kwasi Kojo Y
 Akosua Abena Adwoa Afua Akua Efua Esi Yaa Kojo Fiifi Ekow Nana Mensah Osei Boateng Owusu
 Asante Agyeman Amoah Appiah Bello Danjuma Fatou Aminata Mariama Awa Moussa Mamadou Ousmane
 Ibrahima Abdoulaye""".split()
+#: Given names that are English words (virtue names), common in Southern and West
+#: Africa and the Caribbean; each is also in ``COMMON_NAME_WORDS``, so that it is
+#: redacted only where the context says a person is meant ("Gift Moyo", "with Gift").
+VIRTUE_GIVEN = """Gift Precious Favour Memory Loveness Godswill Prosper Wisdom
+Marvellous Fortune Blessing Patience Mercy Comfort Charity Lucky Innocent Peace Joy Faith
+Hope Grace Justice Praise""".split()
 #: Short forms of given names in everyday British use.
 SHORT_GIVEN = """Will Rob Bob Bill Ben Sam Jo Joe Mo Kate Katie Tom Tommy Jim Jimmy Dan Danny
 Steve Chris Pete Dave Mike Nick Matt Liz Lizzie Beth Sue Di Pat Mags Jen Jenny Becky Vicky Vic
@@ -150,6 +156,7 @@ well wise hand foot parish chapel church green valley meadow dale park carol har
 jolly merry penny patient jean cliff dick job sonny tip rocky pip ace
 canal corona edit forum grit harm harsh loot mad made nail raid sad safari salami server
 sever till urban grant comfort earnest angel pastor peer innocent lucky fancy sole van drew
+memory loveness godswill prosper wisdom marvellous fortune justice praise
 gala candy ginger toy tan wolf lavender olive violet hazel fern flora coral clay lance pier
 clement mar mare non ale ante aria aura bale cord dirk divan ester eta ion lore meta nadir
 said sol veer laze lope wade marine gay brandy sherry opal jewel misty melody sonata purity
@@ -239,7 +246,7 @@ def build(faker_wheel: Path, names_sdist: Path, words: Path, out: Path = OUT) ->
         faker_given, faker_surnames, licence = _faker(faker_wheel, Path(folder))
     given_raw = (census_given + faker_given + SHORT_GIVEN + SOUTH_ASIAN_GIVEN
                  + WEST_AFRICAN_GIVEN + WELSH_GIVEN + SOMALI_GIVEN
-                 + BANGLADESHI_GIVEN + ARABIC_GIVEN + CHINESE_GIVEN)
+                 + BANGLADESHI_GIVEN + ARABIC_GIVEN + CHINESE_GIVEN + VIRTUE_GIVEN)
     surname_raw = (census_surnames + faker_surnames + WELSH_SURNAMES + SOMALI_SURNAMES
                    + BANGLADESHI_SURNAMES + ARABIC_SURNAMES + CHINESE_SURNAMES)
     common = {w.lower() for w in COMMON_NAME_WORDS}

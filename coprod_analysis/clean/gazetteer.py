@@ -5,6 +5,10 @@ Loaded once, on first use, from ``data/names.tsv.gz`` in the package (see
 name in title case, its kind (``given``, ``surname``, ``both``, or ``word``: a
 common English word kept as a stop list) and whether it is also an English word
 (``common``: needs clear context; ``dict``: a rarer word; ``-``: not a word).
+
+Beside it, ``data/words.tsv.gz`` lists English words and known proper nouns
+(places, brands), so that a word none of the lists knows can be told apart
+(:func:`known_words`).
 """
 
 from __future__ import annotations
@@ -128,3 +132,54 @@ def load() -> Gazetteer:
     surnames -= common
     return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
                      frozenset(common), frozenset(dict_words))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words in lower case without accents (SCOWL and the project's own list;
+    ``data/words.tsv.gz``, read once per process).
+
+    Examples
+    --------
+    >>> e = english_words()
+    >>> "lunch" in e, "couldnt" in e, "leeds" in e, "tsiory" in e
+    (True, True, False, False)
+    """
+    return _word_list()[0]
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words that are no person's unknown name, in lower case without accents:
+    English words and proper nouns (places and brands: "leeds", "facebook") of
+    ``data/words.tsv.gz``, and every name and word of the gazetteer.
+
+    A capitalised word outside it is one nobody's list knows ("Tsiory"): where a
+    person's name would stand, it is taken for one.
+
+    Examples
+    --------
+    >>> k = known_words()
+    >>> "lunch" in k, "leeds" in k, "sarah" in k, "tsiory" in k, "oyinkansola" in k
+    (True, True, True, False, False)
+    """
+    english, proper = _word_list()
+    gaz = load()
+    known = set(english)
+    for words in (proper, gaz.given, gaz.given_common, gaz.surnames, gaz.common_words,
+                  gaz.dict_words):
+        known.update(words)
+    return frozenset(known)
+
+
+@lru_cache(maxsize=1)
+def _word_list() -> tuple[frozenset[str], frozenset[str]]:
+    """The English words and the proper nouns of ``data/words.tsv.gz`` (folded when
+    it was built: see ``scripts/build_word_list.py``)."""
+    raw = resources.files("coprod_analysis.clean").joinpath("data/words.tsv.gz").read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    # a header, then "word<TAB>english" lines, then "word<TAB>proper" lines
+    first_proper = text.rfind("\n", 0, text.find("\tproper\n")) + 1
+    english = text[:first_proper].split()[2::2]
+    proper = text[first_proper:].split()[::2]
+    return frozenset(english), frozenset(proper)

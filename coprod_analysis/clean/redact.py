@@ -65,7 +65,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from coprod_analysis.clean.gazetteer import fold, fold_text
+from coprod_analysis.clean.gazetteer import english_words, fold, fold_text, known_words
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct_many
 
@@ -346,6 +346,14 @@ _PERSON_INTROS = frozenset({("my", "name", "is"), ("name", "is"), ("my", "name")
                             ("call", "me"), ("regards",),
                             ("led", "by"), ("facilitated", "by"), ("presented", "by"),
                             ("chaired", "by"), ("introduced", "by")})
+#: Introductions after which a word in lower case that nobody's list knows is a
+#: name (:func:`_unknown_lower`): those of a person, and greetings ("thanks tsiory",
+#: "cheers tsiory"; not "thanks sooo much", "thanks alot": known or no name's).
+_LOWER_NAME_INTROS = _PERSON_INTROS | frozenset(
+    i for i in _WEAK_INTROS if i[0] in ("thanks", "thank", "cheers", "hi", "hello", "dear"))
+#: The introductions of ``_LOWER_NAME_INTROS`` and their last words ("name" of "my
+#: name"), as the quick test, which reads an introduction from its first word, may meet them.
+_LOWER_NAME_ENDS = frozenset(i[k:] for i in _LOWER_NAME_INTROS for k in range(len(i)))
 #: Words after a capitalised word that make it a place or an organisation.
 _PLACE_WORDS = frozenset("""ward wards road rd street st lane ln avenue ave close drive way
 hospital infirmary centre center surgery practice medical health healthcare house court park
@@ -388,6 +396,23 @@ _VERB_GAPS = (" ", "  ", "\n", " \n", "\n ", "\r\n")
 _NOT_BEFORE_PERSON_VERBS = frozenset("felt feel feeling feels got get getting being".split())
 #: Words that may stand between such a name and its verb.
 _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just even".split())
+#: Words of praise after "was"/"is" that make a capitalised word nobody's list knows
+#: before them a name ("Tsiory was lovely"; "Lunch was lovely" is a known word's).
+_PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
+inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
+friendly approachable knowledgeable passionate enthusiastic patient funny warm caring clear
+good nice awesome outstanding professional thoughtful understanding amazing""".split())
+#: Adverbs that may stand between "was" and a word of praise.
+_PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
+    "very super incredibly extremely truly absolutely brilliantly".split())
+#: Verbs of what a person does, after which a capitalised word nobody's list knows
+#: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
+_DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
+presented delivered hosted facilitated organised organized spoke talked took told asked
+said says explains helps listens""".split())
+#: Words before a capitalised word inside a sentence that make it a thing or a place
+#: ("at the Mencap office", "in Seacroft"), not a person.
+_BEFORE_THINGS = frozenset("the a an at in on into via using".split())
 
 
 @lru_cache(maxsize=1)
@@ -417,26 +442,110 @@ def _name_like(key: str) -> bool:
                                  or key in _gazetteer().given_common)
 
 
+#: Words of the module's lists that are nobody's unknown name either (stop words,
+#: places, roles, titles, months), besides :func:`~coprod_analysis.clean.gazetteer.known_words`.
+_KNOWN_HERE = _STOP | _PLACE_WORDS | _ROLE_WORDS | _TITLES | _WORD_TITLES | _SHORT_WORD_TITLES \
+    | _MONTH_WORDS
+
+
+def _is_known(key: str) -> bool:
+    """Whether a word in lower case is nobody's unknown name: an English word, a known
+    place or brand, a name or word of the gazetteer, or one of the module's lists."""
+    return key in known_words() or key in _KNOWN_HERE
+
+
+def _unknown_run(run: str) -> bool:
+    """Whether a run of letters that starts with a capital, as the quick test finds
+    it ("Tsiory", "TSIORY", the "Tsiory" of "Tsiory's"), is a word nobody's list
+    knows (:func:`_is_known`): ASCII letters, three or more.
+
+    Examples
+    --------
+    >>> _unknown_run("Tsiory"), _unknown_run("OYINKANSOLA"), _unknown_run("Lunch")
+    (True, True, False)
+    >>> _unknown_run("Leeds"), _unknown_run("Teams"), _unknown_run("Sarah"), _unknown_run("Mo")
+    (False, False, False, False)
+    """
+    return len(run) > 2 and run.isascii() and not _is_known(run.lower())
+
+
+def _unknown_in(runs: list[str]) -> bool:
+    """Whether any of ``runs`` (capitalised runs of letters) is :func:`_unknown_run`."""
+    return any(map(_unknown_run, runs))
+
+
+@lru_cache(maxsize=1)
+def _plain_capitalised() -> frozenset[str]:
+    """Runs of letters that are no name or title of :func:`_trigger_words` and no
+    unknown word (:func:`_unknown_run`), as most are found: the words of
+    :func:`_is_known` capitalised ("Lunch") and, up to five letters, in capitals
+    ("NHS", "CCG"); runs of two letters ("GP"). An answer whose capitalised runs
+    are all here holds neither (one look-up for most answers)."""
+    known = known_words()
+    plain = set(map(str.capitalize, known))
+    plain.update(map(str.capitalize, _KNOWN_HERE))
+    plain.update(map(str.upper, [w for w in known if len(w) <= 5]))
+    plain.update(map(str.upper, [w for w in _KNOWN_HERE if len(w) <= 5]))
+    plain.update(a + b for a in _LETTERS.upper() for b in _LETTERS + _LETTERS.upper())
+    trigger = _trigger_words()
+    plain -= trigger
+    plain.difference_update(map(str.upper, trigger))
+    return frozenset(plain)
+
+
+def _misspelt(key: str) -> bool:
+    """Whether a word in lower case that nobody's list knows is one slip away from an
+    English word: two letters next to each other swapped, one left out, or one too
+    many ("teh", "hosptal", "applynig", "wating"). A word of six letters or more is
+    compared with every English word; a shorter one only with the most common words
+    and stop words, as short names are often a slip away from a rarer word ("Ade",
+    "Tolu"). A letter written wrong is no slip here ("Moyo" is not "mayo").
+
+    Examples
+    --------
+    >>> _misspelt("teh"), _misspelt("hosptal"), _misspelt("naymore"), _misspelt("tsiory")
+    (True, True, True, False)
+    >>> _misspelt("moyo"), _misspelt("rakoto"), _misspelt("oyinkansola")
+    (False, False, False)
+    """
+    words = english_words() if len(key) >= 6 else _common_and_stop()
+    slips = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)}
+    slips.update(key[:i] + key[i + 1:] for i in range(len(key)))
+    slips.update(key[:i] + c + key[i:] for i in range(len(key) + 1) for c in _LETTERS)
+    return not words.isdisjoint(slips)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=1)
+def _common_and_stop() -> frozenset[str]:
+    return _gazetteer().common_words | _STOP
+
+
 def _unknown_lower(key: str) -> bool:
     """Whether a word in lower case could only be a name after an introduction of a
-    person (``_PERSON_INTROS``) or a role ("my friend TSIORY"): letters only, three
-    or more, not ending as a verb or an adverb mostly does ("-ed", "-ing", "-ly": "my
-    mum ATTENDED"), and in none of the gazetteer's lists of words nor the module's
-    lists of stop words, places, roles, titles and months.
+    person or a greeting (``_LOWER_NAME_INTROS``) or a role ("my friend TSIORY"):
+    letters only, three or more, no letter three times running ("sooo"), not ending
+    as a verb or an adverb mostly does ("-ed", "-ing", "-ly": "my mum ATTENDED"),
+    a word nobody's list knows (:func:`_is_known`: no English word, no place), and
+    no slip of the keys on an English word (:func:`_misspelt`).
 
     Examples
     --------
     >>> _unknown_lower("tsiory"), _unknown_lower("zoom"), _unknown_lower("healthwatch")
-    (True, True, False)
-    >>> _unknown_lower("attended"), _unknown_lower("enjoying"), _unknown_lower("truly")
+    (True, False, False)
+    >>> _unknown_lower("attended"), _unknown_lower("enjoying"), _unknown_lower("sooo")
     (False, False, False)
+    >>> _unknown_lower("applynig"), _unknown_lower("naymore")  # slips of the keys
+    (False, False)
     """
-    gaz = _gazetteer()
     return len(key) > 2 and key.isalpha() and not key.endswith(("ed", "ing", "ly")) \
-        and key not in _STOP \
-        and key not in gaz.common_words and key not in gaz.dict_words \
-        and key not in _PLACE_WORDS and key not in _ROLE_WORDS and key not in _WORD_TITLES \
-        and key not in _TITLES and key not in _MONTH_WORDS
+        and not _is_known(key) and _TRIPLED.search(key) is None and not _misspelt(key)
+
+
+#: A letter three times running: "sooo", "xxx" (no name's).
+_TRIPLED = re.compile(r"(.)\1\1")
 
 
 def _is_title_case(word: str) -> bool:
@@ -508,6 +617,33 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return words[i][2].isupper() and gaz.is_name(key) and key not in gaz.dict_words \
             and key not in gaz.common_words and key not in _MONTH_WORDS
 
+    known = known_words()
+
+    def unknown(i: int) -> bool:
+        """Word i starts with a capital and a run of letters nobody's list knows
+        ("Tsiory", "TSIORY", "Tsiory's"), the run as the quick test finds it, that is
+        no slip of the keys on an English word ("Teh", "Hosptal")."""
+        word = words[i][2]
+        if not word[0].isupper() or keys[i] in known:
+            return False
+        run = _QUICK_CAPITALISED.match(word if word.isascii() else fold(word))
+        return run is not None and _unknown_run(run.group()) \
+            and not _misspelt(run.group().lower())
+
+    def praised(i: int) -> bool:
+        """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
+        between), or by a verb of what a person does."""
+        if i + 1 >= n or gap(i + 1) not in _VERB_GAPS:
+            return False
+        if keys[i + 1] in _PERSON_VERBS or keys[i + 1] in _DOES_VERBS:
+            return True
+        j = i + 2
+        if keys[i + 1] not in ("was", "is", "were") or j >= n or gap(j) not in _VERB_GAPS:
+            return False
+        if keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
+            j += 1
+        return keys[j] in _PRAISE
+
     name = [False] * n
 
     def mark(i: int) -> None:
@@ -546,11 +682,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         word, key = words[i][2], keys[i]
         nxt = i + 1 < n and not in_taken(i + 1)
         # A role or a title that is a word, before an unknown word in capitals that
-        # stands out (not in words written in capitals, as "PHARMACIST WENT THROUGH"):
-        # "my friend TSIORY".
+        # stands out (not in words written in capitals, as "PHARMACIST WENT THROUGH",
+        # unless they are unknown too): "my friend TSIORY", "my friend TSIORY RAKOTO".
         if nxt and (key in _ROLE_WORDS or key in _WORD_TITLES) and not word.isupper() \
                 and words[i + 1][2].isupper() and len(words[i + 1][2]) > 2 \
-                and not (i + 2 < n and words[i + 2][2].isupper() and len(words[i + 2][2]) > 1) \
+                and not (i + 2 < n and words[i + 2][2].isupper() and len(words[i + 2][2]) > 1
+                         and not unknown(i + 2)) \
                 and gap(i + 1) in (" ", "  ") and not is_place(i + 1, i + 2) \
                 and (caps_name(i + 1) or _unknown_lower(keys[i + 1])):
             mark(i + 1)
@@ -676,14 +813,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if _is_title_case(word):
             ok = capitalised_word(j) if kind in ("strong", "greeting") else (
-                capitalised_word(j, known=True) and key not in gaz.common_words)
+                capitalised_word(j, known=True) and key not in gaz.common_words) or (
+                unknown(j))  # "a talk by Tsiory", "ask Tsiory"
         elif word.isupper() and len(word) > 2 and kind == "greeting":
-            ok = caps_name(j)  # "thanks to SARAH"
+            ok = caps_name(j) or (len(word) > 3 and unknown(j))  # "thanks to SARAH"
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is") or (
-                intro in _PERSON_INTROS and _unknown_lower(key))  # "led by tsiory"
+                intro in _LOWER_NAME_INTROS and _unknown_lower(key))  # "led by tsiory"
         elif kind == "greeting" and word.islower():
-            ok = key in _lower_given()  # "thanks sarah": a given name that is no word
+            # "thanks sarah": a given name that is no word; "cheers tsiory"
+            ok = key in _lower_given() or (intro in _LOWER_NAME_INTROS and _unknown_lower(key))
         else:
             ok = False
         if ok and not is_place(j, j + 1):
@@ -718,6 +857,29 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if after_given:
                 mark(i - 1)
 
+    # A capitalised word nobody's list knows (no English word, place or brand:
+    # "Tsiory", "Oyinkansola"), not after a word that makes it a thing or a place
+    # ("the", "at"): inside a sentence; with "'s" ("Oyinkansola's session"); or
+    # before "was"/"is" and a word of praise, or a verb of what a person does
+    # ("Tsiory was so kind", "Rakoto made me feel welcome"). A capitalised word
+    # nobody's list knows before a name is part of it ("Tsiory Rakoto", "Gift Moyo").
+    if not title_text and not upper_text:
+        for i in range(n):
+            if name[i] or covered[i] or not _is_title_case(words[i][2]) or not unknown(i) \
+                    or is_place(i, i + 1):
+                continue
+            inside = not sentence_start(i)
+            if inside and keys[i - 1] in _BEFORE_THINGS:
+                continue
+            if inside or words[i][2].endswith(("'s", "\u2019s")) or praised(i):
+                mark(i)
+                extend(i)
+        for i in range(n - 1, 0, -1):
+            if name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " \
+                    and _is_title_case(words[i - 1][2]) and (unknown(i - 1) or is_given(
+                        keys[i - 1]) or keys[i - 1] in gaz.given_common):
+                mark(i - 1)
+
     # Lists: "Ayesha and Rob", "Rob, Ayesha and Sam".
     if not title_text:
         todo = [i for i in range(n) if name[i]]
@@ -733,7 +895,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                         continue
                 if name[j] or covered[j] or not capitalised_word(j) or is_place(j, j + 1) \
                         or keys[j] in gaz.common_words or (sentence_start(j) and not (
-                            gaz.is_name(keys[j]))):
+                            gaz.is_name(keys[j]) or unknown(j))):
                     continue
                 mark(j)
                 todo.append(j)
@@ -979,8 +1141,9 @@ def _may_identify(text: str) -> int:
         folded_text = fold_text(text)
         found = _QUICK_CAPITALISED.findall(folded_text)
         why = _CHARACTERS if _QUICK_CHARS.search(text) else _NOTHING
-    if _names_a_trigger(found):
-        return _WORDS
+    if found and not _plain_capitalised().issuperset(found) and (
+            _names_a_trigger(found) or _unknown_in(found)):
+        return _WORDS  # a name, a title, or a capitalised word nobody's list knows
     low = text.lower()
     # Every word, wherever it stands ("thanks.mrs okonjo" too): in lower case, and
     # without accents as the name rules read them ("my name is zo\u00eb")
@@ -1082,10 +1245,11 @@ def _intro_may_name(intro: tuple[str, ...], key: str, text: str) -> bool:
     written capitalised somewhere in the text (a stop word joined to more by a
     hyphen is one word to the name rules: "name's I-Okonjo"; a word with capitals
     inside, "DeSouza", is the caller's to find), or an unknown word after an
-    introduction of a person ("led by tsiory")."""
+    introduction of a person or a greeting, or the last words of one ("led by
+    tsiory", "cheers tsiory", the "name tsiory" of "my name tsiory")."""
     return _gazetteer().is_name(key) or ((key not in _STOP or "-" in text)
                                          and key.capitalize() in text) or (
-        intro in _PERSON_INTROS and _unknown_lower(key))
+        intro in _LOWER_NAME_ENDS and _unknown_lower(key))
 
 
 def _indices(items: list[str], item: str) -> list[int]:
@@ -1405,14 +1569,17 @@ def _word_flags(word: str) -> int:
     --------
     >>> _word_flags("0113") == _FORCES, _word_flags("Thanks,") == _NEEDS_NAME
     (True, True)
-    >>> _word_flags("Tsiory") == _MAY_BE_NAME, _word_flags("Session."), _word_flags("The")
+    >>> _word_flags("Blossom") == _MAY_BE_NAME, _word_flags("Session."), _word_flags("The")
     (True, 0, 0)
+    >>> _word_flags("Tsiory") == _FORCES | _MAY_BE_NAME  # a word nobody's list knows
+    True
     """
     low = word.lower()
     lower_words = _lower_words(low)
     flags = 0
     if _has_digit_or_at(word) or not _FORCING_WORDS.isdisjoint(lower_words) \
-            or _names_a_trigger(_QUICK_CAPITALISED.findall(word)) or _spelt_email(low) \
+            or _names_a_trigger(runs := _QUICK_CAPITALISED.findall(word)) \
+            or _unknown_in(runs) or _spelt_email(low) \
             or ("/" in word and (_SOCIAL_LINK.search(word) is not None
                                  or _PRONOUNS.search(" " + word) is not None)):
         flags |= _FORCES

@@ -1,0 +1,129 @@
+"""Rebuild the English word list that :mod:`coprod_analysis.clean.redact` ships.
+
+Writes ``coprod_analysis/clean/data/words.tsv.gz`` (and SCOWL's licence notice
+beside it). Redaction uses it to tell a word nobody's list knows ("Tsiory",
+"Oyinkansola") from an English word ("Lunch", "Zoom") or a known place or brand
+("Leeds", "Facebook"): an unknown capitalised word is a name where a person's
+name would stand ("Tsiory was lovely", "a talk by Tsiory"), a known one is not.
+
+Sources, none of them personal data:
+
+- SCOWL (Spell Checker Oriented Word Lists, Kevin Atkinson; permissive licence,
+  notice in ``LICENSE-scowl.txt``) as Debian packages it: ``wamerican-large``
+  and ``wbritish-large`` (``/usr/share/dict/american-english-large`` and
+  ``british-english-large``). Entries in lower case are English words; entries
+  with a capital are proper nouns (places, brands, peoples, some names);
+- the short lists below, written by this project (MIT): words of NHS
+  engagement that SCOWL lacks ("wellbeing", "coproduction"), places in and
+  around Leeds, and shops and charities ("Tesco", "Mencap").
+
+Words with an apostrophe are also listed without it, as people type them
+("couldnt", "dont"), and so are the letters before it ("couldn").
+
+Each line of the output is ``word<TAB>kind`` in lower case without accents
+(:func:`coprod_analysis.clean.gazetteer.fold_text`), the English words first,
+each kind sorted; ``kind`` is
+``english`` or ``proper``. The loader (:func:`coprod_analysis.clean.gazetteer.
+known_words`) drops proper nouns that the name gazetteer knows as given names
+or surnames: a name stays a name.
+
+Usage (no network at run time)::
+
+    apt-get install wamerican-large wbritish-large
+    python scripts/build_word_list.py
+
+The script writes the same bytes for the same inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from pathlib import Path
+
+from coprod_analysis.clean.gazetteer import fold_text
+
+OUT = Path(__file__).resolve().parents[1] / "coprod_analysis" / "clean" / "data"
+DICTS = ("/usr/share/dict/american-english-large", "/usr/share/dict/british-english-large")
+COPYRIGHT = "/usr/share/doc/wbritish-large/copyright"
+
+#: Words of patient engagement and the NHS that SCOWL does not have, in lower case.
+ENGLISH = """wellbeing coproduction coproduce coproduced coproducing codesign codesigned
+co cos covid covid19 coronavirus webinar webinars zoom teams whatsapp facebook instagram
+twitter tiktok youtube linkedin signpost signposted signposting tokenistic tokenism
+carer carers healthwatch ppg ppgs pcn pcns icb icbs ccg ccgs gp gps nhs cqc pals
+lived experience ehcp sen send dementia neurodiverse neurodivergent autistic adhd
+asd lgbt lgbtq lgbtqia bame bme esol ict it ok okay hmm thx pls plz asap etc eg ie
+wifi online offline email emails emailed emailing breakout breakouts powerpoint ppt
+slido mentimeter padlet jamboard flipchart flipcharts handout handouts alot agm qipp
+lol ta hun thx cya xoxo
+""".split()
+
+#: Shops, charities and services people name in feedback that SCOWL does not have.
+BRANDS = """tesco asda morrisons sainsbury sainsburys aldi lidl waitrose greggs primark
+boots costa nandos mencap barnardos bupa specsavers superdrug wilko argos spar
+""".split()
+
+#: Places in and around Leeds (and nearby towns) that people name in feedback,
+#: in lower case: places, not people.
+PLACES = """leeds armley beeston bramley chapeltown harehills headingley seacroft gipton
+holbeck hunslet kirkstall meanwood moortown roundhay horsforth pudsey morley otley wetherby
+garforth rothwell guiseley yeadon burmantofts killingbeck crossgates halton middleton
+osmondthorpe wortley farsley calverley rawdon alwoodley adel cookridge woodhouse burley
+whinmoor swarcliffe kippax methley drighlington gildersome ardsley tingley rodley
+stanningley allerton boston spa belle isle lincoln green holt park hyde richmond temple
+newsam wakefield bradford harrogate huddersfield halifax dewsbury batley keighley
+castleford pontefract selby york kirklees calderdale shipley bingley ilkley normanton
+featherstone ossett knaresborough ripon tadcaster skipton sheffield manchester liverpool
+newcastle birmingham london yorkshire humber pennines
+""".split()
+
+
+def build(dicts: list[str]) -> bytes:
+    """The file's bytes from the SCOWL lists ``dicts``."""
+    english: set[str] = set(ENGLISH)
+    proper: set[str] = set(PLACES) | set(BRANDS)
+    for path in dicts:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            word = line.strip()
+            if word.endswith("'s"):
+                word = word[:-2]
+            if not word or not word.replace("'", "").replace("-", "").isalpha():
+                continue
+            found = english if word.islower() else proper
+            found.add(fold_text(word.lower()))
+            if "'" in word:  # as people type it without: "couldnt", "dont", "ive"; and the
+                # letters before the apostrophe, a run of letters of its own ("couldn")
+                found.add(fold_text(word.lower().replace("'", "")))
+                found.add(fold_text(word.lower().partition("'")[0]))
+    proper -= english
+    rows = [f"{w}\tenglish" for w in sorted(english)] + [f"{w}\tproper" for w in sorted(proper)]
+    text = "word\tkind\n" + "\n".join(rows) + "\n"  # the English words first
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dict", action="append", default=None,
+                        help="a SCOWL word list (default: the two large Debian ones)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    dicts = args.dict or list(DICTS)
+    missing = [d for d in dicts if not Path(d).is_file()]
+    if missing:
+        print(f"not found: {', '.join(missing)} (apt-get install wamerican-large "
+              "wbritish-large)", file=sys.stderr)
+        return 1
+    data = build(dicts)
+    (args.out / "words.tsv.gz").write_bytes(data)
+    notice = Path(COPYRIGHT)
+    if notice.is_file():
+        (args.out / "LICENSE-scowl.txt").write_text(notice.read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    print(f"wrote {args.out / 'words.tsv.gz'}: {len(data):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
