@@ -22,10 +22,11 @@ Words with an apostrophe are also listed without it, as people type them
 
 Each line of the output is ``word<TAB>kind`` in lower case without accents
 (:func:`coprod_analysis.clean.gazetteer.fold_text`), the English words first,
-each kind sorted; ``kind`` is
-``english`` or ``proper``. The loader (:func:`coprod_analysis.clean.gazetteer.
-known_words`) drops proper nouns that the name gazetteer knows as given names
-or surnames: a name stays a name.
+each kind sorted; ``kind`` is ``english`` or ``proper``. A proper noun that
+is also an English word is listed once, as ``english``. The loader
+(:func:`coprod_analysis.clean.gazetteer.known_words`) adds the name gazetteer's
+names and words: a known name is handled by the name rules, never as an unknown
+word.
 
 Usage (no network at run time)::
 

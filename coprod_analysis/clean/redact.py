@@ -401,7 +401,7 @@ _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just
 _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable passionate enthusiastic patient funny warm caring clear
-good nice awesome outstanding professional thoughtful understanding amazing""".split())
+good nice awesome outstanding professional thoughtful understanding""".split())
 #: Adverbs that may stand between "was" and a word of praise.
 _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
     "very super incredibly extremely truly absolutely brilliantly".split())
@@ -481,11 +481,9 @@ def _plain_capitalised() -> frozenset[str]:
     :func:`_is_known` capitalised ("Lunch") and, up to five letters, in capitals
     ("NHS", "CCG"); runs of two letters ("GP"). An answer whose capitalised runs
     are all here holds neither (one look-up for most answers)."""
-    known = known_words()
+    known = [*known_words(), *_KNOWN_HERE]
     plain = set(map(str.capitalize, known))
-    plain.update(map(str.capitalize, _KNOWN_HERE))
     plain.update(map(str.upper, [w for w in known if len(w) <= 5]))
-    plain.update(map(str.upper, [w for w in _KNOWN_HERE if len(w) <= 5]))
     plain.update(a + b for a in _LETTERS.upper() for b in _LETTERS + _LETTERS.upper())
     trigger = _trigger_words()
     plain -= trigger
@@ -493,13 +491,15 @@ def _plain_capitalised() -> frozenset[str]:
     return frozenset(plain)
 
 
+@lru_cache(maxsize=65536)
 def _misspelt(key: str) -> bool:
     """Whether a word in lower case that nobody's list knows is one slip away from an
     English word: two letters next to each other swapped, one left out, or one too
     many ("teh", "hosptal", "applynig", "wating"). A word of six letters or more is
     compared with every English word; a shorter one only with the most common words
     and stop words, as short names are often a slip away from a rarer word ("Ade",
-    "Tolu"). A letter written wrong is no slip here ("Moyo" is not "mayo").
+    "Tolu"). A letter written wrong is no slip here ("Moyo" is not "mayo"). Kept
+    per word: the name rules ask of one word up to four times.
 
     Examples
     --------
