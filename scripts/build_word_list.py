@@ -59,6 +59,9 @@ asd lgbt lgbtq lgbtqia bame bme esol ict it ok okay hmm thx pls plz asap etc eg 
 wifi online offline email emails emailed emailing breakout breakouts powerpoint ppt
 slido mentimeter padlet jamboard flipchart flipcharts handout handouts alot agm qipp
 lol ta hun thx cya xoxo
+ppl abt tbh imo imho idk btw omg fyi ty tyvm np ur ya yep nope gonna wanna gotta kinda
+sorta dunno cuz coz bc msg msgs txt txts appt appts govt dept info uni convo admin mins
+hrs wk wks yr yrs pic pics vid vids defo def probs prob obvs tho thru nite pre esp
 """.split()
 
 #: Shops, charities and services people name in feedback that SCOWL does not have.

@@ -343,7 +343,8 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "\u00c1ine", "\u0141ukasz", "\u00d1ico", "McDonald", "DeSouza", "ng'ang'a", "Great", "day",
     "Rakoto", "RAKOTO", "Tsiory's", "Tsiory-Smith", "Co-tsiory", "O'Tsiory", "lovely", "so",
     "Teh", "Hosptal", "applynig", "sooo", "made", "Gift", "Moyo", "cheers", "Tesco", "Mencap",
-    "went", "at", "\u00c9tsiory", "Ts\u00efory", "Couldn't", "Oyinkansola's"]
+    "went", "at", "\u00c9tsiory", "Ts\u00efory", "Couldn't", "Oyinkansola's",
+    '"Tsiory"', "\u201cTsiory\u201d", "Naila", "NAILA", "KEMI", "thank", "run", "ppl", "was"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 
@@ -507,6 +508,25 @@ def test_tags_beside_common_words_introduce_nobody(text):
     ("cheers tsiory", "cheers [name]"),
     ("my name tsiory", "my name [name]"),
     ("big thanks tsiory x", "big thanks [name] x"),
+    # in quotes before praise or a person's verb
+    ('"Tsiory" was lovely', '"[name]" was lovely'),
+    ("\u201cTsiory\u201d helped me a lot", "\u201c[name]\u201d helped me a lot"),
+    # in capitals in an answer that is not, before praise: one word or two
+    ("The session was good. TSIORY was lovely.", "The session was good. [name] was lovely."),
+    ("TSIORY RAKOTO was lovely", "[name] was lovely"),
+    # a short name that is a common word and one letter more ("nail" and "a")
+    ("Naila was lovely", "[name] was lovely"),
+    ("Na\u00efla was lovely", "[name] was lovely"),
+    # set off by a comma, a colon or a dash before thanks, or praise of a role
+    ("Tsiory, thank you!", "[name], thank you!"),
+    ("Tsiory: brilliant facilitator", "[name]: brilliant facilitator"),
+    ("Tsiory - thanks again", "[name] - thanks again"),
+    # in lower case after an introduction only a person or a known word follows
+    ("this was run by tsiory", "this was run by [name]"),
+    ("please speak to tsiory", "please speak to [name]"),
+    # a name of the gazetteer in capitals before praise or a person's verb
+    ("I loved it. SARAH was lovely", "I loved it. [name] was lovely"),
+    ("KEMI helped me", "[name] helped me"),
 ])
 def test_a_word_nobodys_list_knows_where_a_name_stands_is_redacted(text, expected):
     assert redact(text) == expected
@@ -527,6 +547,11 @@ def test_a_word_nobodys_list_knows_where_a_name_stands_is_redacted(text, expecte
     "Tokenistic is the word", "Fakopo session today",
     # Headline Style and capitals: the look says nothing
     "Thanks To Fakopo Group", "GREAT DAY WITH FAKOPO",
+    # quoted things, abbreviations in capitals, tools set off before praise
+    '"Zoom" was fine', "LTHT was great", "MECC was good", "CAMHS was helpful",
+    "GRACE was lovely", "Zoom, thank you", "Padlet: brilliant tool",
+    # text speak and known words after an introduction of a person
+    "talk to ppl about it", "spoke to abt it", "run by zoom", "speak to reception",
 ])
 def test_known_words_slips_of_the_keys_and_things_stay(text):
     assert redact(text) == text
@@ -560,6 +585,34 @@ _NAME_CONTEXTS = ["{} was lovely", "Great talk by {}", "{}'s session was great",
 def test_any_made_up_name_where_a_name_stands_is_redacted(name, context):
     out = redact(context.format(name))
     assert name not in out and "[name]" in out, out
+
+
+_SET_OFF_CONTEXTS = ['"{}" was lovely', "\u201c{}\u201d helped me", "{}, thank you so much",
+                     "{}: brilliant facilitator", "{} - thanks for everything"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MADE_UP, st.sampled_from(_SET_OFF_CONTEXTS))
+def test_any_made_up_name_quoted_or_set_off_before_thanks_is_redacted(name, context):
+    out = redact(context.format(name))
+    assert name not in out and "[name]" in out, out
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MADE_UP.filter(lambda w: r._spoken_capitals(w.upper())),
+       st.sampled_from(["The day was good. {} was lovely.", "I think {} really helped me"]))
+def test_any_made_up_name_in_capitals_before_praise_is_redacted(name, context):
+    out = redact(context.format(name.upper()))
+    assert name.upper() not in out and "[name]" in out, out
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MADE_UP, st.sampled_from(["the session was run by {}", "please speak to {} first",
+                                  "it was led by {} x"]))
+def test_any_made_up_name_in_lower_case_after_an_introduction_of_a_person_is_redacted(
+        name, context):
+    out = redact(context.format(name.lower()))
+    assert name.lower() not in out.split() and "[name]" in out, out
 
 
 @settings(max_examples=300, deadline=None)

@@ -338,14 +338,13 @@ _INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
                 **{i: "weak" for i in (("from",), ("email",), ("e-mail",), ("text",),
                                        ("phone",), ("ring",), ("called",), ("cc",))}}
 _INTRO_LAST = frozenset(i[-1] for i in _INTRO_KINDS)
-#: Strong introductions after which only a person stands, so that a word in lower
-#: case that is no word of the gazetteer's lists is a name too ("led by tsiory",
-#: "regards\ntsiory"); not "run by", "hosted by" or "speak to" ("run by zoom"), nor
-#: "signed" and "wishes" ("signed consent", "wishes matter").
+#: Strong introductions after which a word in lower case that nobody's list knows
+#: (:func:`_unknown_lower`) is a name too ("led by tsiory", "regards\ntsiory", "run
+#: by tsiory"; "run by zoom", "speak to someone" are known words), not "signed",
+#: "wishes", "from", "contact" or "name" alone ("signed consent", "wishes matter").
 _PERSON_INTROS = frozenset({("my", "name", "is"), ("name", "is"), ("my", "name"),
-                            ("call", "me"), ("regards",),
-                            ("led", "by"), ("facilitated", "by"), ("presented", "by"),
-                            ("chaired", "by"), ("introduced", "by")})
+                            ("call", "me"), ("regards",)}) | frozenset(
+    i for i in _STRONG_INTROS if len(i) == 2 and i[1] in ("by", "to", "with", "for"))
 #: Introductions after which a word in lower case that nobody's list knows is a
 #: name (:func:`_unknown_lower`): those of a person, and greetings ("thanks tsiory",
 #: "cheers tsiory"; not "thanks sooo much", "thanks alot": known or no name's).
@@ -410,6 +409,13 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
 said says explains helps listens""".split())
+#: Closing quotes, which may stand between a name and what follows ('"Tsiory" was kind').
+_CLOSING_QUOTES = "\"'\u2019\u201d"
+#: What sets a name off before thanks or praise of a role ("Tsiory, thank you",
+#: "Tsiory: brilliant facilitator", "Tsiory - thanks").
+_SET_OFF = (", ", ": ", " - ", "! ", ",  ", " -  ", ",\n", ":\n")
+#: Words of thanks after a name set off ("Tsiory, thanks").
+_THANKS = frozenset("thank thanks cheers".split())
 #: Words before a capitalised word inside a sentence that make it a thing or a place
 #: ("at the Mencap office", "in Seacroft"), not a person.
 _BEFORE_THINGS = frozenset("the a an at in on into via using".split())
@@ -498,19 +504,26 @@ def _misspelt(key: str) -> bool:
     many ("teh", "hosptal", "applynig", "wating"). A word of six letters or more is
     compared with every English word; a shorter one only with the most common words
     and stop words, as short names are often a slip away from a rarer word ("Ade",
-    "Tolu"). A letter written wrong is no slip here ("Moyo" is not "mayo"). Kept
-    per word: the name rules ask of one word up to four times.
+    "Tolu"), and never as one letter too many: one of ten short given names is a
+    common word and a letter ("Naila", "nail"; "Alex", "ale"), two in a hundred
+    with two letters swapped or one left out. A letter written wrong is no slip
+    here ("Moyo" is not "mayo"). Kept per word: the name rules ask of one word up
+    to four times.
 
     Examples
     --------
     >>> _misspelt("teh"), _misspelt("hosptal"), _misspelt("naymore"), _misspelt("tsiory")
     (True, True, True, False)
-    >>> _misspelt("moyo"), _misspelt("rakoto"), _misspelt("oyinkansola")
-    (False, False, False)
+    >>> _misspelt("moyo"), _misspelt("rakoto"), _misspelt("oyinkansola"), _misspelt("naila")
+    (False, False, False, False)
+    >>> _misspelt("wat"), _misspelt("thhe")  # short: a letter left out counts, one too many not
+    (True, False)
     """
-    words = english_words() if len(key) >= 6 else _common_and_stop()
+    long = len(key) >= 6
+    words = english_words() if long else _common_and_stop()
     slips = {key[:i] + key[i + 1] + key[i] + key[i + 2:] for i in range(len(key) - 1)}
-    slips.update(key[:i] + key[i + 1:] for i in range(len(key)))
+    if long:
+        slips.update(key[:i] + key[i + 1:] for i in range(len(key)))
     slips.update(key[:i] + c + key[i:] for i in range(len(key) + 1) for c in _LETTERS)
     return not words.isdisjoint(slips)
 
@@ -526,7 +539,8 @@ def _common_and_stop() -> frozenset[str]:
 def _unknown_lower(key: str) -> bool:
     """Whether a word in lower case could only be a name after an introduction of a
     person or a greeting (``_LOWER_NAME_INTROS``) or a role ("my friend TSIORY"):
-    letters only, three or more, no letter three times running ("sooo"), not ending
+    letters only, three or more, a vowel among them ("ppl" is none), no letter three
+    times running ("sooo"), not ending
     as a verb or an adverb mostly does ("-ed", "-ing", "-ly": "my mum ATTENDED"),
     a word nobody's list knows (:func:`_is_known`: no English word, no place), and
     no slip of the keys on an English word (:func:`_misspelt`).
@@ -541,11 +555,27 @@ def _unknown_lower(key: str) -> bool:
     (False, False)
     """
     return len(key) > 2 and key.isalpha() and not key.endswith(("ed", "ing", "ly")) \
-        and not _is_known(key) and _TRIPLED.search(key) is None and not _misspelt(key)
+        and not _is_known(key) and _TRIPLED.search(key) is None \
+        and not _VOWEL.isdisjoint(key) and not _misspelt(key)
 
 
+#: Letters one of which a name has (not "ppl", "thx", "txt").
+_VOWEL = frozenset("aeiouy")
 #: A letter three times running: "sooo", "xxx" (no name's).
 _TRIPLED = re.compile(r"(.)\1\1")
+
+
+def _spoken_capitals(word: str) -> bool:
+    """Whether a word in capitals reads as a name more than an abbreviation: four
+    letters or more, two of them vowels ("TSIORY", "KEMI"; not "LTHT", "MECC",
+    "CAMHS").
+
+    Examples
+    --------
+    >>> _spoken_capitals("TSIORY"), _spoken_capitals("KEMI"), _spoken_capitals("MECC")
+    (True, True, False)
+    """
+    return len(word) > 3 and word.isupper() and sum(map(word.lower().count, "aeiouy")) > 1
 
 
 def _is_title_case(word: str) -> bool:
@@ -630,14 +660,33 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return run is not None and _unknown_run(run.group()) \
             and not _misspelt(run.group().lower())
 
+    def after(i: int) -> str:
+        """The text between word i and word i+1 without a closing quote just after
+        word i (the name of '"Tsiory" was lovely')."""
+        between = gap(i + 1)
+        return between[1:] if between[:1] in _CLOSING_QUOTES else between
+
     def praised(i: int) -> bool:
         """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
-        between), or by a verb of what a person does."""
-        if i + 1 >= n or gap(i + 1) not in _VERB_GAPS:
+        between), or by a verb of what a person does (an adverb may stand before it);
+        or, set off by a comma, a colon
+        or a dash, by thanks or by a word of praise and a role ("Tsiory, thank you",
+        "Tsiory: brilliant facilitator")."""
+        if i + 1 >= n:
+            return False
+        between = after(i)
+        if between in _SET_OFF:
+            return keys[i + 1] in _THANKS or (
+                keys[i + 1] in _PRAISE and i + 2 < n and gap(i + 2) == " "
+                and keys[i + 2] in _ROLE_WORDS)
+        if between not in _VERB_GAPS:
             return False
         if keys[i + 1] in _PERSON_VERBS or keys[i + 1] in _DOES_VERBS:
             return True
         j = i + 2
+        if keys[i + 1] in _PERSON_ADVERBS and j < n and gap(j) in _VERB_GAPS \
+                and (keys[j] in _PERSON_VERBS or keys[j] in _DOES_VERBS):
+            return True  # "TSIORY really helped me"
         if keys[i + 1] not in ("was", "is", "were") or j >= n or gap(j) not in _VERB_GAPS:
             return False
         if keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
@@ -735,12 +784,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if word.isupper() and len(word) > 1:
             # All capitals: after a title or an introduction (below), or a given name of
             # three letters or more written in capitals as the whole text is ("ANDY
-            # PEARSON - VOLUNTEER") or with a name of the gazetteer after it ("SARAH
-            # JONES"); never a month ("JAN") or a two-letter word ("ED", "AL").
+            # PEARSON - VOLUNTEER"), with a name of the gazetteer after it ("SARAH
+            # JONES") or before praise or a person's verb in an answer that is not
+            # all capitals ("SARAH was lovely"); never a month ("JAN") or a two-letter
+            # word ("ED", "AL").
             # Capitals say nothing of a name here, so only names that are no English
             # word count ("ANDY", not "TEA", "MILES" or "GRANT"), and only names follow.
             if len(word) > 2 and caps_name(i) and is_given(key) and not is_place(i, i + 1) \
-                    and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))):
+                    and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))
+                         or praised(i)):  # "SARAH was lovely"
                 mark(i)
                 j = i + 1
                 while j < n and j <= i + 2 and gap(j) == " " and caps_name(j) \
@@ -851,8 +903,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 keys[i - 1] in gaz.given or keys[i - 1] in gaz.given_common)):
             continue
         j = i + 2 if (described or keys[i + 1] in _PERSON_ADVERBS) and i + 2 < n else i + 1
-        if (described or keys[j] in _PERSON_VERBS) \
-                and all(gap(k) in _VERB_GAPS for k in range(i + 1, j + 1)):
+        if (described or keys[j] in _PERSON_VERBS) and after(i) in _VERB_GAPS \
+                and all(gap(k) in _VERB_GAPS for k in range(i + 2, j + 1)):
             mark(i)
             if after_given:
                 mark(i - 1)
@@ -863,10 +915,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # before "was"/"is" and a word of praise, or a verb of what a person does
     # ("Tsiory was so kind", "Rakoto made me feel welcome"). A capitalised word
     # nobody's list knows before a name is part of it ("Tsiory Rakoto", "Gift Moyo").
+    # Written in capitals in an answer that is not, such a word is a name only
+    # before praise or a person's verb, and not if it reads as an abbreviation
+    # ("TSIORY was lovely", not "LTHT was great" or "MECC was good").
     if not title_text and not upper_text:
         for i in range(n):
-            if name[i] or covered[i] or not _is_title_case(words[i][2]) or not unknown(i) \
-                    or is_place(i, i + 1):
+            if name[i] or covered[i] or not unknown(i) or is_place(i, i + 1):
+                continue
+            if not _is_title_case(words[i][2]):
+                if _spoken_capitals(words[i][2]) and praised(i):
+                    mark(i)
+                    extend(i)
                 continue
             inside = not sentence_start(i)
             if inside and keys[i - 1] in _BEFORE_THINGS:
@@ -875,9 +934,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(i)
                 extend(i)
         for i in range(n - 1, 0, -1):
-            if name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " \
-                    and _is_title_case(words[i - 1][2]) and (unknown(i - 1) or is_given(
-                        keys[i - 1]) or keys[i - 1] in gaz.given_common):
+            if name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " and (
+                    (_is_title_case(words[i - 1][2]) and (unknown(i - 1) or is_given(
+                        keys[i - 1]) or keys[i - 1] in gaz.given_common))
+                    or (words[i][2].isupper() and _spoken_capitals(words[i - 1][2])
+                        and unknown(i - 1))):  # "TSIORY RAKOTO was lovely"
                 mark(i - 1)
 
     # Lists: "Ayesha and Rob", "Rob, Ayesha and Sam".
