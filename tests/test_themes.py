@@ -16,6 +16,8 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.model_selection import cross_val_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
@@ -34,6 +36,7 @@ from coprod_analysis.themes import (
     to_indicators,
 )
 from coprod_analysis.themes.classifier import THRESHOLD_GRID, best_threshold
+from coprod_analysis.themes.codebook import Codebook
 from tests.conftest import FIXTURES
 
 THEMES = FIXTURES / "themes"
@@ -232,3 +235,39 @@ def test_the_bundled_classifier_on_the_independent_holdout():
                                   "challenges-holdout.csv", book)
     scores = score_themes(to_indicators(labels, book), model.predict(texts), book)
     assert scores.iloc[-1]["f1"] >= 0.60
+
+
+# --- Once per distinct text, each pattern of themes written once --------------------------
+
+_PIECES = ["N/A", "n/a", "None", "nothing", "-", "", " ", "Nothing.", "no comment",
+           "More breaks please", "slides were too small", "Great day", "\u00a0", "caf\u00e9",
+           "?", "...", "not applicable", "NOTHING AT ALL", "12345678901234567890"]
+
+
+class _ByLength:
+    """A made-up model: theme i when the text's length has bit i set."""
+
+    themes = 3
+
+    def predict(self, texts):
+        return [[(len(t) >> i) & 1 for i in range(self.themes)] for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(_PIECES),
+                          st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map(" ".join),
+                          st.text(max_size=30)), max_size=25))
+def test_themes_of_many_texts_are_each_texts_own(texts):
+    from coprod_analysis.clean.values import is_missing, normalise_answer
+    from coprod_analysis.themes import NON_ANSWERS
+
+    book = Codebook(("a", "b", "none"), ("A", "B", "None"), ("", "", ""))
+    expected = []
+    for text in texts:
+        key = normalise_answer(str(text)) if text is not None else ""
+        if text is None or is_missing(str(text), key) or key in NON_ANSWERS:
+            expected.append("")  # missing or a non-answer: no theme, worked out the slow way
+        else:
+            n = len(str(text))
+            expected.append(";".join(c for c, bit in (("a", n & 1), ("b", n & 2)) if bit))
+    assert classify_texts(texts, _ByLength(), book) == expected

@@ -56,14 +56,18 @@ NON_ANSWERS = frozenset({"none", "nothing", "no", "nil", "nothing really", "not 
 _LONGEST = max(map(len, NON_ANSWERS))
 
 
-_ASCII_WORD_CHARACTERS = str.maketrans("", "", string.ascii_letters + string.digits)
+#: Every byte but ASCII letters and digits: what ``bytes.translate`` drops to count them.
+_NOT_LETTERS_OR_DIGITS = bytes(sorted(set(range(256)) - set(
+    (string.ascii_letters + string.digits).encode("ascii"))))
 
 
 @lru_cache(maxsize=1)
 def _longest_missing() -> int:
+    """The length of the longest missing answer or non-answer (``vocab.MISSING_ANSWERS``,
+    ``NON_ANSWERS``): a text with more letters and digits is neither."""
     from coprod_analysis.vocab import MISSING_ANSWERS
 
-    return max(map(len, MISSING_ANSWERS))
+    return max(_LONGEST, *map(len, MISSING_ANSWERS))
 
 
 def says_nothing(text: str) -> bool:
@@ -77,12 +81,11 @@ def says_nothing(text: str) -> bool:
     >>> [says_nothing(t) for t in ("N/A", " Nothing. ", "-", "More breaks please")]
     [True, True, True, False]
     """
+    if text.isascii() and len(text.encode("ascii").translate(
+            None, _NOT_LETTERS_OR_DIGITS)) > _longest_missing():
+        return False
     from coprod_analysis.clean.values import is_missing, normalise_answer
 
-    if text.isascii():
-        letters = len(text) - len(text.translate(_ASCII_WORD_CHARACTERS))
-        if letters > _LONGEST and letters > _longest_missing():
-            return False
     key = normalise_answer(text)
     return is_missing(text, key) or key in NON_ANSWERS
 
@@ -102,6 +105,7 @@ def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     >>> classify_texts(["some words", "n/a", None, "Nothing"], Always(), book)
     ['a', '', '', '']
     """
+    import numpy as np
     import pandas as pd
 
     from coprod_analysis.themes.review import theme_text
@@ -109,11 +113,14 @@ def classify_texts(texts, model, codebook: Codebook) -> list[str]:
     codes, distinct = pd.factorize(pd.Series(list(texts), dtype=object), use_na_sentinel=True)
     # Non-answers ("N/A", "-", "None", "nothing") carry no theme; all else is
     # classified once per distinct text.
-    wanted = [str(t) for t in distinct if not says_nothing(str(t))]
-    found: dict[str, str] = {}
-    if wanted:
-        predicted = model.predict(wanted)
-        found = {text: theme_text(row, codebook)
-                 for text, row in zip(wanted, predicted, strict=True)}
-    answers = [found.get(str(t), "") for t in distinct] + [""]
-    return [answers[code] for code in codes]
+    distinct = [str(t) for t in distinct]
+    at = [i for i, t in enumerate(distinct) if not says_nothing(t)]
+    answers = np.full(len(distinct) + 1, "", dtype=object)  # the last for a missing text
+    if at:
+        predicted = np.asarray(model.predict([distinct[i] for i in at])).reshape(len(at), -1)
+        if predicted.shape[1]:
+            # each pattern of themes written once: a few hundred among many thousand texts
+            patterns, which = np.unique(predicted != 0, axis=0, return_inverse=True)
+            written = np.array([theme_text(row, codebook) for row in patterns], dtype=object)
+            answers[at] = written[which.reshape(-1)]
+    return answers[codes].tolist()
