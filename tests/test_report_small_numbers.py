@@ -12,6 +12,8 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from coprod_analysis import load_evaluations, load_reviews, load_sessions
 from coprod_analysis.clean.actions import load_actions
@@ -292,3 +294,91 @@ def test_what_the_ladder_rule_says_is_in_the_report_audit(sample_inputs):
     found = report_problem(tables).audit(
         [cell("Descriptive"), cell("Intermediate"), cell("Transformative")])
     assert found[["low", "high"]].values.tolist() == [[5, 6], [8, 9], [1, 2]]
+
+
+# --- Outcomes over time beside "Outcomes" -------------------------------------------------
+
+def _forms(periods: list[tuple[str, int, int]]) -> pd.DataFrame:
+    """For each (date, agreeing, not agreeing), that many 5s and 2s on every outcome."""
+    from coprod_analysis.vocab import OUTCOME_NAMES, SCORE_DTYPE
+
+    rows = [(d, s) for d, yes, no in periods for s in [5] * yes + [2] * no]
+    frame = pd.DataFrame({o: pd.Categorical([s for _, s in rows], dtype=SCORE_DTYPE)
+                          for o in OUTCOME_NAMES})
+    frame["session_date"] = pd.to_datetime([d for d, _ in rows])
+    return frame
+
+
+def _outcome_tables(evaluations: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    from coprod_analysis.publish import show_count
+    from coprod_analysis.report.audit import glance_table
+    from coprod_analysis.report.content import outcomes_table
+    from coprod_analysis.report.story import agreement_over_time
+
+    tables = {"At a glance": glance_table({"responses": show_count(len(evaluations))}),
+              "Outcomes": outcomes_table(evaluations)}
+    over_time = agreement_over_time(evaluations)
+    if over_time is not None:
+        tables["Outcomes over time"] = over_time.reset_index()
+    return tables
+
+
+def test_a_share_hidden_in_one_period_is_not_the_total_less_the_others():
+    # First half: 28 of 35 agree; second: 31 of 34 (3 did not: hidden). "Outcomes"
+    # shows 59 of 69, 86%. Were the first half's 80% shown beside its 35 forms, a
+    # reader would take 59 - 28 = 31 of 69 - 35 = 34 for the second half, 3 not
+    # agreeing: so the first half's share is hidden too.
+    tables = _outcome_tables(_forms([("2019-02-01", 28, 7), ("2019-08-01", 31, 3)]))
+    outcomes = tables["Outcomes"].set_index("Outcome")
+    assert outcomes.loc["Give examples", "Agreed"] == "86%"
+    assert outcomes.loc["Give examples", "Answered"] == "69"
+    over_time = tables["Outcomes over time"].set_index("Period")
+    assert over_time["Forms"].tolist() == ["35", "34"]
+    assert over_time["Give examples"].tolist() == ["not shown", "not shown"]
+    assert report_leaks(tables).empty
+
+
+def test_the_audit_works_out_a_share_hidden_in_one_period_alone():
+    # The same report as the rule used to publish it: the first half's 80% shown.
+    tables = _outcome_tables(_forms([("2019-02-01", 28, 7), ("2019-08-01", 31, 3)]))
+    tables["Outcomes over time"]["Give examples"] = ["80%", "not shown"]
+    leaks = report_leaks(tables).set_index("name")
+    pinned = leaks.loc["Outcomes over time: Give examples: Jul–Sep 2019: not agreed"]
+    assert (pinned["low"], pinned["high"]) == (3, 3)
+    # (31 who agreed are worked out too, but 31 is no small number)
+    assert "Outcomes over time: Give examples: Jul–Sep 2019: agreed" not in leaks.index
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["2018-02-01", "2018-05-01", "2018-08-01",
+                                           "2018-11-01", "2019-02-01", None]),
+                          st.integers(0, 30), st.integers(0, 8)),
+                min_size=2, max_size=6))
+def test_outcomes_over_time_beside_outcomes_never_give_away_a_small_count(periods):
+    dated = [(d or "2018-01-01", yes, no) for d, yes, no in periods]
+    evaluations = _forms(dated)
+    undated = np.repeat([d is None for d, _, _ in periods],
+                        [yes + no for _, yes, no in periods])
+    evaluations.loc[undated, "session_date"] = pd.NaT
+    assume(len(evaluations))
+    assert report_leaks(_outcome_tables(evaluations)).empty
+
+
+_DATES = ["2018-02-01", "2018-05-01", "2018-08-01", "2018-11-01", "2019-02-01", None]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_DATES), st.sampled_from([4, 5, 1, 2, 3, None]),
+                          st.lists(st.sampled_from([None, 2, 5]), min_size=8, max_size=8)),
+                min_size=10, max_size=60))
+def test_outcomes_over_time_with_answers_left_blank_never_give_away_a_small_count(rows):
+    # Each form: a date (or none), a score most outcomes share and a few of their own
+    # (blank, disagree or agree), so that outcomes differ in who answered them.
+    from coprod_analysis.vocab import OUTCOME_NAMES, SCORE_DTYPE
+
+    scores = [[own if own is not None and k % 3 == 0 else common
+               for k, own in enumerate(owns)] for _, common, owns in rows]
+    evaluations = pd.DataFrame({o: pd.Categorical([s[k] for s in scores], dtype=SCORE_DTYPE)
+                                for k, o in enumerate(OUTCOME_NAMES)})
+    evaluations["session_date"] = pd.to_datetime([d for d, _, _ in rows])
+    assert report_leaks(_outcome_tables(evaluations)).empty

@@ -64,10 +64,24 @@ def test_forms_without_a_session_date_are_left_out_of_agreement_over_time():
 
 def test_a_share_over_time_never_gives_away_a_small_count():
     # Q1: 20 of 20 agree (100%). Q2: 18 of 20 agree: the 2 who did not would be given
-    # away by 90% of 20, so it is not shown; half-years or years make one period only.
+    # away by 90% of 20, so it is not shown; nor is Q1's, as "Outcomes" shows 38 of 40
+    # (95%) and 38 - 20 of 40 - 20 would give Q2's away all the same. Half-years or
+    # years make one period only.
     table = agreement_over_time(forms([("2019-02-01", 20, 0), ("2019-05-01", 18, 2)]))
     assert table.index.tolist() == ["Jan–Mar 2019", "Apr–Jun 2019"]
-    assert table["Critique initiatives"].tolist() == ["100%", "not shown"]
+    assert table["Critique initiatives"].tolist() == ["not shown", "not shown"]
+
+
+def test_forms_without_a_date_holding_a_small_count_hide_the_last_period_too():
+    # 6 of 12 and 9 of 15 in two periods, and 4 forms without a date, 1 agreeing:
+    # "Outcomes" shows 16 of 31 (52%), so the two periods' shares would give away
+    # the 1 of 4 without a date; the last period's share is hidden (the first's alone
+    # leaves 16 - 6 = 10 of 31 - 12 = 19 between the last period and the 4).
+    dated = forms([("2019-02-01", 6, 6), ("2019-05-01", 6, 6), ("2019-08-01", 3, 0)])
+    undated = forms([("2019-02-01", 1, 3)]).assign(session_date=pd.NaT)
+    table = agreement_over_time(pd.concat([undated, dated], ignore_index=True))
+    assert table.index.tolist() == ["Jan–Mar 2019", "Apr–Sep 2019"]
+    assert table["Give examples"].tolist() == ["50%", "not shown"]
 
 
 def test_periods_widen_when_quarters_would_hide_most_shares():

@@ -127,8 +127,9 @@ class Problem:
         return np.round(result.x).astype(np.int64)
 
     def watched(self) -> list[str]:
-        """The values a reader does not see exactly (``<5``, ``*``, "not shown")."""
-        return [n for n, k in self.kind.items() if k != "shown"]
+        """The values a reader does not see exactly (``<5``, ``*``, "not shown", derived),
+        bar those that only bound others (kind ``bound``: a period's number of forms)."""
+        return [n for n, k in self.kind.items() if k not in ("shown", "bound")]
 
     def audit(self, names: list[str] | None = None) -> pd.DataFrame:
         """The smallest and largest value of every value not shown, given all the rest.
@@ -233,6 +234,34 @@ class Problem:
             if todo:
                 found.update(part._pinned(truth, todo))
         return [n for n in (names if names is not None else self.watched()) if n in found]
+
+    def pinned_values(self, names: list[str] | None = None) -> dict[str, int]:
+        """The values (of ``names``, default all watched) a reader can work out exactly,
+        with what each is: :meth:`pinned` against a table found first that fits what
+        is published (a value is pinned when every such table gives it one value),
+        so that most values are freed by a few programs, not two each.
+
+        Examples
+        --------
+        >>> p = Problem()
+        >>> p.small("a", 5); p.hidden("b", 5); p.shown("t", 6)
+        >>> p.equal({"a": 1, "b": 1, "t": -1})
+        >>> p.pinned_values()
+        {'a': 1, 'b': 5}
+        """
+        wanted = set(names if names is not None else self.watched())
+        found: dict[str, int] = {}
+        for part in self.parts():
+            todo = [n for n in part.low if n in wanted]
+            if not todo:
+                continue
+            arrays = part._arrays()
+            index = arrays[1]
+            x = part._solve(arrays, np.zeros(len(index)))
+            fits = {n: int(x[index[n]]) for n in todo}
+            found.update({n: fits[n] for n in part._pinned(fits, todo)})
+        return {n: found[n] for n in (names if names is not None else self.watched())
+                if n in found}
 
     def _pinned(self, truth: dict[str, int], todo: list[str]) -> list[str]:
         arrays = self._arrays()

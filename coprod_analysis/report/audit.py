@@ -17,7 +17,7 @@ import logging
 import pandas as pd
 
 from coprod_analysis.publish import MIN_COUNT, NOT_SHOWN
-from coprod_analysis.publish.audit import Problem, table_problem
+from coprod_analysis.publish.audit import UNBOUNDED, Problem, table_problem
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,11 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "exactly how hidden cells are chosen. Before the report is written a computer "
         "check (integer linear programming) tries every combination a reader could write "
         "down from the whole report, the same figure in two places, totals, rates and "
-        "shares included, and the report is not written if any hidden count could be "
-        "worked out. A ladder level whose breakdown cannot be protected beside its number "
-        "of groups shows that number only.",
+        "shares included, and periods that add up to the whole, and the report is not "
+        "written if any hidden count could be worked out. Where a share over time is "
+        "hidden in one period alone, the next period's is hidden too, as the shares of "
+        "all forms less the other periods would give it away. A ladder level whose "
+        "breakdown cannot be protected beside its number of groups shows that number only.",
         f"Themes raised by {small} each are named together on one last line, in "
         "alphabetical order, under \"You said\" and \"Still to do\", so that their order "
         "says nothing of their size; themes raised by nobody are not listed. "
@@ -91,13 +93,13 @@ def _count(problem: Problem, name: str, text: str, min_count: int) -> bool:
     return True
 
 
-def _share(problem: Problem, name: str, text: str, base: str) -> None:
+def _share(problem: Problem, name: str, text: str, base: str, kind: str = "derived") -> None:
     """``p`` % of ``base``, rounded half up: ``(2p - 1) base <= 200 x < (2p + 1) base``."""
     text = str(text).strip()
     if not text.endswith("%") or not text[:-1].isdigit():
         return
     share = int(text[:-1])
-    problem.variable(name, 0, None, "derived")
+    problem.variable(name, 0, None, kind)
     problem.at_most({name: 1, base: -1})
     problem.at_most({name: -200, base: 2 * share - 1})
     problem.at_most({name: 200, base: -(2 * share + 1)}, -1)
@@ -170,6 +172,9 @@ def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) 
                     theme = f"{name}: {label}"
                     if _count(problem, theme, row[1], min_count) and base:
                         problem.at_most({theme: 1, base: -1})
+    over_time = tables.get("Outcomes over time")
+    if over_time is not None:
+        _over_time_problem(problem, over_time, forms, min_count)
     todo = tables.get("Still to do")
     if todo is not None:
         known = {str(n).split(": ", 1)[1]: n for n in problem.low
@@ -179,6 +184,79 @@ def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) 
             for theme in small_line_themes(row.Theme, row[1], min_count):
                 _count(problem, known.get(theme, f"Still to do: {theme}"), row[1], min_count)
     return problem
+
+
+def _over_time_problem(problem: Problem, table: pd.DataFrame, forms: str | None,
+                       min_count: int) -> None:
+    """What "Outcomes over time" lets a reader write down beside the rest.
+
+    Each period's forms are shown; an outcome's share in a period is a share of
+    those who answered it then, at most the period's forms. The periods' forms
+    and the forms without a date add up to the forms returned; each outcome's
+    answers and agreements in the periods and in forms without a date add up to
+    the outcome's own in "Outcomes". A share not shown leaves how many agreed
+    and how many did not as values that must not be worked out as 1 to
+    ``min_count - 1``. How many forms or answers a period has says nothing of
+    anyone's answer, and forms without a date are no group a reader can name:
+    such values only bound the others (``bound``, never watched), and where
+    they are known numbers they are written as such, so that each outcome is a
+    small program of its own.
+    """
+    periods = [str(p) for p in table.iloc[:, 0]]
+    outcomes = [c for c in table.columns[1:] if c != "Forms"]
+    period_forms = []
+    for period, text in zip(periods, table["Forms"], strict=True):
+        name = f"Outcomes over time: forms: {period}"
+        if not _count(problem, name, text, min_count):
+            problem.hidden(name)
+        period_forms.append(name)
+    undated = "Outcomes over time: forms without a date"
+
+    def known(name: str | None) -> int | None:
+        return problem.low[name] if name in problem.low and \
+            problem.low[name] == problem.high[name] else None
+
+    counts = [known(f) for f in period_forms]
+    if known(forms) is not None and None not in counts:
+        problem.shown(undated, known(forms) - sum(counts))
+    else:
+        problem.variable(undated, 0, None, "bound")
+        if forms:
+            problem.equal({**dict.fromkeys(period_forms, 1), undated: 1, forms: -1})
+    parts = list(zip(periods, period_forms, strict=True))
+    if known(undated) != 0:
+        parts.append(("without a date", undated))
+    for outcome in outcomes:
+        answered, agreed = f"answered: {outcome}", f"agreed: {outcome}"
+        for name in (answered, agreed):
+            if name not in problem.low:  # a share not shown: known to lie in 0 to forms
+                problem.variable(name, 0, None, "bound")
+        problem.at_most({agreed: 1, answered: -1})
+        shares = dict(zip(periods, table[outcome], strict=True))
+        all_answered, all_agreed = {answered: -1}, {agreed: -1}
+        for period, form_count in parts:
+            stem = f"Outcomes over time: {outcome}: {period}"
+            text = str(shares.get(period, "")).strip()
+            # Watched where a period's share is not shown: given away when worked out
+            # as 1 to min_count - 1 ("derived"; a share of 100% overall tells every
+            # period's, and no small number). A shown share's counts are 0 or at least
+            # min_count; forms without a date are no group a reader can name (the
+            # rule protects them where it can all the same).
+            kind = "derived" if text == NOT_SHOWN and form_count != undated else "bound"
+            said, yes, rest = f"{stem}: answered", f"{stem}: agreed", f"{stem}: not agreed"
+            if known(form_count) is not None:
+                problem.variable(said, 0, known(form_count), "bound")
+            else:
+                problem.variable(said, 0, None, "bound")
+                problem.at_most({said: 1, form_count: -1})
+            problem.variable(yes, 0, None, kind)
+            problem.variable(rest, 0, None, kind)
+            problem.equal({yes: 1, rest: 1, said: -1})
+            if text != NOT_SHOWN:
+                _share(problem, yes, text, said, "bound")
+            all_answered[said], all_agreed[yes] = 1, 1
+        problem.equal(all_answered)
+        problem.equal(all_agreed)
 
 
 def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) -> pd.DataFrame:
@@ -197,8 +275,13 @@ def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) ->
         When the report says two different things about one count.
     """
     problem = report_problem(tables, min_count)
-    found = problem.audit()
-    # A value its own sign pins ("<2" is 1) gives nothing away that the page does not say.
-    leaks = found["pinned"] & found["narrowed"] & (found["low"] >= 1) & (
-        (found["kind"] != "derived") | (found["low"] < min_count))
-    return found[leaks].reset_index(drop=True)
+    rows = []
+    for name, value in problem.pinned_values().items():
+        low, high, kind = problem.low[name], problem.high[name], problem.kind[name]
+        # A value its own sign pins ("<2" is 1) gives nothing away that the page does
+        # not say; nor does a derived value of min_count or more.
+        narrowed = value > low or (value < high < UNBOUNDED)
+        if narrowed and value >= 1 and (kind != "derived" or value < min_count):
+            rows.append({"name": name, "kind": kind, "low": value, "high": value,
+                         "pinned": True, "narrowed": True})
+    return pd.DataFrame(rows, columns=["name", "kind", "low", "high", "pinned", "narrowed"])

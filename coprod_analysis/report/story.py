@@ -318,9 +318,13 @@ def agreement_over_time(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     scores = scores.assign(_year=day.year.to_numpy(), _quarter=day.quarter.to_numpy())
     counts = agreement_counts(scores, ["_year", "_quarter"])
     forms = scores.groupby(["_year", "_quarter"], sort=True).size()
+    # Forms without a date are in "Outcomes" and in no period: what they say is
+    # "Outcomes" less the periods, protected as a period that is never shown.
+    undated = None if dated.all() else agreement_counts(
+        evaluations.loc[~dated, list(OUTCOME_NAMES)])
     best = None
     for months in (3, 6, 12):
-        table = _periods_table(counts, forms, months, min_base, min_count)
+        table = _periods_table(counts, forms, months, min_base, min_count, undated)
         if table is None:
             continue
         shares = table.drop(columns="Forms")
@@ -332,12 +336,51 @@ def agreement_over_time(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     return best[1] if best is not None else None
 
 
+#: Where forms without a date stand among the periods (after the last; never shown).
+_UNDATED = "\x00without a date"
+
+
+def _hide_a_second(rates: pd.DataFrame, order: list[str]) -> list[str]:
+    """The published shares, with one more hidden where an outcome has a single share
+    not shown among its periods.
+
+    "Outcomes" gives each outcome's share of all forms beside the number who
+    answered it; a share hidden in one period alone would be that less the
+    other periods' (each period's answers are at most its forms, so rounding
+    hides little). The period after it (before it, for the last) is hidden
+    too: chosen by where the hidden share is, never by a count. Forms without
+    a date count as a last period whose share is never shown: where it holds a
+    small count (its share hidden by the rule whatever its base), the period
+    before it is hidden too.
+
+    Examples
+    --------
+    >>> rates = pd.DataFrame({"period": ["A", "B", "C", "A", "B"],
+    ...                       "outcome": ["x", "x", "x", "y", "y"],
+    ...                       "published": ["80%", "not shown", "70%", "90%", "95%"]})
+    >>> _hide_a_second(rates, ["A", "B", "C"])
+    ['80%', 'not shown', 'not shown', '90%', '95%']
+    """
+    published = rates["published"].tolist()
+    place = {period: i for i, period in enumerate(order)}
+    for rows in rates.groupby("outcome", sort=False, observed=True).indices.values():
+        rows = sorted(rows, key=lambda r: place[rates["period"].iat[r]])
+        hidden = [k for k, r in enumerate(rows) if published[r] == NOT_SHOWN]
+        if len(hidden) == 1 and len(rows) > 1:
+            k = hidden[0]
+            published[rows[k + 1 if k + 1 < len(rows) else k - 1]] = NOT_SHOWN
+    return published
+
+
 def _periods_table(counts: pd.DataFrame, forms: pd.Series, months: int,
-                   min_base: int, min_count: int) -> pd.DataFrame | None:
+                   min_base: int, min_count: int,
+                   undated: pd.DataFrame | None = None) -> pd.DataFrame | None:
     """Agreement by period, periods of ``months`` combined until each has ``min_base`` forms.
 
     ``counts`` is :func:`~coprod_analysis.analyse.outcomes.agreement_counts` by
-    ``_year`` and ``_quarter``; ``forms``, the forms of each (year, quarter).
+    ``_year`` and ``_quarter``; ``forms``, the forms of each (year, quarter);
+    ``undated``, the counts of forms without a date (a last period never shown,
+    for :func:`_hide_a_second`).
     """
     # Quarters gathered into half-years or years: (year, index of the block).
     def block(quarters: pd.Index) -> np.ndarray:
@@ -373,8 +416,16 @@ def _periods_table(counts: pd.DataFrame, forms: pd.Series, months: int,
     rates = summed[summed["n"] > 0].rename_axis(["period", "outcome"]).reset_index()
     rates["outcome"] = rates["outcome"].astype(str)
     order = list(dict.fromkeys(label[b] for b in sizes.index))
-    rates["published"] = [show_share(a, n, min_base, min_count)
-                          for a, n in zip(rates["agreed"], rates["n"], strict=True)]
+    if undated is not None:
+        rates = pd.concat([rates, undated[undated["n"] > 0].assign(
+            period=_UNDATED, outcome=lambda u: u["outcome"].astype(str))], ignore_index=True)
+    # (forms without a date are never shown: what matters is whether they hold a
+    # small count, whatever their base)
+    rates["published"] = [show_share(a, n, 1 if p == _UNDATED else min_base, min_count)
+                          for a, n, p in zip(rates["agreed"], rates["n"], rates["period"],
+                                             strict=True)]
+    rates["published"] = _hide_a_second(rates, [*order, _UNDATED])
+    rates = rates[rates["period"] != _UNDATED]
     table = rates.pivot(index="period", columns="outcome", values="published")
     table = table.reindex(index=order, columns=list(OUTCOME_LABELS)).fillna(NOT_SHOWN)
     table.columns = [OUTCOME_LABELS[c] for c in table.columns]
