@@ -62,11 +62,21 @@ lol ta hun thx cya xoxo
 ppl abt tbh imo imho idk btw omg fyi ty tyvm np ur ya yep nope gonna wanna gotta kinda
 sorta dunno cuz coz bc msg msgs txt txts appt appts govt dept info uni convo admin mins
 hrs wk wks yr yrs pic pics vid vids defo def probs prob obvs tho thru nite pre esp
+wos woz wuz waz wot wat dat da luv gud cud wud shud cudnt wudnt shudnt becos becoz
 """.split()
 
-#: Shops, charities and services people name in feedback that SCOWL does not have.
+#: Shops, charities, services and organisations in and around Leeds that people
+#: name in feedback, and that SCOWL does not have.
 BRANDS = """tesco asda morrisons sainsbury sainsburys aldi lidl waitrose greggs primark
 boots costa nandos mencap barnardos bupa specsavers superdrug wilko argos spar
+hamara touchstone barca macmillan makaton healthwatch carers mind
+""".split()
+
+#: Festivals and holy days people name when asking for dates to be avoided, and
+#: the models and authors of co-production and group work that training cites.
+OCCASIONS_AND_MODELS = """eid ramadan diwali vaisakhi baisakhi navratri jummah jumma
+hanukkah chanukah passover pesach yom kippur rosh hashanah shabbat holi onam pongal
+arnstein maslow tuckman belbin kolb honey mumford
 """.split()
 
 #: Places in and around Leeds (and nearby towns) that people name in feedback,
@@ -87,7 +97,7 @@ newcastle birmingham london yorkshire humber pennines
 def build(dicts: list[str]) -> bytes:
     """The file's bytes from the SCOWL lists ``dicts``."""
     english: set[str] = set(ENGLISH)
-    proper: set[str] = set(PLACES) | set(BRANDS)
+    proper: set[str] = set(PLACES) | set(BRANDS) | set(OCCASIONS_AND_MODELS)
     for path in dicts:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             word = line.strip()

@@ -100,6 +100,12 @@ _NOT_DECOMPOSED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": 
                    "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"}
 
 
+#: Words the name lists hold that are never a person's name in this feedback: how
+#: people address each other ("thanks mate"), a festival ("during Ramadan"), a kind
+#: of group ("Patient Forum"). Common words here, so never names.
+NEVER_NAMES = frozenset("mate pal lad darling ramadan forum".split())
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged gazetteer (read once per process).
@@ -127,8 +133,10 @@ def load() -> Gazetteer:
             (given_common if word == "common" else given).add(key)
         if kind in ("surname", "both"):
             surnames.add(key)
+    common |= NEVER_NAMES
     # an accented name folded onto an English word ("Óver") is that word first
     given -= common
+    given_common -= NEVER_NAMES
     surnames -= common
     return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
                      frozenset(common), frozenset(dict_words))
@@ -146,6 +154,18 @@ def english_words() -> frozenset[str]:
     (True, True, False, False)
     """
     return _word_list()[0]
+
+
+def proper_words() -> frozenset[str]:
+    """Known places, brands, organisations and occasions (``data/words.tsv.gz``'s
+    proper nouns), in lower case without accents.
+
+    Examples
+    --------
+    >>> "leeds" in proper_words(), "tesco" in proper_words(), "lunch" in proper_words()
+    (True, True, False)
+    """
+    return _word_list()[1]
 
 
 @lru_cache(maxsize=1)

@@ -65,7 +65,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from coprod_analysis.clean.gazetteer import english_words, fold, fold_text, known_words
+from coprod_analysis.clean.gazetteer import (
+    english_words,
+    fold,
+    fold_text,
+    known_words,
+    proper_words,
+)
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct_many
 
@@ -233,7 +239,7 @@ _NHS_BEFORE = re.compile(r"(?i:nhs)\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W
 #: digits, spaces, dots, dashes and brackets anywhere between them.
 _GAP = r"[ .\-()]{0,3}"
 PHONE = re.compile(
-    rf"(?<![\d+])(?:(?:\+|00)\s?44{_GAP}(?:\(\s?0\s?\){_GAP}|0{_GAP})?|\(?0{_GAP})"
+    rf"(?<![\d+])(?:(?:(?:\+|00)\s?)?44{_GAP}(?:\(\s?0\s?\){_GAP}|0{_GAP})?|\(?0{_GAP})"
     rf"(?P<first>[1-35789])(?P<rest>(?:{_GAP}\d){{8,9}})(?!\d)"
     rf"|(?<![\w+])\+(?!44)\d(?:{_GAP}\d){{7,14}}(?!\d)"
 )
@@ -302,6 +308,15 @@ _ROLE_WORDS = frozenset("""facilitator facilitators trainer trainers tutor prese
 colleague husband wife son daughter mum mother dad brother neighbour grandson granddaughter
 grandma grandad nan friend partner niece nephew cousin grandmother grandfather granddad physio
 physiotherapist receptionist hca midwife pharmacist gp""".split())
+#: Words for a person after which a word in lower case that nobody's list knows is a
+#: name (:func:`_unknown_lower`: "my wife nyasha", "my mate tinashe", "the chair,
+#: tafadzwa,"): the roles and titles that are words, and more that are only so here.
+_LOWER_ROLES = _ROLE_WORDS | _WORD_TITLES | frozenset("""mate carer chair boyfriend girlfriend
+fiance fiancee bestie neighbor""".split())
+#: Roles a person gives in brackets after their name ("Rufaro (carer)"), besides the
+#: role words: words also used of things elsewhere ("carer support").
+_BRACKET_ROLES = frozenset("""carer patient volunteer member chair champion parent
+resident student staff""".split())
 #: A person's pronouns in brackets, as people give them after their name.
 _PRONOUNS = re.compile(r" \((?i:she|he|they|ze|xe)/(?i:her|him|them|hers|his|theirs|zir|xem)"
                        r"(?:/\w+)?\)")
@@ -324,16 +339,19 @@ _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name"
                   ("hosted", "by"), ("chaired", "by"), ("introduced", "by"))
 #: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
 _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
-                ("thanks", "again"), ("thanks", "again", "to"),
+                ("thanks", "again"), ("thanks", "again", "to"), ("ty",), ("thx",), ("ta",),
+                ("kudos",), ("kudos", "to"), ("shout", "out", "to"), ("shoutout", "to"),
                 ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
                 ("i'm",), ("i\u2019m",), ("im",), ("i", "am"), ("this", "is"), ("and",),
                 ("or",), ("to",), ("met",), ("meet",), ("ask",), ("tell",), ("told",),
                 ("said",), ("says",))
+#: The first words of greetings and thanks ("ty" and "ta" are thanks too).
+_GREETING_FIRST = ("thanks", "thank", "cheers", "hi", "hello", "dear", "ty", "thx", "ta",
+                   "kudos", "shout", "shoutout")
 #: Each introduction and how sure it is: "strong" (any case after it), "greeting"
 #: (a capitalised word after it), "weak" (a capitalised name of the gazetteer).
 _INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
-                **{i: "greeting" for i in _WEAK_INTROS if i[0] in (
-                    "thanks", "thank", "cheers", "hi", "hello", "dear")},
+                **{i: "greeting" for i in _WEAK_INTROS if i[0] in _GREETING_FIRST},
                 **{i: "strong" for i in _STRONG_INTROS},
                 **{i: "weak" for i in (("from",), ("email",), ("e-mail",), ("text",),
                                        ("phone",), ("ring",), ("called",), ("cc",))}}
@@ -349,7 +367,7 @@ _PERSON_INTROS = frozenset({("my", "name", "is"), ("name", "is"), ("my", "name")
 #: name (:func:`_unknown_lower`): those of a person, and greetings ("thanks tsiory",
 #: "cheers tsiory"; not "thanks sooo much", "thanks alot": known or no name's).
 _LOWER_NAME_INTROS = _PERSON_INTROS | frozenset(
-    i for i in _WEAK_INTROS if i[0] in ("thanks", "thank", "cheers", "hi", "hello", "dear"))
+    i for i in _WEAK_INTROS if i[0] in _GREETING_FIRST) | {("called",)}
 #: The introductions of ``_LOWER_NAME_INTROS`` and their last words ("name" of "my
 #: name"), as the quick test, which reads an introduction from its first word, may meet them.
 _LOWER_NAME_ENDS = frozenset(i[k:] for i in _LOWER_NAME_INTROS for k in range(len(i)))
@@ -409,6 +427,13 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
 said says explains helps listens""".split())
+#: Where someone works, after "from"/"at"/"on" (and "the"): a capitalised word
+#: nobody's list knows before it is a name ("Chipo from reception was so helpful").
+_WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk ward team
+practice hospital clinic healthwatch ccg icb pals""".split())
+#: Nouns of praise after "is a"/"was a": "Chipo is a legend".
+_PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
+star asset angel""".split())
 #: Closing quotes, which may stand between a name and what follows ('"Tsiory" was kind').
 _CLOSING_QUOTES = "\"'\u2019\u201d"
 #: What sets a name off before thanks or praise of a role ("Tsiory, thank you",
@@ -554,9 +579,10 @@ def _unknown_lower(key: str) -> bool:
     >>> _unknown_lower("applynig"), _unknown_lower("naymore")  # slips of the keys
     (False, False)
     """
+    if key in known_words() or key in _KNOWN_HERE:  # most words asked of: the quick way out
+        return False
     return len(key) > 2 and key.isalpha() and not key.endswith(("ed", "ing", "ly")) \
-        and not _is_known(key) and _TRIPLED.search(key) is None \
-        and not _VOWEL.isdisjoint(key) and not _misspelt(key)
+        and _TRIPLED.search(key) is None and not _VOWEL.isdisjoint(key) and not _misspelt(key)
 
 
 #: Letters one of which a name has (not "ppl", "thx", "txt").
@@ -594,7 +620,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         keys = [fold(k) for k in keys]
     n = len(words)
     caps = sum(1 for _, _, w in words if w[0].isupper())
-    title_text = n >= 4 and caps / n > 0.6  # Headline Style Or ALL CAPS text
+    # Headline Style Or ALL CAPS text: most words capitalised, counting only words some
+    # list knows (a list of names nobody's list knows, "Tendai, Farai, Rudo - all fab",
+    # is no headline)
+    title_text = n >= 4 and caps / n > 0.6
+    if title_text:
+        listed = [w for (_, _, w), k in zip(words, keys, strict=True)
+                  if k in known_words() or k in _KNOWN_HERE]
+        title_text = len(listed) >= 3 and sum(
+            1 for w in listed if w[0].isupper()) / len(listed) > 0.6
     # all in lower case: "i think lucy did well" (as the quick test sees it: no capital
     # anywhere, "iPhone" included)
     lower_text = n >= 3 and caps == 0 and text.islower()
@@ -666,9 +700,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         between = gap(i + 1)
         return between[1:] if between[:1] in _CLOSING_QUOTES else between
 
+    def unlisted(i: int) -> bool:
+        """Word i is one nobody's list knows, a slip of the keys or not ("Fungai" of
+        "Fungai Moyo", though "fungi" and a letter)."""
+        return keys[i] not in known and keys[i] not in _KNOWN_HERE and words[i][2].isalpha()
+
     def praised(i: int) -> bool:
         """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
-        between), or by a verb of what a person does (an adverb may stand before it);
+        between), or by a verb of what a person does (an adverb may stand before it),
+        by "is a legend" and the like, or by where a person works ("from reception");
         or, set off by a comma, a colon
         or a dash, by thanks or by a word of praise and a role ("Tsiory, thank you",
         "Tsiory: brilliant facilitator")."""
@@ -684,6 +724,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[i + 1] in _PERSON_VERBS or keys[i + 1] in _DOES_VERBS:
             return True
         j = i + 2
+        if keys[i + 1] in ("from", "at", "on") and j < n and gap(j) == " ":
+            if keys[j] == "the" and j + 1 < n and gap(j + 1) == " ":
+                j += 1
+            return keys[j] in _WORKPLACES  # "Chipo from reception"
+        if keys[i + 1] in ("is", "was") and j + 1 < n and keys[j] == "a" \
+                and gap(j) == " " and gap(j + 1) == " " and keys[j + 1] in _PRAISE_NOUNS:
+            return True  # "Chipo is a legend"
         if keys[i + 1] in _PERSON_ADVERBS and j < n and gap(j) in _VERB_GAPS \
                 and (keys[j] in _PERSON_VERBS or keys[j] in _DOES_VERBS):
             return True  # "TSIORY really helped me"
@@ -692,6 +739,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
             j += 1
         return keys[j] in _PRAISE
+
+    def thing(i: int) -> bool:
+        """Word i is a known place, brand or occasion, or an English word, and no name
+        of the gazetteer ("Thanks Leeds Mind", "Thanks Boots"; not "Thanks Grace")."""
+        key = keys[i]
+        return (key in proper_words() or key in english_words()) and not gaz.is_name(key) \
+            and key not in gaz.given_common and key not in gaz.given
 
     name = [False] * n
 
@@ -730,6 +784,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         word, key = words[i][2], keys[i]
         nxt = i + 1 < n and not in_taken(i + 1)
+        # A role before a word in lower case nobody's list knows: "my wife nyasha",
+        # "my son farai", "the chair, tafadzwa, talks" (set off: a comma after it too).
+        if nxt and key in _LOWER_ROLES and words[i + 1][2].islower() \
+                and (gap(i + 1) in (" ", "  ") or (gap(i + 1) == ", " and text[
+                    words[i + 1][1]:words[i + 1][1] + 1] in (",", ".", "!", ";", ")"))) \
+                and _unknown_lower(keys[i + 1]):
+            mark(i + 1)
+            extend(i + 1)
+            continue
         # A role or a title that is a word, before an unknown word in capitals that
         # stands out (not in words written in capitals, as "PHARMACIST WENT THROUGH",
         # unless they are unknown too): "my friend TSIORY", "my friend TSIORY RAKOTO".
@@ -780,6 +843,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if lower_text and key in _lower_given():
                 mark(i)
                 extend(i)
+            elif word.endswith(("'s", "\u2019s")) and _unknown_lower(key):
+                mark(i)  # "tendai's session", as a name nobody's list knows
             continue
         if word.isupper() and len(word) > 1:
             # All capitals: after a title or an introduction (below), or a given name of
@@ -864,7 +929,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
         if _is_title_case(word):
-            ok = capitalised_word(j) if kind in ("strong", "greeting") else (
+            ok = (capitalised_word(j) and not thing(j)) if kind in ("strong", "greeting") else (
                 capitalised_word(j, known=True) and key not in gaz.common_words) or (
                 unknown(j))  # "a talk by Tsiory", "ask Tsiory"
         elif word.isupper() and len(word) > 2 and kind == "greeting":
@@ -875,6 +940,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         elif kind == "greeting" and word.islower():
             # "thanks sarah": a given name that is no word; "cheers tsiory"
             ok = key in _lower_given() or (intro in _LOWER_NAME_INTROS and _unknown_lower(key))
+        elif word.islower() and intro in _LOWER_NAME_INTROS:
+            ok = _unknown_lower(key)  # "someone called tinashe"
         else:
             ok = False
         if ok and not is_place(j, j + 1):
@@ -896,7 +963,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if key in gaz.common_words or key in _STOP or key in _PLACE_WORDS \
                 or key in _TITLES or key in _WORD_TITLES or key in _ROLE_WORDS \
                 or key.startswith(("i'", "i\u2019")) or key in _NOT_BEFORE_PERSON_VERBS \
-                or is_place(i, i + 1):
+                or is_place(i, i + 1) or thing(i) or (
+                    key not in known and key.isascii() and _misspelt(key)):  # "Sombody"
             continue
         after_given = i > 0 and _is_title_case(words[i - 1][2]) and not sentence_start(i)
         if after_given and not (gap(i) == " " and not covered[i - 1] and (
@@ -920,7 +988,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # ("TSIORY was lovely", not "LTHT was great" or "MECC was good").
     if not title_text and not upper_text:
         for i in range(n):
-            if name[i] or covered[i] or not unknown(i) or is_place(i, i + 1):
+            if name[i] or covered[i] or not words[i][2][0].isupper() or not unknown(i) \
+                    or is_place(i, i + 1):
                 continue
             if not _is_title_case(words[i][2]):
                 if _spoken_capitals(words[i][2]) and praised(i):
@@ -935,7 +1004,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 extend(i)
         for i in range(n - 1, 0, -1):
             if name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " and (
-                    (_is_title_case(words[i - 1][2]) and (unknown(i - 1) or is_given(
+                    (_is_title_case(words[i - 1][2]) and (unlisted(i - 1) or is_given(
                         keys[i - 1]) or keys[i - 1] in gaz.given_common))
                     or (words[i][2].isupper() and _spoken_capitals(words[i - 1][2])
                         and unknown(i - 1))):  # "TSIORY RAKOTO was lovely"
@@ -970,9 +1039,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if name[i] or covered[i] or title_text or not _is_title_case(words[i][2]):
             continue
         after = gap(i + 1)
-        if keys[i + 1] in _ROLE_WORDS:
-            before_role = after == " - " or (after == " (" and text[
-                words[i + 1][1]:words[i + 1][1] + 1] == ")")
+        if keys[i + 1] in _ROLE_WORDS or keys[i + 1] in _BRACKET_ROLES:
+            before_role = (after == " - " and keys[i + 1] in _ROLE_WORDS) or (
+                after == " (" and text[words[i + 1][1]:words[i + 1][1] + 1] == ")")
         else:
             before_role = (after == ", " and keys[i + 1] in ("the", "our", "my") and i + 2 < n
                            and gap(i + 2) == " " and keys[i + 2] in _ROLE_WORDS)
@@ -1016,6 +1085,22 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             and (gaz.is_name(keys[-1]) or gaz.is_name(keys[-2])):
         mark(n - 2)
         mark(n - 1)
+
+    # A name alone at the end, on a line or in a sentence of its own, a kiss or two
+    # after it: "Great session\nRufaro x", "loved it. Zvikomborero", "TENDAI MOYO".
+    last = n - 1 if keys[-1] not in ("x", "xx", "xxx") or n < 2 else n - 2
+    if last > 0 and not name[last] and not covered[last] \
+            and text[words[last][1]:].strip(" .!x\n") == "" and not is_place(last, last + 1):
+        pair = last > 1 and gap(last) == " " and keys[last - 1] not in _STOP \
+            and words[last - 1][2].isupper() == words[last][2].isupper()
+        first = last - 1 if pair else last
+        if sentence_start(first) and all(
+                (_is_title_case(words[k][2]) and (unknown(k) or is_given(keys[k])))
+                or (words[k][2].isupper() and not upper_text and len(words[k][2]) > 2
+                    and (caps_name(k) or (_spoken_capitals(words[k][2]) and unknown(k))))
+                for k in range(first, last + 1)):
+            for k in range(first, last + 1):
+                mark(k)
 
     spans = []
     for i in range(n):
@@ -1066,8 +1151,18 @@ for _intro in _QUICK_INTROS:
 #: address can be there.
 _QUICK_FIRST = frozenset(_QUICK_BY_FIRST) | _TITLES | _WORD_TITLES | _ROLE_WORDS | {"dot"}
 #: Lower-case words that make the screen send an answer to the quick test.
-_SCREEN_WORDS = _QUICK_FIRST | _PERSON_AFTER
+_SCREEN_WORDS = _QUICK_FIRST | _PERSON_AFTER | _LOWER_ROLES
+#: A role as an introduction of a word in lower case nobody's list knows ("my wife
+#: nyasha"), for the quick test and the screen (the name rules have a rule of their own).
+_ROLE_INTROS = tuple((w,) for w in sorted(_LOWER_ROLES))
+_ROLE_INTRO_SET = frozenset(_ROLE_INTROS)
+
+#: "'s" ending a word (of "tendai's").
+_APOSTROPHE_S = re.compile(r"['\u2019]s(?![a-z])")
 _VERBS_NOT_FIRST = _PERSON_AFTER - _QUICK_FIRST
+#: Roles the quick test looks at only for a word in lower case after them ("my mate
+#: tinashe"), being no title, role or introduction of its other tests.
+_LOWER_ROLES_ONLY = _LOWER_ROLES - _QUICK_FIRST
 #: A person's verb or a word that describes a person, as a whole word, in lower-case text.
 _PERSON_VERB = re.compile(rf"\b(?:{'|'.join(sorted(_PERSON_AFTER))})\b")
 #: In lower-case text: a domain's ending or a bracketed "at" (a spelt-out e-mail address).
@@ -1217,6 +1312,8 @@ def _may_identify(text: str) -> int:
             and not _joined_given_in(folded)):
         # all in lower case, with a given name: "i think lucy did well", "ng'ang'a"
         return _WORDS
+    if ("'s" in folded or "\u2019s" in folded) and _lower_possessive_in(words_folded):
+        return _WORDS  # "tendai's session"
     if "/" in text and _SOCIAL_LINK.search(text):
         why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
     if "/" in text and any(_capitalised_word_before(text, m.start())
@@ -1229,6 +1326,10 @@ def _may_identify(text: str) -> int:
             and _capitalised_before_verb(text):
         return _WORDS  # "Babajide really helped me"
     hits -= _VERBS_NOT_FIRST
+    if not _LOWER_ROLES.isdisjoint(hits):
+        if _role_then_lower_name(words_folded, hits):
+            return _WORDS  # "my wife nyasha"
+        hits -= _LOWER_ROLES_ONLY
     if not hits:
         if _spelt_email(low) and _MAY_BE_EMAIL.search(text):
             return _CHARACTERS
@@ -1255,6 +1356,49 @@ def _may_identify(text: str) -> int:
                 folded_text, folded, words_folded, starts, capitalised)):
         return _WORDS
     return why
+
+
+def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
+    """Whether a role (of ``hits``) among ``words`` (the quick test's runs of a-z, in
+    order) is followed by a word nobody's list knows, as the name rules take one after
+    a role (:func:`_unknown_lower`: "my wife nyasha"; whatever stands between).
+
+    Examples
+    --------
+    >>> words = ["my", "wife", "nyasha", "came"]
+    >>> _role_then_lower_name(words, {"wife"}), _role_then_lower_name(words[:2], {"wife"})
+    (True, False)
+    """
+    last, known = len(words) - 1, known_words()
+    return any(words[k + 1] not in known and _unknown_lower(words[k + 1])
+               for role in hits & _LOWER_ROLES for k in _indices(words, role) if k < last)
+
+
+def _lower_possessive_in(words: list[str]) -> bool:
+    """Whether a run of a-z before "'s" among ``words`` (the quick test's runs of a-z,
+    in order: "tendai", "s") is one nobody's list knows."""
+    known = known_words()
+    return "s" in words and any(words[k - 1] not in known and _unknown_lower(words[k - 1])
+                                for k in _indices(words, "s") if k)
+
+
+def _lower_possessive_name(low: str) -> bool:
+    """Whether a word in lower case with "'s" is one nobody's list knows ("tendai's").
+
+    Examples
+    --------
+    >>> _lower_possessive_name("tendai's session"), _lower_possessive_name("today's session")
+    (True, False)
+    """
+    if "'s" not in low and "\u2019s" not in low:
+        return False
+    for match in _APOSTROPHE_S.finditer(low):
+        end = start = match.start()
+        while start > 0 and "a" <= low[start - 1] <= "z":
+            start -= 1
+        if start < end and _unknown_lower(low[start:end]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -1308,6 +1452,8 @@ def _intro_may_name(intro: tuple[str, ...], key: str, text: str) -> bool:
     inside, "DeSouza", is the caller's to find), or an unknown word after an
     introduction of a person or a greeting, or the last words of one ("led by
     tsiory", "cheers tsiory", the "name tsiory" of "my name tsiory")."""
+    if intro in _ROLE_INTRO_SET:  # a role: only a word in lower case is for this test
+        return _unknown_lower(key)
     return _gazetteer().is_name(key) or ((key not in _STOP or "-" in text)
                                          and key.capitalize() in text) or (
         intro in _LOWER_NAME_ENDS and _unknown_lower(key))
@@ -1395,6 +1541,11 @@ _BESIDE = re.compile(r"(?:(?<![\w'\u2019-])|(?i:(?:call|ring|text|phone|contact|
                      r"([A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
                      r"(?:[ ][A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?){0,2})"
                      r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
+#: A word in lower case after a word that asks to get in touch, just before a contact
+#: detail: "contact chipo on ", "text rudo on ".
+_BESIDE_LOWER = re.compile(r"(?i:(?:call|ring|text|phone|contact|email|e-mail|message"
+                           r"|ask\s+for|speak\s+to|tell)\s+)([a-z]+)"
+                           r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
 
 
 def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1406,16 +1557,26 @@ def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     >>> s = "Kwabena Mensahh, 07700 900123"
     >>> [s[a:b] for a, b in _beside_spans(s, [(17, 29)])]
     ['Kwabena Mensahh']
+
+    One word nobody's list knows, or a known name, alone (at the start, "Tendai:
+    07700 900123"), and in lower case after a word that asks to get in touch
+    ("contact chipo on 07700 900123").
     """
     gaz = _gazetteer()
     spans = []
     for a, _b in taken:
+        lower = _BESIDE_LOWER.search(text, max(0, a - 80), a)
+        if lower is not None and _unknown_lower(lower.group(1)):
+            spans.append(lower.span(1))
+            continue
         match = _BESIDE.search(text, max(0, a - 80), a)
         if match is None:
             continue
         words = match.group(1).split()
-        if len(words) == 1 and match.start(1) == match.start():
-            continue  # one capitalised word alone: only after "call", "ring" ...
+        if len(words) == 1 and match.start(1) == match.start() and not (
+                gaz.is_name(key := _key(words[0])) or (
+                    _unknown_run(words[0]) and not _misspelt(key))):
+            continue  # one capitalised word alone: a name, or only after "call", "ring" ...
         while words and _key(words[0]) in _CONTACT_WORDS:  # "Ring Jo on ..."
             words = words[1:]
         if not words:
@@ -1611,11 +1772,11 @@ _SCREEN_CHARS = r"[^a-z]"
 #: need a name beside it (a person's verb, a role, a title that is a word, the first
 #: word of an introduction); a word that could be such a name (capitalised, no stop
 #: word, no common word unless a given name).
-_FORCES, _NEEDS_NAME, _MAY_BE_NAME = 1, 2, 4
+_FORCES, _NEEDS_NAME, _MAY_BE_NAME, _LOWER_ROLE = 1, 2, 4, 8
 #: Lower-case words that make the quick test look closer whatever else is there.
 _FORCING_WORDS = _TITLES | {"dot"}
 #: Lower-case words whose rules need a name beside them.
-_NEEDING_WORDS = _SCREEN_WORDS - _FORCING_WORDS
+_NEEDING_WORDS = _SCREEN_WORDS - _FORCING_WORDS - _LOWER_ROLES_ONLY
 #: Capitalised runs of letters, as parts of a word the name rules might take.
 _CAPITALISED_RUN = re.compile(r"[A-Z][a-zA-Z]*")
 
@@ -1640,12 +1801,14 @@ def _word_flags(word: str) -> int:
     flags = 0
     if _has_digit_or_at(word) or not _FORCING_WORDS.isdisjoint(lower_words) \
             or _names_a_trigger(runs := _QUICK_CAPITALISED.findall(word)) \
-            or _unknown_in(runs) or _spelt_email(low) \
+            or _unknown_in(runs) or _spelt_email(low) or _lower_possessive_name(low) \
             or ("/" in word and (_SOCIAL_LINK.search(word) is not None
                                  or _PRONOUNS.search(" " + word) is not None)):
         flags |= _FORCES
     if not _NEEDING_WORDS.isdisjoint(lower_words):
         flags |= _NEEDS_NAME
+    if not _LOWER_ROLES_ONLY.isdisjoint(lower_words):
+        flags |= _LOWER_ROLE  # a role read only for a word in lower case after it
     # a name beside a verb, a role or a title, as the quick test takes it: a word of
     # the name rules, or a run of letters of one ("Ade" of "Ade-helped")
     if word != low and any(part[0].isupper() and _name_like(_key(part))
@@ -1659,7 +1822,14 @@ def _word_flags(word: str) -> int:
 _ROLE_AFTER_SEPARATOR = "(?:{})(?:{})".format(
     "|".join(re.escape(s) for s in _ROLE_AFTER_NAME),
     "|".join(sorted(_ROLE_WORDS)))
-_INTRO_WORDS = sorted({w for intro in _QUICK_INTROS for w in intro})
+#: The introductions the screen follows: the quick test's, and roles before a word in
+#: lower case (:func:`_role_then_lower_name`).
+_SCREEN_INTROS = _QUICK_INTROS + _ROLE_INTROS
+_INTRO_WORDS = sorted({w for intro in _SCREEN_INTROS for w in intro})
+#: The screen's introductions of one word, by their place in ``_INTRO_WORDS``; the rest.
+_ONE_WORD_INTRO_CODES = np.array(sorted({_INTRO_WORDS.index(i[0]) for i in _SCREEN_INTROS
+                                         if len(i) == 1}), dtype=np.int64)
+_LONGER_INTROS = tuple(i for i in _SCREEN_INTROS if len(i) > 1)
 
 
 def _split_words(array: pa.Array) -> pa.ListArray:
@@ -1695,7 +1865,16 @@ def _introduce_a_name(texts: list[str], rows: np.ndarray, parents: np.ndarray,
     codes = pc.index_in(lower, value_set=pa.array(_INTRO_WORDS, type=lower.type))
     codes = codes.fill_null(-1).to_numpy()
     hit = np.zeros(len(texts), dtype=bool)
-    for intro in _QUICK_INTROS:
+    if len(codes) <= 1:
+        return hit[rows]
+    # introductions of one word, all at once; then the longer ones, one by one
+    at = np.isin(codes[:-1], _ONE_WORD_INTRO_CODES) & (row_of[:-1] == row_of[1:])
+    found = np.flatnonzero(at)
+    keys = lower.take(pa.array(found + 1)).to_pylist() if len(found) else []
+    for row, code, key in zip(row_of[found].tolist(), codes[found].tolist(), keys, strict=True):
+        if not hit[row] and _intro_may_name((_INTRO_WORDS[code],), key, texts[row]):
+            hit[row] = True
+    for intro in _LONGER_INTROS:
         n = len(intro)
         if len(codes) <= n:
             continue
@@ -1754,12 +1933,13 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             if flag is None:
                 flag = verdicts[word] = _word_flags(word)
             flags[i] = flag
-        for flag, words_of in ((_FORCES, _FORCING_WORDS), (_NEEDS_NAME, _NEEDING_WORDS)):
+        for flag, words_of in ((_FORCES, _FORCING_WORDS), (_NEEDS_NAME, _NEEDING_WORDS),
+                               (_LOWER_ROLE, _LOWER_ROLES_ONLY)):
             within = pc.is_in(distinct, value_set=pa.array(sorted(words_of), type=distinct.type))
             flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
         of_words = flags[tokens.indices.to_numpy()]
         holds = {}
-        for flag in (_FORCES, _NEEDS_NAME, _MAY_BE_NAME):
+        for flag in (_FORCES, _NEEDS_NAME, _MAY_BE_NAME, _LOWER_ROLE):
             holds[flag] = np.zeros(len(part), dtype=bool)
             holds[flag][parents[(of_words & flag) != 0]] = True
         closer = holds[_FORCES] | (holds[_NEEDS_NAME] & holds[_MAY_BE_NAME])
@@ -1769,7 +1949,9 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             closer[ask] = pc.match_substring_regex(
                 array.take(pa.array(ask)), _ROLE_AFTER_SEPARATOR,
                 ignore_case=True).to_numpy(zero_copy_only=False)
-            rest = ask[~closer[ask]]
+        # and those with a role read only for a word in lower case after it ("my mate")
+        rest = np.flatnonzero((holds[_NEEDS_NAME] | holds[_LOWER_ROLE]) & ~closer)
+        if len(rest):
             closer[rest] = _introduce_a_name(part, rest, parents, tokens)
         look[start + rows[~closer[rows]]] = False
         if len(verdicts) > 1_000_000:  # bounded: most words recur
