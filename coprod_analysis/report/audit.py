@@ -227,6 +227,10 @@ def _over_time_problem(problem: Problem, table: pd.DataFrame, forms: str | None,
     if known(undated) != 0:
         parts.append(("without a date", undated))
     for outcome in outcomes:
+        if NOT_SHOWN not in {str(t).strip() for t in table[outcome]}:
+            # Every period's share shown: each count 0 or at least min_count (and so their
+            # sum, with the undated forms', which are watched nowhere): nothing to pin.
+            continue
         answered, agreed = f"answered: {outcome}", f"agreed: {outcome}"
         for name in (answered, agreed):
             if name not in problem.low:  # a share not shown: known to lie in 0 to forms
