@@ -1124,8 +1124,7 @@ _BRACKETED = re.compile(r"\(([^\W\d_][\w'\u2019\- .]{0,60})\)")
 _QUICK_CHARS = re.compile(rf"[\d@{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
 _QUICK_LOWER_WORDS = re.compile(r"[a-z]+")
 #: Every ASCII character but a-z, to a space.
-_NOT_LOWER_LETTERS = str.maketrans({chr(i): " " for i in range(128)
-                                    if not "a" <= chr(i) <= "z"})
+_NOT_LOWER_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def _lower_words(low: str) -> list[str]:
@@ -1137,7 +1136,7 @@ def _lower_words(low: str) -> list[str]:
     (['thanks', 'mrs', 'o', 'brien', 'x'], ['caf', 'ask'])
     """
     if low.isascii():
-        return low.translate(_NOT_LOWER_LETTERS).split()
+        return low.encode("ascii").translate(_NOT_LOWER_BYTES).decode("ascii").split()
     return _QUICK_LOWER_WORDS.findall(low)
 #: Introductions whose next word the quick test looks at (the others need a name
 #: of the gazetteer after them, which the quick test finds by itself).
