@@ -564,6 +564,10 @@ def test_a_word_nobodys_list_knows_where_a_name_stands_is_redacted(text, expecte
     ("Went well. TENDAI MOYO", "Went well. [name]"),
     # a given name nobody's list knows before a known surname, a slip or not ("fungi")
     ("Fungai Moyo", "[name]"),
+    # in an answer all in lower case, before praise, a person's verb or thanks
+    ("it was good. tendai was lovely", "it was good. [name] was lovely"),
+    ("went well. tendai helped me a lot", "went well. [name] helped me a lot"),
+    ("tendai, thank you", "[name], thank you"),
     # a UK mobile number with its country code and no "+"
     ("call me on 447700900123", "call me on [phone]"),
     # beside a contact detail: in lower case after a word that asks to get in touch,
@@ -605,6 +609,7 @@ def test_names_as_people_write_them_are_redacted(text, expected):
     # roles before known words, and known words with "'s"
     "my wife and I came", "my son attended", "the chair, however, talks", "my mate said",
     "Lunch at reception was nice", "it's today's session", "I waited 44 minutes",
+    "it was good. teh session was lovely", "the room was lovely", "covid was hard",
 ])
 def test_known_words_slips_of_the_keys_and_things_stay(text):
     assert redact(text) == text
@@ -681,6 +686,7 @@ def test_an_english_word_where_a_name_could_stand_stays(word, context):
 
 @settings(max_examples=300, deadline=None)
 @given(_MADE_UP, st.sampled_from(["my wife {} had to drop me off", "kudos to {}", "ty {} x",
+                                  "it was good. {} was lovely", "{} really helped me",
                                   "{}'s session was gr8", "someone called {}",
                                   "the chair, {}, talks over everyone", "my mate {} came"]))
 def test_any_made_up_name_in_lower_case_as_people_write_it_is_redacted(name, context):

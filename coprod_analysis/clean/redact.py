@@ -431,6 +431,10 @@ said says explains helps listens""".split())
 #: nobody's list knows before it is a name ("Chipo from reception was so helpful").
 _WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk ward team
 practice hospital clinic healthwatch ccg icb pals""".split())
+#: The words with which praise of a person after a name begins, as ``praised`` (in
+#: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
+_PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "thanks",
+                          "cheers"}) | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS
 #: Nouns of praise after "is a"/"was a": "Chipo is a legend".
 _PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
 star asset angel""".split())
@@ -845,6 +849,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower(key):
                 mark(i)  # "tendai's session", as a name nobody's list knows
+            elif lower_text and _unknown_lower(key) and praised(i):
+                mark(i)  # all in lower case: "it was good. tendai was lovely"
+                extend(i)
             continue
         if word.isupper() and len(word) > 1:
             # All capitals: after a title or an introduction (below), or a given name of
@@ -1305,11 +1312,12 @@ def _may_identify(text: str) -> int:
     words = _lower_words(low)
     folded = low if text.isascii() else fold_text(low)
     words_folded = words if folded == low else _QUICK_LOWER_WORDS.findall(folded)
-    if text.islower() and not (
+    if text.islower() and (not (
             _lower_given().isdisjoint(words) and (
                 words_folded is words or _lower_given().isdisjoint(words_folded))
-            and not _joined_given_in(folded)):
-        # all in lower case, with a given name: "i think lucy did well", "ng'ang'a"
+            and not _joined_given_in(folded)) or _unknown_lower_praised(words_folded)):
+        # all in lower case, with a given name ("i think lucy did well", "ng'ang'a") or
+        # a word nobody's list knows before praise ("tendai was kind", "tendai helped")
         return _WORDS
     if ("'s" in folded or "\u2019s" in folded) and _lower_possessive_in(words_folded):
         return _WORDS  # "tendai's session"
@@ -1371,6 +1379,27 @@ def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
     last, known = len(words) - 1, known_words()
     return any(words[k + 1] not in known and _unknown_lower(words[k + 1])
                for role in hits & _LOWER_ROLES for k in _indices(words, role) if k < last)
+
+
+def _unknown_lower_praised(words: list[str]) -> bool:
+    """Whether a word nobody's list knows (:func:`_unknown_lower`) among ``words`` (runs
+    of a-z, in order) comes before a word with which the name rules' praise of a person
+    begins ("was", a person's verb, "from", thanks: "tendai was kind").
+
+    Examples
+    --------
+    >>> _unknown_lower_praised("it was good tendai was lovely".split())
+    True
+    >>> _unknown_lower_praised("tendai session".split())
+    False
+    """
+    known = known_words()
+    if known.issuperset(words):  # most answers: every word known
+        return False
+    last = len(words) - 1
+    return any(_unknown_lower(word) and any(k < last and words[k + 1] in _PRAISE_NEXT
+                                            for k in _indices(words, word))
+               for word in set(words).difference(known))
 
 
 def _lower_possessive_in(words: list[str]) -> bool:
