@@ -121,3 +121,17 @@ def reviews_msforms_xlsx(tmp_path: Path) -> Path:
     """A Microsoft Forms review export: ';'-terminated lists and a resubmission."""
     return write_xlsx(tmp_path / "reviews-msforms.xlsx",
                       [REVIEW_MSFORMS_HEADER, *REVIEW_MSFORMS_ROWS])
+
+
+def outcome_forms(dates_and_scores: list[tuple[str, int, int]]):
+    """Evaluation forms: for each (session date, agreeing, not agreeing), that many 5s
+    and 2s on every outcome."""
+    import pandas as pd
+
+    from coprod_analysis.vocab import OUTCOME_NAMES, SCORE_DTYPE
+
+    rows = [(d, s) for d, yes, no in dates_and_scores for s in [5] * yes + [2] * no]
+    frame = pd.DataFrame({o: pd.Categorical([s for _, s in rows], dtype=SCORE_DTYPE)
+                          for o in OUTCOME_NAMES})
+    frame["session_date"] = pd.to_datetime([d for d, _ in rows])
+    return frame

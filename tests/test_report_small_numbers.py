@@ -23,7 +23,7 @@ from coprod_analysis.report.audit import report_leaks, report_problem
 from coprod_analysis.report.render import ReportInputs, build_html, write_report
 from coprod_analysis.themes.codebook import IMPROVEMENTS_CODEBOOK, load_codebook
 from coprod_analysis.vocab import LADDER_DTYPE, LADDER_FIELD_NAMES
-from tests.conftest import REPO
+from tests.conftest import REPO, outcome_forms
 
 SAMPLE = REPO / "data" / "sample"
 
@@ -298,17 +298,6 @@ def test_what_the_ladder_rule_says_is_in_the_report_audit(sample_inputs):
 
 # --- Outcomes over time beside "Outcomes" -------------------------------------------------
 
-def _forms(periods: list[tuple[str, int, int]]) -> pd.DataFrame:
-    """For each (date, agreeing, not agreeing), that many 5s and 2s on every outcome."""
-    from coprod_analysis.vocab import OUTCOME_NAMES, SCORE_DTYPE
-
-    rows = [(d, s) for d, yes, no in periods for s in [5] * yes + [2] * no]
-    frame = pd.DataFrame({o: pd.Categorical([s for _, s in rows], dtype=SCORE_DTYPE)
-                          for o in OUTCOME_NAMES})
-    frame["session_date"] = pd.to_datetime([d for d, _ in rows])
-    return frame
-
-
 def _outcome_tables(evaluations: pd.DataFrame) -> dict[str, pd.DataFrame]:
     from coprod_analysis.publish import show_count
     from coprod_analysis.report.audit import glance_table
@@ -328,7 +317,7 @@ def test_a_share_hidden_in_one_period_is_not_the_total_less_the_others():
     # shows 59 of 69, 86%. Were the first half's 80% shown beside its 35 forms, a
     # reader would take 59 - 28 = 31 of 69 - 35 = 34 for the second half, 3 not
     # agreeing: so the first half's share is hidden too.
-    tables = _outcome_tables(_forms([("2019-02-01", 28, 7), ("2019-08-01", 31, 3)]))
+    tables = _outcome_tables(outcome_forms([("2019-02-01", 28, 7), ("2019-08-01", 31, 3)]))
     outcomes = tables["Outcomes"].set_index("Outcome")
     assert outcomes.loc["Give examples", "Agreed"] == "86%"
     assert outcomes.loc["Give examples", "Answered"] == "69"
@@ -340,7 +329,7 @@ def test_a_share_hidden_in_one_period_is_not_the_total_less_the_others():
 
 def test_the_audit_works_out_a_share_hidden_in_one_period_alone():
     # The same report as the rule used to publish it: the first half's 80% shown.
-    tables = _outcome_tables(_forms([("2019-02-01", 28, 7), ("2019-08-01", 31, 3)]))
+    tables = _outcome_tables(outcome_forms([("2019-02-01", 28, 7), ("2019-08-01", 31, 3)]))
     tables["Outcomes over time"]["Give examples"] = ["80%", "not shown"]
     leaks = report_leaks(tables).set_index("name")
     pinned = leaks.loc["Outcomes over time: Give examples: Jul–Sep 2019: not agreed"]
@@ -356,7 +345,7 @@ def test_the_audit_works_out_a_share_hidden_in_one_period_alone():
                 min_size=2, max_size=6))
 def test_outcomes_over_time_beside_outcomes_never_give_away_a_small_count(periods):
     dated = [(d or "2018-01-01", yes, no) for d, yes, no in periods]
-    evaluations = _forms(dated)
+    evaluations = outcome_forms(dated)
     undated = np.repeat([d is None for d, _, _ in periods],
                         [yes + no for _, yes, no in periods])
     evaluations.loc[undated, "session_date"] = pd.NaT

@@ -20,8 +20,7 @@ from coprod_analysis.report.story import (
     short_label,
     summary,
 )
-from coprod_analysis.vocab import OUTCOME_NAMES, SCORE_DTYPE
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, outcome_forms
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +32,7 @@ def sample_report(tmp_path_factory):
     return out
 
 
-def forms(dates_and_scores: list[tuple[str, int, int]]) -> pd.DataFrame:
-    """Forms: for each (date, agreeing, not agreeing), that many 5s and 2s on every outcome."""
-    rows = [(d, s) for d, yes, no in dates_and_scores for s in [5] * yes + [2] * no]
-    frame = pd.DataFrame({o: pd.Categorical([s for _, s in rows], dtype=SCORE_DTYPE)
-                          for o in OUTCOME_NAMES})
-    frame["session_date"] = pd.to_datetime([d for d, _ in rows])
-    return frame
+forms = outcome_forms
 
 
 def test_a_small_last_quarter_is_joined_to_the_one_before():
