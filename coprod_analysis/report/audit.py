@@ -94,13 +94,16 @@ def _count(problem: Problem, name: str, text: str, min_count: int) -> bool:
 
 
 def _share(problem: Problem, name: str, text: str, base: str, kind: str = "derived") -> None:
-    """``p`` % of ``base``, rounded half up: ``(2p - 1) base <= 200 x < (2p + 1) base``."""
+    """``p`` % of ``base``, rounded half up: ``(2p - 1) base <= 200 x < (2p + 1) base``
+    (and ``x <= base`` for a share of 100% or less: a response rate can be more, where
+    the register counts fewer people than returned forms)."""
     text = str(text).strip()
     if not text.endswith("%") or not text[:-1].isdigit():
         return
     share = int(text[:-1])
     problem.variable(name, 0, None, kind)
-    problem.at_most({name: 1, base: -1})
+    if share <= 100:
+        problem.at_most({name: 1, base: -1})
     problem.at_most({name: -200, base: 2 * share - 1})
     problem.at_most({name: 200, base: -(2 * share + 1)}, -1)
 
