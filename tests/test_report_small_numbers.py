@@ -382,3 +382,38 @@ def test_a_response_rate_over_100_percent_is_audited_not_refused():
     tables = {"At a glance": glance_table({"participants": "82", "responses": "94",
                                            "response_rate": "115%"})}
     assert report_leaks(tables).empty
+
+
+def test_a_reader_who_knows_the_rule_cannot_split_what_hidden_periods_share():
+    # A red-team reader's case: 17, 21, 22 and 18 forms in four quarters, everyone
+    # answering; 0, 1, 0 and 5 not agreeing. "Outcomes" shows 72 of 78 agreeing (92%),
+    # so 6 did not. Hiding the period after the one with 1 (as the rule once did) let a
+    # reader who knows the rule tell which was hidden for its own count, and with the
+    # last period's 72% (5 of 18) and the first's 100%, split the 1 exactly. Every way
+    # of splitting the 6 among the periods that gives the same page is tried here, as
+    # such a reader would: each hidden period must keep two values or more.
+    import itertools
+
+    from coprod_analysis.report.content import outcomes_table
+    from coprod_analysis.report.story import agreement_over_time
+
+    forms = [("2018-04-24", 17), ("2018-09-25", 21), ("2019-04-11", 22), ("2019-10-14", 18)]
+
+    def page(not_agreeing):
+        evaluations = outcome_forms([(d, n - k, k) for (d, n), k in
+                                     zip(forms, not_agreeing, strict=True)])
+        over_time = agreement_over_time(evaluations)
+        shares = None if over_time is None else (tuple(over_time.index),
+                                                 tuple(over_time["Give examples"]))
+        overall = outcomes_table(evaluations).set_index("Outcome").loc["Give examples"]
+        return shares, overall["Agreed"], overall["Answered"]
+
+    published = page((0, 1, 0, 5))
+    assert published[1:] == ("92%", "78")
+    fitting = [split for split in itertools.product(*(range(n + 1) for _, n in forms))
+               if sum(split) == 6 and page(split) == published]
+    assert (0, 1, 0, 5) in fitting
+    hidden = [k for k, share in enumerate(published[0][1]) if share == "not shown"]
+    assert hidden, published
+    for k in hidden:
+        assert len({split[k] for split in fitting}) >= 2, (k, fitting)

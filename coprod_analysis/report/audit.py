@@ -58,8 +58,8 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "check (integer linear programming) tries every combination a reader could write "
         "down from the whole report, the same figure in two places, totals, rates and "
         "shares included, and periods that add up to the whole, and the report is not "
-        "written if any hidden count could be worked out. Where a share over time is "
-        "hidden in one period alone, the next period's is hidden too, as the shares of "
+        "written if any hidden count could be worked out. Where an outcome's share is "
+        "hidden in any period over time, it is hidden in every period, as the shares of "
         "all forms less the other periods would give it away. A ladder level whose "
         "breakdown cannot be protected beside its number of groups shows that number only.",
         f"Themes raised by {small} each are named together on one last line, in "

@@ -336,39 +336,40 @@ def agreement_over_time(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     return best[1] if best is not None else None
 
 
-#: Where forms without a date stand among the periods (after the last; never shown).
+#: Forms without a date, as a period of their own (never shown).
 _UNDATED = "\x00without a date"
 
 
-def _hide_a_second(rates: pd.DataFrame, order: list[str]) -> list[str]:
-    """The published shares, with one more hidden where an outcome has a single share
-    not shown among its periods.
+def _hide_every_period(rates: pd.DataFrame) -> list[str]:
+    """The published shares, with every period of an outcome hidden where any is.
 
     "Outcomes" gives each outcome's share of all forms beside the number who
-    answered it; a share hidden in one period alone would be that less the
+    answered it, so a share hidden in one period alone would be that less the
     other periods' (each period's answers are at most its forms, so rounding
-    hides little). The period after it (before it, for the last) is hidden
-    too: chosen by where the hidden share is, never by a count. Forms without
-    a date count as a last period whose share is never shown: where it holds a
-    small count (its share hidden by the rule whatever its base), the period
-    before it is hidden too.
+    hides little). Hiding one more period is not enough against a reader who
+    knows the rule: the pattern says which share was hidden for its own small
+    count, and a shown share's counts are 0 or at least ``min_count``, which can
+    leave one way to split what the hidden ones share (found by a red-team
+    reader: 1 person not agreeing in one session). So where an outcome has a
+    share hidden in any period, none of its periods' shares is shown: what the
+    page then says of it over time is each period's forms, as for every
+    outcome. Forms without a date count as a last period that is never shown:
+    where they hold a small count (their share hidden by the rule whatever its
+    base), the outcome's periods are hidden too.
 
     Examples
     --------
     >>> rates = pd.DataFrame({"period": ["A", "B", "C", "A", "B"],
     ...                       "outcome": ["x", "x", "x", "y", "y"],
     ...                       "published": ["80%", "not shown", "70%", "90%", "95%"]})
-    >>> _hide_a_second(rates, ["A", "B", "C"])
-    ['80%', 'not shown', 'not shown', '90%', '95%']
+    >>> _hide_every_period(rates)
+    ['not shown', 'not shown', 'not shown', '90%', '95%']
     """
     published = rates["published"].tolist()
-    place = {period: i for i, period in enumerate(order)}
     for rows in rates.groupby("outcome", sort=False, observed=True).indices.values():
-        rows = sorted(rows, key=lambda r: place[rates["period"].iat[r]])
-        hidden = [k for k, r in enumerate(rows) if published[r] == NOT_SHOWN]
-        if len(hidden) == 1 and len(rows) > 1:
-            k = hidden[0]
-            published[rows[k + 1 if k + 1 < len(rows) else k - 1]] = NOT_SHOWN
+        if any(published[r] == NOT_SHOWN for r in rows):
+            for r in rows:
+                published[r] = NOT_SHOWN
     return published
 
 
@@ -380,7 +381,7 @@ def _periods_table(counts: pd.DataFrame, forms: pd.Series, months: int,
     ``counts`` is :func:`~coprod_analysis.analyse.outcomes.agreement_counts` by
     ``_year`` and ``_quarter``; ``forms``, the forms of each (year, quarter);
     ``undated``, the counts of forms without a date (a last period never shown,
-    for :func:`_hide_a_second`).
+    for :func:`_hide_every_period`).
     """
     # Quarters gathered into half-years or years: (year, index of the block).
     def block(quarters: pd.Index) -> np.ndarray:
@@ -424,7 +425,7 @@ def _periods_table(counts: pd.DataFrame, forms: pd.Series, months: int,
     rates["published"] = [show_share(a, n, 1 if p == _UNDATED else min_base, min_count)
                           for a, n, p in zip(rates["agreed"], rates["n"], rates["period"],
                                              strict=True)]
-    rates["published"] = _hide_a_second(rates, [*order, _UNDATED])
+    rates["published"] = _hide_every_period(rates)
     rates = rates[rates["period"] != _UNDATED]
     table = rates.pivot(index="period", columns="outcome", values="published")
     table = table.reindex(index=order, columns=list(OUTCOME_LABELS)).fillna(NOT_SHOWN)
