@@ -417,3 +417,21 @@ def test_a_reader_who_knows_the_rule_cannot_split_what_hidden_periods_share():
     assert hidden, published
     for k in hidden:
         assert len({split[k] for split in fitting}) >= 2, (k, fitting)
+
+
+def test_the_number_of_sessions_never_pins_fewer_than_5_forms():
+    # 4 sessions, one form each (a red-team reader's case): "4 sessions" beside "<5"
+    # forms would say 4 forms, as each session counted from the forms has one. The
+    # sessions are shown as "<5" too, and the summary says so in words.
+    from coprod_analysis.report import at_a_glance
+    from coprod_analysis.report.story import summary
+
+    evaluations = outcome_forms([("2018-04-24", 1, 0), ("2018-09-25", 1, 0),
+                                 ("2019-04-11", 1, 0), ("2019-10-14", 1, 0)])
+    evaluations["session_id"] = ["a", "b", "c", "d"]
+    glance = at_a_glance(evaluations)
+    assert (glance["responses"], glance["sessions"]) == ("<5", "<5")
+    lines = summary(glance, pd.DataFrame(columns=["label", "rate", "published"]), [], 0, 0,
+                    pd.DataFrame({"status": []}))
+    assert lines[0] == ("Between April 2018 and October 2019, fewer than 5 evaluation forms "
+                        "were returned from fewer than 5 training sessions.")

@@ -46,9 +46,14 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
 
     Counts of people (and of groups, the review form's respondents) follow the
     small-number rules; sessions are events, not people, and are counted as
-    they are. The response rate is worked out over the sessions whose
-    attendance the register gives: responses to those sessions over the
-    people who attended them.
+    they are, except where fewer than ``min_count`` forms came back: each
+    session counted from the forms, or in the register and not named as having
+    none, has at least one, so the number of sessions beside "<5" forms could
+    give the forms away (4 sessions, "<5" forms: 4; found by a red-team
+    reader). Then sessions counted from the forms are shown as a small count
+    too, and the sessions without forms are not named. The response rate is
+    worked out over the sessions whose attendance the register gives:
+    responses to those sessions over the people who attended them.
 
     Examples
     --------
@@ -56,13 +61,15 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
     ...                   "session_date": pd.to_datetime(["2019-03-01"] * 2 + ["2019-05-01"])})
     >>> glance = at_a_glance(e)
     >>> glance["responses"], glance["sessions"], glance["period"]
-    ('<5', '2', 'March 2019 to May 2019')
+    ('<5', '<5', 'March 2019 to May 2019')
     """
+    few = 0 < len(evaluations) < min_count  # "<5" forms: no session count may pin them
     dates = evaluations["session_date"].dropna()
     period = (f"{dates.min():%B %Y} to {dates.max():%B %Y}" if len(dates) else "no dates")
     out = {
         "period": period,
-        "sessions": str(evaluations["session_id"].nunique()),
+        "sessions": (show_count(evaluations["session_id"].nunique(), min_count) if few
+                     else str(evaluations["session_id"].nunique())),
         "responses": show_count(len(evaluations), min_count),
     }
     if sessions is not None and len(sessions):
@@ -80,7 +87,8 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
                                 or 0 < left_out < min_count else
                                 show_result(responses / attended if attended else float("nan"),
                                             attended, min_base))
-        out["sessions_without_forms"] = ", ".join(sessions_without_forms(evaluations, sessions))
+        out["sessions_without_forms"] = "" if few else ", ".join(
+            sessions_without_forms(evaluations, sessions))
     if reviews is not None and len(reviews):
         out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
     return out

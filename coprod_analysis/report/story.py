@@ -179,7 +179,7 @@ def summary(glance: dict[str, str], rates: pd.DataFrame, said: list[dict],
     lines = []
     period = glance.get("period", "")
     opening = f"Between {period.replace(' to ', ' and ')}, " if " to " in period else ""
-    sessions = glance.get("sessions", "0")
+    sessions = in_words(glance.get("sessions", "0"))
     noun = "session" if sessions == "1" else "sessions"
     if glance.get("participants") and _numeric(glance["participants"]):
         lines.append(f"{opening}{glance['participants']} people took part in {sessions} "
@@ -248,7 +248,7 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
         "what": "How far they could do each of eight things the session set out to teach "
                 "(from agree to disagree), an overall rating, one thing they would take "
                 "away, a pledge, and how the session could improve.",
-        "when": f"At the end of each of the {glance.get('sessions', '')} sessions, "
+        "when": f"At the end of each of the {in_words(glance.get('sessions', ''))} sessions, "
                 f"{glance.get('period', '')}.",
         "answered": answered,
     }]
