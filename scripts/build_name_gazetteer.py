@@ -164,16 +164,19 @@ immaculate basil baptist roman valentine harmony chance sage shade cash dash her
 victoria jordan chelsea florence sydney georgia lincoln preston chester kendal carlisle
 beverley stanley washington paris india china israel kenya jersey kent devon derby
 austin dallas houston phoenix madison orlando denver""".split()
-#: Never a name in this project's texts (places, services, common capitalised words).
+#: Never a name in this project's texts (places, services, common capitalised words,
+#: words of address, festivals: "thanks mate", "during Ramadan", "the Patient Forum").
 NOT_NAMES = """leeds bradford wakefield york harrogate halifax huddersfield sheffield
 manchester london england wales scotland ireland britain nhs ccg gp ppg pals carers
 patient patients staff doctor nurse session sessions group groups monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september
-october november december christmas easter god english british ok okay the and yes no""".split()
+october november december christmas easter god english british ok okay the and yes no
+mate pal lad darling ramadan forum""".split()
 
 #: Capitalised words that often follow "speak to", "thanks", "I'm" and the like but are
 #: not names: listed with kind ``word`` so the context rules leave them alone.
 FEEDBACK_WORDS = """everyone everybody anyone someone somebody nobody reception receptionist
+mate pal lad darling ramadan
 admin team staff volunteers volunteer facilitator facilitators trainer trainers manager
 managers organisers organiser chair secretary nurses doctors consultant consultants
 pharmacist practice surgery hospital council councillor trust board committee panel forum

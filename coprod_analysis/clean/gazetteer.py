@@ -100,12 +100,6 @@ _NOT_DECOMPOSED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": 
                    "ß": "ss", "æ": "ae", "Æ": "AE", "ı": "i"}
 
 
-#: Words the name lists hold that are never a person's name in this feedback: how
-#: people address each other ("thanks mate"), a festival ("during Ramadan"), a kind
-#: of group ("Patient Forum"). Common words here, so never names.
-NEVER_NAMES = frozenset("mate pal lad darling ramadan forum".split())
-
-
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The packaged gazetteer (read once per process).
@@ -133,10 +127,8 @@ def load() -> Gazetteer:
             (given_common if word == "common" else given).add(key)
         if kind in ("surname", "both"):
             surnames.add(key)
-    common |= NEVER_NAMES
     # an accented name folded onto an English word ("Óver") is that word first
     given -= common
-    given_common -= NEVER_NAMES
     surnames -= common
     return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
                      frozenset(common), frozenset(dict_words))

@@ -437,7 +437,7 @@ _PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "tha
                           "cheers"}) | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS
 #: Nouns of praise after "is a"/"was a": "Chipo is a legend".
 _PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
-star asset angel""".split())
+asset angel""".split())
 #: Closing quotes, which may stand between a name and what follows ('"Tsiory" was kind').
 _CLOSING_QUOTES = "\"'\u2019\u201d"
 #: What sets a name off before thanks or praise of a role ("Tsiory, thank you",
@@ -583,7 +583,7 @@ def _unknown_lower(key: str) -> bool:
     >>> _unknown_lower("applynig"), _unknown_lower("naymore")  # slips of the keys
     (False, False)
     """
-    if key in known_words() or key in _KNOWN_HERE:  # most words asked of: the quick way out
+    if _is_known(key):  # most words asked of: the quick way out
         return False
     return len(key) > 2 and key.isalpha() and not key.endswith(("ed", "ing", "ly")) \
         and _TRIPLED.search(key) is None and not _VOWEL.isdisjoint(key) and not _misspelt(key)
@@ -629,8 +629,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # is no headline)
     title_text = n >= 4 and caps / n > 0.6
     if title_text:
-        listed = [w for (_, _, w), k in zip(words, keys, strict=True)
-                  if k in known_words() or k in _KNOWN_HERE]
+        listed = [w for (_, _, w), k in zip(words, keys, strict=True) if _is_known(k)]
         title_text = len(listed) >= 3 and sum(
             1 for w in listed if w[0].isupper()) / len(listed) > 0.6
     # all in lower case: "i think lucy did well" (as the quick test sees it: no capital
@@ -707,7 +706,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def unlisted(i: int) -> bool:
         """Word i is one nobody's list knows, a slip of the keys or not ("Fungai" of
         "Fungai Moyo", though "fungi" and a letter)."""
-        return keys[i] not in known and keys[i] not in _KNOWN_HERE and words[i][2].isalpha()
+        return not _is_known(keys[i]) and words[i][2].isalpha()
 
     def praised(i: int) -> bool:
         """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
@@ -1163,8 +1162,6 @@ _SCREEN_WORDS = _QUICK_FIRST | _PERSON_AFTER | _LOWER_ROLES
 _ROLE_INTROS = tuple((w,) for w in sorted(_LOWER_ROLES))
 _ROLE_INTRO_SET = frozenset(_ROLE_INTROS)
 
-#: "'s" ending a word (of "tendai's").
-_APOSTROPHE_S = re.compile(r"['\u2019]s(?![a-z])")
 _VERBS_NOT_FIRST = _PERSON_AFTER - _QUICK_FIRST
 #: Roles the quick test looks at only for a word in lower case after them ("my mate
 #: tinashe"), being no title, role or introduction of its other tests.
@@ -1404,29 +1401,16 @@ def _unknown_lower_praised(words: list[str]) -> bool:
 
 def _lower_possessive_in(words: list[str]) -> bool:
     """Whether a run of a-z before "'s" among ``words`` (the quick test's runs of a-z,
-    in order: "tendai", "s") is one nobody's list knows."""
-    known = known_words()
-    return "s" in words and any(words[k - 1] not in known and _unknown_lower(words[k - 1])
-                                for k in _indices(words, "s") if k)
-
-
-def _lower_possessive_name(low: str) -> bool:
-    """Whether a word in lower case with "'s" is one nobody's list knows ("tendai's").
+    in order: "tendai", "s") is one nobody's list knows (the caller has seen "'s").
 
     Examples
     --------
-    >>> _lower_possessive_name("tendai's session"), _lower_possessive_name("today's session")
+    >>> _lower_possessive_in(["tendai", "s", "session"]), _lower_possessive_in(["today", "s"])
     (True, False)
     """
-    if "'s" not in low and "\u2019s" not in low:
-        return False
-    for match in _APOSTROPHE_S.finditer(low):
-        end = start = match.start()
-        while start > 0 and "a" <= low[start - 1] <= "z":
-            start -= 1
-        if start < end and _unknown_lower(low[start:end]):
-            return True
-    return False
+    known = known_words()
+    return "s" in words and any(words[k - 1] not in known and _unknown_lower(words[k - 1])
+                                for k in _indices(words, "s") if k)
 
 
 @lru_cache(maxsize=1)
@@ -1829,7 +1813,8 @@ def _word_flags(word: str) -> int:
     flags = 0
     if _has_digit_or_at(word) or not _FORCING_WORDS.isdisjoint(lower_words) \
             or _names_a_trigger(runs := _QUICK_CAPITALISED.findall(word)) \
-            or _unknown_in(runs) or _spelt_email(low) or _lower_possessive_name(low) \
+            or _unknown_in(runs) or _spelt_email(low) \
+            or (("'s" in low or "\u2019s" in low) and _lower_possessive_in(lower_words)) \
             or ("/" in word and (_SOCIAL_LINK.search(word) is not None
                                  or _PRONOUNS.search(" " + word) is not None)):
         flags |= _FORCES

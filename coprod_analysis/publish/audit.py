@@ -227,19 +227,15 @@ class Problem:
         >>> problem(9).pinned({"a": 3, "b": 6}), problem(6).pinned({"a": 1, "b": 5})
         ([], ['a', 'b'])
         """
-        wanted = set(names if names is not None else self.watched())
-        found = set()
-        for part in self.parts():
-            todo = [n for n in part.low if n in wanted]
-            if todo:
-                found.update(part._pinned(truth, todo))
-        return [n for n in (names if names is not None else self.watched()) if n in found]
+        return list(self.pinned_values(names, truth))
 
-    def pinned_values(self, names: list[str] | None = None) -> dict[str, int]:
+    def pinned_values(self, names: list[str] | None = None,
+                      truth: dict[str, int] | None = None) -> dict[str, int]:
         """The values (of ``names``, default all watched) a reader can work out exactly,
-        with what each is: :meth:`pinned` against a table found first that fits what
-        is published (a value is pinned when every such table gives it one value),
-        so that most values are freed by a few programs, not two each.
+        with what each is: as :meth:`pinned`, against ``truth`` or, without it, a
+        table found first that fits what is published (a value is pinned when every
+        such table gives it one value), so that most values are freed by a few
+        programs, not two each.
 
         Examples
         --------
@@ -256,15 +252,16 @@ class Problem:
             if not todo:
                 continue
             arrays = part._arrays()
-            index = arrays[1]
-            x = part._solve(arrays, np.zeros(len(index)))
-            fits = {n: int(x[index[n]]) for n in todo}
-            found.update({n: fits[n] for n in part._pinned(fits, todo)})
+            if truth is None:
+                x = part._solve(arrays, np.zeros(len(arrays[1])))
+                fits = {n: int(x[arrays[1][n]]) for n in todo}
+            else:
+                fits = {n: int(truth[n]) for n in todo}
+            found.update({n: fits[n] for n in part._pinned(fits, todo, arrays)})
         return {n: found[n] for n in (names if names is not None else self.watched())
                 if n in found}
 
-    def _pinned(self, truth: dict[str, int], todo: list[str]) -> list[str]:
-        arrays = self._arrays()
+    def _pinned(self, truth: dict[str, int], todo: list[str], arrays) -> list[str]:
         index = arrays[1]
         free: set[str] = set()
         # Two programs pushing every value to one side or the other (a fixed, seeded
