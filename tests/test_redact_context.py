@@ -348,7 +348,7 @@ ANSWER_PARTS = FRAGMENTS + SOCIAL + [
     "went", "at", "\u00c9tsiory", "Ts\u00efory", "Couldn't", "Oyinkansola's",
     '"Tsiory"', "\u201cTsiory\u201d", "Naila", "NAILA", "KEMI", "thank", "run", "ppl", "was",
     "wife", "nyasha", "chair,", "ty", "kudos", "tendai's", "called", "Rufaro", "(carer)",
-    "from", "reception", "legend", "x", "mate", "Mate", "wos", "Forum"]
+    "from", "reception", "legend", "x", "mate", "Mate", "wos", "Forum", "nyasha-rose"]
 answers = st.lists(st.tuples(st.sampled_from(ANSWER_PARTS), st.sampled_from(JOINERS)),
                    min_size=1, max_size=10).map(lambda parts: "".join(f + j for f, j in parts))
 
@@ -545,6 +545,10 @@ def test_a_word_nobodys_list_knows_where_a_name_stands_is_redacted(text, expecte
     ("too much to take in for my son farai.", "too much to take in for my son [name]."),
     ("the chair, tafadzwa, talks over everyone", "the chair, [name], talks over everyone"),
     ("my mate tinashe came", "my mate [name] came"),
+    # joined by a hyphen, after a role or an introduction (found by the session's
+    # own audit)
+    ("my wife nyasha-rose came", "my wife [name] came"),
+    ("cheers nyasha-rose", "cheers [name]"),
     # before where they work, "is a legend", or their role in brackets
     ("Chipo from reception was so helpful", "[name] from reception was so helpful"),
     ("Tinashe from the council", "[name] from the council"),
@@ -609,6 +613,7 @@ def test_names_as_people_write_them_are_redacted(text, expected):
     # roles before known words, and known words with "'s"
     "my wife and I came", "my son attended", "the chair, however, talks", "my mate said",
     "Lunch at reception was nice", "it's today's session", "I waited 44 minutes",
+    "my mum-in-law came", "my co-facilitator was great", "cheers co-production team",
     "it was good. teh session was lovely", "the room was lovely", "covid was hard",
 ])
 def test_known_words_slips_of_the_keys_and_things_stay(text):

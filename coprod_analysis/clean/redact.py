@@ -589,6 +589,18 @@ def _unknown_lower(key: str) -> bool:
         and _TRIPLED.search(key) is None and not _VOWEL.isdisjoint(key) and not _misspelt(key)
 
 
+def _unknown_lower_first(key: str) -> bool:
+    """:func:`_unknown_lower` of a word's part before its first hyphen, as the quick
+    test reads the run of a-z after an introduction or a role ("my wife nyasha-rose").
+
+    Examples
+    --------
+    >>> _unknown_lower_first("nyasha-rose"), _unknown_lower_first("mum-in-law")
+    (True, False)
+    """
+    return _unknown_lower(key.partition("-")[0])
+
+
 #: Letters one of which a name has (not "ppl", "thx", "txt").
 _VOWEL = frozenset("aeiouy")
 #: A letter three times running: "sooo", "xxx" (no name's).
@@ -792,7 +804,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if nxt and key in _LOWER_ROLES and words[i + 1][2].islower() \
                 and (gap(i + 1) in (" ", "  ") or (gap(i + 1) == ", " and text[
                     words[i + 1][1]:words[i + 1][1] + 1] in (",", ".", "!", ";", ")"))) \
-                and _unknown_lower(keys[i + 1]):
+                and _unknown_lower_first(keys[i + 1]):
             mark(i + 1)
             extend(i + 1)
             continue
@@ -942,12 +954,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             ok = caps_name(j) or (len(word) > 3 and unknown(j))  # "thanks to SARAH"
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is") or (
-                intro in _LOWER_NAME_INTROS and _unknown_lower(key))  # "led by tsiory"
+                intro in _LOWER_NAME_INTROS and _unknown_lower_first(key))  # "led by tsiory"
         elif kind == "greeting" and word.islower():
             # "thanks sarah": a given name that is no word; "cheers tsiory"
-            ok = key in _lower_given() or (intro in _LOWER_NAME_INTROS and _unknown_lower(key))
+            ok = key in _lower_given() or (intro in _LOWER_NAME_INTROS
+                                           and _unknown_lower_first(key))
         elif word.islower() and intro in _LOWER_NAME_INTROS:
-            ok = _unknown_lower(key)  # "someone called tinashe"
+            ok = _unknown_lower_first(key)  # "someone called tinashe"
         else:
             ok = False
         if ok and not is_place(j, j + 1):
