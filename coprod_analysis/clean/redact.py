@@ -434,7 +434,7 @@ practice hospital clinic healthwatch ccg icb pals""".split())
 #: The words with which praise of a person after a name begins, as ``praised`` (in
 #: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
 _PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "thanks",
-                          "cheers"}) | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS
+                          "cheers"}) | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS | _PRAISE
 #: Nouns of praise after "is a"/"was a": "Chipo is a legend".
 _PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
 asset angel""".split())
@@ -445,9 +445,25 @@ _CLOSING_QUOTES = "\"'\u2019\u201d"
 _SET_OFF = (", ", ": ", " - ", "! ", ",  ", " -  ", ",\n", ":\n")
 #: Words of thanks after a name set off ("Tsiory, thanks").
 _THANKS = frozenset("thank thanks cheers".split())
+#: Of ``_PRAISE_NEXT``, the words that begin praise alone ("tendai helped", "tendai,
+#: thanks"), and for each of the others the words one of which must follow it.
+_PRAISE_ALONE = _THANKS | _PERSON_VERBS | _DOES_VERBS
+_WHERE = frozenset(("from", "at", "on"))
+_PRAISE_NEXT_NEXT = {
+    **{w: _ROLE_WORDS for w in _PRAISE},  # "chipo: brilliant facilitator"
+    **{w: _PERSON_VERBS | _DOES_VERBS for w in _PERSON_ADVERBS},  # "tendai really helped"
+    **{w: _WORKPLACES for w in _WHERE},  # "chipo on reception"
+    **{w: _PRAISE | _PRAISE_ADVERBS | {"a"} for w in ("was", "is", "were")},
+}
 #: Words before a capitalised word inside a sentence that make it a thing or a place
 #: ("at the Mencap office", "in Seacroft"), not a person.
 _BEFORE_THINGS = frozenset("the a an at in on into via using".split())
+#: Words after which a word in lower case begins a clause, as after a full stop
+#: ("Good day and tendai was lovely", "but chipo on reception could not help").
+_CLAUSE_JOINERS = frozenset("and but so because cos coz as also plus then".split())
+#: Digits written for words, between an introduction and a name ("speak 2 kuda",
+#: "ask 4 kuda"), as the name rules read them.
+_TEXT_SPEAK = {"2": "to", "4": "for"}
 
 
 @lru_cache(maxsize=1)
@@ -668,6 +684,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return i == 0 or (before[-1:] in (".", "!", "?", "\n", ":", "-", ";") if before
                           else False) or "\n" in gap(i)
 
+    def clause_start(i: int) -> bool:
+        """Word i begins a sentence, or a clause after a comma or a joining word."""
+        return sentence_start(i) or gap(i).strip() == "," or (
+            keys[i - 1] in _CLAUSE_JOINERS and gap(i) == " ")
+
     covered = [any(a < e and s < b for a, b in taken) for s, e, _ in words] if taken \
         else [False] * n
 
@@ -858,10 +879,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if lower_text and key in _lower_given():
                 mark(i)
                 extend(i)
-            elif word.endswith(("'s", "\u2019s")) and _unknown_lower(key):
-                mark(i)  # "tendai's session", as a name nobody's list knows
-            elif lower_text and _unknown_lower(key) and praised(i):
-                mark(i)  # all in lower case: "it was good. tendai was lovely"
+            elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
+                mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
+            elif key not in known and (lower_text or clause_start(i)) and praised(i) \
+                    and _unknown_lower_first(key):
+                # all in lower case ("it was good tendai was lovely"), or where a clause
+                # begins ("Great session. tendai was lovely", "and chipo on reception")
+                mark(i)
                 extend(i)
             continue
         if word.isupper() and len(word) > 1:
@@ -930,16 +954,25 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(i + 1)
 
     # Introductions: "speak to sarah", "thanks Rob", "I'm Priya", "Regards, Harold".
+    text_speak = " 2 " in text or " 4 " in text
     for j in range(1, n):
-        if name[j] or covered[j] or keys[j - 1] not in _INTRO_LAST:
+        if name[j] or covered[j] or not (text_speak or keys[j - 1] in _INTRO_LAST):
             continue
-        intro = next((t for t in (tuple(keys[max(j - k, 0):j]) for k in (3, 2, 1))
-                      if t in _INTRO_KINDS), None)
         between = gap(j)  # one line break at most: "Regards,\nHarold"
+        # a digit for a word: "speak 2 kuda" is "speak to kuda"
+        spoken = _TEXT_SPEAK.get(between[1:-1]) if text_speak and between[:1] == " " \
+            and between[-1:] == " " else None
+        if spoken is not None:
+            before, between = (*keys[max(j - 2, 0):j], spoken), " "
+        elif keys[j - 1] in _INTRO_LAST:
+            before = tuple(keys[max(j - 3, 0):j])
+        else:
+            continue
+        intro = next((t for t in (before[-k:] for k in (3, 2, 1)) if t in _INTRO_KINDS), None)
         if intro is None or between.count("\n") > 1 or between.strip(" ,:-\r\n") != "" \
                 or any(text[words[k][0] - 1:words[k][0]] == "[" and
                        text[words[k][1]:words[k][1] + 1] == "]"
-                       for k in range(j - len(intro), j)):
+                       for k in range(j - len(intro) + (spoken is not None), j)):
             continue  # (not a tag put in by an earlier round: "[name] is kind")
         kind = _INTRO_KINDS[intro]
         word, key = words[j][2], keys[j]
@@ -1106,9 +1139,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         mark(n - 1)
 
     # A name alone at the end, on a line or in a sentence of its own, a kiss or two
-    # after it: "Great session\nRufaro x", "loved it. Zvikomborero", "TENDAI MOYO".
+    # after it, or the whole answer: "Great session\nRufaro x", "loved it.
+    # Zvikomborero", "TENDAI MOYO", "Tsiory".
     last = n - 1 if keys[-1] not in ("x", "xx", "xxx") or n < 2 else n - 2
-    if last > 0 and not name[last] and not covered[last] \
+    if last >= 0 and not name[last] and not covered[last] \
             and text[words[last][1]:].strip(" .!x\n") == "" and not is_place(last, last + 1):
         pair = last > 1 and gap(last) == " " and keys[last - 1] not in _STOP \
             and words[last - 1][2].isupper() == words[last][2].isupper()
@@ -1317,17 +1351,18 @@ def _may_identify(text: str) -> int:
             _names_a_trigger(found) or _unknown_in(found)):
         return _WORDS  # a name, a title, or a capitalised word nobody's list knows
     low = text.lower()
+    if why and (" 2 " in low or " 4 " in low):  # digits for words: "speak 2 kuda"
+        low = low.replace(" 2 ", " to ").replace(" 4 ", " for ")
     # Every word, wherever it stands ("thanks.mrs okonjo" too): in lower case, and
     # without accents as the name rules read them ("my name is zo\u00eb")
     words = _lower_words(low)
     folded = low if text.isascii() else fold_text(low)
     words_folded = words if folded == low else _QUICK_LOWER_WORDS.findall(folded)
-    if text.islower() and (not (
+    if text.islower() and not (
             _lower_given().isdisjoint(words) and (
                 words_folded is words or _lower_given().isdisjoint(words_folded))
-            and not _joined_given_in(folded)) or _unknown_lower_praised(words_folded)):
-        # all in lower case, with a given name ("i think lucy did well", "ng'ang'a") or
-        # a word nobody's list knows before praise ("tendai was kind", "tendai helped")
+            and not _joined_given_in(folded)):
+        # all in lower case, with a given name ("i think lucy did well", "ng'ang'a")
         return _WORDS
     if ("'s" in folded or "\u2019s" in folded) and _lower_possessive_in(words_folded):
         return _WORDS  # "tendai's session"
@@ -1336,6 +1371,10 @@ def _may_identify(text: str) -> int:
     if "/" in text and any(_capitalised_word_before(text, m.start())
                            for m in _PRONOUNS.finditer(text)):
         return _WORDS  # "Folasade (she/her)"
+    if _unknown_lower_praised(words_folded, "-" in text):
+        # a word nobody's list knows before praise, in lower case ("tendai was kind",
+        # "Great session. tendai was lovely", "nyasha-rose helped")
+        return _WORDS
     hits = _SCREEN_WORDS.intersection(words)  # one pass over the words for both uses
     if words_folded is not words:
         hits |= _SCREEN_WORDS.intersection(words_folded)
@@ -1391,10 +1430,12 @@ def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
                for role in hits & _LOWER_ROLES for k in _indices(words, role) if k < last)
 
 
-def _unknown_lower_praised(words: list[str]) -> bool:
+def _unknown_lower_praised(words: list[str], hyphen: bool = False) -> bool:
     """Whether a word nobody's list knows (:func:`_unknown_lower`) among ``words`` (runs
-    of a-z, in order) comes before a word with which the name rules' praise of a person
-    begins ("was", a person's verb, "from", thanks: "tendai was kind").
+    of a-z, in order) comes just before a word with which the name rules' praise of a
+    person begins (``_PRAISE_NEXT``: "was", a person's verb, "from", thanks: "tendai
+    was kind"), or, with ``hyphen`` (the text has one), two words before
+    ("nyasha-rose was kind": "nyasha", "rose", "was").
 
     Examples
     --------
@@ -1402,28 +1443,61 @@ def _unknown_lower_praised(words: list[str]) -> bool:
     True
     >>> _unknown_lower_praised("tendai session".split())
     False
+    >>> words = "nyasha rose was lovely".split()
+    >>> _unknown_lower_praised(words), _unknown_lower_praised(words, hyphen=True)
+    (False, True)
     """
     known = known_words()
     if known.issuperset(words):  # most answers: every word known
         return False
-    last = len(words) - 1
-    return any(_unknown_lower(word) and any(k < last and words[k + 1] in _PRAISE_NEXT
-                                            for k in _indices(words, word))
-               for word in set(words).difference(known))
+    steps = (1, 2) if hyphen else (1,)
+    return any(any(_praise_at(words, k + d) for k in _indices(words, word) for d in steps)
+               and _unknown_lower(word) for word in set(words).difference(known))
+
+
+def _praise_at(words: list[str], k: int) -> bool:
+    """Whether praise of a person begins at ``words[k]`` (runs of a-z, in order), as
+    ``praised`` in :func:`_name_spans` reads it after a name: thanks or a verb of what
+    a person does; "was"/"is"/"were" and a word of praise, an adverb or "a" ("is a
+    legend"); "from"/"at"/"on" and a workplace or "the"; an adverb and such a verb;
+    a word of praise and a role ("chipo: brilliant facilitator").
+
+    Examples
+    --------
+    >>> words = "tendai was lovely at the end".split()
+    >>> _praise_at(words, 1), _praise_at(words, 3), _praise_at(words, 9)
+    (True, False, False)
+    >>> _praise_at("chipo at the desk".split(), 1)
+    True
+    """
+    if k >= len(words):
+        return False
+    word = words[k]
+    if word not in _PRAISE_NEXT:
+        return False
+    if word in _PRAISE_ALONE:
+        return True
+    after = words[k + 1] if k + 1 < len(words) else ""
+    if after == "the" and word in _WHERE:  # "from the council"
+        return k + 2 < len(words) and words[k + 2] in _WORKPLACES
+    return after in _PRAISE_NEXT_NEXT[word]
 
 
 def _lower_possessive_in(words: list[str]) -> bool:
-    """Whether a run of a-z before "'s" among ``words`` (the quick test's runs of a-z,
-    in order: "tendai", "s") is one nobody's list knows (the caller has seen "'s").
+    """Whether a run of a-z one or two before "'s" among ``words`` (the quick test's
+    runs of a-z, in order: "tendai", "s"; "nyasha", "rose", "s") is one nobody's list
+    knows (the caller has seen "'s").
 
     Examples
     --------
     >>> _lower_possessive_in(["tendai", "s", "session"]), _lower_possessive_in(["today", "s"])
     (True, False)
+    >>> _lower_possessive_in(["nyasha", "rose", "s"])
+    True
     """
     known = known_words()
-    return "s" in words and any(words[k - 1] not in known and _unknown_lower(words[k - 1])
-                                for k in _indices(words, "s") if k)
+    return "s" in words and any(words[k - d] not in known and _unknown_lower(words[k - d])
+                                for k in _indices(words, "s") for d in (1, 2) if k >= d)
 
 
 @lru_cache(maxsize=1)
@@ -1798,6 +1872,10 @@ _SCREEN_CHARS = r"[^a-z]"
 #: word of an introduction); a word that could be such a name (capitalised, no stop
 #: word, no common word unless a given name).
 _FORCES, _NEEDS_NAME, _MAY_BE_NAME, _LOWER_ROLE = 1, 2, 4, 8
+#: A word with a run of a-z nobody's list knows (:func:`_unknown_lower`), a word with
+#: one of ``_PRAISE_NEXT``, a word with no run of a-z at all: an answer with the first
+#: one or two words (that have runs) before the second may be "Great day. tendai was kind".
+_UNKNOWN_LOW, _PRAISE_WORD, _NO_RUN = 16, 32, 64
 #: Lower-case words that make the quick test look closer whatever else is there.
 _FORCING_WORDS = _TITLES | {"dot"}
 #: Lower-case words whose rules need a name beside them.
@@ -1814,11 +1892,15 @@ def _word_flags(word: str) -> int:
 
     Examples
     --------
-    >>> _word_flags("0113") == _FORCES, _word_flags("Thanks,") == _NEEDS_NAME
+    >>> _word_flags("0113") == _FORCES | _NO_RUN, _word_flags("Talk,") == _NEEDS_NAME
     (True, True)
+    >>> _word_flags("tendai,") == _UNKNOWN_LOW
+    True
+    >>> _word_flags("Thanks,") == _NEEDS_NAME | _PRAISE_WORD
+    True
     >>> _word_flags("Blossom") == _MAY_BE_NAME, _word_flags("Session."), _word_flags("The")
     (True, 0, 0)
-    >>> _word_flags("Tsiory") == _FORCES | _MAY_BE_NAME  # a word nobody's list knows
+    >>> _word_flags("Tsiory") == _FORCES | _MAY_BE_NAME | _UNKNOWN_LOW  # nobody's list knows it
     True
     """
     low = word.lower()
@@ -1835,6 +1917,12 @@ def _word_flags(word: str) -> int:
         flags |= _NEEDS_NAME
     if not _LOWER_ROLES_ONLY.isdisjoint(lower_words):
         flags |= _LOWER_ROLE  # a role read only for a word in lower case after it
+    if not _PRAISE_NEXT.isdisjoint(lower_words):
+        flags |= _PRAISE_WORD
+    if any(map(_unknown_lower, lower_words)):
+        flags |= _UNKNOWN_LOW
+    if not lower_words:
+        flags |= _NO_RUN
     # a name beside a verb, a role or a title, as the quick test takes it: a word of
     # the name rules, or a run of letters of one ("Ade" of "Ade-helped")
     if word != low and any(part[0].isupper() and _name_like(_key(part))
@@ -1917,6 +2005,29 @@ def _introduce_a_name(texts: list[str], rows: np.ndarray, parents: np.ndarray,
     return hit[rows]
 
 
+def _praised_lower(flags: np.ndarray, parents: np.ndarray) -> np.ndarray:
+    """The answers (of ``parents``, each word's answer) in which a word with a run of a-z
+    nobody's list knows stands one or two words before a word that may begin praise
+    (``flags``, each word's :func:`_word_flags`), or is one: a superset of those for
+    which :func:`_unknown_lower_praised` holds, as the quick test's runs of a-z two
+    apart are at most two words apart among words that have runs.
+
+    Examples
+    --------
+    >>> flags = np.array([_UNKNOWN_LOW, _NO_RUN, _PRAISE_WORD, 0, _UNKNOWN_LOW])
+    >>> _praised_lower(flags, np.array([0, 0, 0, 1, 1])).tolist()
+    [0]
+    """
+    runs = (flags & _NO_RUN) == 0
+    flags, parents = flags[runs], parents[runs]
+    unknown, praise = (flags & _UNKNOWN_LOW) != 0, (flags & _PRAISE_WORD) != 0
+    found = [parents[unknown & praise]]
+    for d in (1, 2):
+        pair = unknown[:-d] & praise[d:] & (parents[:-d] == parents[d:])
+        found.append(parents[:-d][pair])
+    return np.unique(np.concatenate(found))
+
+
 def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
     """Which answers :func:`_may_identify` could send on (``True``), found for many
     answers at once: a ``False`` is an answer that is certainly left as it is.
@@ -1929,11 +2040,14 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
     whose only such words need a name beside them (a role, a person's verb, an
     introduction) is looked at only if it also holds a word that could be that name,
     a role after what sets off a name (:func:`_person_word_then_name`), or an
-    introduction followed by a name (:func:`_introduce_a_name`).
+    introduction followed by a name (:func:`_introduce_a_name`). An answer is looked
+    at too where a word in lower case nobody's list knows stands just before one
+    that may begin praise (:func:`_praised_lower`: "Great day. tendai was kind").
     ``chunk`` answers at a time, so that the words split out take little memory.
     """
     look = np.ones(len(texts), dtype=bool)
     verdicts: dict[str, int] = {}  # word -> its _word_flags
+    lowers: dict[str, bool] = {}  # word of a-z nobody's list knows -> _unknown_lower
     for start in range(0, len(texts), chunk):
         part = texts[start:start + chunk]
         try:
@@ -1960,15 +2074,26 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
                 flag = verdicts[word] = _word_flags(word)
             flags[i] = flag
         for flag, words_of in ((_FORCES, _FORCING_WORDS), (_NEEDS_NAME, _NEEDING_WORDS),
-                               (_LOWER_ROLE, _LOWER_ROLES_ONLY)):
+                               (_LOWER_ROLE, _LOWER_ROLES_ONLY), (_PRAISE_WORD, _PRAISE_NEXT)):
             within = pc.is_in(distinct, value_set=pa.array(sorted(words_of), type=distinct.type))
             flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
+        # words of a-z alone nobody's list knows ("tendai"), asked once a distinct word
+        known, plain_words = known_words(), np.flatnonzero(~others)
+        for i, word in zip(plain_words.tolist(),
+                           distinct.take(pa.array(plain_words)).to_pylist(), strict=True):
+            if word not in known:
+                unknown = lowers.get(word)
+                if unknown is None:
+                    unknown = lowers[word] = _unknown_lower(word)
+                if unknown:
+                    flags[i] |= _UNKNOWN_LOW
         of_words = flags[tokens.indices.to_numpy()]
         holds = {}
-        for flag in (_FORCES, _NEEDS_NAME, _MAY_BE_NAME, _LOWER_ROLE):
+        for flag in (_FORCES, _NEEDS_NAME, _MAY_BE_NAME, _LOWER_ROLE, _UNKNOWN_LOW, _PRAISE_WORD):
             holds[flag] = np.zeros(len(part), dtype=bool)
             holds[flag][parents[(of_words & flag) != 0]] = True
         closer = holds[_FORCES] | (holds[_NEEDS_NAME] & holds[_MAY_BE_NAME])
+        closer[_praised_lower(of_words, parents)] = True
         # answers whose words need a name beside them, with no word that could be one
         ask = np.flatnonzero(holds[_NEEDS_NAME] & ~closer)
         if len(ask):
@@ -1982,6 +2107,8 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
         look[start + rows[~closer[rows]]] = False
         if len(verdicts) > 1_000_000:  # bounded: most words recur
             verdicts.clear()
+        if len(lowers) > 1_000_000:
+            lowers.clear()
     return look
 
 
