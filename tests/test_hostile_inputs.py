@@ -12,7 +12,7 @@ traceback); everything else is read, and its rows reconcile.
 | an HTML page saved as .xls | error: a web page saved with a spreadsheet name |
 | a semicolon-delimited CSV (European Excel) | read; the summary notes the semicolons |
 | a file mixing UTF-8 and Windows-1252 bytes | read, each character right; noted |
-| NUL bytes | removed, every row kept; noted |
+| NUL bytes | removed (between two letters, a space), every row kept; noted |
 | a 100,000-character answer | kept whole |
 | 5,000 columns | read; the columns that match no question kept |
 | duplicated column headers | both kept, the second as "Header (2)" |
@@ -108,12 +108,21 @@ def test_a_file_mixing_utf8_and_windows_1252_bytes(tmp_path):
 
 def test_nul_bytes_are_removed_and_every_row_kept(tmp_path):
     path = tmp_path / "nul.csv"
-    path.write_bytes(HEADER.encode() + b"\n20/03/2018,Hub\x00,Patient,Agree,Good,a\x00b,,\n"
-                     b"21/03/2018,Hub,Carer,Agree,Good,,,\n")
+    path.write_bytes(HEADER.encode()
+                     + b"\n20/03/2018,Seacroft\x00Hub,Patient,Agree,Good,a\x00b,,"
+                     b"More time for questions and a longer break please\n"
+                     b"21/03\x00/2018,Seacroft Hub,Carer,Agree,Good,,,"
+                     b"Smaller groups so that everyone gets a chance to speak\n")
     result = load_evaluations(path)
     assert counts(result) == [2, 2, 0, 0, 0]
-    assert result.data["takeaway"].iloc[0] == "ab"
-    assert "NUL bytes were removed" in result.summary["files"]["nul.csv"]["notes"]
+    data = result.data
+    # between two letters a space (words stay apart: one venue, one session id); inside a
+    # date dropped
+    assert data["takeaway"].iloc[0] == "a b"
+    assert data["venue"].tolist() == ["Seacroft Hub", "Seacroft Hub"]
+    assert data["session_date"].astype(str).tolist() == ["2018-03-20", "2018-03-21"]
+    assert any(note.startswith("NUL bytes were removed")
+               for note in result.summary["files"]["nul.csv"]["notes"])
 
 
 def test_a_100000_character_answer_is_kept_whole(tmp_path):

@@ -219,8 +219,8 @@ def read_csv_grid(path: Path) -> Grid:
     _check_is_text(data, path)
     notes: list[str] = []
     if b"\x00" in data:
-        data = data.replace(b"\x00", b"")
-        notes.append("NUL bytes were removed")
+        data = _without_nul(data)
+        notes.append("NUL bytes were removed (between two letters, a space in their place)")
         if not _NOT_BLANK.search(data):
             raise CoprodError("the file is empty (it holds nothing but NUL bytes)", path)
     data, hinted = _strip_sep_line(data)
@@ -259,6 +259,24 @@ def read_csv_grid(path: Path) -> Grid:
     grid.encoding = encoding
     grid.notes = notes
     return grid
+
+
+#: NUL bytes between two letters ("Seacroft\0Hub"; bytes of UTF-8 beyond ASCII too).
+_NUL_INSIDE = re.compile(rb"(?<=[A-Za-z\x80-\xff])\x00+(?=[A-Za-z\x80-\xff])")
+
+
+def _without_nul(data: bytes) -> bytes:
+    """The bytes without NULs: a run of them between two letters becomes one space, so
+    that words stay apart (a venue "Seacroft\\x00Hub" is the "Seacroft Hub" of other
+    rows, not a session of its own); the rest (padding at the end of a cell or the
+    file, or inside a date or a number, "20/03\\x00/2018") are dropped.
+
+    Examples
+    --------
+    >>> _without_nul(b"Seacroft\\x00Hub,20/03\\x00\\x00/2018,Hub\\x00\\x00,\\x00x\\n\\x00\\x00")
+    b'Seacroft Hub,20/03/2018,Hub,x\\n'
+    """
+    return _NUL_INSIDE.sub(b" ", data).replace(b"\x00", b"")
 
 
 def _utf16_or_32_to_utf8(data: bytes, path: Path) -> bytes:
