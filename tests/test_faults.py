@@ -687,6 +687,33 @@ def test_a_1904_workbook_reads_its_date_cells_in_its_own_system(tmp_path):
     assert any("1904" in n for n in result.summary["files"]["mac.xlsx"]["notes"])
 
 
+def test_formulas_are_read_as_the_values_excel_saved_and_their_text_without_one(tmp_path):
+    # As a paper form typed into Excel holds them: the venue copied down (=B2), a date
+    # and a score worked out; one formula a program wrote without a value; and text an
+    # officer typed that only starts with "=" (a string cell, no formula).
+    cells = {(1, 1): "Date of the session", (1, 2): "Where did you attend?", (1, 3): "Overall",
+             (1, 4): "One thing you'll take away",
+             (2, 1): "20/03/2018", (2, 2): "Seacroft Hub", (2, 3): "Good",
+             (2, 4): "=not a formula, just typed",
+             (3, 1): ("raw", "><f>DATE(2018,3,21)</f><v>43180</v>"),
+             (3, 2): ("raw", ' t="str"><f>B2</f><v>Seacroft Hub</v>'),
+             (3, 3): ("raw", ' t="str"><f>IF(1,"Poor")</f><v>Poor</v>'),
+             (3, 4): ("raw", "><f>B2</f>"),  # no saved value
+             }
+    path = write_xlsx_parts(tmp_path / "typed.xlsx", cells, styles={(3, 1): 1})
+    result = load_evaluations(path)
+    data = result.data
+    assert [str(d.date()) for d in data["session_date"]] == ["2018-03-20", "2018-03-21"]
+    assert data["venue"].tolist() == ["Seacroft Hub", "Seacroft Hub"]  # one session
+    assert data["session_id"].nunique() == 2  # two dates, one venue
+    assert data["overall"].tolist() == [4, 2]
+    assert data["takeaway"].tolist() == ["=not a formula, just typed", "=B2"]
+    notes = result.summary["files"]["typed.xlsx"]["notes"]
+    assert "3 formula cells were read as the values Excel saved (=A2 as what A2 held)" in notes
+    assert "1 formula cells had no saved value and were read as their text (=A2)" in notes
+    assert not any("array" in n for n in notes)
+
+
 def test_array_formulas_become_their_saved_value_never_an_object(tmp_path):
     formula = '><f t="array" ref="{ref}">{text}</f><v>{value}</v>'
     cells = {(1, 1): "Date of the session", (1, 2): "Overall",

@@ -632,9 +632,11 @@ def looks_like_web_page(path: Path) -> bool:
 def read_xlsx_grid(path: Path) -> Grid:
     """Read the first visible worksheet with data of an XLSX workbook into a :class:`Grid`.
 
-    Formulas are read as their text (``=SUM(A1)``), never evaluated, so a
-    formula-only cell is not lost; trailing empty rows (sheet formatting, not
-    responses) are dropped.
+    Formulas are read as the values Excel last saved for them (a cell ``=A2``
+    reads as what A2 held), never evaluated here; a formula with no saved value
+    (a workbook written by a program) is read as its text (``=SUM(A1)``), so a
+    formula-only cell is not lost; the summary notes how many of each. Trailing
+    empty rows (sheet formatting, not responses) are dropped.
 
     Raises
     ------
@@ -694,12 +696,13 @@ def read_xlsx_grid(path: Path) -> Grid:
 
 
 def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[str],
-                                                      list[tuple[int, int]]]:
+                                                      list[tuple[int, int, bool]]]:
     """The first visible worksheet with data, the names of others that have data, and
-    where its array and data-table formulas are (``(row, column)``, 0-based)."""
+    where its formulas are (``(row, column, array)``, 0-based; ``array`` for array
+    and data-table formulas, else a cell whose text starts with "=")."""
     chosen: list[list[str]] = []
     others: list[str] = []
-    formulas: list[tuple[int, int]] = []
+    formulas: list[tuple[int, int, bool]] = []
     for sheet in book.worksheets:  # type: ignore[attr-defined]
         if getattr(sheet, "sheet_state", "visible") != "visible":
             continue
@@ -713,7 +716,8 @@ def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[s
     return chosen, others, formulas
 
 
-def _sheet_rows(sheet: object, path: Path, formulas: list[tuple[int, int]]) -> list[list[str]]:
+def _sheet_rows(sheet: object, path: Path,
+                formulas: list[tuple[int, int, bool]]) -> list[list[str]]:
     """A worksheet's rows as text, trailing empty rows and cells dropped.
 
     Empty rows are only counted until a row with data follows them, and the used
@@ -739,22 +743,28 @@ def _sheet_rows(sheet: object, path: Path, formulas: list[tuple[int, int]]) -> l
         row = []
         for column, value in enumerate(values[:used]):
             if isinstance(value, (ArrayFormula, DataTableFormula)):
-                formulas.append((len(rows), column))
+                formulas.append((len(rows), column, True))
                 value = None
+            elif isinstance(value, str) and value.startswith("="):
+                formulas.append((len(rows), column, False))  # a formula, or text typed so
             row.append(_cell_text(value))
         rows.append(row)
     return rows
 
 
 def _cached_values(path: Path, rows: list[list[str]],
-                   formulas: list[tuple[int, int]]) -> list[str]:
-    """Put each array (or data-table) formula's value, as Excel last saved it, into
-    ``rows``; a formula with no saved value is left empty. Returns notes."""
+                   formulas: list[tuple[int, int, bool]]) -> list[str]:
+    """Put each formula's value, as Excel last saved it, into ``rows``: an array (or
+    data-table) formula with no saved value is left empty, any other is left as its
+    text (``=A2``; a workbook written by a program rather than Excel often saves
+    none). A cell whose text only starts with "=" (typed, no formula) reads the
+    same either way and is not counted. Returns notes."""
     import openpyxl
 
-    wanted = {}
-    for row, column in formulas:
-        wanted.setdefault(row, []).append(column)
+    wanted: dict[int, list[tuple[int, bool]]] = {}
+    for row, column, array in formulas:
+        wanted.setdefault(row, []).append((column, array))
+    last = max(wanted)
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = next(s for s in book.worksheets
@@ -762,19 +772,35 @@ def _cached_values(path: Path, rows: list[list[str]],
                      and (s.reset_dimensions() or True)
                      and any(any(v is not None for v in r) for r in s.iter_rows(values_only=True)))
         # Rows are counted as _sheet_rows counted them: from the first row of the sheet.
-        missing = 0
+        counts = {"array": 0, "array missing": 0, "saved": 0, "text": 0}
         for number, values in enumerate(sheet.iter_rows(values_only=True)):
-            for column in wanted.get(number, ()):
+            for column, array in wanted.get(number, ()):
                 value = values[column] if column < len(values) else None
-                if isinstance(value, (ArrayFormula, DataTableFormula)) or value is None:
-                    missing += 1
+                if isinstance(value, (ArrayFormula, DataTableFormula)):
                     value = None
-                rows[number][column] = _cell_text(value)
-            if number >= max(wanted):
+                if array:
+                    counts["array" if value is not None else "array missing"] += 1
+                    rows[number][column] = _cell_text(value)
+                elif value is None:
+                    counts["text"] += 1  # no saved value: the formula's text stays
+                elif _cell_text(value) != rows[number][column]:
+                    counts["saved"] += 1
+                    rows[number][column] = _cell_text(value)
+            if number >= last:
                 break
     finally:
         book.close()
-    notes = [f"{len(formulas)} array formula cells were read as the values Excel saved"]
-    if missing:
-        notes.append(f"{missing} array formula cells had no saved value and were left empty")
+    notes = []
+    if counts["array"] + counts["array missing"]:
+        notes.append(f"{counts['array'] + counts['array missing']} array formula cells were "
+                     "read as the values Excel saved")
+    if counts["array missing"]:
+        notes.append(f"{counts['array missing']} array formula cells had no saved value and "
+                     "were left empty")
+    if counts["saved"]:
+        notes.append(f"{counts['saved']} formula cells were read as the values Excel saved "
+                     "(=A2 as what A2 held)")
+    if counts["text"]:
+        notes.append(f"{counts['text']} formula cells had no saved value and were read as "
+                     "their text (=A2)")
     return notes
