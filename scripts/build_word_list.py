@@ -63,14 +63,17 @@ ppl abt tbh imo imho idk btw omg fyi ty tyvm np ur ya yep nope gonna wanna gotta
 sorta dunno cuz coz bc msg msgs txt txts appt appts govt dept info uni convo admin mins
 hrs wk wks yr yrs pic pics vid vids defo def probs prob obvs tho thru nite pre esp
 wos woz wuz waz wot wat dat da luv gud cud wud shud cudnt wudnt shudnt becos becoz
+brekkie biccies bickies sarnie sarnies butty butties cuppa aircon infographic
+infographics kahoot miro eventbrite
+camhs iapt cmht cmhts ahp ahps nhse ooh hcp hcps lypft lchft ltht icp icps mdt mdts
 """.split()
 
 #: Shops, charities, services and organisations in and around Leeds that people
 #: name in feedback, and that SCOWL does not have.
 BRANDS = """tesco asda morrisons sainsbury sainsburys aldi lidl waitrose greggs primark
 boots costa nandos mencap barnardos bupa specsavers superdrug wilko argos spar
-hamara touchstone barca macmillan makaton healthwatch carers mind
-""".split()
+hamara touchstone barca macmillan makaton healthwatch carers mind oxfam samaritans
+scope sense shelter""".split()
 
 #: Festivals and holy days people name when asking for dates to be avoided, and
 #: the models and authors of co-production and group work that training cites.

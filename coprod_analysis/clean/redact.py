@@ -605,6 +605,21 @@ def _unknown_lower(key: str) -> bool:
         and _TRIPLED.search(key) is None and not _VOWEL.isdisjoint(key) and not _misspelt(key)
 
 
+def _two_words(key: str) -> bool:
+    """Whether a word in lower case is two English words of three letters or more run
+    together, or one and "id" ("recordeddate", "startdate", "responseid"), as
+    headers are written.
+
+    Examples
+    --------
+    >>> _two_words("recordeddate"), _two_words("tsiory"), _two_words("responseid")
+    (True, False, True)
+    """
+    words = english_words()
+    return (key.endswith("id") and key[:-2] in words) or any(
+        key[:i] in words and key[i:] in words for i in range(3, len(key) - 2))
+
+
 def _unknown_lower_first(key: str) -> bool:
     """:func:`_unknown_lower` of a word's part before its first hyphen, as the quick
     test reads the run of a-z after an introduction or a role ("my wife nyasha-rose").
@@ -741,7 +756,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         "Fungai Moyo", though "fungi" and a letter)."""
         return not _is_known(keys[i]) and words[i][2].isalpha()
 
-    def praised(i: int) -> bool:
+    def praised(i: int, plural: bool = True) -> bool:
         """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
         between), or by a verb of what a person does (an adverb may stand before it),
         by "is a legend" and the like, or by where a person works ("from reception");
@@ -770,7 +785,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[i + 1] in _PERSON_ADVERBS and j < n and gap(j) in _VERB_GAPS \
                 and (keys[j] in _PERSON_VERBS or keys[j] in _DOES_VERBS):
             return True  # "TSIORY really helped me"
-        if keys[i + 1] not in ("was", "is", "were") or j >= n or gap(j) not in _VERB_GAPS:
+        if keys[i + 1] not in (("was", "is", "were") if plural else ("was", "is")) \
+                or j >= n or gap(j) not in _VERB_GAPS:
             return False
         if keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
             j += 1
@@ -795,8 +811,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             word, key = words[j][2], keys[j]
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
-            if words[i][2].islower():  # "signed: winston clarke"
-                if not (word.islower() and key in gaz.surnames and gaz.is_name(key)):
+            if words[i][2].islower():  # "signed: winston clarke", not "tendai were"
+                if not (word.islower() and key in gaz.surnames and gaz.is_name(key)
+                        and key not in _STOP and key not in gaz.common_words):
                     break
             elif words[i][2].isupper() and word.isupper() and len(word) > 1:
                 if not (gaz.is_name(key) or key not in gaz.common_words):
@@ -881,10 +898,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
                 mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
-            elif key not in known and (lower_text or clause_start(i)) and praised(i) \
+            elif key not in known and (lower_text or clause_start(i)) \
+                    and praised(i, plural=not key.endswith("s")) \
                     and _unknown_lower_first(key):
                 # all in lower case ("it was good tendai was lovely"), or where a clause
-                # begins ("Great session. tendai was lovely", "and chipo on reception")
+                # begins ("Great session. tendai was lovely", "and chipo on reception");
+                # "were" as Leeds says it ("tendai were lovely"), but not after a plural
+                # ("biccies were lovely")
                 mark(i)
                 extend(i)
             continue
@@ -1139,10 +1159,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         mark(n - 1)
 
     # A name alone at the end, on a line or in a sentence of its own, a kiss or two
-    # after it, or the whole answer: "Great session\nRufaro x", "loved it.
-    # Zvikomborero", "TENDAI MOYO", "Tsiory".
+    # after it, or the whole answer, capitalised only at its start and no two English
+    # words run together: "Great session\nRufaro x", "loved it. Zvikomborero", "TENDAI
+    # MOYO", "Tsiory" (not a header, "EmailAddress", "Recordeddate").
     last = n - 1 if keys[-1] not in ("x", "xx", "xxx") or n < 2 else n - 2
-    if last >= 0 and not name[last] and not covered[last] \
+    if (last > 0 or (last == 0 and words[0][2][1:].islower() and not _two_words(keys[0]))) \
+            and not name[last] and not covered[last] \
             and text[words[last][1]:].strip(" .!x\n") == "" and not is_place(last, last + 1):
         pair = last > 1 and gap(last) == " " and keys[last - 1] not in _STOP \
             and words[last - 1][2].isupper() == words[last][2].isupper()
@@ -1364,7 +1386,8 @@ def _may_identify(text: str) -> int:
             and not _joined_given_in(folded)):
         # all in lower case, with a given name ("i think lucy did well", "ng'ang'a")
         return _WORDS
-    if ("'s" in folded or "\u2019s" in folded) and _lower_possessive_in(words_folded):
+    if ("'s" in folded or "\u2019s" in folded) \
+            and _lower_possessive_in(words_folded, "-" in text):
         return _WORDS  # "tendai's session"
     if "/" in text and _SOCIAL_LINK.search(text):
         why = _CHARACTERS  # a profile's address: "facebook.com/jdoe1985"
@@ -1483,21 +1506,22 @@ def _praise_at(words: list[str], k: int) -> bool:
     return after in _PRAISE_NEXT_NEXT[word]
 
 
-def _lower_possessive_in(words: list[str]) -> bool:
-    """Whether a run of a-z one or two before "'s" among ``words`` (the quick test's
-    runs of a-z, in order: "tendai", "s"; "nyasha", "rose", "s") is one nobody's list
-    knows (the caller has seen "'s").
+def _lower_possessive_in(words: list[str], hyphen: bool = False) -> bool:
+    """Whether a run of a-z before "'s" among ``words`` (the quick test's runs of a-z,
+    in order: "tendai", "s") is one nobody's list knows (the caller has seen "'s"),
+    or, with ``hyphen`` (the text has one), two before ("nyasha", "rose", "s").
 
     Examples
     --------
     >>> _lower_possessive_in(["tendai", "s", "session"]), _lower_possessive_in(["today", "s"])
     (True, False)
-    >>> _lower_possessive_in(["nyasha", "rose", "s"])
+    >>> _lower_possessive_in(["nyasha", "rose", "s"], hyphen=True)
     True
     """
     known = known_words()
+    steps = (1, 2) if hyphen else (1,)
     return "s" in words and any(words[k - d] not in known and _unknown_lower(words[k - d])
-                                for k in _indices(words, "s") for d in (1, 2) if k >= d)
+                                for k in _indices(words, "s") for d in steps if k >= d)
 
 
 @lru_cache(maxsize=1)
@@ -1858,6 +1882,23 @@ def redact(text: str) -> str:
     return text
 
 
+def warm() -> None:
+    """Load the word lists and build the sets that redaction reads (about 0.4 s, once a
+    process), so that a caller can do it while another thread waits on other work
+    (reading a file, which pyarrow does without Python's lock).
+
+    Examples
+    --------
+    >>> warm()
+    >>> _plain_capitalised.cache_info().currsize
+    1
+    """
+    for load in (_gazetteer, known_words, english_words, proper_words, _plain_capitalised,
+                 _common_and_stop, _lower_given, _trigger_words, _joined_given):
+        load()
+    redact("Thanks Tsiory, my wife nyasha was lovely. Ring 07700 900123 or jo@x.org")
+
+
 #: Below this many distinct answers, each goes through :func:`redact` on its own.
 _SCREEN_FROM = 2000
 #: A word (as ``str.split`` gives it) with none of these characters (only lower-case
@@ -1873,8 +1914,9 @@ _SCREEN_CHARS = r"[^a-z]"
 #: word, no common word unless a given name).
 _FORCES, _NEEDS_NAME, _MAY_BE_NAME, _LOWER_ROLE = 1, 2, 4, 8
 #: A word with a run of a-z nobody's list knows (:func:`_unknown_lower`), a word with
-#: one of ``_PRAISE_NEXT``, a word with no run of a-z at all: an answer with the first
-#: one or two words (that have runs) before the second may be "Great day. tendai was kind".
+#: one of ``_PRAISE_NEXT`` or an "'s", a word with no run of a-z at all: an answer with
+#: the first one or two words (that have runs) before the second may be "Great day.
+#: tendai was kind" or "tendai 's session".
 _UNKNOWN_LOW, _PRAISE_WORD, _NO_RUN = 16, 32, 64
 #: Lower-case words that make the quick test look closer whatever else is there.
 _FORCING_WORDS = _TITLES | {"dot"}
@@ -1909,7 +1951,8 @@ def _word_flags(word: str) -> int:
     if _has_digit_or_at(word) or not _FORCING_WORDS.isdisjoint(lower_words) \
             or _names_a_trigger(runs := _QUICK_CAPITALISED.findall(word)) \
             or _unknown_in(runs) or _spelt_email(low) \
-            or (("'s" in low or "\u2019s" in low) and _lower_possessive_in(lower_words)) \
+            or (("'s" in low or "\u2019s" in low)
+                and _lower_possessive_in(lower_words, "-" in word)) \
             or ("/" in word and (_SOCIAL_LINK.search(word) is not None
                                  or _PRONOUNS.search(" " + word) is not None)):
         flags |= _FORCES
@@ -1917,8 +1960,8 @@ def _word_flags(word: str) -> int:
         flags |= _NEEDS_NAME
     if not _LOWER_ROLES_ONLY.isdisjoint(lower_words):
         flags |= _LOWER_ROLE  # a role read only for a word in lower case after it
-    if not _PRAISE_NEXT.isdisjoint(lower_words):
-        flags |= _PRAISE_WORD
+    if not _PRAISE_NEXT.isdisjoint(lower_words) or "s" in lower_words:
+        flags |= _PRAISE_WORD  # (or "'s": "tendai 's", "nyasha-rose 's")
     if any(map(_unknown_lower, lower_words)):
         flags |= _UNKNOWN_LOW
     if not lower_words:
@@ -2074,7 +2117,8 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
                 flag = verdicts[word] = _word_flags(word)
             flags[i] = flag
         for flag, words_of in ((_FORCES, _FORCING_WORDS), (_NEEDS_NAME, _NEEDING_WORDS),
-                               (_LOWER_ROLE, _LOWER_ROLES_ONLY), (_PRAISE_WORD, _PRAISE_NEXT)):
+                               (_LOWER_ROLE, _LOWER_ROLES_ONLY),
+                               (_PRAISE_WORD, _PRAISE_NEXT | {"s"})):
             within = pc.is_in(distinct, value_set=pa.array(sorted(words_of), type=distinct.type))
             flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
         # words of a-z alone nobody's list knows ("tendai"), asked once a distinct word
