@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from coprod_analysis.clean.identifiers import (
     shown_headers,
 )
 from coprod_analysis.clean.redact import redact, redact_series
+from coprod_analysis.clean.redact import warm as redact_warm
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
 from coprod_analysis.errors import CoprodError, NotThisForm
@@ -348,16 +349,18 @@ def _first_platforms(export: RawExport, colmap: ColumnMap) -> pd.Series:
 
 
 def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None = None,
-               keep_text: bool = False, name: str | None = None) -> _FileOutcome:
+               keep_text: bool = False, name: str | None = None,
+               reading: Future | _Later | None = None) -> _FileOutcome:
     """Read, map and convert one export; set aside blank and quarantined rows.
 
     Duplicates are found later, across all files. ``name`` is what the file is
     called in the outputs (``source_file``): by default its name, redacted like
-    free text unless ``keep_text``.
+    free text unless ``keep_text``. ``reading``: the file being read already
+    (:func:`read_export` of ``path``, submitted to a thread), else it is read here.
     """
     if name is None:
         name = shared_file_names([path], keep_text=keep_text)[path]
-    export = read_export(path)
+    export = read_export(path) if reading is None else reading.result()
     roles = _cleaned_table_roles(form, export) if export.platform == CLEANED else export.roles
     colmap = map_columns(list(export.cells.columns), form.fields, roles, overrides)
     why, dropped_notes = drop_identifier_columns(export, colmap, form.field_names)
@@ -612,26 +615,18 @@ def load_form(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = expand_inputs(paths)
-    names = shared_file_names([p for p, _ in files], keep_text=keep_text)
-    overrides = read_mapping_file(mapping, form.fields) if mapping else None
-    outcomes = []
-    skipped: dict[str, str] = {}
-    sizes = [p.stat().st_size for p, _ in files]
-    bar = progress_bar(progress, total=sum(sizes), unit="B", unit_scale=True,
-                       desc="Reading exports", leave=False)
-    with bar:
-        for (path, in_folder), size in zip(files, sizes, strict=True):
-            bar.set_postfix_str(names[path], refresh=False)
-            try:
-                outcomes.append(clean_file(path, form, overrides=overrides,
-                                           keep_text=keep_text, name=names[path]))
-            except NotThisForm as reason:
-                if not in_folder:
-                    raise
-                # Written to summary.json: the reason quotes headers (a first row of answers?).
-                skipped[names[path]] = reason.message if keep_text else redact(reason.message)
-                logger.info("%s: skipped (%s)", names[path], reason.message)
-            bar.update(size)
+    # The first file is read (mostly by pyarrow, which lets go of Python's lock) in a
+    # second thread while this one loads the redaction's word lists, redacting the
+    # files' names: on two cores the one costs nothing beside the other. (In a list,
+    # taken out when cleaned: nothing holds the file's cells once it is.)
+    with ThreadPoolExecutor(max_workers=1) if answer_values.THREADS > 1 else _InTurn() as pool:
+        first = [pool.submit(read_export, files[0][0])]
+        names = shared_file_names([p for p, _ in files], keep_text=keep_text)
+        if not keep_text and answer_values.THREADS > 1:
+            redact_warm()
+        overrides = read_mapping_file(mapping, form.fields) if mapping else None
+        outcomes, skipped = _clean_files(files, form, names, overrides, keep_text, progress,
+                                         first)
     if not outcomes:
         raise CoprodError(f"none of the files is {form.label} export (skipped: "
                           f"{'; '.join(f'{n}: {r}' for n, r in skipped.items())})")
@@ -644,6 +639,34 @@ def load_form(
     result.summary["files_skipped"] = skipped
     result.summary["label"] = f"{form.label} export"
     return result
+
+
+def _clean_files(files: list[tuple[Path, bool]], form: FormSpec, names: dict,
+                 overrides: dict[str, str] | None, keep_text: bool, progress: bool,
+                 first: list[Future | _Later]) -> tuple[list[_FileOutcome], dict[str, str]]:
+    """Each file cleaned (:func:`clean_file`; ``first``: the first file, being read
+    already, taken out of the list), and the files of a folder skipped as exports of
+    another form, with why."""
+    outcomes = []
+    skipped: dict[str, str] = {}
+    sizes = [p.stat().st_size for p, _ in files]
+    bar = progress_bar(progress, total=sum(sizes), unit="B", unit_scale=True,
+                       desc="Reading exports", leave=False)
+    with bar:
+        for (path, in_folder), size in zip(files, sizes, strict=True):
+            bar.set_postfix_str(names[path], refresh=False)
+            try:
+                outcomes.append(clean_file(path, form, overrides=overrides,
+                                           keep_text=keep_text, name=names[path],
+                                           reading=first.pop() if first else None))
+            except NotThisForm as reason:
+                if not in_folder:
+                    raise
+                # Written to summary.json: the reason quotes headers (a first row of answers?).
+                skipped[names[path]] = reason.message if keep_text else redact(reason.message)
+                logger.info("%s: skipped (%s)", names[path], reason.message)
+            bar.update(size)
+    return outcomes, skipped
 
 
 def _refuse_counting_twice(outcomes: list[_FileOutcome]) -> None:

@@ -39,6 +39,7 @@ from coprod_analysis.clean.evaluations import EVALUATION_FORM, session_ids
 from coprod_analysis.clean.identifiers import shared_file_names, value_kind
 from coprod_analysis.clean.pipeline import noted_sources, response_ids
 from coprod_analysis.clean.redact import redact_series
+from coprod_analysis.clean.redact import warm as redact_warm
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE
 from coprod_analysis.limits import read_csv_bytes
@@ -111,6 +112,7 @@ def _read(path: Path, themes: bool) -> CleanResult:
         plain = (b"\x00" not in data
                  and not (quotes_before + count_byte(data, b'"', start=split or 0)) % 2)
         ends_blank = re.search(rb"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)\s*$", data[-64:])
+        redact_warm()  # the word lists the text is redacted with, loaded meanwhile
         parts = [part.result() for part in parts]
     if not plain:
         raise _NotPlain("not as coprod clean writes it")
