@@ -151,6 +151,30 @@ def test_the_glossary_explains_the_acronyms_the_page_uses(sample_report):
     assert [g["term"] for g in glossary("Nothing to explain here")] == []
 
 
+@pytest.mark.parametrize(("reviews_of", "expected"), [
+    ([1] * 11, "11 patient groups reviewed."),  # each group once
+    # one group twice: "12 reviews" beside "11 groups" would say so (a count of 1)
+    ([1] * 10 + [2], "11 patient groups reviewed, some more than once."),
+    ([1] * 7 + [2] * 4, "11 patient groups reviewed, some more than once."),  # 4 again
+    ([1] * 6 + [2] * 5, "11 patient groups reviewed, 16 reviews in all."),  # 5 again
+    ([2, 3], "fewer than 5 patient groups reviewed, some more than once."),  # 3 again
+    # beside "<5" groups never: "6 reviews in all" would say 1 group (5 again at least)
+    ([3, 4], "fewer than 5 patient groups reviewed, some more than once."),
+    ([6], "fewer than 5 patient groups reviewed, some more than once."),
+    ([1, 1], "fewer than 5 patient groups reviewed."),
+])
+def test_how_many_reviews_never_gives_away_a_small_count_of_groups_reviewed_again(
+        reviews_of, expected):
+    from coprod_analysis.report.story import we_asked
+
+    groups = [f"g{i}" for i, times in enumerate(reviews_of) for _ in range(times)]
+    reviews = pd.DataFrame({"group_id": groups, "review_date": pd.NaT})
+    evaluations = pd.DataFrame({"session_date": pd.to_datetime(["2019-03-01"])})
+    asked = we_asked({"period": "March 2019", "sessions": "1", "responses": "<5"},
+                     evaluations, reviews)
+    assert asked[1]["answered"] == expected
+
+
 def test_the_page_has_the_parts_of_a_we_asked_you_said_we_did_page(sample_report):
     html = (sample_report / "you-said-we-did.html").read_text()
     order = ["Summary", "At a glance", "We asked", "You said", "We did", "Still to do",

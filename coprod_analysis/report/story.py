@@ -258,6 +258,14 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
         when = (f"{dates.min():%B %Y} to {dates.max():%B %Y}" if len(dates) else
                 "before and after training")
         groups = show_count(reviews["group_id"].nunique(), min_count)
+        # Reviews beyond each group's first: 1 to 4 of them, beside the groups, would be a
+        # small count ("11 groups, 12 reviews": one group reviewed twice); and beside
+        # "<5" groups the reviews would narrow the groups down ("<5 groups, 6 reviews":
+        # with 5 or more reviews again, 1 group). The reviews are counted only beside a
+        # count of groups shown and 5 or more reviews again.
+        again = len(reviews) - reviews["group_id"].nunique()
+        if again and (again < min_count or groups != str(reviews["group_id"].nunique())):
+            again = -1  # "some more than once"
         out.append({
             "form": "Group review form",
             "who": "Patient groups: Patient Participation Groups (PPGs), Patient Assurance "
@@ -267,8 +275,8 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
                     "signs of good co-production.",
             "when": f"Before training, and again later to see what changed: {when}.",
             "answered": f"{in_words(groups)} patient groups reviewed"
-                        + (f", {show_count(len(reviews), min_count)} reviews in all."
-                           if reviews["group_id"].nunique() != len(reviews) else "."),
+                        + ("." if not again else ", some more than once." if again < 0
+                           else f", {show_count(len(reviews), min_count)} reviews in all."),
         })
     return out
 
