@@ -794,3 +794,23 @@ def test_any_made_up_name_beside_where_they_work_or_signing_off_is_redacted(name
 ])
 def test_known_words_beside_a_contact_detail_stay(text, expected):
     assert redact(text) == expected
+
+
+_BEFORE_PARTS = ["Sarah", "sarah", "Kwabena", "Mensahh", "ring", "Ring", "me", "on", "at", "tel",
+                 "mob", "email", "e-mail", "Call", "CONTACT", "speak to", "ask for", "(", ")",
+                 ",", ":", "-", ".", " ", "O'Brien", "Jo-Anne", "\u00c9la", "chipo", "Tell",
+                 "\n", "x", "On", "Jason", "x(Sarah", "Sarah-", "\u2019", "'", ";", "3", "\t"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PARTS), min_size=1, max_size=12),
+       st.booleans(), st.sampled_from(["", " ", ": ", " on ", ", ", " tel. ", " (", "\n"]))
+def test_the_quick_looks_before_a_contact_detail_pass_over_only_what_the_patterns_would(
+        parts, spaced, gap):
+    # _beside_spans searches the text before a contact detail only where these say it
+    # may match: they must never pass over a match
+    before = (" " if spaced else "").join(parts) + gap
+    if r._BESIDE_LOWER.search(before) is not None:
+        assert r._may_ask(before)
+    if r._BESIDE.search(before) is not None:
+        assert r._may_end_capitalised(before)

@@ -1671,6 +1671,53 @@ _BESIDE_LOWER = re.compile(r"(?i:(?:call|ring|text|phone|contact|email|e-mail|me
                            r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
 
 
+#: The words of ``_BESIDE_LOWER`` that ask to get in touch, as they begin.
+_ASKING = ("call", "ring", "text", "phone", "contact", "email", "e-mail", "message", "ask",
+           "speak", "tell")
+
+
+def _may_ask(before: str) -> bool:
+    """Whether ``_BESIDE_LOWER`` can match in ``before`` (the text before a contact
+    detail): one of its words is there, in any case (quicker than the search).
+
+    Examples
+    --------
+    >>> _may_ask("please Contact chipo on "), _may_ask("my mobile is ")
+    (True, False)
+    """
+    low = before.lower()
+    return any(word in low for word in _ASKING)
+
+
+def _may_end_capitalised(before: str) -> bool:
+    """Whether ``_BESIDE`` can match in ``before`` (the text before a contact detail):
+    its last word, what may stand between a name and a contact detail ("on", "at",
+    "tel" ..., commas, brackets) taken off or not, starts with a capital, as a name's
+    last word does (quicker than the search).
+
+    Examples
+    --------
+    >>> _may_end_capitalised("Kwabena Mensahh, "), _may_end_capitalised("ring me on ")
+    (True, False)
+    >>> _may_end_capitalised("Tendai ( on "), _may_end_capitalised("x(Sarah) ")
+    (True, True)
+    """
+    end = before.removesuffix("\n").rstrip(_BESIDE_GAP)  # ("$" matches before a last "\n")
+    ends = [end] + [end[:-len(w)].rstrip(_BESIDE_GAP) for w in _BESIDE_SAYS if end.endswith(w)]
+    for text in ends:
+        i = len(text)
+        while i and (text[i - 1].isalpha() or text[i - 1] in "'\u2019-"):
+            i -= 1
+        if text[i:i + 1].isupper():
+            return True
+    return False
+
+
+#: What ``_BESIDE`` lets stand between a name and a contact detail.
+_BESIDE_GAP = " ,:;()-."
+_BESIDE_SAYS = ("on", "at", "tel", "mob", "email")
+
+
 def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names of two or three capitalised words just before a contact detail (the
     rest of the name rules need a word that :func:`_may_identify` would have seen).
@@ -1688,11 +1735,12 @@ def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     gaz = _gazetteer()
     spans = []
     for a, _b in taken:
-        lower = _BESIDE_LOWER.search(text, max(0, a - 80), a)
+        start = max(0, a - 80)
+        lower = _BESIDE_LOWER.search(text, start, a) if _may_ask(text[start:a]) else None
         if lower is not None and _unknown_lower(lower.group(1)):
             spans.append(lower.span(1))
             continue
-        match = _BESIDE.search(text, max(0, a - 80), a)
+        match = _BESIDE.search(text, start, a) if _may_end_capitalised(text[start:a]) else None
         if match is None:
             continue
         words = match.group(1).split()
