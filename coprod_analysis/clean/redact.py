@@ -1394,7 +1394,8 @@ def _may_identify(text: str) -> int:
     if "/" in text and any(_capitalised_word_before(text, m.start())
                            for m in _PRONOUNS.finditer(text)):
         return _WORDS  # "Folasade (she/her)"
-    if _unknown_lower_praised(words_folded, "-" in text):
+    if not known_words().issuperset(words_folded) \
+            and _unknown_lower_praised(words_folded, "-" in text):
         # a word nobody's list knows before praise, in lower case ("tendai was kind",
         # "Great session. tendai was lovely", "nyasha-rose helped")
         return _WORDS
@@ -1471,8 +1472,6 @@ def _unknown_lower_praised(words: list[str], hyphen: bool = False) -> bool:
     (False, True)
     """
     known = known_words()
-    if known.issuperset(words):  # most answers: every word known
-        return False
     steps = (1, 2) if hyphen else (1,)
     return any(any(_praise_at(words, k + d) for k in _indices(words, word) for d in steps)
                and _unknown_lower(word) for word in set(words).difference(known))
@@ -1794,7 +1793,8 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         if not any(a < end and start < b for a, b, _ in found):
             found.append((start, end, tag))
 
-    if ("@" in text or _spelt_email(text.lower())) and _MAY_BE_EMAIL.search(text):
+    low = text.lower()
+    if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             add(m.start(), m.end(), "[email]")
         if "@" in text and _AT_HOST.search(text):
@@ -1810,7 +1810,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                     and not (after and after.group().lower() in _PLACE_WORDS):
                 add(m.start(), m.end(), "[name]")  # not "@Leeds CCG": a place's name
     windows = _digit_windows(text)
-    nhs_said = bool(windows) and "nhs" in text.lower()  # ten digits grouped otherwise
+    nhs_said = bool(windows) and "nhs" in low  # ten digits grouped otherwise
     for pos, endpos in windows:
         phones = _phone_spans(text, pos, endpos)
         for m in NHS_NUMBER.finditer(text, pos, endpos):
