@@ -385,7 +385,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     # in a second thread while the answers are read and redacted (mostly Python).
     # So are the respondent ids and e-mail addresses that tell resubmissions, row by
     # row: those of every row, of which the kept rows' are taken below.
-    with (ThreadPoolExecutor(max_workers=1) if answer_values.THREADS > 1 else _InTurn()) as pool:
+    with _second_thread() as pool:
         time_header = colmap.column_for("submitted_at")
         times = None if time_header is None else pool.submit(
             conv.read_submission_times, export.cells[time_header], export.platform,
@@ -447,6 +447,12 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     report.rows_blank = int(blank.sum())
     report.rows_quarantined = len(quarantine)
     return _FileOutcome(report, candidates, quarantine, ctx.problems, path)
+
+
+def _second_thread() -> ThreadPoolExecutor | _InTurn:
+    """A second thread for work that lets go of Python's lock, or, where one thread is
+    used (:data:`coprod_analysis.clean.values.THREADS` is 1), :class:`_InTurn`."""
+    return ThreadPoolExecutor(max_workers=1) if answer_values.THREADS > 1 else _InTurn()
 
 
 class _InTurn:
@@ -619,7 +625,7 @@ def load_form(
     # second thread while this one loads the redaction's word lists, redacting the
     # files' names: on two cores the one costs nothing beside the other. (In a list,
     # taken out when cleaned: nothing holds the file's cells once it is.)
-    with ThreadPoolExecutor(max_workers=1) if answer_values.THREADS > 1 else _InTurn() as pool:
+    with _second_thread() as pool:
         first = [pool.submit(read_export, files[0][0])]
         names = shared_file_names([p for p, _ in files], keep_text=keep_text)
         if not keep_text and answer_values.THREADS > 1:

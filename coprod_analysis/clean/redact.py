@@ -1456,10 +1456,9 @@ def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
 
 def _unknown_lower_praised(words: list[str], hyphen: bool = False) -> bool:
     """Whether a word nobody's list knows (:func:`_unknown_lower`) among ``words`` (runs
-    of a-z, in order) comes just before a word with which the name rules' praise of a
-    person begins (``_PRAISE_NEXT``: "was", a person's verb, "from", thanks: "tendai
-    was kind"), or, with ``hyphen`` (the text has one), two words before
-    ("nyasha-rose was kind": "nyasha", "rose", "was").
+    of a-z, in order) comes just before praise of a person as the name rules read it
+    (:func:`_praise_at`: "tendai was kind", "tendai helped"), or, with ``hyphen`` (the
+    text has one), two words before ("nyasha-rose was kind": "nyasha", "rose", "was").
 
     Examples
     --------
@@ -1481,7 +1480,8 @@ def _praise_at(words: list[str], k: int) -> bool:
     """Whether praise of a person begins at ``words[k]`` (runs of a-z, in order), as
     ``praised`` in :func:`_name_spans` reads it after a name: thanks or a verb of what
     a person does; "was"/"is"/"were" and a word of praise, an adverb or "a" ("is a
-    legend"); "from"/"at"/"on" and a workplace or "the"; an adverb and such a verb;
+    legend"); "from"/"at"/"on" and a workplace, "the" between or not; an adverb and
+    such a verb;
     a word of praise and a role ("chipo: brilliant facilitator").
 
     Examples
@@ -1658,16 +1658,20 @@ def _follows(low: str, last: str, key: str) -> bool:
 
 #: Two or three capitalised words just before a contact detail ("Kwame Mensah, "), or
 #: one after a word that asks to get in touch ("call Bronagh on ").
+#: What may stand between a name and a contact detail: these characters, then one of
+#: these words ("Sarah, on 07...", "Tendai (mob) ...").
+_BESIDE_GAP = " ,:;()-"
+_BESIDE_SAYS = ("on", "at", "tel", "mob", "email")
+_BESIDE_TAIL = rf"[{re.escape(_BESIDE_GAP)}]*(?:(?:{'|'.join(_BESIDE_SAYS)})[ :.]*)?$"
 _BESIDE = re.compile(r"(?:(?<![\w'\u2019-])|(?i:(?:call|ring|text|phone|contact|email|e-mail"
                      r"|message|ask\s+for|speak\s+to)\s+))"
                      r"([A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?"
                      r"(?:[ ][A-Z][^\W\d_]+(?:['\u2019-][^\W\d_]+)?){0,2})"
-                     r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
+                     + _BESIDE_TAIL)
 #: A word in lower case after a word that asks to get in touch, just before a contact
 #: detail: "contact chipo on ", "text rudo on ".
 _BESIDE_LOWER = re.compile(r"(?i:(?:call|ring|text|phone|contact|email|e-mail|message"
-                           r"|ask\s+for|speak\s+to|tell)\s+)([a-z]+)"
-                           r"[ ,:;()-]*(?:(?:on|at|tel|mob|email)[ :.]*)?$")
+                           r"|ask\s+for|speak\s+to|tell)\s+)([a-z]+)" + _BESIDE_TAIL)
 
 
 #: The words of ``_BESIDE_LOWER`` that ask to get in touch, as they begin.
@@ -1701,8 +1705,9 @@ def _may_end_capitalised(before: str) -> bool:
     >>> _may_end_capitalised("Tendai ( on "), _may_end_capitalised("x(Sarah) ")
     (True, True)
     """
-    end = before.removesuffix("\n").rstrip(_BESIDE_GAP)  # ("$" matches before a last "\n")
-    ends = [end] + [end[:-len(w)].rstrip(_BESIDE_GAP) for w in _BESIDE_SAYS if end.endswith(w)]
+    gap = _BESIDE_GAP + "."  # (and the "." that may follow "tel" and the like)
+    end = before.removesuffix("\n").rstrip(gap)  # ("$" matches before a last "\n")
+    ends = [end] + [end[:-len(w)].rstrip(gap) for w in _BESIDE_SAYS if end.endswith(w)]
     for text in ends:
         i = len(text)
         while i and (text[i - 1].isalpha() or text[i - 1] in "'\u2019-"):
@@ -1710,11 +1715,6 @@ def _may_end_capitalised(before: str) -> bool:
         if text[i:i + 1].isupper():
             return True
     return False
-
-
-#: What ``_BESIDE`` lets stand between a name and a contact detail.
-_BESIDE_GAP = " ,:;()-."
-_BESIDE_SAYS = ("on", "at", "tel", "mob", "email")
 
 
 def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

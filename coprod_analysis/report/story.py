@@ -257,14 +257,15 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
             if "review_date" in reviews else pd.Series(dtype="datetime64[ns]")
         when = (f"{dates.min():%B %Y} to {dates.max():%B %Y}" if len(dates) else
                 "before and after training")
-        groups = show_count(reviews["group_id"].nunique(), min_count)
+        reviewed = reviews["group_id"].nunique()
+        groups = show_count(reviewed, min_count)
         # Reviews beyond each group's first: 1 to 4 of them, beside the groups, would be a
         # small count ("11 groups, 12 reviews": one group reviewed twice); and beside
         # "<5" groups the reviews would narrow the groups down ("<5 groups, 6 reviews":
         # with 5 or more reviews again, 1 group). The reviews are counted only beside a
         # count of groups shown and 5 or more reviews again.
-        again = len(reviews) - reviews["group_id"].nunique()
-        if again and (again < min_count or groups != str(reviews["group_id"].nunique())):
+        again = len(reviews) - reviewed
+        if again and (again < min_count or 0 < reviewed < min_count):
             again = -1  # "some more than once"
         out.append({
             "form": "Group review form",
