@@ -598,6 +598,11 @@ def test_names_as_people_write_them_are_redacted(text, expected):
     ("The day was good but tendai was lovely", "The day was good but [name] was lovely"),
     ("Long day, farai helped me though", "Long day, [name] helped me though"),
     ("Went well!\nrudo is a legend", "Went well!\n[name] is a legend"),
+    # after any mark but a quote: a smiley, an emoji, a bracket (found by the
+    # session's own audit)
+    ("Great session :) tendai was lovely", "Great session :) [name] was lovely"),
+    ("Great session \U0001f642 tendai was lovely", "Great session \U0001f642 [name] was lovely"),
+    ("Great session (tendai was lovely)", "Great session ([name] was lovely)"),
     # "were" for "was", as Leeds says it
     ("Great session. tendai were lovely", "Great session. [name] were lovely"),
     # joined by a hyphen, before praise or with "'s"

@@ -700,8 +700,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                           else False) or "\n" in gap(i)
 
     def clause_start(i: int) -> bool:
-        """Word i begins a sentence, or a clause after a comma or a joining word."""
-        return sentence_start(i) or gap(i).strip() == "," or (
+        """Word i begins a sentence, or a clause: after a joining word, or after any
+        mark but a quote (",", "(", ":)", an emoji)."""
+        return sentence_start(i) or gap(i).strip(" \"'\u2018\u2019\u201c\u201d") != "" or (
             keys[i - 1] in _CLAUSE_JOINERS and gap(i) == " ")
 
     covered = [any(a < e and s < b for a, b in taken) for s, e, _ in words] if taken \
