@@ -623,6 +623,34 @@ def test_names_session_9_left_missed_are_redacted(text, expected):
     assert redact(text) == expected
 
 
+# Names that session 10 left documented as missed, worked out by hand from the rules.
+@pytest.mark.parametrize(("text", "expected"), [
+    # after a kiss or a laugh, as after a full stop
+    ("Great session x tendai was lovely", "Great session x [name] was lovely"),
+    ("Ta xx chipo on reception was kind", "Ta xx [name] on reception was kind"),
+    ("Great session lol farai helped me", "Great session lol [name] helped me"),
+    # anywhere in an answer capitalised only where sentences begin, on "I" and in
+    # capitals, as phones type it
+    ("Great session tendai was lovely", "Great session [name] was lovely"),
+    ("Good day I think tendai was lovely", "Good day I think [name] was lovely"),
+    ("Really good. I'm glad farai helped me", "Really good. I'm glad [name] helped me"),
+    ("Great NHS session chipo was brilliant", "Great NHS session [name] was brilliant"),
+])
+def test_names_session_10_left_missed_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a word nobody's list knows after "the" or "a" is a thing, whatever the case
+    "the scran was lovely and warm", "Loved it the scran was lovely",
+    "Good day a menti was fun", "great day. the sesh was lovely",
+    # a capital inside a sentence: its writer capitalises names, so lower case is a word
+    "Great day with Leeds team kahootz was fun",
+])
+def test_unknown_things_in_lower_case_stay(text):
+    assert redact(text) == text
+
+
 @pytest.mark.parametrize("text", [
     # known words, tools and slips where a clause begins before praise
     "Great session. powerpoint was good", "Great session. zoom was good",

@@ -459,8 +459,16 @@ _PRAISE_NEXT_NEXT = {
 #: ("at the Mencap office", "in Seacroft"), not a person.
 _BEFORE_THINGS = frozenset("the a an at in on into via using".split())
 #: Words after which a word in lower case begins a clause, as after a full stop
-#: ("Good day and tendai was lovely", "but chipo on reception could not help").
-_CLAUSE_JOINERS = frozenset("and but so because cos coz as also plus then".split())
+#: ("Good day and tendai was lovely", "but chipo on reception could not help"), a kiss
+#: or a laugh among them ("Great session x tendai was lovely").
+_CLAUSE_JOINERS = frozenset("and but so because cos coz as also plus then x xx xxx lol haha".split())
+#: "I" with what may follow it, capitalised by everyone who capitalises nothing else.
+_I_WORDS = frozenset(f"i{a}{t}" for a in ("'", "\u2019") for t in ("m", "ve", "ll", "d")) \
+    | {"im", "ive"}
+#: Words after which a word in lower case is a thing, not a person ("the scran was
+#: lovely", "a menti was fun"); "our" is not among them ("our tendai" is Leeds for a
+#: sister or a son).
+_DETERMINERS = frozenset("the a an this that these those some any".split())
 #: Digits written for words, between an introduction and a name ("speak 2 kuda",
 #: "ask 4 kuda"), as the name rules read them.
 _TEXT_SPEAK = {"2": "to", "4": "for"}
@@ -705,6 +713,18 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return sentence_start(i) or gap(i).strip(" \"'\u2018\u2019\u201c\u201d") != "" or (
             keys[i - 1] in _CLAUSE_JOINERS and gap(i) == " ")
 
+    sentence_cased: list[bool] = []
+
+    def sentence_case() -> bool:
+        """The text has capitals only where a sentence begins, on "I" and in words all
+        in capitals ("Great session tendai was lovely", "NHS"): its writer (or phone)
+        capitalises no name, so lower case says nothing. Worked out once, if asked."""
+        if not sentence_cased:
+            sentence_cased.append(n >= 3 and all(
+                w[0].islower() or w.isupper() or sentence_start(i)
+                or keys[i] in _I_WORDS for i, (_, _, w) in enumerate(words)))
+        return sentence_cased[0]
+
     covered = [any(a < e and s < b for a, b in taken) for s, e, _ in words] if taken \
         else [False] * n
 
@@ -899,13 +919,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
                 mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
-            elif key not in known and (lower_text or clause_start(i)) \
+            elif key not in known and (lower_text or clause_start(i) or sentence_case()) \
                     and praised(i, plural=not key.endswith("s")) \
+                    and (i == 0 or keys[i - 1] not in _DETERMINERS) \
                     and _unknown_lower_first(key):
-                # all in lower case ("it was good tendai was lovely"), or where a clause
-                # begins ("Great session. tendai was lovely", "and chipo on reception");
-                # "were" as Leeds says it ("tendai were lovely"), but not after a plural
-                # ("biccies were lovely")
+                # all in lower case ("it was good tendai was lovely"), where a clause
+                # begins ("Great session. tendai was lovely", "and chipo on reception"),
+                # or anywhere in text capitalised only where sentences begin, as phones
+                # type it ("Great session tendai was lovely"); never after "the" or "a"
+                # ("the scran was lovely"); "were" as Leeds says it ("tendai were
+                # lovely"), but not after a plural ("biccies were lovely")
                 mark(i)
                 extend(i)
             continue
