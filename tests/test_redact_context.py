@@ -635,6 +635,10 @@ def test_names_session_9_left_missed_are_redacted(text, expected):
     ("Good day I think tendai was lovely", "Good day I think [name] was lovely"),
     ("Really good. I'm glad farai helped me", "Really good. I'm glad [name] helped me"),
     ("Great NHS session chipo was brilliant", "Great NHS session [name] was brilliant"),
+    # in Headline Style, a word nobody's list knows before praise, as in lower case
+    ("Great Session, Tendai Was Lovely", "Great Session, [name] Was Lovely"),
+    ("Really Good Day Tendai Helped Me A Lot", "Really Good Day [name] Helped Me A Lot"),
+    ("Great Day, Chipo From Reception Was Kind", "Great Day, [name] From Reception Was Kind"),
 ])
 def test_names_session_10_left_missed_are_redacted(text, expected):
     assert redact(text) == expected
@@ -646,6 +650,9 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     "Good day a menti was fun", "great day. the sesh was lovely",
     # a capital inside a sentence: its writer capitalises names, so lower case is a word
     "Great day with Leeds team kahootz was fun",
+    # nor in Headline Style: after "The", or a word some list knows
+    "The Scran Was Lovely And Warm", "Great Day At Seacroft, Kahoot Was Fun",
+    "Thanks Everyone, Lunch Was Lovely",
 ])
 def test_unknown_things_in_lower_case_stay(text):
     assert redact(text) == text

@@ -951,6 +951,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     mark(j)
                     j += 1
             continue
+        # In Headline Style capitals say nothing, but a word nobody's list knows before
+        # praise is a name there as it is in lower case ("Great Session, Tendai Was
+        # Lovely"); never after "The" or "A" ("The Scran Was Lovely").
+        if title_text:
+            if key not in known and praised(i, plural=not key.endswith("s")) \
+                    and (i == 0 or keys[i - 1] not in _DETERMINERS) \
+                    and _unknown_lower_first(key) and not is_place(i, i + 1):
+                mark(i)  # (praise follows: nothing after it is part of the name)
+                continue
         # An unknown capitalised word just before a surname of the gazetteer that is no
         # English word, not after a word that makes it a place: "Ravinder Singh, carer".
         if i + 1 < n and not in_taken(i + 1) and gap(i + 1) == " " \
