@@ -461,7 +461,8 @@ _BEFORE_THINGS = frozenset("the a an at in on into via using".split())
 #: Words after which a word in lower case begins a clause, as after a full stop
 #: ("Good day and tendai was lovely", "but chipo on reception could not help"), a kiss
 #: or a laugh among them ("Great session x tendai was lovely").
-_CLAUSE_JOINERS = frozenset("and but so because cos coz as also plus then x xx xxx lol haha".split())
+_CLAUSE_JOINERS = frozenset(
+    "and but so because cos coz as also plus then x xx xxx lol haha".split())
 #: "I" with what may follow it, capitalised by everyone who capitalises nothing else.
 _I_WORDS = frozenset(f"i{a}{t}" for a in ("'", "\u2019") for t in ("m", "ve", "ll", "d")) \
     | {"im", "ive"}
@@ -954,12 +955,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # In Headline Style capitals say nothing, but a word nobody's list knows before
         # praise is a name there as it is in lower case ("Great Session, Tendai Was
         # Lovely"); never after "The" or "A" ("The Scran Was Lovely").
-        if title_text:
-            if key not in known and praised(i, plural=not key.endswith("s")) \
-                    and (i == 0 or keys[i - 1] not in _DETERMINERS) \
-                    and _unknown_lower_first(key) and not is_place(i, i + 1):
-                mark(i)  # (praise follows: nothing after it is part of the name)
-                continue
+        if title_text and key not in known and praised(i, plural=not key.endswith("s")) \
+                and (i == 0 or keys[i - 1] not in _DETERMINERS) \
+                and _unknown_lower_first(key) and not is_place(i, i + 1):
+            mark(i)  # (praise follows: nothing after it is part of the name)
+            continue
         # An unknown capitalised word just before a surname of the gazetteer that is no
         # English word, not after a word that makes it a place: "Ravinder Singh, carer".
         if i + 1 < n and not in_taken(i + 1) and gap(i + 1) == " " \
