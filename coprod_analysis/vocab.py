@@ -627,11 +627,13 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
                      "Qualtrics browser meta info, SmartSurvey 'Cookie UID'"),
     # location
     IdentifierHeader(r"(?:geo ?|device |your |ip )?location(?: (?:latitude|longitude|lat|long|lng"
-                     r"|coordinates|accuracy|data))?|latitude|longitude|lat|lng|lat ?long"
+                     r"|coordinates|accuracy|data|(?:census )?(?:region|division|country"
+                     r"|city|state|county|town|area)))?|latitude|longitude|lat|lng|lat ?long"
                      r"|latitude (?:and )?longitude"
                      r"|lat lng|co ?ordinates|gps(?: \w+)?|geo (?:city|country|region|postal)"
                      r"|standard (?:lat|long|geo\w*)", "location",
-                     "Qualtrics 'LocationLatitude'/'LocationLongitude', Alchemer geo data"),
+                     "Qualtrics 'LocationLatitude'/'LocationLongitude', Alchemer geo data, "
+                     "SurveyMonkey Audience 'Location (Census Region)'"),
     # names
     IdentifierHeader(rf"(?:(?:{_PEOPLE}|contact|your|full|first|last|given|family|middle|sur"
                      r"|fore|preferred|nick|maiden|display|print|printed) ?)*names?"

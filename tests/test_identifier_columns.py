@@ -22,6 +22,9 @@ PLATFORM_SPELLINGS = [
     ("qualtrics", "ExternalReference", "respondent_id"),
     ("qualtrics", "ExternalDataReference", "respondent_id"),
     ("qualtrics", "LocationLatitude", "location"),
+    # SurveyMonkey Audience's region of the respondent (fivethirtyeight's real exports)
+    ("surveymonkey", "Location (Census Region)", "location"),
+    ("hand-made", "Location: city", "location"),
     ("qualtrics", "LocationLongitude", "location"),
     ("qualtrics", "DistributionChannel", "platform_id"),
     ("qualtrics", "Q1_Browser", "device"),
