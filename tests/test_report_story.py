@@ -162,17 +162,33 @@ def test_the_glossary_explains_the_acronyms_the_page_uses(sample_report):
     ([3, 4], "fewer than 5 patient groups reviewed, some more than once."),
     ([6], "fewer than 5 patient groups reviewed, some more than once."),
     ([1, 1], "fewer than 5 patient groups reviewed."),
+    # groups reviewed once are a count too: the movement table's groups compared (at
+    # most the groups reviewed again) beside "15 groups, 29 reviews" would say 1 (an
+    # auditor's linear-programming attack)
+    ([1] + [2] * 14, "15 patient groups reviewed, some more than once."),
+    ([1] * 4 + [2] * 10, "14 patient groups reviewed, some more than once."),
+    ([1] * 5 + [2] * 10, "15 patient groups reviewed, 25 reviews in all."),
+    ([2] * 15, "15 patient groups reviewed, 30 reviews in all."),  # none once: 0 is shown
+    ([1] * 5 + [2] * 4 + [3], "10 patient groups reviewed, 16 reviews in all."),
 ])
 def test_how_many_reviews_never_gives_away_a_small_count_of_groups_reviewed_again(
         reviews_of, expected):
+    from coprod_analysis.report.content import at_a_glance
     from coprod_analysis.report.story import we_asked
 
     groups = [f"g{i}" for i, times in enumerate(reviews_of) for _ in range(times)]
     reviews = pd.DataFrame({"group_id": groups, "review_date": pd.NaT})
-    evaluations = pd.DataFrame({"session_date": pd.to_datetime(["2019-03-01"])})
-    asked = we_asked({"period": "March 2019", "sessions": "1", "responses": "<5"},
-                     evaluations, reviews)
+    evaluations = pd.DataFrame({"session_id": ["s"],
+                                "session_date": pd.to_datetime(["2019-03-01"])})
+    glance = at_a_glance(evaluations, reviews=reviews)
+    asked = we_asked(glance, evaluations, reviews)
     assert asked[1]["answered"] == expected
+    # the workbook's at-a-glance sheet says what the page says
+    from coprod_analysis.report.audit import glance_table
+
+    said = dict(glance_table(glance).values.tolist()).get("Group reviews in all", "")
+    assert said == expected.split(", ")[-1].removesuffix(" reviews in all.").rstrip(".") \
+        if ", " in expected else said == ""
 
 
 def test_the_page_has_the_parts_of_a_we_asked_you_said_we_did_page(sample_report):

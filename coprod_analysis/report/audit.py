@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 #: The at-a-glance figures, as the workbook names them.
 GLANCE_LABELS = {"period": "Period", "sessions": "Sessions", "participants": "Participants",
                  "responses": "Evaluation forms returned", "response_rate": "Response rate",
-                 "groups": "Patient groups reviewed"}
+                 "groups": "Patient groups reviewed", "reviews": "Group reviews in all"}
 
 
 def glance_table(glance: dict[str, str]) -> pd.DataFrame:
@@ -61,7 +61,9 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "written if any hidden count could be worked out. Where an outcome's share is "
         "hidden in any period over time, it is hidden in every period, as the shares of "
         "all forms less the other periods would give it away. A ladder level whose "
-        "breakdown cannot be protected beside its number of groups shows that number only.",
+        "breakdown cannot be protected beside its number of groups shows that number only; "
+        "a level whose movement between reviews, beside where its groups are now, would "
+        "give a count away shows no movement.",
         f"Themes raised by {small} each are named together on one last line, in "
         "alphabetical order, under \"You said\" and \"Still to do\", so that their order "
         "says nothing of their size; themes raised by nobody are not listed. "
@@ -175,6 +177,8 @@ def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) 
                     theme = f"{name}: {label}"
                     if _count(problem, theme, row[1], min_count) and base:
                         problem.at_most({theme: 1, base: -1})
+    if groups:
+        _ladder_links(problem, tables, groups, glance.get("reviews", ""))
     over_time = tables.get("Outcomes over time")
     if over_time is not None:
         _over_time_problem(problem, over_time, forms, min_count)
@@ -187,6 +191,60 @@ def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) 
             for theme in small_line_themes(row.Theme, row[1], min_count):
                 _count(problem, known.get(theme, f"Still to do: {theme}"), row[1], min_count)
     return problem
+
+
+#: The groups of a level compared from first review to latest, by the rung they are
+#: on at the latest and how they moved: a group that moved up is now intermediate or
+#: transformative, one that moved down descriptive or intermediate.
+_MOVES_TO = {"Descriptive": ("Stayed", "Moved down"),
+             "Intermediate": ("Moved up", "Stayed", "Moved down"),
+             "Transformative": ("Moved up", "Stayed")}
+#: The groups reviewed more than once, and only once (counts of groups: watched).
+AGAIN, ONCE = "groups reviewed more than once", "groups reviewed only once"
+
+
+def _ladder_links(problem: Problem, tables: dict[str, pd.DataFrame], groups: str,
+                  reviews: str) -> None:
+    """What the ladder, its movement and the reviews in all tell together.
+
+    The movement table's groups are among the ladder's, on a rung at their latest
+    review (``_MOVES_TO``), and each was reviewed more than once; the reviews in
+    all are at least the groups plus those reviewed again. Found by a reader's
+    linear-programming attack: "Moved up 10" beside a ladder row ``* | 6 | <5 |
+    0 | 15`` says the ``<5`` is 4 (10 moved up to intermediate or
+    transformative); "15 groups, 29 reviews" beside 14 groups compared says
+    exactly 1 group was reviewed once.
+    """
+    moved = tables.get("Ladder movement")
+    again_known = bool(reviews) or moved is not None
+    if not again_known:
+        return
+    problem.variable(AGAIN, 1, None, "derived")
+    problem.variable(ONCE, 0, None, "derived")
+    problem.equal({AGAIN: 1, ONCE: 1, groups: -1})
+    if str(reviews).isdigit():
+        problem.shown("reviews", int(reviews))
+        problem.at_most({groups: 1, AGAIN: 1, "reviews": -1})
+    if moved is None:
+        return
+    where = tables.get("Ladder")
+    levels = set(where["Level"]) if where is not None else set()
+    for level in moved["Level"]:
+        compared = f"Ladder movement: ({level}, Groups compared)"
+        problem.at_most({compared: 1, AGAIN: -1})
+        if level not in levels:
+            continue
+        by_move: dict[str, dict[str, int]] = {}
+        for rung, moves in _MOVES_TO.items():
+            parts = {}
+            for move in moves:
+                part = f"Ladder movement: ({level}, {move}, now {rung})"
+                problem.variable(part, 0, None, "bound")
+                parts[part] = 1
+                by_move.setdefault(move, {})[part] = 1
+            problem.at_most({**parts, f"Ladder: ({level}, {rung})": -1})
+        for move, parts in by_move.items():
+            problem.equal({**parts, f"Ladder movement: ({level}, {move})": -1})
 
 
 def _over_time_problem(problem: Problem, table: pd.DataFrame, forms: str | None,

@@ -91,7 +91,44 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
             sessions_without_forms(evaluations, sessions))
     if reviews is not None and len(reviews):
         out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
+        if again := reviews_in_all(reviews, min_count):
+            out["reviews"] = again
     return out
+
+
+def reviews_in_all(reviews: pd.DataFrame, min_count: int = MIN_COUNT) -> str:
+    """How many reviews there were in all, as the report may say it: a count, or
+    "some more than once" (no group reviewed twice: the groups' own count).
+
+    Beside the groups reviewed, the reviews bound the groups reviewed more than
+    once (at most the reviews beyond each group's first) and so those reviewed
+    only once; the ladder movement table's groups compared bound them from below
+    (found by a reader's linear-programming attack: 15 groups, 29 reviews and 14
+    groups compared at a level leave exactly 1 group reviewed once). So the
+    reviews are counted only where the groups, the reviews beyond the first, the
+    groups reviewed more than once and those reviewed once are each 0 or at
+    least ``min_count`` (those two none where the groups are).
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"group_id": [*"abcdefghijklmno", *"abcdefghijklmn"]})
+    >>> reviews_in_all(r)  # 14 groups twice, 1 once
+    'some more than once'
+    >>> reviews_in_all(pd.DataFrame({"group_id": [*"abcdefghij", *"abcdef"]}))  # 6 twice, 4 once
+    'some more than once'
+    >>> reviews_in_all(pd.DataFrame({"group_id": [*"abcdefghij", *"abcde"]}))  # 5 twice, 5 once
+    '15'
+    >>> reviews_in_all(pd.DataFrame({"group_id": list("abcdef")}))
+    ''
+    """
+    per_group = reviews["group_id"].value_counts()
+    groups, twice = len(per_group), int((per_group > 1).sum())
+    if not twice:
+        return ""
+    parts = (groups, len(reviews) - groups, twice, groups - twice)
+    if all(p == 0 or p >= min_count for p in parts):
+        return str(len(reviews))
+    return "some more than once"
 
 
 def sessions_without_forms(evaluations: pd.DataFrame, sessions: pd.DataFrame) -> list[str]:
@@ -225,7 +262,40 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
         counts = summary[["up", "same", "down"]].reindex(list(LEVEL_LABELS.values())).fillna(0)
         counts.index, counts.columns = levels, ["Moved up", "Stayed", "Moved down"]
         out["moved"] = publishable(counts.astype(int), "Groups compared")
+        if out["where"] is not None:
+            _protect_together(out, reviews, min_count)
     return out
+
+
+def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
+                      min_count: int) -> None:
+    """Hide more where the ladder and its movement, beside the groups and reviews the
+    page counts, give a hidden count away (:func:`~coprod_analysis.report.audit.
+    report_leaks`: "Moved up 10" says a ladder row's "<5" transformative is 4 if
+    only 4 more could be on a higher rung): first that level's movement, whole
+    (its breakdown and groups compared, "not shown"), then its breakdown on the
+    ladder. Each table was protected on its own already; this is what they say
+    together."""
+    from coprod_analysis.report.audit import glance_table, report_leaks
+
+    glance = {"groups": show_count(reviews["group_id"].nunique(), min_count)}
+    if again := reviews_in_all(reviews, min_count):
+        glance["reviews"] = again
+    where, moved = out["where"], out["moved"]
+    for _ in range(2 * len(where) + 1):
+        leaks = report_leaks({"At a glance": glance_table(glance),
+                              "Ladder": where.rename_axis("Level").reset_index(),
+                              "Ladder movement": moved.rename_axis("Level").reset_index()},
+                             min_count)
+        levels = {str(n).split("(", 1)[1].split(",")[0] for n in leaks["name"]
+                  if str(n).startswith("Ladder")}
+        if not levels:
+            return
+        for level in levels:
+            if (moved.loc[level] != NOT_SHOWN).any():
+                moved.loc[level] = NOT_SHOWN
+            else:
+                where.loc[level, where.columns[:-1]] = NOT_SHOWN
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,

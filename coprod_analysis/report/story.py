@@ -257,16 +257,9 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
             if "review_date" in reviews else pd.Series(dtype="datetime64[ns]")
         when = (f"{dates.min():%B %Y} to {dates.max():%B %Y}" if len(dates) else
                 "before and after training")
-        reviewed = reviews["group_id"].nunique()
-        groups = show_count(reviewed, min_count)
-        # Reviews beyond each group's first: 1 to 4 of them, beside the groups, would be a
-        # small count ("11 groups, 12 reviews": one group reviewed twice); and beside
-        # "<5" groups the reviews would narrow the groups down ("<5 groups, 6 reviews":
-        # with 5 or more reviews again, 1 group). The reviews are counted only beside a
-        # count of groups shown and 5 or more reviews again.
-        again = len(reviews) - reviewed
-        if again and (again < min_count or 0 < reviewed < min_count):
-            again = -1  # "some more than once"
+        groups = show_count(reviews["group_id"].nunique(), min_count)
+        # (see content.reviews_in_all: a count only where it gives no small count away)
+        again = glance.get("reviews", "")
         out.append({
             "form": "Group review form",
             "who": "Patient groups: Patient Participation Groups (PPGs), Patient Assurance "
@@ -276,8 +269,8 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
                     "signs of good co-production.",
             "when": f"Before training, and again later to see what changed: {when}.",
             "answered": f"{in_words(groups)} patient groups reviewed"
-                        + ("." if not again else ", some more than once." if again < 0
-                           else f", {show_count(len(reviews), min_count)} reviews in all."),
+                        + ("." if not again else f", {again}." if not again.isdigit()
+                           else f", {again} reviews in all."),
         })
     return out
 
