@@ -435,3 +435,25 @@ def test_the_number_of_sessions_never_pins_fewer_than_5_forms():
                     pd.DataFrame({"status": []}))
     assert lines[0] == ("Between April 2018 and October 2019, fewer than 5 evaluation forms "
                         "were returned from fewer than 5 training sessions.")
+
+
+def test_themes_on_a_base_under_min_base_are_listed_without_counts(sample_inputs):
+    # 8 groups and 8 forms (an auditor's report): "Funding 7" beside "8 groups reviewed"
+    # gave the withheld share (88%) and the 1 group that did not tick it. Under 10
+    # (--min-base) respondents no theme count is shown, and the themes are alphabetical.
+    reviews = sample_inputs.reviews
+    eight = sorted(reviews["group_id"].unique())[:8]
+    evaluations = sample_inputs.evaluations.iloc[:8]
+    inputs = ReportInputs(**{**sample_inputs.__dict__, "sessions": None,
+                             "evaluations": evaluations,
+                             "reviews": reviews[reviews["group_id"].isin(eight)]})
+    html, tables = build_html(inputs)
+    for name in ("Challenges", "Improvements"):
+        table = tables[name]
+        assert len(table) and set(table["Raised by"]) == {"not shown"}, table
+        assert table["Theme"].tolist() == sorted(table["Theme"], key=str.casefold)
+    assert set(tables["Still to do"]["Raised by"]) <= {"not shown"}
+    assert "raised most often" not in html  # no chart of counts, no finding
+    assert "fewer than 10 patient groups were reviewed, so the themes are in alphabetical" \
+        in html
+    assert report_leaks(tables).empty

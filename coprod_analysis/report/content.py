@@ -360,7 +360,15 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
 
     Examples
     --------
-    Time (2 groups) and Funding (1) are both "<5": alphabetical, not by count.
+    Time (2 groups) and Funding (1) are both "<5": alphabetical, not by count. On a
+    base of fewer than ``min_base`` respondents no count is shown (9 groups: 6 and 2).
+
+    >>> nine = pd.DataFrame({"group_id": list("abcdefghi"),
+    ...                      "challenges": ["time"] * 6 + ["funding"] * 2 + [""],
+    ...                      "challenges_text": [None] * 9})
+    >>> you_said(nine, "challenges_text", "challenges", {"time": "Time", "funding": "Funding"},
+    ...          respondent="group_id")[["Theme", "Raised by", "Share"]].values.tolist()
+    [['Funding', 'not shown', 'not shown'], ['Time', 'not shown', 'not shown']]
 
     >>> rows = pd.DataFrame({"group_id": ["a", "a", "b"] + list("cdefghijkl"),
     ...                      "challenges": ["time", "time;funding"] + [""] * 11,
@@ -396,11 +404,16 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
         has = np.array([code in s for s in sets] + [False])[which] & written
         writers[code] = (int(has.sum()) if respondent is None
                          else people[has].nunique())
+    # Counts on a base under min_base are a distribution on too small a base: "8 groups
+    # reviewed" beside "Funding 7" gives the share withheld (88%) and the 1 group that
+    # did not tick it (found by a red-team reader). Then the themes raised are listed,
+    # alphabetically, without their counts.
+    small_base = bool(len(counts)) and int(counts["n"].max()) < min_base
     rows = []
     for row in counts.itertuples():
         rows.append({
             "code": row.code, "Theme": short_label(row.label), "About": label_detail(row.label),
-            "Raised by": show_count(row.count, min_count),
+            "Raised by": NOT_SHOWN if small_base else show_count(row.count, min_count),
             # The share beside a hidden count would give it away: then it is not shown.
             "Share": (show_result(row.share, row.n, min_base) if row.count >= min_count
                       else NOT_SHOWN),
@@ -408,7 +421,8 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
         })
     out = pd.DataFrame(rows, columns=["code", "Theme", "Raised by", "Share", "About", "quotes"])
     counts_by_code = dict(zip(counts["code"], counts["count"], strict=True))
-    out = order_without_leaking(out, [counts_by_code[c] for c in out["code"]], min_count)
+    out = order_without_leaking(out, [0 if small_base else counts_by_code[c]
+                                      for c in out["code"]], min_count)
     # A theme is quoted only when its count is shown (not "<5" or "*") and at least
     # min_count of those who wrote an answer wrote of it, and only when min_base wrote;
     # in the table's order, so that a theme higher up has first pick of a sentence.
