@@ -418,7 +418,10 @@ _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just
 _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable passionate enthusiastic patient funny warm caring clear
-good nice awesome outstanding professional thoughtful understanding""".split())
+good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
+    # and criticism, which "what could be improved" asks for ("Delroy was rude")
+    """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
+impatient unprofessional disrespectful unfriendly sarcastic bossy useless""".split())
 #: Adverbs that may stand between "was" and a word of praise.
 _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
     "very super incredibly extremely truly absolutely brilliantly".split())
@@ -426,7 +429,10 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 #: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
-said says explains helps listens""".split())
+said says explains helps listens did sorted brought""".split())
+#: Of those, the ones in the present tense, said of things as well as of people ("Hope
+#: helps", "Faith gives me strength"): not after a name that is also a word.
+_PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
 #: Where someone works, after "from"/"at"/"on" (and "the"): a capitalised word
 #: nobody's list knows before it is a name ("Chipo from reception was so helpful").
 _WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk ward team
@@ -665,6 +671,24 @@ def _is_title_case(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
+#: Names that, with "'s", are what Leeds calls a hospital: "Jimmy's" is St James's.
+_NICKNAMED_PLACES = frozenset({"jimmy"})
+#: What a person has, after a name and "'s" ("Jimmy's talk"): a person, not a place.
+_A_PERSONS = frozenset("""talk talks session story presentation slides idea ideas point points
+question questions help support energy humour humor enthusiasm wife husband partner mum mam
+dad son daughter kids family friend""".split())
+#: Letters joined by hyphens ("Min-jun").
+_WORD_PARTS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _surname_only(key: str) -> bool:
+    """A surname of the gazetteer that is no English word, common or not ("farah",
+    "zhang"; not "hall" or "brown")."""
+    gaz = _gazetteer()
+    return key in gaz.surnames and gaz.is_name(key) and key not in gaz.dict_words \
+        and key not in gaz.common_words and key not in english_words()
+
+
 def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of people's names (see the module docstring)."""
     gaz = _gazetteer()
@@ -736,6 +760,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Words i..j-1 name a place or organisation."""
         if i > 0 and keys[i - 1] in ("st", "saint") and gap(i) in (" ", ". ", "."):
             return True
+        if j == i + 1 and keys[i] in _NICKNAMED_PLACES and words[i][2][-2:] in ("'s", "\u2019s"):
+            # "at Jimmy's", "Jimmy's cancer unit" (St James's), not "Jimmy's talk"
+            return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
         return bool(j < n and keys[j] in _PLACE_WORDS and gap(j) in (" ", "-"))
 
     def capitalised_word(i: int, known: bool = False) -> bool:
@@ -798,6 +825,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return True
         j = i + 2
         if keys[i + 1] in ("from", "at", "on") and j < n and gap(j) == " ":
+            if keys[i + 1] == "from" and words[j][2][0].isupper() \
+                    and _is_title_case(words[i][2]) and keys[j] not in _STOP:
+                return True  # "Rizwan from Carers Leeds", "Dilys from Age UK"
             if keys[j] == "the" and j + 1 < n and gap(j + 1) == " ":
                 j += 1
             return keys[j] in _WORKPLACES  # "Chipo from reception"
@@ -995,7 +1025,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                         and gaz.is_name(keys[i + 1]) and not is_place(i + 1, i + 2))
             mid = not sentence_start(i) and key not in _MONTHS and (
                 i == 0 or keys[i - 1] not in _NOT_BEFORE_NAMES)
-            if followed or mid:
+            # where a sentence begins, before praise of a person in the past or where
+            # they work ("Grace listened to me", "Faith was so kind", "Dawn on ward 3 was
+            # lovely"); not "Hope is good", "Faith helps me"
+            started = not mid and not followed and key not in _MONTHS and i + 1 < n \
+                and keys[i + 1] != "is" and keys[i + 1] not in _PRESENT_VERBS \
+                and (i + 2 >= n or keys[i + 2] not in _PRESENT_VERBS) and praised(i, False)
+            if followed or mid or started:
                 mark(i)
                 extend(i)
             continue
@@ -1108,9 +1144,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(i)
                 extend(i)
         for i in range(n - 1, 0, -1):
+            # (a surname of the gazetteer that is no English word, first: "Farah
+            # Qureshi", "Zhang Wei"; joined by a hyphen: "Min-jun Kim")
             if name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " and (
                     (_is_title_case(words[i - 1][2]) and (unlisted(i - 1) or is_given(
-                        keys[i - 1]) or keys[i - 1] in gaz.given_common))
+                        keys[i - 1]) or keys[i - 1] in gaz.given_common
+                        or _surname_only(keys[i - 1])
+                        or (not _is_known(keys[i - 1]) and _WORD_PARTS.fullmatch(
+                            words[i - 1][2]) is not None)))
                     or (words[i][2].isupper() and _spoken_capitals(words[i - 1][2])
                         and unknown(i - 1))):  # "TSIORY RAKOTO was lovely"
                 mark(i - 1)
