@@ -23,7 +23,10 @@ Words with an apostrophe are also listed without it, as people type them
 Each line of the output is ``word<TAB>kind`` in lower case without accents
 (:func:`coprod_analysis.clean.gazetteer.fold_text`), the English words first,
 each kind sorted; ``kind`` is ``english`` or ``proper``. A proper noun that
-is also an English word is listed once, as ``english``. The loader
+is also an English word is listed once, as ``english``. Two more kinds follow,
+listing words again: ``local`` (this project's own words below: places,
+shops, charities, occasions) and ``capitalised`` (English words that SCOWL
+also lists with a capital, many of them given names: "Paddy", "Mick"). The loader
 (:func:`coprod_analysis.clean.gazetteer.known_words`) adds the name gazetteer's
 names and words: a known name is handled by the name rules, never as an unknown
 word.
@@ -80,6 +83,7 @@ scope sense shelter""".split()
 OCCASIONS_AND_MODELS = """eid ramadan diwali vaisakhi baisakhi navratri jummah jumma
 hanukkah chanukah passover pesach yom kippur rosh hashanah shabbat holi onam pongal
 arnstein maslow tuckman belbin kolb honey mumford
+god lord jesus christ allah christmas easter
 """.split()
 
 #: Places in and around Leeds (and nearby towns) that people name in feedback,
@@ -101,6 +105,8 @@ def build(dicts: list[str]) -> bytes:
     """The file's bytes from the SCOWL lists ``dicts``."""
     english: set[str] = set(ENGLISH)
     proper: set[str] = set(PLACES) | set(BRANDS) | set(OCCASIONS_AND_MODELS)
+    local = {fold_text(w) for w in (*ENGLISH, *PLACES, *BRANDS, *OCCASIONS_AND_MODELS)}
+    capitalised: set[str] = set()  # every word SCOWL lists with a capital
     for path in dicts:
         for line in Path(path).read_text(encoding="utf-8").splitlines():
             word = line.strip()
@@ -110,12 +116,19 @@ def build(dicts: list[str]) -> bytes:
                 continue
             found = english if word.islower() else proper
             found.add(fold_text(word.lower()))
+            if not word.islower():
+                capitalised.add(fold_text(word.lower()))
             if "'" in word:  # as people type it without: "couldnt", "dont", "ive"; and the
                 # letters before the apostrophe, a run of letters of its own ("couldn")
                 found.add(fold_text(word.lower().replace("'", "")))
                 found.add(fold_text(word.lower().partition("'")[0]))
     proper -= english
     rows = [f"{w}\tenglish" for w in sorted(english)] + [f"{w}\tproper" for w in sorted(proper)]
+    # and again: the project's own words (places, shops, charities, occasions: never a
+    # name after "thanks"), and the English words SCOWL also lists with a capital,
+    # many of them given names ("Paddy", "Mick", "Kris": a name after "thanks")
+    rows += [f"{w}\tlocal" for w in sorted(local)]
+    rows += [f"{w}\tcapitalised" for w in sorted(capitalised & english - local)]
     text = "word\tkind\n" + "\n".join(rows) + "\n"  # the English words first
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 

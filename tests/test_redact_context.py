@@ -665,6 +665,12 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("Zhang Wei explained the slides", "[name] explained the slides"),
     # "Jimmy's" with what a person has is a person
     ("Jimmy's talk was great", "[name]'s talk was great"),
+    # after thanks or "ask for", a name SCOWL lists as a proper noun or also with a
+    # capital ("Paddy", "Mick"): only the project's own places and shops, and words
+    # SCOWL has only in lower case, are things there
+    ("thank you Tanisha", "thank you [name]"), ("thanks Stu", "thanks [name]"),
+    ("ask for Paddy on reception", "ask for [name] on reception"),
+    ("cheers Mick for the lift", "cheers [name] for the lift"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     assert redact(text) == expected
@@ -677,6 +683,10 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     # St James's Hospital, as Leeds calls it
     "parking at Jimmy's is a nightmare", "Jimmy's cancer unit", "Maggie's centre at Jimmy's",
     "Jimmy\u2019s was where I had my op",
+    # after thanks: the project's own places, shops and charities, words SCOWL has only
+    # in lower case, "God"; in Headline Style any word or place
+    "Thanks Boots", "Thanks Leeds Mind", "Thank God it was over", "Thanks Yorkshire Water",
+    "speak to Healthwatch", "Ideas Get Talked To Death And Then Quietly Dropped.",
 ])
 def test_words_and_places_the_session_11_red_team_found_stay(text):
     assert redact(text) == text

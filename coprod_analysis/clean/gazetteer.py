@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def known_words() -> frozenset[str]:
     >>> "lunch" in k, "leeds" in k, "sarah" in k, "tsiory" in k, "oyinkansola" in k
     (True, True, True, False, False)
     """
-    english, proper = _word_list()
+    english, proper = _word_list()[:2]
     gaz = load()
     known = set(english)
     for words in (proper, gaz.given, gaz.given_common, gaz.surnames, gaz.common_words,
@@ -184,14 +185,39 @@ def known_words() -> frozenset[str]:
     return frozenset(known)
 
 
+def local_words() -> frozenset[str]:
+    """The project's own words of ``data/words.tsv.gz``: places in and around Leeds,
+    shops, charities, occasions, and words of NHS engagement.
+
+    Examples
+    --------
+    >>> "leeds" in local_words(), "boots" in local_words(), "tanisha" in local_words()
+    (True, True, False)
+    """
+    return _word_list()[2]
+
+
+def capitalised_english() -> frozenset[str]:
+    """English words that SCOWL also lists with a capital, many of them given names
+    ("paddy", "mick"), some brands ("google").
+
+    Examples
+    --------
+    >>> "paddy" in capitalised_english(), "lunch" in capitalised_english()
+    (True, False)
+    """
+    return _word_list()[3]
+
+
 @lru_cache(maxsize=1)
-def _word_list() -> tuple[frozenset[str], frozenset[str]]:
-    """The English words and the proper nouns of ``data/words.tsv.gz`` (folded when
-    it was built: see ``scripts/build_word_list.py``)."""
+def _word_list() -> tuple[frozenset[str], ...]:
+    """The English words, the proper nouns, the project's own words and the English
+    words also listed capitalised, of ``data/words.tsv.gz`` (folded when it was
+    built: see ``scripts/build_word_list.py``)."""
     raw = resources.files("coprod_analysis.clean").joinpath("data/words.tsv.gz").read_bytes()
     text = gzip.decompress(raw).decode("utf-8")
-    # a header, then "word<TAB>english" lines, then "word<TAB>proper" lines
-    first_proper = text.rfind("\n", 0, text.find("\tproper\n")) + 1
-    english = text[:first_proper].split()[2::2]
-    proper = text[first_proper:].split()[::2]
-    return frozenset(english), frozenset(proper)
+    # a header, then "word<TAB>english" lines, then "proper", "local", "capitalised"
+    starts = [text.rfind("\n", 0, text.find(f"\t{kind}\n")) + 1
+              for kind in ("proper", "local", "capitalised")]
+    bounds = [text.find("\n") + 1, *starts, len(text)]
+    return tuple(frozenset(text[a:b].split()[::2]) for a, b in pairwise(bounds))

@@ -66,10 +66,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from coprod_analysis.clean.gazetteer import (
+    capitalised_english,
     english_words,
     fold,
     fold_text,
     known_words,
+    local_words,
     proper_words,
 )
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
@@ -851,6 +853,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return (key in proper_words() or key in english_words()) and not gaz.is_name(key) \
             and key not in gaz.given_common and key not in gaz.given
 
+    def thanked_thing(i: int) -> bool:
+        """Word i, after thanks or "ask for", is a thing (:func:`thing`) that is this
+        project's own place, shop or charity, or an English word SCOWL lists in lower
+        case only: not one of SCOWL's proper nouns, many of them given names ("thank
+        you Tanisha", "cheers Mick", "ask for Paddy"; "Thanks Boots", "Thanks Leeds
+        Mind" and "Thank God" stay). In Headline Style, where every word has a
+        capital, any thing is ("Talked To Death")."""
+        key = keys[i]
+        return thing(i) and (title_text or key in local_words() or (
+            key in english_words() and key not in capitalised_english()))
+
     name = [False] * n
 
     def mark(i: int) -> None:
@@ -1069,7 +1082,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
         if _is_title_case(word):
-            ok = (capitalised_word(j) and not thing(j)) if kind in ("strong", "greeting") else (
+            ok = (capitalised_word(j) and not thanked_thing(j)) if kind in ("strong", "greeting") \
+                else (
                 capitalised_word(j, known=True) and key not in gaz.common_words) or (
                 unknown(j))  # "a talk by Tsiory", "ask Tsiory"
         elif word.isupper() and len(word) > 2 and kind == "greeting":
@@ -2015,7 +2029,8 @@ def warm() -> None:
     >>> _plain_capitalised.cache_info().currsize
     1
     """
-    for load in (_gazetteer, known_words, english_words, proper_words, _plain_capitalised,
+    for load in (_gazetteer, known_words, english_words, proper_words, local_words,
+                 capitalised_english, _plain_capitalised,
                  _common_and_stop, _lower_given, _trigger_words, _joined_given):
         load()
     redact("Thanks Tsiory, my wife nyasha was lovely. Ring 07700 900123 or jo@x.org")
