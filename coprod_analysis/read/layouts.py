@@ -310,6 +310,110 @@ def _combine_rows(rows: list[list[str]]) -> list[str]:
     return out
 
 
+#: SurveyMonkey's own columns besides the respondent id, in the current (``Start Date``)
+#: and the older (``StartDate``, ``LastName``) spelling, lower-cased without spaces;
+#: ``Custom Data``, ``Custom Data 1`` ... too (see :func:`_surveymonkey_own`).
+SURVEYMONKEY_OWN = frozenset({"collectorid", "startdate", "enddate", "ipaddress",
+                              "emailaddress", "firstname", "lastname"})
+#: The words SurveyMonkey writes in its second header row over a question's one column.
+SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-endedresponse", "openendedresponse"})
+
+
+def _surveymonkey_own(key: str) -> bool:
+    return key == "respondentid" or key in SURVEYMONKEY_OWN or key.startswith("customdata")
+
+
+def surveymonkey_subheader_row(first: list[str], second: list[str]) -> bool:
+    """Whether row 2 is SurveyMonkey's sub-header row, judged without a Collector ID.
+
+    SurveyMonkey leaves its own columns (``RespondentID``, ``StartDate`` ...)
+    empty in the sub-header row, where a response fills the respondent id, and
+    writes ``Response`` or ``Open-Ended Response`` under a question with one
+    column; a matrix or multi-select question has its statements or choices
+    there, under the question's first column and the empty header cells after it.
+    So row 2 is the sub-header row when its respondent id is empty and it holds
+    ``Response`` or ``Open-Ended Response``, or fills every question column
+    where row 1 leaves some question's further columns unnamed.
+
+    Examples
+    --------
+    >>> head = ["RespondentID", "Name of your group", "Ladder", ""]
+    >>> surveymonkey_subheader_row(head, ["", "Open-Ended Response", "Co-design", "Co-decision"])
+    True
+    >>> surveymonkey_subheader_row(head, ["", "", "Co-design", "Co-decision"])
+    False
+    >>> surveymonkey_subheader_row(head[:3], ["", "Oakwood PPG", "Intermediate"])
+    False
+    >>> surveymonkey_subheader_row(head, ["3292879998", "Response", "Response", ""])
+    False
+    """
+    keys = [squash(h) for h in first]
+    if "respondentid" not in keys:
+        return False
+    if keys.index("respondentid") >= len(second):
+        return False
+    own = {j for j, k in enumerate(keys) if _surveymonkey_own(k)}
+    # Its own columns are empty there (or, in some exports, say "Response" too).
+    if any(second[j].strip() and squash(second[j]) not in SURVEYMONKEY_SUBHEADERS
+           for j in own if j < len(second)):
+        return False
+    questions = [j for j in range(min(len(keys), len(second))) if j not in own]
+    if any(squash(second[j]) in SURVEYMONKEY_SUBHEADERS for j in questions):
+        return True
+    return (bool(questions) and all(second[j].strip() for j in questions)
+            and any(not first[j].strip() for j in questions))
+
+
+def surveymonkey_signs(first: list[str], second: list[str] | None = None) -> str:
+    """What shows a header to be SurveyMonkey's (for the summary), or ``""``.
+
+    A ``Respondent ID`` (``RespondentID``) column, with any of: a ``Collector
+    ID``; SurveyMonkey's start and end times with one more of its own columns
+    (``IP Address``, ``Email Address``, ``First Name``, ``Last Name``/``LastName``,
+    ``Custom Data``); or its sub-header row under row 1
+    (:func:`surveymonkey_subheader_row`), as in exports whose other own columns
+    were deleted. A ``RespondentID`` column alone, over a first response, is
+    not enough: a typed sheet may have one.
+
+    Examples
+    --------
+    >>> surveymonkey_signs(["Respondent ID", "Collector ID", "Start Date", "End Date"])
+    'row 1 holds Respondent ID and Collector ID'
+    >>> surveymonkey_signs(["RespondentID", "StartDate", "EndDate", "IP Address", "Q1"])
+    "row 1 holds SurveyMonkey's own columns: RespondentID, StartDate, EndDate, IP Address"
+    >>> surveymonkey_signs(["RespondentID", "Q1"], ["", "Response"])
+    "row 1 holds RespondentID, row 2 SurveyMonkey's sub-headers (Response, Open-Ended \
+Response or a matrix's statements)"
+    >>> surveymonkey_signs(["RespondentID", "Q1"], ["3292953864", "Yes"])
+    ''
+    """
+    keys = [squash(h) for h in first]
+    if "respondentid" not in keys:
+        return ""
+    rid = clean_text(first[keys.index("respondentid")])
+    if "collectorid" in keys:
+        return f"row 1 holds {rid} and {clean_text(first[keys.index('collectorid')])}"
+    own = [clean_text(h) for h, k in zip(first, keys, strict=True) if _surveymonkey_own(k)]
+    present = {k for k in keys if _surveymonkey_own(k)}
+    if {"startdate", "enddate"} <= present and len(present) >= 4:
+        return "row 1 holds SurveyMonkey's own columns: " + ", ".join(own)
+    if second is not None and surveymonkey_subheader_row(first, second):
+        return (f"row 1 holds {rid}, row 2 SurveyMonkey's sub-headers (Response, "
+                "Open-Ended Response or a matrix's statements)")
+    return ""
+
+
+def clean_text(text: str) -> str:
+    """A header as shown in the summary: no byte-order mark, single spaces.
+
+    Examples
+    --------
+    >>> clean_text("\ufeffRespondent  ID ")
+    'Respondent ID'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\ufeff", "").split())
+
+
 def is_old_surveymonkey(first: list[str]) -> bool:
     """SurveyMonkey's older header: ``RespondentID, CollectorID, StartDate, EndDate``.
 
