@@ -232,3 +232,127 @@ def test_respondentid_only_exports_that_overlap_give_duplicates(tmp_path):
         ("export-april.csv", "1"), ("export-april.csv", "2"), ("export-april.csv", "3"),
         ("export-march.csv", "1")]
     assert "56000001" not in all_output(out)  # the ids are never written
+
+
+# --- Qualtrics: labels in another language (P4), choice numbers (P5) --------------
+
+#: Qualtrics' metadata columns: code (row 1), German and English label (row 2), ImportId
+#: (row 3).
+QUALTRICS_META = [
+    ("StartDate", "Anfangsdatum", "Start Date", "startDate"),
+    ("EndDate", "Enddatum", "End Date", "endDate"),
+    ("Status", "Antworttyp", "Response Type", "status"),
+    ("IPAddress", "IP-Adresse", "IP Address", "ipAddress"),
+    ("Progress", "Aktueller Stand", "Progress", "progress"),
+    ("Duration (in seconds)", "Dauer (in Sekunden)", "Duration (in seconds)", "duration"),
+    ("Finished", "Beendet", "Finished", "finished"),
+    ("RecordedDate", "Erfassungsdatum", "Recorded Date", "recordedDate"),
+    ("ResponseId", "Antwort-ID", "Response ID", "_recordId"),
+]
+#: The questions: code, label, ImportId (a choice question's has no _TEXT).
+QUALTRICS_QUESTIONS = [
+    ("Q1", "Date of the session", "QID1_TEXT"),
+    ("Q2", "Where did you attend?", "QID2"),
+    ("Q3_1", "How far do you agree? - I understand the patient champion's role", "QID3_1"),
+    ("Q3_2", "How far do you agree? - I can outline the benefits of co-production",
+     "QID3_2"),
+    ("Q4", "Overall, how would you rate the session?", "QID4"),
+]
+
+
+def qualtrics_rows(responses, *, questions=QUALTRICS_QUESTIONS, english=False,
+                   import_ids=True):
+    meta = [(code, english_label if english else label, import_id)
+            for code, label, english_label, import_id in QUALTRICS_META]
+    columns = meta + questions
+    header = [[c[0] for c in columns], [c[1] for c in columns]]
+    if import_ids:
+        header.append([json.dumps({"ImportId": c[2]}) for c in columns])
+    return header + responses
+
+
+def qualtrics_response(status, finished, response_id, answers):
+    return ["2017-07-18 08:28:09", "2017-07-18 08:28:48", status, "198.51.100.9", "100",
+            "38", finished, "2017-07-18 08:28:48", response_id, *answers]
+
+
+ANSWERS = ["18/07/2017", "Seacroft Hub", "Agree", "Strongly agree", "Good"]
+
+
+@pytest.mark.parametrize("english", [False, True])
+def test_a_qualtrics_preview_is_quarantined_whatever_the_language_of_the_labels(
+        tmp_path, english):
+    rows = qualtrics_rows([qualtrics_response("0", "1", "R_real0000000001", ANSWERS),
+                           qualtrics_response("1", "1", "R_preview0000001", ANSWERS)],
+                          english=english)
+    path = write_csv(tmp_path / "q.csv", rows)
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(path), "--out", str(out)]) == 0
+    assert [summary(out)[k] for k in KEYS] == [2, 1, 1, 0, 0]
+    (kept,) = read_rows(out / "evaluations.csv")
+    assert kept["source_row"] == "1"
+    (quarantined,) = read_rows(out / "quarantine.csv")
+    assert quarantined["source_row"] == "2"
+    assert "survey preview" in quarantined["reason"]
+
+
+def test_qualtrics_unfinished_responses_are_noted_with_german_labels(tmp_path):
+    rows = qualtrics_rows([qualtrics_response("0", "0", "R_open00000000001", ANSWERS),
+                           qualtrics_response("0", "1", "R_done00000000001", ANSWERS)])
+    path = write_csv(tmp_path / "q.csv", rows)
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(path), "--out", str(out)]) == 0
+    assert [summary(out)[k] for k in KEYS] == [2, 2, 0, 0, 0]
+    notes = summary(out)["files"]["q.csv"]["notes"]
+    assert any(n.startswith("1 responses were not finished") for n in notes)
+
+
+NUMERIC = ["18/07/2017", "2", "4", "5", "4"]
+
+
+def test_a_qualtrics_choice_number_is_not_taken_for_a_venue(tmp_path):
+    rows = qualtrics_rows([qualtrics_response("0", "1", "R_num000000000001", NUMERIC),
+                           qualtrics_response("0", "1", "R_num000000000002",
+                                              ["18/07/2017", "", "3", "3", "3"])],
+                          english=True)
+    path = write_csv(tmp_path / "numeric.csv", rows)
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(path), "--out", str(out)]) == 0
+    # nothing lost: both rows kept, the number left out of the venue and reported
+    assert [summary(out)[k] for k in KEYS] == [2, 2, 0, 0, 0]
+    rows = read_rows(out / "evaluations.csv")
+    assert [r["venue"] for r in rows] == ["", ""]
+    assert [r["session_id"] for r in rows] == ["2017-07-18", "2017-07-18"]
+    assert [r["outcome_role"] for r in rows] == ["4", "3"]
+    problems = read_rows(out / "problems.csv")
+    assert [(p["source_row"], p["field"], p["raw_value"]) for p in problems] == [
+        ("1", "venue", "2")]
+    assert "Qualtrics choice number" in problems[0]["problem"]
+    notes = summary(out)["files"]["numeric.csv"]["notes"]
+    assert any("'Where did you attend?' holds Qualtrics choice numbers" in n
+               and "Use choice text" in n for n in notes)
+
+
+def test_a_number_typed_into_a_qualtrics_text_entry_venue_is_kept(tmp_path):
+    questions = [q if q[0] != "Q2" else ("Q2", "Where did you attend?", "QID2_TEXT")
+                 for q in QUALTRICS_QUESTIONS]
+    rows = qualtrics_rows([qualtrics_response("0", "1", "R_typed000000001", NUMERIC)],
+                          questions=questions, english=True)
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(write_csv(tmp_path / "typed.csv", rows)),
+                 "--out", str(out)]) == 0
+    (row,) = read_rows(out / "evaluations.csv")
+    assert (row["venue"], row["session_id"]) == ("2", "2017-07-18-2")
+    assert read_rows(out / "problems.csv") == []
+
+
+def test_qualtrics_choice_numbers_without_the_importid_row_are_not_venues(tmp_path):
+    rows = qualtrics_rows([qualtrics_response("0", "1", "R_num000000000003", NUMERIC),
+                           qualtrics_response("0", "1", "R_num000000000004", NUMERIC)],
+                          english=True, import_ids=False)
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(write_csv(tmp_path / "two.csv", rows)),
+                 "--out", str(out)]) == 0
+    assert summary(out)["files"]["two.csv"]["header_rows"] == 2
+    assert [r["venue"] for r in read_rows(out / "evaluations.csv")] == ["", ""]
+    assert [p["field"] for p in read_rows(out / "problems.csv")] == ["venue", "venue"]

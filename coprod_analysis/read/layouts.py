@@ -101,6 +101,12 @@ class Layout:
         What in the file showed the platform and layout (for the summary).
     notes:
         Anything the officer should know about the layout.
+    names:
+        Column position -> the platform's stable name for its own column
+        (``status``, ``finished``), whatever language its label row is in.
+    import_ids:
+        Column position -> Qualtrics' ImportId (``QID2``, ``QID1_TEXT``), where
+        the export has its ImportId row.
     """
 
     header_rows: int
@@ -108,6 +114,8 @@ class Layout:
     roles: dict[int, str] = field(default_factory=dict)
     recognised_by: str = ""
     notes: list[str] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)
+    import_ids: dict[int, str] = field(default_factory=dict)
 
 
 def _row(rows: list[list[str]], i: int) -> list[str] | None:
@@ -216,8 +224,55 @@ def qualtrics_layout(rows: list[list[str]]) -> Layout:
         for i, k in enumerate(keys):
             if k == "enddate":
                 roles[i] = "platform"
-    layout = Layout(n, headers, roles, f"Qualtrics ({how})")
+    import_row = third if n == 3 else second if n == 2 and import_id_row(second) else None
+    layout = Layout(n, headers, roles, f"Qualtrics ({how})",
+                    names=_qualtrics_names(codes, texts, import_row, n),
+                    import_ids={i: c for i, c in enumerate(map(_import_id, import_row or []))
+                                if c})
     return layout
+
+
+def _import_id(cell: str) -> str:
+    """The ImportId of a cell of Qualtrics' ImportId header row, or ``""``.
+
+    Examples
+    --------
+    >>> _import_id('{"ImportId":"QID2_TEXT"}'), _import_id("Q2")
+    ('QID2_TEXT', '')
+    """
+    try:
+        value = json.loads(cell)
+    except ValueError:
+        return ""
+    return str(value.get("ImportId", "")).strip() if isinstance(value, dict) else ""
+
+
+def _qualtrics_names(codes: list[str], texts: list[str], import_ids: list[str] | None,
+                     n: int) -> dict[int, str]:
+    """The stable name of each Qualtrics metadata column (``status``, ``finished`` ...).
+
+    Taken from the ImportId row, then the column codes of row 1 (``Status``), which
+    Qualtrics writes in English whatever the survey's language, and only then from
+    the label row, which follows the language (``Antworttyp`` in German).
+
+    Examples
+    --------
+    >>> _qualtrics_names(["Status", "Finished", "Q1"], ["Antworttyp", "Beendet", "Datum"],
+    ...                  ['{"ImportId":"status"}', '{"ImportId":"finished"}',
+    ...                   '{"ImportId":"QID1"}'], 3)
+    {0: 'status', 1: 'finished'}
+    >>> _qualtrics_names(["Response Type", "Finished"], ["Response Type", "Finished"], None, 1)
+    {0: 'status', 1: 'finished'}
+    """
+    names = {}
+    for i, text in enumerate(texts):
+        candidates = [squash(_import_id(import_ids[i])) if import_ids and i < len(import_ids)
+                      else "",
+                      squash(codes[i]) if n > 1 and i < len(codes) else "", squash(text)]
+        name = next((c for c in candidates if c in QUALTRICS_ROLES), None)
+        if name is not None:
+            names[i] = "status" if name == "responsetype" else name
+    return names
 
 
 def _second_row_is_text(codes: list[str], second: list[str]) -> bool:
@@ -479,7 +534,28 @@ _QUALTRICS_NOT_RESPONSES = {
 }
 
 
-def qualtrics_not_responses(cells, platform: str) -> dict:
+def qualtrics_column(cells, name: str, own_columns: dict | None = None) -> str | None:
+    """The header of a Qualtrics metadata column, by its stable name (``status``).
+
+    From the export's own columns (named from its codes and ImportIds, whatever the
+    language of its labels), else from the headers (``Status``, ``Response Type``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cells = pd.DataFrame(columns=["Antworttyp", "Response Type"])
+    >>> qualtrics_column(cells, "status", {"status": "Antworttyp"})
+    'Antworttyp'
+    >>> qualtrics_column(cells, "status")
+    'Response Type'
+    """
+    if own_columns and own_columns.get(name) in cells.columns:
+        return own_columns[name]
+    spellings = ("status", "responsetype") if name == "status" else (name,)
+    return next((c for c in cells.columns if squash(c) in spellings), None)
+
+
+def qualtrics_not_responses(cells, platform: str, own_columns: dict | None = None) -> dict:
     """Rows of a Qualtrics export that no respondent gave (previews, tests, spam).
 
     Parameters
@@ -488,6 +564,10 @@ def qualtrics_not_responses(cells, platform: str) -> dict:
         The export's cells (a DataFrame indexed by ``source_row``).
     platform:
         The export's platform; other platforms have none.
+    own_columns:
+        Stable name -> header of the export's metadata columns
+        (:attr:`RawExport.own_columns`), so that ``Status`` is found whatever the
+        language of the label row.
 
     Returns
     -------
@@ -504,7 +584,7 @@ def qualtrics_not_responses(cells, platform: str) -> dict:
     """
     if platform != "qualtrics":
         return {}
-    column = next((c for c in cells.columns if squash(c) in ("status", "responsetype")), None)
+    column = qualtrics_column(cells, "status", own_columns)
     if column is None:
         return {}
     out = {}

@@ -106,6 +106,13 @@ class RawExport:
         From the :class:`Grid`.
     header_rows:
         How many rows the header took (2 for SurveyMonkey's, else 1).
+    own_columns:
+        The platform's stable name of its own columns -> header (Qualtrics'
+        ``status``, ``finished``), found from codes, not from labels that follow
+        the survey's language.
+    import_ids:
+        Header -> Qualtrics' ImportId of its question (``QID2``, ``QID1_TEXT``),
+        where the export has its ImportId row.
     recognised_by:
         What in the file showed its platform and layout (for the summary).
     date_orders:
@@ -126,6 +133,8 @@ class RawExport:
     date_orders: dict = field(default_factory=dict)
     scale_notes: list[str] = field(default_factory=list)
     evidence: dict = field(default_factory=dict)
+    own_columns: dict[str, str] = field(default_factory=dict)
+    import_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -404,8 +413,13 @@ def to_raw_export(grid: Grid) -> RawExport:
     cells.columns = cleaned
     cells.index = _source_rows(numbers[n_header:], n_header)
     malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
+    own_columns, import_ids = {}, {}
     if layout is not None:
+        import_ids = {cleaned[i]: c for i, c in layout.import_ids.items() if i < len(cleaned)}
         roles = {cleaned[i]: role for i, role in layout.roles.items() if i < len(cleaned)}
+        own_columns = {name: cleaned[i] for i, name in sorted(layout.names.items(),
+                                                              reverse=True)
+                       if i < len(cleaned)}  # the first column of a name wins
     elif platform == "surveymonkey":
         roles = {cleaned[i]: role for i, role in
                  layouts.surveymonkey_roles(list(first)).items() if i < len(cleaned)}
@@ -422,4 +436,6 @@ def to_raw_export(grid: Grid) -> RawExport:
         notes=list(grid.notes) + (layout.notes if layout is not None else []),
         header_rows=n_header,
         recognised_by=recognised,
+        own_columns=own_columns,
+        import_ids=import_ids,
     )
