@@ -309,7 +309,7 @@ def _note_unfinished(ctx, not_responses: set) -> None:
     if ctx.export.platform != "qualtrics":
         return
     cells = ctx.export.cells
-    column = next((c for c in cells.columns if layouts.squash(c) == "finished"), None)
+    column = layouts.qualtrics_column(cells, "finished", ctx.export.own_columns)
     if column is None:
         return
     flag = cells[column].astype(str).str.strip().str.lower()
@@ -327,7 +327,8 @@ def not_responses(ctx, reasons: pd.Series, codes: pd.Series) -> tuple[pd.Series,
     They are set aside whatever the form's own rules said, with the platform's
     word for them as the reason.
     """
-    found = layouts.qualtrics_not_responses(ctx.export.cells, ctx.export.platform)
+    found = layouts.qualtrics_not_responses(ctx.export.cells, ctx.export.platform,
+                                            ctx.export.own_columns)
     _note_unfinished(ctx, set(found))
     if not found:
         return reasons, codes

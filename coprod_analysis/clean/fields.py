@@ -18,6 +18,10 @@ from coprod_analysis.vocab import CHALLENGE_THEMES, LADDER_DTYPE, SCORE_DTYPE, F
 
 PROBLEM_COLUMNS = ["source_file", "source_row", "column", "raw_value", "problem", "field"]
 
+#: The problem of a Qualtrics choice number where a name is expected.
+PROBLEM_CHOICE_CODE = ("a Qualtrics choice number, not the answer's text (a \"numeric "
+                       "values\" download)")
+
 
 def _problem_frame(export: RawExport, header: str, field: str, problems: np.ndarray,
                    keep_text: bool = False) -> pd.DataFrame:
@@ -121,6 +125,15 @@ def convert_fields(
             out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
             out[f.name] = values.by_distinct(column, _short_text)
+            codes = qualtrics_choice_codes(export, header)
+            if codes is not None:
+                out[f.name] = out[f.name].mask(codes)
+                problems = np.where(codes, PROBLEM_CHOICE_CODE, None)
+                export.scale_notes.append(
+                    f"{header!r} holds Qualtrics choice numbers, not {f.short.lower()} "
+                    "names (a \"numeric values\" download): they are left empty, each "
+                    "listed in problems.csv; download the data again from Qualtrics with "
+                    "\"Use choice text\" to read them")
         elif f.kind == "free_text":
             out[f.name] = values.by_distinct(column, _kept_text if keep_text else _redacted_text)
         elif f.kind == "ladder":
@@ -196,6 +209,42 @@ def read_submission_times(column: pd.Series, platform: str, header: str) -> Read
         column, dates.formats_for(TIMESTAMP_FORMATS[platform], order),
         dayfirst=order.dayfirst)
     return times, dates.mark_mixed(column, problems, order), order
+
+
+def qualtrics_choice_codes(export: RawExport, header: str) -> np.ndarray | None:
+    """Which cells of a short-text column are Qualtrics choice numbers, or ``None``.
+
+    Qualtrics' "numeric values" download writes a multiple-choice answer as the
+    choice's number (``2``), never its text. A column is a choice question when
+    its ImportId has no ``_TEXT`` (``QID2``; a text-entry question's is
+    ``QID2_TEXT``, whose ``2`` a respondent typed); without an ImportId row, when
+    every answer is a whole number.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> cells = pd.DataFrame({"Where?": ["2", "", "Leeds"]}, index=[1, 2, 3])
+    >>> export = RawExport(Path("x.csv"), "qualtrics", cells, {}, import_ids={"Where?": "QID2"})
+    >>> qualtrics_choice_codes(export, "Where?").tolist()
+    [True, False, False]
+    >>> export.import_ids = {"Where?": "QID2_TEXT"}
+    >>> qualtrics_choice_codes(export, "Where?") is None
+    True
+    >>> export.import_ids = {}
+    >>> qualtrics_choice_codes(export, "Where?") is None  # "Leeds" is no number
+    True
+    """
+    if export.platform != "qualtrics":
+        return None
+    text = export.cells[header].astype("string").str.strip()
+    bare = text.str.fullmatch(r"\d{1,4}").fillna(False).to_numpy(dtype=bool)
+    if not bare.any():
+        return None
+    import_id = export.import_ids.get(header)
+    if import_id is not None:
+        return None if "_TEXT" in import_id.upper() else bare
+    answered = text.fillna("").to_numpy(dtype=object) != ""
+    return bare if bare[answered].all() else None
 
 
 def _short_text(column: pd.Series) -> pd.Series:

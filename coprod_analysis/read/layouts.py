@@ -101,6 +101,12 @@ class Layout:
         What in the file showed the platform and layout (for the summary).
     notes:
         Anything the officer should know about the layout.
+    names:
+        Column position -> the platform's stable name for its own column
+        (``status``, ``finished``), whatever language its label row is in.
+    import_ids:
+        Column position -> Qualtrics' ImportId (``QID2``, ``QID1_TEXT``), where
+        the export has its ImportId row.
     """
 
     header_rows: int
@@ -108,6 +114,8 @@ class Layout:
     roles: dict[int, str] = field(default_factory=dict)
     recognised_by: str = ""
     notes: list[str] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)
+    import_ids: dict[int, str] = field(default_factory=dict)
 
 
 def _row(rows: list[list[str]], i: int) -> list[str] | None:
@@ -216,8 +224,55 @@ def qualtrics_layout(rows: list[list[str]]) -> Layout:
         for i, k in enumerate(keys):
             if k == "enddate":
                 roles[i] = "platform"
-    layout = Layout(n, headers, roles, f"Qualtrics ({how})")
+    import_row = third if n == 3 else second if n == 2 and import_id_row(second) else None
+    layout = Layout(n, headers, roles, f"Qualtrics ({how})",
+                    names=_qualtrics_names(codes, texts, import_row, n),
+                    import_ids={i: c for i, c in enumerate(map(_import_id, import_row or []))
+                                if c})
     return layout
+
+
+def _import_id(cell: str) -> str:
+    """The ImportId of a cell of Qualtrics' ImportId header row, or ``""``.
+
+    Examples
+    --------
+    >>> _import_id('{"ImportId":"QID2_TEXT"}'), _import_id("Q2")
+    ('QID2_TEXT', '')
+    """
+    try:
+        value = json.loads(cell)
+    except ValueError:
+        return ""
+    return str(value.get("ImportId", "")).strip() if isinstance(value, dict) else ""
+
+
+def _qualtrics_names(codes: list[str], texts: list[str], import_ids: list[str] | None,
+                     n: int) -> dict[int, str]:
+    """The stable name of each Qualtrics metadata column (``status``, ``finished`` ...).
+
+    Taken from the ImportId row, then the column codes of row 1 (``Status``), which
+    Qualtrics writes in English whatever the survey's language, and only then from
+    the label row, which follows the language (``Antworttyp`` in German).
+
+    Examples
+    --------
+    >>> _qualtrics_names(["Status", "Finished", "Q1"], ["Antworttyp", "Beendet", "Datum"],
+    ...                  ['{"ImportId":"status"}', '{"ImportId":"finished"}',
+    ...                   '{"ImportId":"QID1"}'], 3)
+    {0: 'status', 1: 'finished'}
+    >>> _qualtrics_names(["Response Type", "Finished"], ["Response Type", "Finished"], None, 1)
+    {0: 'status', 1: 'finished'}
+    """
+    names = {}
+    for i, text in enumerate(texts):
+        candidates = [squash(_import_id(import_ids[i])) if import_ids and i < len(import_ids)
+                      else "",
+                      squash(codes[i]) if n > 1 and i < len(codes) else "", squash(text)]
+        name = next((c for c in candidates if c in QUALTRICS_ROLES), None)
+        if name is not None:
+            names[i] = "status" if name == "responsetype" else name
+    return names
 
 
 def _second_row_is_text(codes: list[str], second: list[str]) -> bool:
@@ -310,6 +365,110 @@ def _combine_rows(rows: list[list[str]]) -> list[str]:
     return out
 
 
+#: SurveyMonkey's own columns besides the respondent id, in the current (``Start Date``)
+#: and the older (``StartDate``, ``LastName``) spelling, lower-cased without spaces;
+#: ``Custom Data``, ``Custom Data 1`` ... too (see :func:`_surveymonkey_own`).
+SURVEYMONKEY_OWN = frozenset({"collectorid", "startdate", "enddate", "ipaddress",
+                              "emailaddress", "firstname", "lastname"})
+#: The words SurveyMonkey writes in its second header row over a question's one column.
+SURVEYMONKEY_SUBHEADERS = frozenset({"response", "open-endedresponse", "openendedresponse"})
+
+
+def _surveymonkey_own(key: str) -> bool:
+    return key == "respondentid" or key in SURVEYMONKEY_OWN or key.startswith("customdata")
+
+
+def surveymonkey_subheader_row(first: list[str], second: list[str]) -> bool:
+    """Whether row 2 is SurveyMonkey's sub-header row, judged without a Collector ID.
+
+    SurveyMonkey leaves its own columns (``RespondentID``, ``StartDate`` ...)
+    empty in the sub-header row, where a response fills the respondent id, and
+    writes ``Response`` or ``Open-Ended Response`` under a question with one
+    column; a matrix or multi-select question has its statements or choices
+    there, under the question's first column and the empty header cells after it.
+    So row 2 is the sub-header row when its respondent id is empty and it holds
+    ``Response`` or ``Open-Ended Response``, or fills every question column
+    where row 1 leaves some question's further columns unnamed.
+
+    Examples
+    --------
+    >>> head = ["RespondentID", "Name of your group", "Ladder", ""]
+    >>> surveymonkey_subheader_row(head, ["", "Open-Ended Response", "Co-design", "Co-decision"])
+    True
+    >>> surveymonkey_subheader_row(head, ["", "", "Co-design", "Co-decision"])
+    False
+    >>> surveymonkey_subheader_row(head[:3], ["", "Oakwood PPG", "Intermediate"])
+    False
+    >>> surveymonkey_subheader_row(head, ["3292879998", "Response", "Response", ""])
+    False
+    """
+    keys = [squash(h) for h in first]
+    if "respondentid" not in keys:
+        return False
+    if keys.index("respondentid") >= len(second):
+        return False
+    own = {j for j, k in enumerate(keys) if _surveymonkey_own(k)}
+    # Its own columns are empty there (or, in some exports, say "Response" too).
+    if any(second[j].strip() and squash(second[j]) not in SURVEYMONKEY_SUBHEADERS
+           for j in own if j < len(second)):
+        return False
+    questions = [j for j in range(min(len(keys), len(second))) if j not in own]
+    if any(squash(second[j]) in SURVEYMONKEY_SUBHEADERS for j in questions):
+        return True
+    return (bool(questions) and all(second[j].strip() for j in questions)
+            and any(not first[j].strip() for j in questions))
+
+
+def surveymonkey_signs(first: list[str], second: list[str] | None = None) -> str:
+    """What shows a header to be SurveyMonkey's (for the summary), or ``""``.
+
+    A ``Respondent ID`` (``RespondentID``) column, with any of: a ``Collector
+    ID``; SurveyMonkey's start and end times with one more of its own columns
+    (``IP Address``, ``Email Address``, ``First Name``, ``Last Name``/``LastName``,
+    ``Custom Data``); or its sub-header row under row 1
+    (:func:`surveymonkey_subheader_row`), as in exports whose other own columns
+    were deleted. A ``RespondentID`` column alone, over a first response, is
+    not enough: a typed sheet may have one.
+
+    Examples
+    --------
+    >>> surveymonkey_signs(["Respondent ID", "Collector ID", "Start Date", "End Date"])
+    'row 1 holds Respondent ID and Collector ID'
+    >>> surveymonkey_signs(["RespondentID", "StartDate", "EndDate", "IP Address", "Q1"])
+    "row 1 holds SurveyMonkey's own columns: RespondentID, StartDate, EndDate, IP Address"
+    >>> surveymonkey_signs(["RespondentID", "Q1"], ["", "Response"])
+    "row 1 holds RespondentID, row 2 SurveyMonkey's sub-headers (Response, Open-Ended \
+Response or a matrix's statements)"
+    >>> surveymonkey_signs(["RespondentID", "Q1"], ["3292953864", "Yes"])
+    ''
+    """
+    keys = [squash(h) for h in first]
+    if "respondentid" not in keys:
+        return ""
+    rid = clean_text(first[keys.index("respondentid")])
+    if "collectorid" in keys:
+        return f"row 1 holds {rid} and {clean_text(first[keys.index('collectorid')])}"
+    own = [clean_text(h) for h, k in zip(first, keys, strict=True) if _surveymonkey_own(k)]
+    present = {k for k in keys if _surveymonkey_own(k)}
+    if {"startdate", "enddate"} <= present and len(present) >= 4:
+        return "row 1 holds SurveyMonkey's own columns: " + ", ".join(own)
+    if second is not None and surveymonkey_subheader_row(first, second):
+        return (f"row 1 holds {rid}, row 2 SurveyMonkey's sub-headers (Response, "
+                "Open-Ended Response or a matrix's statements)")
+    return ""
+
+
+def clean_text(text: str) -> str:
+    """A header as shown in the summary: no byte-order mark, single spaces.
+
+    Examples
+    --------
+    >>> clean_text("\ufeffRespondent  ID ")
+    'Respondent ID'
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\ufeff", "").split())
+
+
 def is_old_surveymonkey(first: list[str]) -> bool:
     """SurveyMonkey's older header: ``RespondentID, CollectorID, StartDate, EndDate``.
 
@@ -375,7 +534,28 @@ _QUALTRICS_NOT_RESPONSES = {
 }
 
 
-def qualtrics_not_responses(cells, platform: str) -> dict:
+def qualtrics_column(cells, name: str, own_columns: dict | None = None) -> str | None:
+    """The header of a Qualtrics metadata column, by its stable name (``status``).
+
+    From the export's own columns (named from its codes and ImportIds, whatever the
+    language of its labels), else from the headers (``Status``, ``Response Type``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cells = pd.DataFrame(columns=["Antworttyp", "Response Type"])
+    >>> qualtrics_column(cells, "status", {"status": "Antworttyp"})
+    'Antworttyp'
+    >>> qualtrics_column(cells, "status")
+    'Response Type'
+    """
+    if own_columns and own_columns.get(name) in cells.columns:
+        return own_columns[name]
+    spellings = ("status", "responsetype") if name == "status" else (name,)
+    return next((c for c in cells.columns if squash(c) in spellings), None)
+
+
+def qualtrics_not_responses(cells, platform: str, own_columns: dict | None = None) -> dict:
     """Rows of a Qualtrics export that no respondent gave (previews, tests, spam).
 
     Parameters
@@ -384,6 +564,10 @@ def qualtrics_not_responses(cells, platform: str) -> dict:
         The export's cells (a DataFrame indexed by ``source_row``).
     platform:
         The export's platform; other platforms have none.
+    own_columns:
+        Stable name -> header of the export's metadata columns
+        (:attr:`RawExport.own_columns`), so that ``Status`` is found whatever the
+        language of the label row.
 
     Returns
     -------
@@ -400,7 +584,7 @@ def qualtrics_not_responses(cells, platform: str) -> dict:
     """
     if platform != "qualtrics":
         return {}
-    column = next((c for c in cells.columns if squash(c) in ("status", "responsetype")), None)
+    column = qualtrics_column(cells, "status", own_columns)
     if column is None:
         return {}
     out = {}

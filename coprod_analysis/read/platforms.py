@@ -106,6 +106,13 @@ class RawExport:
         From the :class:`Grid`.
     header_rows:
         How many rows the header took (2 for SurveyMonkey's, else 1).
+    own_columns:
+        The platform's stable name of its own columns -> header (Qualtrics'
+        ``status``, ``finished``), found from codes, not from labels that follow
+        the survey's language.
+    import_ids:
+        Header -> Qualtrics' ImportId of its question (``QID2``, ``QID1_TEXT``),
+        where the export has its ImportId row.
     recognised_by:
         What in the file showed its platform and layout (for the summary).
     date_orders:
@@ -126,6 +133,8 @@ class RawExport:
     date_orders: dict = field(default_factory=dict)
     scale_notes: list[str] = field(default_factory=list)
     evidence: dict = field(default_factory=dict)
+    own_columns: dict[str, str] = field(default_factory=dict)
+    import_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def rows_read(self) -> int:
@@ -174,6 +183,10 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None,
     'coprod'
     >>> detect_platform(["RespondentID", "CollectorID", "StartDate", "EndDate"])
     'surveymonkey'
+    >>> detect_platform(["RespondentID", "Q1", "Q2", ""], ["", "Response", "Yes", "No"])
+    'surveymonkey'
+    >>> detect_platform(["RespondentID", "Q1", "Q2"], ["3292953864", "Yes", "No"])
+    'manual'
     >>> detect_platform(["StartDate", "Status", "Progress", "RecordedDate", "ResponseId"])
     'qualtrics'
     >>> detect_platform(["UserID", "UserNo", "Name", "Email", "Started", "Ended"])
@@ -183,9 +196,7 @@ def detect_platform(first_row: list[str], second_row: list[str] | None = None,
     keyset = set(keys)
     if keyset >= CLEANED_MARKS:
         return CLEANED
-    if {"respondent id", "collector id"} <= keyset or layouts.is_old_surveymonkey(first_row):
-        return "surveymonkey"
-    if {"respondentid", "collectorid"} <= {layouts.squash(h) for h in first_row}:
+    if layouts.surveymonkey_signs(first_row, second_row):
         return "surveymonkey"
     if layouts.is_qualtrics(first_row, second_row, third_row):
         return "qualtrics"
@@ -319,7 +330,8 @@ def _unique(headers: list[str]) -> list[str]:
 
 #: How each platform with a single layout is recognised (for the summary).
 RECOGNISED_BY = {
-    "surveymonkey": "SurveyMonkey (row 1 holds Respondent ID and Collector ID)",
+    "surveymonkey": "SurveyMonkey (row 1 holds Respondent ID and Collector ID, or "
+                    "Respondent ID over SurveyMonkey's sub-header row)",
     "msforms": "Microsoft Forms (first column ID, with Start time and Completion time)",
     "googleforms": "Google Forms (first column Timestamp)",
     "jisc": "JISC Online Surveys (a response number and Started/Completed columns)",
@@ -363,8 +375,14 @@ def to_raw_export(grid: Grid) -> RawExport:
     first = head[0] if head else []
     second = head[1] if len(head) > 1 else None
     third = head[2] if len(head) > 2 else None
-    platform = detect_platform(first, second, third)
     numbers = grid.record_numbers  # a range or a list
+    # Record 1 (the second header row, if any), even if it has a wrong number of values.
+    record_1 = (second if len(numbers) > 1 and numbers[1] == 1
+                else next((f for n, f in grid.malformed if n == 1), None))
+    platform = detect_platform(first, second, third)
+    signs = layouts.surveymonkey_signs(first, record_1) if record_1 is not None else ""
+    if signs and platform in ("manual", "jisc"):
+        platform = "surveymonkey"  # its sub-header row has a wrong number of values
     n_header, raw_headers = 1, first
     recognised = RECOGNISED_BY.get(platform, platform)
     layout = None
@@ -379,25 +397,29 @@ def to_raw_export(grid: Grid) -> RawExport:
         n_header, raw_headers, recognised = layout.header_rows, layout.headers, \
             layout.recognised_by
     if platform == "surveymonkey":
-        record_1 = (second if len(numbers) > 1 and numbers[1] == 1
-                    else next((f for n, f in grid.malformed if n == 1), None))
+        signs = signs or layouts.surveymonkey_signs(first)
+        if layouts.is_old_surveymonkey(first):
+            signs = "older header: RespondentID, CollectorID, StartDate, EndDate"
         if record_1 is not None and _is_surveymonkey_subheader(first, record_1):
             if record_1 is not second:
                 # Without its second header row the questions cannot be told apart.
                 raise CoprodError("this SurveyMonkey export's second header row has a "
                                   "different number of values from the first", grid.path)
             n_header, raw_headers = 2, _surveymonkey_headers(first, second)
-            recognised = recognised[:-1] + "; two header rows)"
-        if layouts.is_old_surveymonkey(first):
-            recognised = ("SurveyMonkey (older header: RespondentID, CollectorID, StartDate, "
-                          "EndDate" + ("; two header rows)" if n_header == 2 else ")"))
+            signs += "; two header rows"
+        recognised = f"SurveyMonkey ({signs})"
     cleaned = _unique([clean_header(h) for h in raw_headers])
     cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
     cells.columns = cleaned
     cells.index = _source_rows(numbers[n_header:], n_header)
     malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
+    own_columns, import_ids = {}, {}
     if layout is not None:
+        import_ids = {cleaned[i]: c for i, c in layout.import_ids.items() if i < len(cleaned)}
         roles = {cleaned[i]: role for i, role in layout.roles.items() if i < len(cleaned)}
+        own_columns = {name: cleaned[i] for i, name in sorted(layout.names.items(),
+                                                              reverse=True)
+                       if i < len(cleaned)}  # the first column of a name wins
     elif platform == "surveymonkey":
         roles = {cleaned[i]: role for i, role in
                  layouts.surveymonkey_roles(list(first)).items() if i < len(cleaned)}
@@ -414,4 +436,6 @@ def to_raw_export(grid: Grid) -> RawExport:
         notes=list(grid.notes) + (layout.notes if layout is not None else []),
         header_rows=n_header,
         recognised_by=recognised,
+        own_columns=own_columns,
+        import_ids=import_ids,
     )
