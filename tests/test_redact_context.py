@@ -671,6 +671,11 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("thank you Tanisha", "thank you [name]"), ("thanks Stu", "thanks [name]"),
     ("ask for Paddy on reception", "ask for [name] on reception"),
     ("cheers Mick for the lift", "cheers [name] for the lift"),
+    # what a person knew, "a laugh", "a great facilitator", "on the door", "from the"
+    ("Bex knew everyone", "[name] knew everyone"), ("Shazza was a laugh", "[name] was a laugh"),
+    ("Will was a great facilitator", "[name] was a great facilitator"),
+    ("Lily on the door", "[name] on the door"),
+    ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     assert redact(text) == expected
@@ -687,6 +692,8 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     # in lower case, "God"; in Headline Style any word or place
     "Thanks Boots", "Thanks Leeds Mind", "Thank God it was over", "Thanks Yorkshire Water",
     "speak to Healthwatch", "Ideas Get Talked To Death And Then Quietly Dropped.",
+    "Lunch was a pleasure", "The day was a laugh", "Feedback from the Council was slow",
+    "Zoom was a great tool",
 ])
 def test_words_and_places_the_session_11_red_team_found_stay(text):
     assert redact(text) == text

@@ -431,21 +431,21 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 #: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
-said says explains helps listens did sorted brought""".split())
+said says explains helps listens did sorted brought knew""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
 #: Where someone works, after "from"/"at"/"on" (and "the"): a capitalised word
 #: nobody's list knows before it is a name ("Chipo from reception was so helpful").
 _WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk ward team
-practice hospital clinic healthwatch ccg icb pals""".split())
+practice hospital clinic healthwatch ccg icb pals door security""".split())
 #: The words with which praise of a person after a name begins, as ``praised`` (in
 #: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
 _PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "thanks",
                           "cheers"}) | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS | _PRAISE
 #: Nouns of praise after "is a"/"was a": "Chipo is a legend".
 _PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
-asset angel""".split())
+asset angel laugh pleasure""".split())
 #: Closing quotes, which may stand between a name and what follows ('"Tsiory" was kind').
 _CLOSING_QUOTES = "\"'\u2019\u201d"
 #: What sets a name off before thanks or praise of a role ("Tsiory, thank you",
@@ -827,15 +827,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return True
         j = i + 2
         if keys[i + 1] in ("from", "at", "on") and j < n and gap(j) == " ":
-            if keys[i + 1] == "from" and words[j][2][0].isupper() \
-                    and _is_title_case(words[i][2]) and keys[j] not in _STOP:
-                return True  # "Rizwan from Carers Leeds", "Dilys from Age UK"
+            k = j + 1 if keys[j] == "the" and j + 1 < n and gap(j + 1) == " " else j
+            if keys[i + 1] == "from" and words[k][2][0].isupper() \
+                    and _is_title_case(words[i][2]) and keys[k] not in _STOP:
+                return True  # "Rizwan from Carers Leeds", "Kasia from the Polish centre"
             if keys[j] == "the" and j + 1 < n and gap(j + 1) == " ":
                 j += 1
             return keys[j] in _WORKPLACES  # "Chipo from reception"
         if keys[i + 1] in ("is", "was") and j + 1 < n and keys[j] == "a" \
-                and gap(j) == " " and gap(j + 1) == " " and keys[j + 1] in _PRAISE_NOUNS:
-            return True  # "Chipo is a legend"
+                and gap(j) == " " and gap(j + 1) == " " and (
+                    keys[j + 1] in _PRAISE_NOUNS or (
+                        keys[j + 1] in _PRAISE and j + 2 < n and gap(j + 2) == " "
+                        and keys[j + 2] in _ROLE_WORDS)):
+            return True  # "Chipo is a legend", "Will was a great facilitator"
         if keys[i + 1] in _PERSON_ADVERBS and j < n and gap(j) in _VERB_GAPS \
                 and (keys[j] in _PERSON_VERBS or keys[j] in _DOES_VERBS):
             return True  # "TSIORY really helped me"
