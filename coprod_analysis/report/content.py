@@ -32,7 +32,7 @@ from coprod_analysis.publish import (
     show_share,
     suppress_table,
 )
-from coprod_analysis.report.quotes import Scorer, choose_quotes
+from coprod_analysis.report.quotes import Places, Scorer, choose_quotes, hide_places
 from coprod_analysis.report.settings import uk_date
 from coprod_analysis.report.story import label_detail, sentence_case, short_label
 from coprod_analysis.vocab import LADDER_FIELD_NAMES
@@ -336,7 +336,7 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
              min_count: int = MIN_COUNT, quotes: int = 3,
              quote_themes_column: str | None = None,
              respondent: str | None = None, scorer: Scorer | None = None,
-             used: set[str] | None = None) -> pd.DataFrame:
+             used: set[str] | None = None, places: Places | None = None) -> pd.DataFrame:
     """Themes raised, most often first, each with its count, share and a few quotes.
 
     Counts are of respondents: each row of the table, or each value of
@@ -356,7 +356,8 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
         (count), ``Share``, ``quotes``
         (list: :func:`~coprod_analysis.report.quotes.choose_quotes`, with
         ``scorer`` saying which sentences surely speak of a theme; ``used``
-        holds the sentences quoted already, under another heading).
+        holds the sentences quoted already, under another heading; ``places``,
+        the groups and venues no quote may name).
 
     Examples
     --------
@@ -429,7 +430,8 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     wanted = [code for code, shown in zip(out["code"], out["Raised by"], strict=True)
               if str(shown).isdigit() and int(writers.get(code, 0)) >= min_count
               ] if may_quote else []
-    chosen = choose_quotes(table[text_column], quoting, wanted, quotes, scorer, used=used)
+    chosen = choose_quotes(table[text_column], quoting, wanted, quotes, scorer, used=used,
+                           places=places)
     out["quotes"] = [chosen.get(code, []) for code in out["code"]]
     return out
 
@@ -508,15 +510,17 @@ def themes_table(said: pd.DataFrame, unit: str, min_count: int = MIN_COUNT) -> p
 
 
 def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
-           keep_staff_names: bool = False) -> pd.DataFrame:
+           keep_staff_names: bool = False, places: Places | None = None) -> pd.DataFrame:
     """The actions, by theme: what was said, what was done, its status and date.
 
     "You said" and "We did" are redacted like any quote (names, e-mail
     addresses, phone numbers, NHS numbers, postcodes). With
     ``keep_staff_names`` the names in "We did" are shown as written (an
     officer who needs a member of staff named), contact details still
-    removed; "You said" retells what people said and is always redacted.
-    The log's owner and notes are never shown.
+    removed; "You said" retells what people said and is always redacted, and,
+    like a quote, names no group or venue (``places``:
+    :func:`~coprod_analysis.report.quotes.hide_places`). The log's owner and
+    notes are never shown.
 
     Examples
     --------
@@ -535,7 +539,8 @@ def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
     for action in actions.itertuples():
         labels = [short_label(codes.get(c, c))
                   for c in filter(None, str(action.theme).split(";"))]
-        said = "" if pd.isna(action.you_said) else redact(str(action.you_said))
+        said = ("" if pd.isna(action.you_said)
+                else redact(hide_places(str(action.you_said), places)))
         rows.append({"Theme": "; ".join(labels), "You said": said,
                      "We did": _staff_text(action.we_did, keep_staff_names),
                      "Status": "" if pd.isna(action.status) else sentence_case(action.status),

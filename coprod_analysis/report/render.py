@@ -41,7 +41,7 @@ from coprod_analysis.report.content import (
     we_did,
     you_said,
 )
-from coprod_analysis.report.quotes import Scorer, model_scorer
+from coprod_analysis.report.quotes import Places, Scorer, model_scorer
 from coprod_analysis.report.settings import ReportSettings
 from coprod_analysis.report.story import (
     agreement_over_time,
@@ -104,6 +104,16 @@ def _scorer(inputs: ReportInputs, name: str) -> Scorer | None:
     return model_scorer(model, codebook.codes)
 
 
+def report_places(inputs: ReportInputs) -> Places:
+    """The patient groups and venues the report's inputs name, which no quote may name:
+    the reviews' groups, and the venues of the evaluations and of the register."""
+    groups = inputs.reviews["group"] if inputs.reviews is not None and "group" in \
+        inputs.reviews else []
+    venues = [v for table in (inputs.evaluations, inputs.sessions)
+              if table is not None and "venue" in table for v in table["venue"].unique()]
+    return Places(pd.unique(pd.Series(groups, dtype=object)), venues)
+
+
 def small_number_rules(min_base: int, min_count: int) -> str:
     """The small-number rules in force, in one sentence for the method section.
 
@@ -164,10 +174,11 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     reviews = inputs.reviews if inputs.reviews is not None and len(inputs.reviews) else None
     codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
     used: set[str] = set()  # no sentence is quoted twice, under one heading or two
+    places = report_places(inputs)  # no quote names a group or a venue
     challenges = (you_said(reviews, "challenges_text", "challenges", CHALLENGE_THEMES,
                            min_base, min_count, quote_themes_column="challenges_text_themes",
                            respondent="group_id", scorer=_scorer(inputs, "challenges"),
-                           used=used)
+                           used=used, places=places)
                   if reviews is not None else None)
     # The evaluations' tables are worked out in worker threads (pandas, numpy and pyarrow
     # let go of Python's lock for much of the work) while this thread draws the charts.
@@ -178,7 +189,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
             made_improvements = workers.submit(
                 you_said, evaluations, "improvements", "improvement_themes",
                 inputs.improvement_codes, min_base, min_count,
-                scorer=_scorer(inputs, "improvements"), used=used)
+                scorer=_scorer(inputs, "improvements"), used=used, places=places)
         rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
         outcomes = outcomes_table(evaluations, min_base, min_count, rates=rates)
         outcome_charts = []
@@ -212,7 +223,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
                        ignore_index=True)
     actions = inputs.actions if inputs.actions is not None else pd.DataFrame(
         columns=["theme", "you_said", "we_did", "status", "date"])
-    did = we_did(actions, codes, keep_staff_names=keep_staff_names)
+    did = we_did(actions, codes, keep_staff_names=keep_staff_names, places=places)
     todo = (still_to_do(raised, actions, min_count) if len(raised)
             else raised[["Theme", "Raised by"]])
     tables["We did"] = did
@@ -250,7 +261,7 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         "range the true share probably lies in.",
         *disclosure_method(min_count, glance.get("sessions_without_forms", "")),
     ]
-    method.append(QUOTE_METHOD)
+    method += [QUOTE_METHOD, PLACES_METHOD]
     themes_raised = raised["code"].nunique() if len(raised) else 0
     # Themes (not people) with no action yet: from the log itself, whatever way "Still to
     # do" lays them out (the small ones share a line).
@@ -281,6 +292,11 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
 #: How quotes are chosen, for the method section.
 QUOTE_METHOD = ("A quote is a sentence or two that the theme model is confident speaks of "
                 "the theme it is shown under; no sentence is quoted twice.")
+#: That quotes name no group or venue, for the method section.
+PLACES_METHOD = ("Quotes never name a group or a venue: the names of the patient groups and "
+                 "venues these forms come from, and any name that reads like one (a name "
+                 "before PPG, Surgery, Library, Centre and the like), are shown as [group] "
+                 "or [venue].")
 
 
 def report_targets(out: str | Path) -> list[Path]:
