@@ -45,7 +45,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 import pandas as pd
 
-from coprod_analysis.clean.gazetteer import _word_list
+from coprod_analysis.clean.gazetteer import english_words
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.redact import redact
 
@@ -157,11 +157,6 @@ def _common_words() -> frozenset[str]:
     return load_gazetteer().common_words | _NOT_NAMES
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    return _word_list()[0]
-
-
 def _distinctive(words: Sequence[str]) -> bool:
     """Whether a name's words hold one that is a name by itself (not "park", "CCG", "PPG")."""
     common = _common_words()
@@ -256,7 +251,7 @@ def _looks_like_a_name(match: re.Match) -> str:
     # The name is the words after the last that is no name: "At | Oakwood PPG".
     first = max((i + 1 for i, k in enumerate(keys) if k in _NOT_NAMES), default=0)
     capitals = any(c.islower() for c in text)  # in a text all in capitals, none says much
-    english = _english_words()
+    english = english_words()
     named = False
     for (at, _), key in zip(spans[first:], keys[first:], strict=True):
         if key in _KIND_WORDS or key in _BETWEEN_WORDS or len(key) < 2:
