@@ -675,6 +675,8 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("Bex knew everyone", "[name] knew everyone"), ("Shazza was a laugh", "[name] was a laugh"),
     ("Will was a great facilitator", "[name] was a great facilitator"),
     ("Lily on the door", "[name] on the door"),
+    # a list joined by "+"
+    ("Nadia + Kris were great", "[name] + [name] were great"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):

@@ -1185,7 +1185,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     pass
                 else:
                     j = i + 1 if j > i else i - 1
-                    if not (0 <= j < n and gap(max(i, j)).strip() in (",", "&", "/")):
+                    if not (0 <= j < n and gap(max(i, j)).strip() in (",", "&", "/", "+")):
                         continue
                 if name[j] or covered[j] or not capitalised_word(j) or is_place(j, j + 1) \
                         or keys[j] in gaz.common_words or (sentence_start(j) and not (
