@@ -271,4 +271,37 @@ def test_the_report_quotes_no_group_or_venue_by_name(tmp_path):
     assert ("[group] meetings clash with school pickup so there is never enough time."
             in quotes)
     quotes, _, _ = quotes_and_sheets(tmp_path / "f4")
-    assert "[venue] has no parking and the lift was broken." in quotes
+    # the 3 forms of the small session are not quoted at all (under 10 forms), named or
+    # not; the big session's are
+    assert not any("parking and the lift was broken" in q or "hearing loop" in q
+                   for q in quotes), quotes
+    assert "Hard to get to by bus." in quotes
+
+
+def test_no_quote_comes_from_a_session_of_fewer_than_min_base_respondents():
+    # A reader's attack: a session of 3 forms wrote "The session on 10 September went
+    # too fast"; quoted, the date ties it to those 3. By hand: 20 forms from session A
+    # (3 of them on pace), 3 from session B (all on pace): pace is raised by 6, quoted
+    # from A's three answers only.
+    from coprod_analysis.report.content import you_said
+
+    a_pace = ["Slow down please, the pace was far too fast.",
+              "Far too fast for me, I could not keep up.",
+              "It was rushed and the pace was too quick for everyone."]
+    b_pace = ["The session on 10 September went too fast.",
+              "The Tuesday evening session was too fast for me.",
+              "Much too fast, please slow down next time round."]
+    texts = a_pace + ["Nothing to change, it was great thanks."] * 17 + b_pace
+    table = pd.DataFrame({
+        "session_id": ["2019-03-20-a"] * 20 + ["2019-09-10-b"] * 3,
+        "improvements": texts,
+        "improvement_themes": ["pace"] * 3 + [""] * 17 + ["pace"] * 3,
+    })
+    said = you_said(table, "improvements", "improvement_themes", {"pace": "Pace"},
+                    unit="session_id").set_index("code")
+    assert said.loc["pace", "Raised by"] == "6"
+    quotes = said.loc["pace", "quotes"]
+    assert quotes and set(quotes) <= set(a_pace), quotes
+    # without the unit (as before), the small session's answers could be quoted
+    every = you_said(table, "improvements", "improvement_themes", {"pace": "Pace"})
+    assert set(every.set_index("code").loc["pace", "quotes"]) & set(b_pace)

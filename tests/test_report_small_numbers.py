@@ -218,7 +218,7 @@ def test_an_inconsistent_report_is_refused_not_written(sample_inputs, monkeypatc
     from coprod_analysis.report import render
 
     leak = pd.DataFrame({"name": ["Ladder: (Co-design, Transformative)"]})
-    monkeypatch.setattr(render, "report_leaks", lambda tables, min_count: leak)
+    monkeypatch.setattr(render, "report_leaks", lambda tables, min_count, min_base: leak)
     with pytest.raises(CoprodError, match="work out a small number"):
         write_report(sample_inputs, tmp_path)
     assert not list(tmp_path.iterdir())

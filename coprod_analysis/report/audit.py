@@ -16,7 +16,7 @@ import logging
 
 import pandas as pd
 
-from coprod_analysis.publish import MIN_COUNT, NOT_SHOWN
+from coprod_analysis.publish import MIN_BASE, MIN_COUNT, NOT_SHOWN
 from coprod_analysis.publish.audit import UNBOUNDED, Problem, table_problem
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 #: The at-a-glance figures, as the workbook names them.
 GLANCE_LABELS = {"period": "Period", "sessions": "Sessions", "participants": "Participants",
                  "responses": "Evaluation forms returned", "response_rate": "Response rate",
-                 "groups": "Patient groups reviewed", "reviews": "Group reviews in all"}
+                 "groups": "Patient groups reviewed",
+                 "reviews": "Patient groups reviewed more than once"}
 
 
 def glance_table(glance: dict[str, str]) -> pd.DataFrame:
@@ -131,7 +132,8 @@ def small_line_themes(theme: str, raised: str, min_count: int = MIN_COUNT) -> li
     return names.split(", ")
 
 
-def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) -> Problem:
+def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT,
+                   min_base: int = MIN_BASE) -> Problem:
     """Everything one report lets a reader write down, as one problem.
 
     Parameters
@@ -178,7 +180,7 @@ def report_problem(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) 
                     if _count(problem, theme, row[1], min_count) and base:
                         problem.at_most({theme: 1, base: -1})
     if groups:
-        _ladder_links(problem, tables, groups, glance.get("reviews", ""))
+        _ladder_links(problem, tables, groups, glance.get("reviews", ""), min_base)
     over_time = tables.get("Outcomes over time")
     if over_time is not None:
         _over_time_problem(problem, over_time, forms, min_count)
@@ -204,27 +206,25 @@ AGAIN, ONCE = "groups reviewed more than once", "groups reviewed only once"
 
 
 def _ladder_links(problem: Problem, tables: dict[str, pd.DataFrame], groups: str,
-                  reviews: str) -> None:
-    """What the ladder, its movement and the reviews in all tell together.
+                  reviews: str, min_base: int = MIN_BASE) -> None:
+    """What the ladder, its movement and "some more than once" tell together.
 
     The movement table's groups are among the ladder's, on a rung at their latest
-    review (``_MOVES_TO``), and each was reviewed more than once; the reviews in
-    all are at least the groups plus those reviewed again. Found by a reader's
-    linear-programming attack: "Moved up 10" beside a ladder row ``* | 6 | <5 |
-    0 | 15`` says the ``<5`` is 4 (10 moved up to intermediate or
-    transformative); "15 groups, 29 reviews" beside 14 groups compared says
-    exactly 1 group was reviewed once.
+    review (``_MOVES_TO``), and each was reviewed more than once; the table is
+    shown only when ``min_base`` groups or more were reviewed again, and the page
+    says so when it is not; "some more than once" says at least one was. Found
+    by readers' linear-programming attacks: "Moved up 10" beside a ladder row
+    ``* | 6 | <5 | 0 | 15`` says the ``<5`` is 4 (10 moved up to intermediate
+    or transformative); "15 groups, 29 reviews" beside 14 groups compared said
+    exactly 1 group was reviewed once (the reviews are no longer counted).
     """
     moved = tables.get("Ladder movement")
-    again_known = bool(reviews) or moved is not None
-    if not again_known:
+    if not reviews and moved is None:
         return
-    problem.variable(AGAIN, 1, None, "derived")
+    problem.variable(AGAIN, min_base if moved is not None else 1,
+                     None if moved is not None else max(min_base - 1, 1), "derived")
     problem.variable(ONCE, 0, None, "derived")
     problem.equal({AGAIN: 1, ONCE: 1, groups: -1})
-    if str(reviews).isdigit():
-        problem.shown("reviews", int(reviews))
-        problem.at_most({groups: 1, AGAIN: 1, "reviews": -1})
     if moved is None:
         return
     where = tables.get("Ladder")
@@ -324,7 +324,8 @@ def _over_time_problem(problem: Problem, table: pd.DataFrame, forms: str | None,
         problem.equal(all_agreed)
 
 
-def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) -> pd.DataFrame:
+def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT,
+                 min_base: int = MIN_BASE) -> pd.DataFrame:
     """The values one report gives away: hidden counts worked out exactly, and small
     counts (1 to ``min_count - 1``) worked out from rates and shares.
 
@@ -339,7 +340,7 @@ def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT) ->
     ValueError
         When the report says two different things about one count.
     """
-    problem = report_problem(tables, min_count)
+    problem = report_problem(tables, min_count, min_base)
     rows = []
     for name, value in problem.pinned_values().items():
         low, high, kind = problem.low[name], problem.high[name], problem.kind[name]

@@ -97,38 +97,25 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
 
 
 def reviews_in_all(reviews: pd.DataFrame, min_count: int = MIN_COUNT) -> str:
-    """How many reviews there were in all, as the report may say it: a count, or
-    "some more than once" (no group reviewed twice: the groups' own count).
+    """Whether some group was reviewed more than once, as the report says it:
+    ``"some more than once"``, or ``""`` (each group once).
 
-    Beside the groups reviewed, the reviews bound the groups reviewed more than
-    once (at most the reviews beyond each group's first) and so those reviewed
-    only once; the ladder movement table's groups compared bound them from below
-    (found by a reader's linear-programming attack: 15 groups, 29 reviews and 14
-    groups compared at a level leave exactly 1 group reviewed once). So the
-    reviews are counted only where the groups, the reviews beyond the first, the
-    groups reviewed more than once and those reviewed once are each 0 or at
-    least ``min_count`` (those two none where the groups are).
+    The number of reviews is never given. Beside the groups reviewed it bounds
+    the groups reviewed more than once (at most the reviews beyond each group's
+    first), which the ladder movement's groups compared bound from below: "15
+    groups, 29 reviews" beside 14 groups compared says 1 group was reviewed
+    once; and a rule that gave the number only when no such count was small
+    said, when it did not, that one was (both found by readers' linear
+    programming attacks). ``min_count`` is kept for callers.
 
     Examples
     --------
-    >>> r = pd.DataFrame({"group_id": [*"abcdefghijklmno", *"abcdefghijklmn"]})
-    >>> reviews_in_all(r)  # 14 groups twice, 1 once
+    >>> reviews_in_all(pd.DataFrame({"group_id": [*"abcdefghij", *"abcde"]}))
     'some more than once'
-    >>> reviews_in_all(pd.DataFrame({"group_id": [*"abcdefghij", *"abcdef"]}))  # 6 twice, 4 once
-    'some more than once'
-    >>> reviews_in_all(pd.DataFrame({"group_id": [*"abcdefghij", *"abcde"]}))  # 5 twice, 5 once
-    '15'
     >>> reviews_in_all(pd.DataFrame({"group_id": list("abcdef")}))
     ''
     """
-    per_group = reviews["group_id"].value_counts()
-    groups, twice = len(per_group), int((per_group > 1).sum())
-    if not twice:
-        return ""
-    parts = (groups, len(reviews) - groups, twice, groups - twice)
-    if all(p == 0 or p >= min_count for p in parts):
-        return str(len(reviews))
-    return "some more than once"
+    return "some more than once" if reviews["group_id"].duplicated().any() else ""
 
 
 def sessions_without_forms(evaluations: pd.DataFrame, sessions: pd.DataFrame) -> list[str]:
@@ -263,12 +250,12 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
         counts.index, counts.columns = levels, ["Moved up", "Stayed", "Moved down"]
         out["moved"] = publishable(counts.astype(int), "Groups compared")
         if out["where"] is not None:
-            _protect_together(out, reviews, min_count)
+            _protect_together(out, reviews, min_base, min_count)
     return out
 
 
 def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
-                      min_count: int) -> None:
+                      min_base: int, min_count: int) -> None:
     """Hide more where the ladder and its movement, beside the groups and reviews the
     page counts, give a hidden count away (:func:`~coprod_analysis.report.audit.
     report_leaks`: "Moved up 10" says a ladder row's "<5" transformative is 4 if
@@ -286,7 +273,7 @@ def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
         leaks = report_leaks({"At a glance": glance_table(glance),
                               "Ladder": where.rename_axis("Level").reset_index(),
                               "Ladder movement": moved.rename_axis("Level").reset_index()},
-                             min_count)
+                             min_count, min_base)
         levels = {str(n).split("(", 1)[1].split(",")[0] for n in leaks["name"]
                   if str(n).startswith("Ladder")}
         if not levels:
@@ -336,7 +323,8 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
              min_count: int = MIN_COUNT, quotes: int = 3,
              quote_themes_column: str | None = None,
              respondent: str | None = None, scorer: Scorer | None = None,
-             used: set[str] | None = None, places: Places | None = None) -> pd.DataFrame:
+             used: set[str] | None = None, places: Places | None = None,
+             unit: str | None = None) -> pd.DataFrame:
     """Themes raised, most often first, each with its count, share and a few quotes.
 
     Counts are of respondents: each row of the table, or each value of
@@ -357,7 +345,9 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
         (list: :func:`~coprod_analysis.report.quotes.choose_quotes`, with
         ``scorer`` saying which sentences surely speak of a theme; ``used``
         holds the sentences quoted already, under another heading; ``places``,
-        the groups and venues no quote may name).
+        the groups and venues no quote may name; ``unit``, a column such as
+        ``session_id``: no answer of a session of fewer than ``min_base``
+        respondents is quoted).
 
     Examples
     --------
@@ -430,7 +420,14 @@ def you_said(table: pd.DataFrame, text_column: str, themes_column: str,
     wanted = [code for code, shown in zip(out["code"], out["Raised by"], strict=True)
               if str(shown).isdigit() and int(writers.get(code, 0)) >= min_count
               ] if may_quote else []
-    chosen = choose_quotes(table[text_column], quoting, wanted, quotes, scorer, used=used,
+    quotable = table[text_column]
+    if unit is not None:
+        # No quote from a session of fewer than min_base respondents: a date or a
+        # facilitator's name in it would tie it to the few who were there (found by a
+        # reader: "The session on 10 September went too fast", from a session of 3).
+        sizes = table.groupby(unit, dropna=True, observed=True)[unit].transform("size")
+        quotable = quotable.where(sizes.fillna(0).to_numpy() >= min_base)
+    chosen = choose_quotes(quotable, quoting, wanted, quotes, scorer, used=used,
                            places=places)
     out["quotes"] = [chosen.get(code, []) for code in out["code"]]
     return out

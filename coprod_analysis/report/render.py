@@ -189,7 +189,8 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
             made_improvements = workers.submit(
                 you_said, evaluations, "improvements", "improvement_themes",
                 inputs.improvement_codes, min_base, min_count,
-                scorer=_scorer(inputs, "improvements"), used=used, places=places)
+                scorer=_scorer(inputs, "improvements"), used=used, places=places,
+                unit="session_id" if "session_id" in evaluations else None)
         rates = shown_agreement(evaluations, min_base, min_count, every_outcome=True)
         outcomes = outcomes_table(evaluations, min_base, min_count, rates=rates)
         outcome_charts = []
@@ -255,7 +256,8 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         "count below the threshold (for example 25% of 12 is 3 people).",
         "Quotes are what people wrote, with names, e-mail addresses, phone numbers, NHS "
         "numbers and postcodes removed; they are not attributed to anyone, and a theme is "
-        f"quoted only when at least {min_count} people (or groups) wrote of it.",
+        f"quoted only when at least {min_count} people (or groups) wrote of it, and never "
+        f"from a session of fewer than {min_base} people.",
         redaction_note(inputs.actions is not None, keep_staff_names),
         "Agreement is the share answering Agree or Strongly agree; the 95% interval is the "
         "range the true share probably lies in.",
@@ -321,7 +323,7 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     targets = report_targets(out)
     refuse_overwriting(targets, protect)
     html, tables = build_html(inputs, min_base, min_count, keep_staff_names=keep_staff_names)
-    leaks = report_leaks(tables, min_count)
+    leaks = report_leaks(tables, min_count, min_base)
     if len(leaks):  # the suppression should never let this happen: refuse, write nothing
         raise CoprodError("the report would let a reader work out a small number ("
                           + "; ".join(leaks["name"].astype(str)) + "); nothing was written. "

@@ -258,8 +258,7 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
         when = (f"{dates.min():%B %Y} to {dates.max():%B %Y}" if len(dates) else
                 "before and after training")
         groups = show_count(reviews["group_id"].nunique(), min_count)
-        # (see content.reviews_in_all: a count only where it gives no small count away)
-        again = glance.get("reviews", "")
+        again = glance.get("reviews", "")  # "some more than once" (reviews_in_all)
         out.append({
             "form": "Group review form",
             "who": "Patient groups: Patient Participation Groups (PPGs), Patient Assurance "
@@ -269,8 +268,7 @@ def we_asked(glance: dict[str, str], evaluations: pd.DataFrame,
                     "signs of good co-production.",
             "when": f"Before training, and again later to see what changed: {when}.",
             "answered": f"{in_words(groups)} patient groups reviewed"
-                        + ("." if not again else f", {again}." if not again.isdigit()
-                           else f", {again} reviews in all."),
+                        + (f", {again}." if again else "."),
         })
     return out
 
