@@ -98,6 +98,11 @@ newsam wakefield bradford harrogate huddersfield halifax dewsbury batley keighle
 castleford pontefract selby york kirklees calderdale shipley bingley ilkley normanton
 featherstone ossett knaresborough ripon tadcaster skipton sheffield manchester liverpool
 newcastle birmingham london yorkshire humber pennines
+swillington churwell bywater micklefield barwick scholes thorner shadwell bardsey collingham
+lofthouse oulton woodlesford mickletown hawksworth arthington bramhope harewood wike ledsham
+ledston tinshill lawnswood weetwood sheepscar mabgate fearnville oakwood gledhow scarcroft
+manston colton austhorpe whitkirk stourton cottingley birkenshaw fulneck troydale swinnow
+menston wharfedale becklin farnley cross gates
 """.split()
 
 

@@ -677,6 +677,10 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("Lily on the door", "[name] on the door"),
     # a list joined by "+"
     ("Nadia + Kris were great", "[name] + [name] were great"),
+    # a condition's name is no person's after a title or a given name
+    ("Mr Parkinson's talk was good", "Mr [name]'s talk was good"),
+    ("Sue Parkinson's group was great", "[name]'s group was great"),
+    ("Mrs Morley was lovely", "Mrs [name] was lovely"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):
@@ -696,6 +700,13 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     "speak to Healthwatch", "Ideas Get Talked To Death And Then Quietly Dropped.",
     "Lunch was a pleasure", "The day was a laugh", "Feedback from the Council was slow",
     "Zoom was a great tool",
+    # conditions named after a person (a second red-team reader: 31 of 69 were redacted)
+    "My dad has Parkinson's and struggles", "As someone with Crohn's I need the toilet",
+    "my mum has Lewy Body dementia", "Ehlers-Danlos makes it hard", "Hodgkin's lymphoma",
+    "My lad has Duchenne and transition is hard", "my husband Parkinsons is getting worse",
+    # places in and around Leeds that are also surnames
+    "I came on two buses from Morley", "lived in Middleton all my life",
+    "Im from Cross Gates originally", "we moved out to Allerton Bywater last year",
 ])
 def test_words_and_places_the_session_11_red_team_found_stay(text):
     assert redact(text) == text

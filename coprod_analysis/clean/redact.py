@@ -247,9 +247,12 @@ PHONE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 
+#: A UK postcode, a space or tab allowed also after its area's letters and after
+#: its inward digit, as people type them ("LS 7 4BG", "LS8 4 RD").
 POSTCODE = re.compile(
-    r"\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
-    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])[ \t-]{0,2}[0-9][ABD-HJLNP-UW-Z]{2}\b",
+    r"\b(?:[A-PR-UWYZ][ \t]?[0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9]{1,2}"
+    r"|[A-PR-UWYZ][ \t]?[0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9][ABEHMNPRVWXY])"
+    r"[ \t-]{0,2}[0-9][ \t]?[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE,
 )
 
@@ -673,6 +676,18 @@ def _is_title_case(word: str) -> bool:
     return word[0].isupper() and not word.isupper()
 
 
+#: Conditions named after a person (in lower case, as words are keyed), kept with
+#: "'s" or before a word such as "disease": "Parkinson's", "Crohn's disease".
+_EPONYMS = frozenset("""addison alport alzheimer angelman asperger baker barrett batten bell
+behcet bright charcot-marie-tooth creutzfeldt-jakob crohn cushing down dravet duchenne
+dupuytren edwards ehlers-danlos ewing fabry friedreich gaucher graves guillain-barre hashimoto
+hirschsprung hodgkin huntington kaposi kawasaki klinefelter legionnaires lewy marfan meniere
+munchausen noonan osgood-schlatter paget patau perthes peyronie pompe prader-willi raynaud
+rett reye sjogren stargardt still sydenham tay-sachs tietze tourette turner usher wilms
+wilson wolff-parkinson-white parkinson""".split())
+#: Words after a person's name that make it a condition ("Crohn's disease", "Lewy body").
+_CONDITION_WORDS = frozenset("""disease diseases syndrome palsy dementia body bodies ataxia
+chorea sarcoma lymphoma phenomenon dystrophy contracture cyst tumour tumor""".split())
 #: Names that, with "'s", are what Leeds calls a hospital: "Jimmy's" is St James's.
 _NICKNAMED_PLACES = frozenset({"jimmy"})
 #: What a person has, after a name and "'s" ("Jimmy's talk"): a person, not a place.
@@ -762,8 +777,20 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Words i..j-1 name a place or organisation."""
         if i > 0 and keys[i - 1] in ("st", "saint") and gap(i) in (" ", ". ", "."):
             return True
+        if j == i + 1 and keys[i] in local_words() and not (i > 0 and keys[i - 1] in _TITLES):
+            return True  # a place in or around Leeds ("from Morley", "in Middleton")
         if j == i + 1 and keys[i] in _NICKNAMED_PLACES and words[i][2][-2:] in ("'s", "\u2019s"):
             # "at Jimmy's", "Jimmy's cancer unit" (St James's), not "Jimmy's talk"
+            return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
+        if j == i + 1 and (keys[i] in _EPONYMS or keys[i].removesuffix("s") in _EPONYMS) \
+                and (words[i][2][-2:] in ("'s", "\u2019s") or keys[i].endswith("s")
+                     or "-" in keys[i] or (j < n and keys[j] in _CONDITION_WORDS)
+                     or (i > 0 and keys[i - 1] in ("has", "have", "had", "with", "of"))) \
+                and not (i > 0 and (keys[i - 1] in _TITLES or (
+                    _is_title_case(words[i - 1][2]) and gap(i) == " "
+                    and (is_given(keys[i - 1]) or keys[i - 1] in gaz.given_common)))):
+            # a condition named after a person: "Parkinson's", "Crohn's disease", "Lewy
+            # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
             return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
         return bool(j < n and keys[j] in _PLACE_WORDS and gap(j) in (" ", "-"))
 
