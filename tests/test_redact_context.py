@@ -681,6 +681,11 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("Mr Parkinson's talk was good", "Mr [name]'s talk was good"),
     ("Sue Parkinson's group was great", "[name]'s group was great"),
     ("Mrs Morley was lovely", "Mrs [name] was lovely"),
+    # signed off with a role, a name nobody's list knows; what a person knows or kept
+    ("Really useful, thank you all - Nyasha, carer",
+     "Really useful, thank you all - [name], carer"),
+    ("Good day - Tomek, carer x", "Good day - [name], carer x"),
+    ("Sukh knows everyone at the gurdwara", "[name] knows everyone at the gurdwara"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):
@@ -706,6 +711,7 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     "My lad has Duchenne and transition is hard", "my husband Parkinsons is getting worse",
     # places in and around Leeds that are also surnames
     "I came on two buses from Morley", "lived in Middleton all my life",
+    "Lunch, patient", "Thanks, chair",
     "Im from Cross Gates originally", "we moved out to Allerton Bywater last year",
 ])
 def test_words_and_places_the_session_11_red_team_found_stay(text):

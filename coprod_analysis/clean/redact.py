@@ -434,7 +434,7 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 #: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
-said says explains helps listens did sorted brought knew""".split())
+said says explains helps listens did sorted brought knew knows kept keeps""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
@@ -1225,14 +1225,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # "Folasade - facilitator", "Folasade, the facilitator", "Folasade (she/her)".
     for i in range(n - 1):
         if not (keys[i + 1] in _ROLE_WORDS or keys[i + 1] in ("the", "our", "my")
-                or text.startswith(" (", words[i][1])):
+                or text.startswith(" (", words[i][1])
+                or (keys[i + 1] in _BRACKET_ROLES
+                    and text[words[i + 1][1]:].strip(" .!x\n") == "")):
             continue  # the cheapest test first
         if name[i] or covered[i] or title_text or not _is_title_case(words[i][2]):
             continue
         after = gap(i + 1)
         if keys[i + 1] in _ROLE_WORDS or keys[i + 1] in _BRACKET_ROLES:
             before_role = (after == " - " and keys[i + 1] in _ROLE_WORDS) or (
-                after == " (" and text[words[i + 1][1]:words[i + 1][1] + 1] == ")")
+                after == " (" and text[words[i + 1][1]:words[i + 1][1] + 1] == ")") or (
+                # signed off with a role: "thank you all - Nyasha, carer"
+                after == ", " and sentence_start(i)
+                and text[words[i + 1][1]:].strip(" .!x\n") == "")
         else:
             before_role = (after == ", " and keys[i + 1] in ("the", "our", "my") and i + 2 < n
                            and gap(i + 2) == " " and keys[i + 2] in _ROLE_WORDS)
