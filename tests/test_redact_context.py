@@ -686,6 +686,11 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
      "Really useful, thank you all - [name], carer"),
     ("Good day - Tomek, carer x", "Good day - [name], carer x"),
     ("Sukh knows everyone at the gurdwara", "[name] knows everyone at the gurdwara"),
+    # a given name that is no English word, in lower case, where a clause begins or in
+    # an answer capitalised only where sentences begin, before what a person does
+    ("imran told us about the PPG", "[name] told us about the PPG"),
+    ("Session was good but kevin from the ccg talked over everyone",
+     "Session was good but [name] from the ccg talked over everyone"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):

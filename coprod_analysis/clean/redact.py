@@ -994,11 +994,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
                 mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
-            elif key not in known and (lower_text or clause_start(i) or sentence_case()) \
+            elif (key not in known or key in _lower_given()) \
+                    and (lower_text or clause_start(i) or sentence_case()) \
                     and praised(i, plural=not key.endswith("s")) \
                     and (i == 0 or keys[i - 1] not in _DETERMINERS) \
-                    and _unknown_lower_first(key):
-                # all in lower case ("it was good tendai was lovely"), where a clause
+                    and (key in _lower_given() or _unknown_lower_first(key)):
+                # a word nobody's list knows, or a given name that is no English word
+                # ("imran told us"), all in lower case ("it was good tendai was lovely"),
+                # where a clause
                 # begins ("Great session. tendai was lovely", "and chipo on reception"),
                 # or anywhere in text capitalised only where sentences begin, as phones
                 # type it ("Great session tendai was lovely"); never after "the" or "a"
@@ -1518,7 +1521,7 @@ def _may_identify(text: str) -> int:
     if "/" in text and any(_capitalised_word_before(text, m.start())
                            for m in _PRONOUNS.finditer(text)):
         return _WORDS  # "Folasade (she/her)"
-    if not known_words().issuperset(words_folded) \
+    if (not known_words().issuperset(words_folded) or not _lower_given().isdisjoint(words_folded)) \
             and _unknown_lower_praised(words_folded, "-" in text):
         # a word nobody's list knows before praise, in lower case ("tendai was kind",
         # "Great session. tendai was lovely", "nyasha-rose helped")
@@ -1594,10 +1597,12 @@ def _unknown_lower_praised(words: list[str], hyphen: bool = False) -> bool:
     >>> _unknown_lower_praised(words), _unknown_lower_praised(words, hyphen=True)
     (False, True)
     """
-    known = known_words()
+    known, given = known_words(), _lower_given()
     steps = (1, 2) if hyphen else (1,)
+    present = set(words)
     return any(any(_praise_at(words, k + d) for k in _indices(words, word) for d in steps)
-               and _unknown_lower(word) for word in set(words).difference(known))
+               and (word in given or _unknown_lower(word))
+               for word in present.difference(known) | present.intersection(given))
 
 
 def _praise_at(words: list[str], k: int) -> bool:
@@ -2295,13 +2300,13 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             within = pc.is_in(distinct, value_set=pa.array(sorted(words_of), type=distinct.type))
             flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
         # words of a-z alone nobody's list knows ("tendai"), asked once a distinct word
-        known, plain_words = known_words(), np.flatnonzero(~others)
+        known, given, plain_words = known_words(), _lower_given(), np.flatnonzero(~others)
         for i, word in zip(plain_words.tolist(),
                            distinct.take(pa.array(plain_words)).to_pylist(), strict=True):
-            if word not in known:
+            if word not in known or word in given:
                 unknown = lowers.get(word)
                 if unknown is None:
-                    unknown = lowers[word] = _unknown_lower(word)
+                    unknown = lowers[word] = word in given or _unknown_lower(word)
                 if unknown:
                     flags[i] |= _UNKNOWN_LOW
         of_words = flags[tokens.indices.to_numpy()]
