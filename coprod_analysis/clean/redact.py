@@ -1446,6 +1446,13 @@ def _lower_given() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _known_no_given() -> frozenset[str]:
+    """Words some list knows that are no given name of :func:`_lower_given`: an answer
+    of these alone has no word in lower case that may be a name before praise."""
+    return known_words() - _lower_given()
+
+
+@lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
     """Capitalised words that make a text worth a closer look: given names and
     surnames of the gazetteer, and titles."""
@@ -1521,7 +1528,7 @@ def _may_identify(text: str) -> int:
     if "/" in text and any(_capitalised_word_before(text, m.start())
                            for m in _PRONOUNS.finditer(text)):
         return _WORDS  # "Folasade (she/her)"
-    if (not known_words().issuperset(words_folded) or not _lower_given().isdisjoint(words_folded)) \
+    if not _known_no_given().issuperset(words_folded) \
             and _unknown_lower_praised(words_folded, "-" in text):
         # a word nobody's list knows before praise, in lower case ("tendai was kind",
         # "Great session. tendai was lovely", "nyasha-rose helped")
@@ -2071,7 +2078,7 @@ def warm() -> None:
     1
     """
     for load in (_gazetteer, known_words, english_words, proper_words, local_words,
-                 capitalised_english, _plain_capitalised,
+                 capitalised_english, _known_no_given, _plain_capitalised,
                  _common_and_stop, _lower_given, _trigger_words, _joined_given):
         load()
     redact("Thanks Tsiory, my wife nyasha was lovely. Ring 07700 900123 or jo@x.org")
