@@ -25,8 +25,9 @@ exactly as written. Replaced, first come first served where two overlap:
     (``20/03/2018``), times (``10:00``), money (``£1,250.00``) and numbers of
     other lengths do not.
 ``[postcode]``
-    full UK postcodes in any case, with or without the space (``LS6 2QF``,
-    ``ls62qf``); a district alone (``LS6``) is not identifying and is kept.
+    full UK postcodes in any case, with or without the space, and with a space
+    inside a half (``LS6 2QF``, ``ls62qf``, ``LS 7 4BG``, ``LS8 4 RD``); a
+    district alone (``LS6``) is not identifying and is kept.
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -46,9 +47,15 @@ exactly as written. Replaced, first come first served where two overlap:
     Singh``); in capitals, a given name of three letters or more that is no
     English word, where the whole answer is in capitals (``ANDY PEARSON``),
     before a known name (``SARAH JONES``) or after an introduction (``thanks to
-    SARAH``), never a month (``3 JAN``). Names that are also common words ("Will", "May", "Hope",
-    "Grace") need such context. Places and organisations (``Nightingale ward``,
-    ``St Luke's``, ``Meanwood Valley PPG``) are kept.
+    SARAH``), never a month (``3 JAN``); a word nobody's list knows, or a
+    given name, in lower case before praise or criticism where a clause begins
+    or in an answer capitalised only where sentences begin (``Great session
+    tendai was lovely``, ``imran told us``), and in Headline Style. Names that
+    are also common words ("Will", "May", "Hope", "Grace") need such context
+    (``Grace listened to me``). Places and organisations (``Nightingale
+    ward``, ``St Luke's``, ``Meanwood Valley PPG``, ``from Morley``, ``at
+    Jimmy's``) and conditions named after a person (``Parkinson's``,
+    ``Crohn's disease``) are kept. The full list is in ``docs/cleaning.md``.
 
 Not found: names that are not in the gazetteer and stand without any of that
 context, street addresses without a postcode, dates of birth, and identifiers
@@ -1000,13 +1007,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and (i == 0 or keys[i - 1] not in _DETERMINERS) \
                     and (key in _lower_given() or _unknown_lower_first(key)):
                 # a word nobody's list knows, or a given name that is no English word
-                # ("imran told us"), all in lower case ("it was good tendai was lovely"),
-                # where a clause
-                # begins ("Great session. tendai was lovely", "and chipo on reception"),
-                # or anywhere in text capitalised only where sentences begin, as phones
-                # type it ("Great session tendai was lovely"); never after "the" or "a"
-                # ("the scran was lovely"); "were" as Leeds says it ("tendai were
-                # lovely"), but not after a plural ("biccies were lovely")
+                # ("imran told us"), before praise: in an answer all in lower case ("it
+                # was good tendai was lovely"), where a clause begins ("Great session.
+                # tendai was lovely", "and chipo on reception"), or anywhere in an answer
+                # capitalised only where sentences begin, as phones type it ("Great
+                # session tendai was lovely"); never after "the" or "a" ("the scran was
+                # lovely"); "were" as Leeds says it ("tendai were lovely"), but not after
+                # a plural ("biccies were lovely")
                 mark(i)
                 extend(i)
             continue
@@ -1116,10 +1123,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
         if _is_title_case(word):
-            ok = (capitalised_word(j) and not thanked_thing(j)) if kind in ("strong", "greeting") \
-                else (
-                capitalised_word(j, known=True) and key not in gaz.common_words) or (
-                unknown(j))  # "a talk by Tsiory", "ask Tsiory"
+            if kind in ("strong", "greeting"):
+                ok = capitalised_word(j) and not thanked_thing(j)
+            else:  # "a talk by Tsiory", "ask Tsiory"
+                ok = (capitalised_word(j, known=True) and key not in gaz.common_words) \
+                    or unknown(j)
         elif word.isupper() and len(word) > 2 and kind == "greeting":
             ok = caps_name(j) or (len(word) > 3 and unknown(j))  # "thanks to SARAH"
         elif kind == "strong":
@@ -2306,7 +2314,8 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
                                (_PRAISE_WORD, _PRAISE_NEXT | {"s"})):
             within = pc.is_in(distinct, value_set=pa.array(sorted(words_of), type=distinct.type))
             flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
-        # words of a-z alone nobody's list knows ("tendai"), asked once a distinct word
+        # words of a-z alone nobody's list knows ("tendai"), or given names that are no
+        # English word ("imran"), asked once a distinct word
         known, given, plain_words = known_words(), _lower_given(), np.flatnonzero(~others)
         for i, word in zip(plain_words.tolist(),
                            distinct.take(pa.array(plain_words)).to_pylist(), strict=True):
