@@ -65,6 +65,7 @@ of other countries' shapes. The redaction is a safety net, not a guarantee.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -229,6 +230,8 @@ _SOCIAL_LINK = re.compile(
 #: first), nor a time ("@10am", "@ 2pm"); three characters or more.
 _HANDLE = re.compile(
     r"(?<![\w.@+-])@(?!\d{1,2}(?:[:.]\d{2})?\s?(?i:am|pm)\b)\w[\w.]{1,38}\w")
+#: The same, written straight after another ("@jane_doe88@jo_b"): each is a handle.
+_HANDLE_AFTER = re.compile(_HANDLE.pattern.removeprefix(r"(?<![\w.@+-])"))
 #: Words written after "@" that name a place or a time, not an account.
 _NOT_HANDLES = frozenset("""home work school church hospital night noon midday lunch the all
 everyone here there you our me end""".split())
@@ -1246,8 +1249,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[i + 1] in _ROLE_WORDS or keys[i + 1] in _BRACKET_ROLES:
             before_role = (after == " - " and keys[i + 1] in _ROLE_WORDS) or (
                 after == " (" and text[words[i + 1][1]:words[i + 1][1] + 1] == ")") or (
-                # signed off with a role: "thank you all - Nyasha, carer"
-                after == ", " and sentence_start(i)
+                # signed off with a role, a word nobody's list knows: "thank you all -
+                # Nyasha, carer" (not "Couldn't, Mum")
+                after == ", " and sentence_start(i) and unknown(i)
                 and text[words[i + 1][1]:].strip(" .!x\n") == "")
         else:
             before_role = (after == ", " and keys[i + 1] in ("the", "our", "my") and i + 2 < n
@@ -1905,6 +1909,21 @@ def _beside_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
 _DIGIT_RUN = re.compile(r"\d(?:[ .\-/()]{0,3}\d)*")
 
 
+def _handles(text: str) -> Iterator[re.Match]:
+    """The social media handles of ``text`` (:data:`_HANDLE`), those written straight
+    after one another too.
+
+    Examples
+    --------
+    >>> [m.group() for m in _handles("see @jane_doe88@jo_b and @x123")]
+    ['@jane_doe88', '@jo_b', '@x123']
+    """
+    for m in _HANDLE.finditer(text):
+        yield m
+        while (m := _HANDLE_AFTER.match(text, m.end())) is not None:
+            yield m
+
+
 def _digit_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of the text around its runs of digits, where every number and
     postcode must lie (so that the number patterns need not scan the rest). Each
@@ -1948,7 +1967,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         for m in _SOCIAL_LINK.finditer(text):
             add(m.start(1), m.end(1), "[name]")
     if "@" in text:
-        for m in _HANDLE.finditer(text):
+        for m in _handles(text):
             after = _WORD.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
             if m.group()[1:].lower() not in _NOT_HANDLES and m.group()[1:].lower() not in _STOP \
                     and not (after and after.group().lower() in _PLACE_WORDS):
@@ -2155,8 +2174,8 @@ def _word_flags(word: str) -> int:
         flags |= _LOWER_ROLE  # a role read only for a word in lower case after it
     if not _PRAISE_NEXT.isdisjoint(lower_words) or "s" in lower_words:
         flags |= _PRAISE_WORD  # (or "'s": "tendai 's", "nyasha-rose 's")
-    if any(map(_unknown_lower, lower_words)):
-        flags |= _UNKNOWN_LOW
+    if not _lower_given().isdisjoint(lower_words) or any(map(_unknown_lower, lower_words)):
+        flags |= _UNKNOWN_LOW  # (a given name too: "imran,")
     if not lower_words:
         flags |= _NO_RUN
     # a name beside a verb, a role or a title, as the quick test takes it: a word of
