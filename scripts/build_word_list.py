@@ -71,6 +71,38 @@ infographics kahoot miro eventbrite
 camhs iapt cmht cmhts ahp ahps nhse ooh hcp hcps lypft lchft ltht icp icps mdt mdts
 """.split()
 
+#: Medicines people name in feedback (generic and brand names often prescribed in
+#: England), that SCOWL does not all have: words, not people ("I started Sertraline").
+MEDICINES = """sertraline citalopram escitalopram fluoxetine paroxetine mirtazapine
+amitriptyline nortriptyline venlafaxine duloxetine trazodone vortioxetine bupropion
+quetiapine olanzapine risperidone aripiprazole clozapine haloperidol lurasidone
+lithium lamotrigine levetiracetam valproate sodium carbamazepine phenytoin topiramate
+gabapentin pregabalin diazepam lorazepam clonazepam zopiclone zolpidem promethazine
+melatonin omeprazole lansoprazole esomeprazole pantoprazole ranitidine famotidine
+gaviscon metformin gliclazide sitagliptin linagliptin alogliptin empagliflozin
+dapagliflozin canagliflozin liraglutide semaglutide dulaglutide tirzepatide ozempic
+mounjaro wegovy saxenda insulin novorapid lantus levemir humalog tresiba atorvastatin
+simvastatin rosuvastatin pravastatin ezetimibe ramipril lisinopril enalapril perindopril
+amlodipine felodipine nifedipine bisoprolol atenolol propranolol metoprolol carvedilol
+losartan candesartan irbesartan valsartan olmesartan furosemide bumetanide
+bendroflumethiazide indapamide spironolactone eplerenone doxazosin digoxin nicorandil
+isosorbide mononitrate glyceryl trinitrate warfarin apixaban rivaroxaban edoxaban
+dabigatran clopidogrel ticagrelor prasugrel aspirin levothyroxine carbimazole
+paracetamol ibuprofen naproxen diclofenac celecoxib codeine cocodamol co-codamol
+dihydrocodeine tramadol morphine oramorph oxycodone fentanyl buprenorphine methadone
+buvidal naloxone prednisolone hydrocortisone dexamethasone salbutamol ventolin
+seretide symbicort fostair trimbow relvar beclometasone budesonide fluticasone
+tiotropium spiriva montelukast epipen adrenaline donepezil memantine rivastigmine
+galantamine levodopa co-careldopa sinemet madopar ropinirole pramipexole rasagiline
+methotrexate hydroxychloroquine sulfasalazine leflunomide adalimumab humira
+infliximab etanercept allopurinol febuxostat colchicine alendronate alendronic
+risedronate adcal calcichew finasteride tamsulosin sildenafil tadalafil oxybutynin
+solifenacin mirabegron mebeverine buscopan loperamide laxido movicol lactulose senna
+docusate ondansetron metoclopramide cyclizine domperidone prochlorperazine amoxicillin
+flucloxacillin clarithromycin erythromycin doxycycline nitrofurantoin trimethoprim
+cefalexin co-amoxiclav metronidazole ciprofloxacin aciclovir fluconazole varenicline
+champix nicotine tamoxifen letrozole anastrozole herceptin keytruda""".split()
+
 #: Shops, charities, services and organisations in and around Leeds that people
 #: name in feedback, and that SCOWL does not have.
 BRANDS = """tesco asda morrisons sainsbury sainsburys aldi lidl waitrose greggs primark
@@ -108,9 +140,10 @@ menston wharfedale becklin farnley cross gates
 
 def build(dicts: list[str]) -> bytes:
     """The file's bytes from the SCOWL lists ``dicts``."""
-    english: set[str] = set(ENGLISH)
+    english: set[str] = set(ENGLISH) | set(MEDICINES)
     proper: set[str] = set(PLACES) | set(BRANDS) | set(OCCASIONS_AND_MODELS)
-    local = {fold_text(w) for w in (*ENGLISH, *PLACES, *BRANDS, *OCCASIONS_AND_MODELS)}
+    local = {fold_text(w) for w in (*ENGLISH, *MEDICINES, *PLACES, *BRANDS,
+                                    *OCCASIONS_AND_MODELS)}
     capitalised: set[str] = set()  # every word SCOWL lists with a capital
     for path in dicts:
         for line in Path(path).read_text(encoding="utf-8").splitlines():

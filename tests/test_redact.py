@@ -337,6 +337,14 @@ def test_postcodes_written_with_two_spaces_or_a_hyphen_are_redacted(text):
     assert redact(text) == "[postcode]"
 
 
+@pytest.mark.parametrize("text", ["NHS No. 555 979 7111", "NHS No. 55 59 79 71 11",
+                                  "My NHS Number is 55 59 79 71 11"])
+def test_nhs_numbers_after_nhs_no_in_any_case_are_redacted(text):
+    # "No." with a capital N broke the rule for ten digits in any grouping (a third
+    # red-team reader); the check digit of 5559797111 is valid
+    assert redact(text).endswith("[nhs_number]")
+
+
 @pytest.mark.parametrize("text", ["at 10 am", "meet at 2 pm in room 3", "scored 4 5 ab",
                                   "it was 1 2 1 support", "on level 2 3 of us"])
 def test_times_and_numbers_with_spaces_are_no_postcode(text):

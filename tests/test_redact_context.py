@@ -698,6 +698,12 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("imran told us about the PPG", "[name] told us about the PPG"),
     ("Session was good but kevin from the ccg talked over everyone",
      "Session was good but [name] from the ccg talked over everyone"),
+    # a third red-team reader: a list in lower case; in Headline Style a name does not
+    # run on into the English words after it
+    ("Run by kwame and akosua", "Run by [name] and [name]"),
+    ("Ngozi Asked About Funding", "[name] Asked About Funding"),
+    ("Our Gurpreet Couldn't Make It", "Our [name] Couldn't Make It"),
+    ("Lovely morning. Best wishes, Rosalind Featherstone", "Lovely morning. Best wishes, [name]"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):
@@ -724,6 +730,13 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     # places in and around Leeds that are also surnames
     "I came on two buses from Morley", "lived in Middleton all my life",
     "Lunch, patient", "Thanks, chair",
+    # medicines (a third reader: 33 comments lost one), conditions in lower case and in
+    # Headline Style, St James's in lower case
+    "I started Sertraline in May", "Lansoprazole and Omeprazole - why both?",
+    "Sodium Valproate doesnt agree with me", "sertraline made me feel sick",
+    "living with crohn's is hard", "tourette's was mentioned by the trainer",
+    "My Mum Has Alzheimer's", "i went to st james's for my op",
+    "And Bright Comfortable Room",
     "Im from Cross Gates originally", "we moved out to Allerton Bywater last year",
 ])
 def test_words_and_places_the_session_11_red_team_found_stay(text):

@@ -245,7 +245,8 @@ NHS_NUMBER = re.compile(
 )
 #: Ten digits in any grouping ("943 4765 919"): an NHS number only after "NHS".
 _TEN_DIGITS = re.compile(r"(?<![\d+])\d(?:[ .\-/]{0,3}\d){9}(?![\d])")
-_NHS_BEFORE = re.compile(r"(?i:nhs)\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3})?$")
+_NHS_BEFORE = re.compile(r"nhs\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3})?$",
+                         re.IGNORECASE)  # "NHS No. ", "My NHS Number is "
 #: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
 #: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
 #: digits, spaces, dots, dashes and brackets anywhere between them.
@@ -928,8 +929,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and gaz.is_name(key) and key not in gaz.common_words \
                     and key not in gaz.dict_words:
                 pass  # "Sarah jones": a surname typed in lower case
-            elif not capitalised_word(j) or key in _PLACE_WORDS:
-                break
+            elif not capitalised_word(j) or key in _PLACE_WORDS or (
+                    title_text and key in english_words() and not gaz.is_name(key)
+                    and key not in gaz.surnames):
+                break  # (in Headline Style an English word is no name: "Ngozi Asked")
             if key in gaz.common_words and key not in gaz.surnames:
                 break
             mark(j)
@@ -987,7 +990,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                        _ROLE_GAPS if key in _ROLE_WORDS and key not in _WORD_TITLES
                        else (" ", "  ")) \
                     and fkey not in _STOP and fkey not in _TITLES and (
-                    key in _TITLES or capitalised_word(i + 1)) and (
+                    key in _TITLES or (capitalised_word(i + 1) and not (
+                        title_text and fkey in english_words() and not gaz.is_name(fkey)
+                        and fkey not in gaz.surnames))) and (
                     sep not in (", ", " (") or text[words[i + 1][1]:words[i + 1][1] + 1] in (
                         "", ",", ".", "!", ";", ")")):  # "my son, Tendai, came"
                 if follow.islower() and key in _TITLES and fkey in gaz.common_words \
@@ -999,7 +1004,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if not word[0].isupper():
             # text written all in lower case: a given name that is no English word
-            if lower_text and key in _lower_given():
+            if is_place(i, i + 1):
+                pass  # "st james's", "living with crohn's", "from morley"
+            elif lower_text and key in _lower_given():
                 mark(i)
                 extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
@@ -1128,9 +1135,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if _is_title_case(word):
             if kind in ("strong", "greeting"):
                 ok = capitalised_word(j) and not thanked_thing(j)
-            else:  # "a talk by Tsiory", "ask Tsiory"
-                ok = (capitalised_word(j, known=True) and key not in gaz.common_words) \
-                    or unknown(j)
+            else:  # "a talk by Tsiory", "ask Tsiory"; in Headline Style no English
+                # word ("And Bright Comfortable Room")
+                ok = (capitalised_word(j, known=True) and key not in gaz.common_words
+                      and not (title_text and key in english_words())) or unknown(j)
         elif word.isupper() and len(word) > 2 and kind == "greeting":
             ok = caps_name(j) or (len(word) > 3 and unknown(j))  # "thanks to SARAH"
         elif kind == "strong":
@@ -1228,9 +1236,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     j = i + 1 if j > i else i - 1
                     if not (0 <= j < n and gap(max(i, j)).strip() in (",", "&", "/", "+")):
                         continue
-                if name[j] or covered[j] or not capitalised_word(j) or is_place(j, j + 1) \
-                        or keys[j] in gaz.common_words or (sentence_start(j) and not (
-                            gaz.is_name(keys[j]) or unknown(j))):
+                # in lower case beside a name in lower case: a given name that is no
+                # English word, or a word nobody's list knows ("run by kwame and akosua")
+                lower_pair = words[i][2].islower() and words[j][2].islower() and (
+                    keys[j] in _lower_given() or _unknown_lower_first(keys[j]))
+                if name[j] or covered[j] or is_place(j, j + 1) or not lower_pair and (
+                        not capitalised_word(j) or keys[j] in gaz.common_words
+                        or (sentence_start(j) and not (gaz.is_name(keys[j]) or unknown(j)))):
                     continue
                 mark(j)
                 todo.append(j)
