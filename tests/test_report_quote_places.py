@@ -305,3 +305,24 @@ def test_no_quote_comes_from_a_session_of_fewer_than_min_base_respondents():
     # without the unit (as before), the small session's answers could be quoted
     every = you_said(table, "improvements", "improvement_themes", {"pace": "Pace"})
     assert set(every.set_index("code").loc["pace", "quotes"]) & set(b_pace)
+
+
+def test_old_names_from_the_aliases_file_are_hidden_too():
+    # A reader's attack (session 11): a review wrote "At Bramley Friends the staff are
+    # always rushing", Bramley Friends being the group's old name in the aliases file;
+    # the reviews keep only the final name, so the quote named the group.
+    from coprod_analysis.report.inputs import load_report_inputs
+    from coprod_analysis.report.render import ReportInputs, report_places
+
+    inputs = ReportInputs(evaluations=pd.DataFrame({"venue": ["Seacroft Hub"]}),
+                          reviews=pd.DataFrame({"group": ["Bramley Village PPG"]}),
+                          group_names=("Bramley Friends", "Bramley Village PPG"))
+    assert hide_places("At Bramley Friends the staff are always rushing",
+                       report_places(inputs)) == "At [group] the staff are always rushing"
+    # the loader reads every spelling of the aliases file (both columns)
+    sample = REPO / "data" / "sample"
+    read, _ = load_report_inputs(sample / "evaluations", sample / "reviews",
+                                 aliases=sample / "group-aliases.csv")
+    pairs = [line.split(",") for line in
+             (sample / "group-aliases.csv").read_text().splitlines()[1:] if line.strip()]
+    assert {name.strip() for pair in pairs for name in pair} <= set(read.group_names)

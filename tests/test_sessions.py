@@ -45,3 +45,18 @@ def test_a_register_without_an_attended_column_is_refused(tmp_path):
     path.write_text("Date,Venue\n20/03/2018,Hub\n")
     with pytest.raises(CoprodError, match="needs a column for 'attended'"):
         load_sessions(path)
+
+
+def test_a_session_listed_twice_is_refused_in_one_line(tmp_path):
+    # A reader's attack (session 11): the register listed one session twice, its forms
+    # counted twice in the response rate, and the report stopped with an internal error
+    # (its audit found the rate inconsistent). Now the register is refused, naming both.
+    path = tmp_path / "sessions.csv"
+    path.write_text("session_date,venue,facilitators,attended\n"
+                    "2018-02-10,Armley Moor Library,Kate M.,15\n"
+                    "2018-08-10,Leeds Civic Hall,Kate M.,5\n"
+                    "2018-08-10,Leeds Civic Hall,Bev H.,5\n")
+    with pytest.raises(CoprodError, match=r"2018-08-10-leeds-civic-hall is listed more than "
+                                          r"once \(rows 2, 3\)") as caught:
+        load_sessions(path)
+    assert "sessions.csv" in str(caught.value) and "\n" not in str(caught.value)

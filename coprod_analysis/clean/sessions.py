@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from coprod_analysis.clean.evaluations import session_ids
@@ -84,4 +85,15 @@ def load_sessions(path: str | Path) -> pd.DataFrame:
         "attended": attended.astype("Int64"),
     })
     out.insert(0, "session_id", session_ids(out["session_date"], out["venue"]))
+    # A session listed twice would count its forms twice in the response rate (and,
+    # beside the forms returned, give that count away): refused, as a reader found.
+    twice = out["session_id"].duplicated(keep=False).to_numpy()
+    if twice.any():
+        listed = {}
+        for number, session in zip(np.asarray(numbers)[twice], out["session_id"][twice],
+                                   strict=True):
+            listed.setdefault(session, []).append(str(number))
+        raise CoprodError("; ".join(f"the session {session} is listed more than once (rows "
+                                    f"{', '.join(rows_)})" for session, rows_ in listed.items())
+                          + "; list each session once, with everyone who attended it", path)
     return out.sort_values(["session_date", "session_id"], ignore_index=True)

@@ -9,6 +9,7 @@ from coprod_analysis.clean.actions import load_actions
 from coprod_analysis.clean.evaluations import load_evaluations
 from coprod_analysis.clean.reviews import load_reviews
 from coprod_analysis.clean.sessions import load_sessions
+from coprod_analysis.read.pairs import read_pairs
 from coprod_analysis.report.cleaned import read_cleaned_evaluations
 from coprod_analysis.report.content import sessions_without_forms
 from coprod_analysis.report.render import ReportInputs
@@ -107,6 +108,9 @@ def load_report_inputs(
         actions=log.data if log is not None else None,
         improvement_codes=improvement_codes,
         settings=settings,
+        group_names=tuple(name for _, alias, group in (
+            read_pairs(aliases, "alias", "group", "aliases file") if aliases and reviews
+            else ()) for name in (alias, group) if name),
     )
     return inputs, lines
 

@@ -74,6 +74,9 @@ class ReportInputs:
     improvement_codes: dict[str, str] = field(default_factory=dict)
     settings: ReportSettings = field(default_factory=ReportSettings)
     scorers: dict[str, Scorer | None] | None = None
+    #: Every spelling of a group the aliases file gives (old names, misspellings):
+    #: the reviews keep only each group's final name, and no quote may name either.
+    group_names: tuple[str, ...] = ()
 
 
 #: Widest a chart is drawn on the page, in CSS pixels (its picture has twice the pixels).
@@ -106,12 +109,14 @@ def _scorer(inputs: ReportInputs, name: str) -> Scorer | None:
 
 def report_places(inputs: ReportInputs) -> Places:
     """The patient groups and venues the report's inputs name, which no quote may name:
-    the reviews' groups, and the venues of the evaluations and of the register."""
-    groups = inputs.reviews["group"] if inputs.reviews is not None and "group" in \
+    the reviews' groups and every spelling the aliases file gives them (an old name
+    in a quote names the group as well: found by a reader), and the venues of the
+    evaluations and of the register."""
+    groups = list(inputs.reviews["group"]) if inputs.reviews is not None and "group" in \
         inputs.reviews else []
     venues = [v for table in (inputs.evaluations, inputs.sessions)
               if table is not None and "venue" in table for v in table["venue"].unique()]
-    return Places(pd.unique(pd.Series(groups, dtype=object)), venues)
+    return Places(pd.unique(pd.Series([*groups, *inputs.group_names], dtype=object)), venues)
 
 
 def small_number_rules(min_base: int, min_count: int) -> str:
