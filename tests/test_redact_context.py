@@ -737,6 +737,9 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     "living with crohn's is hard", "tourette's was mentioned by the trainer",
     "My Mum Has Alzheimer's", "i went to st james's for my op",
     "And Bright Comfortable Room",
+    # charities and places named after a person
+    "Marie Curie nurses were amazing", "Sue Ryder in Wetherby",
+    "the Herbert Protocol is useful", "The Rob Burrow Centre is brilliant",
     "Im from Cross Gates originally", "we moved out to Allerton Bywater last year",
 ])
 def test_words_and_places_the_session_11_red_team_found_stay(text):

@@ -699,6 +699,11 @@ wilson wolff-parkinson-white parkinson""".split())
 #: Words after a person's name that make it a condition ("Crohn's disease", "Lewy body").
 _CONDITION_WORDS = frozenset("""disease diseases syndrome palsy dementia body bodies ataxia
 chorea sarcoma lymphoma phenomenon dystrophy contracture cyst tumour tumor""".split())
+#: Charities, services and places named after a person, that people in Leeds name in
+#: feedback: "Marie Curie nurses", "the Sue Ryder hospice", "the Rob Burrow Centre".
+_NAMED_ORGS = frozenset(tuple(pair.split()) for pair in (
+    "marie curie", "sue ryder", "martin house", "herbert protocol", "ronald mcdonald",
+    "rob burrow", "mary seacole", "florence nightingale", "nye bevan", "wheatfields hospice"))
 #: Names that, with "'s", are what Leeds calls a hospital: "Jimmy's" is St James's.
 _NICKNAMED_PLACES = frozenset({"jimmy"})
 #: What a person has, after a name and "'s" ("Jimmy's talk"): a person, not a place.
@@ -790,6 +795,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return True
         if j == i + 1 and keys[i] in local_words() and not (i > 0 and keys[i - 1] in _TITLES):
             return True  # a place in or around Leeds ("from Morley", "in Middleton")
+        if j == i + 1 and ((j < n and (keys[i], keys[j]) in _NAMED_ORGS and gap(j) == " ")
+                           or (i > 0 and (keys[i - 1], keys[i]) in _NAMED_ORGS
+                               and gap(i) == " ")):
+            return True  # a charity or a place named after a person ("Marie Curie nurses")
         if j == i + 1 and keys[i] in _NICKNAMED_PLACES and words[i][2][-2:] in ("'s", "\u2019s"):
             # "at Jimmy's", "Jimmy's cancer unit" (St James's), not "Jimmy's talk"
             return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
