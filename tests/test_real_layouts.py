@@ -123,14 +123,16 @@ def test_respondentid_only_export_of_one_column_questions_is_split_on_response(t
     assert [summary(out)[k] for k in KEYS] == [2, 2, 0, 0, 0]
 
 
-def test_respondentid_only_export_of_matrix_questions_alone_is_split(tmp_path):
-    # No "Response" anywhere: a matrix question's statements under its first column and
-    # the empty header cells after it show the second row to be SurveyMonkey's.
-    row1 = ["RespondentID", "By the end of the session how far do you agree?", "", ""]
+def test_respondentid_only_export_with_a_matrix_question_is_split(tmp_path):
+    # A matrix question's statements under its first column and the empty header cells
+    # after it, and "Open-Ended Response" under the one-column question, show the second
+    # row to be SurveyMonkey's.
+    row1 = ["RespondentID", "By the end of the session how far do you agree?", "", "",
+            "What could be improved?"]
     row2 = ["", "I understand the patient champion's role",
             "I can outline the benefits of co-production",
-            "I feel more confident to get involved in co-production"]
-    data = [["5300000001", "Agree", "Agree", "Strongly agree"]]
+            "I feel more confident to get involved in co-production", "Open-Ended Response"]
+    data = [["5300000001", "Agree", "Agree", "Strongly agree", "More breaks"]]
     export = read_export(write_csv(tmp_path / "matrix.csv", [row1, row2, *data]))
     assert export.platform == "surveymonkey"
     assert export.header_rows == 2
@@ -138,6 +140,30 @@ def test_respondentid_only_export_of_matrix_questions_alone_is_split(tmp_path):
     assert export.cells.columns[3] == ("By the end of the session how far do you agree? "
                                        "[I feel more confident to get involved in "
                                        "co-production]")
+
+
+@pytest.mark.parametrize(("row1", "first"), [
+    # a reader's attack (session 11): each first response was taken for a second header
+    # row and lost. A typed sheet with a Respondent ID column and an unnamed column,
+    # whose first response has no id and fills every column ...
+    (["Respondent ID", "Date of the session", "Venue", ""],
+     ["", "14/03/2019", "Seacroft Hub", "extra note"]),
+    # ... or whose first response happens to answer "Response" somewhere
+    (["Respondent ID", "Date of the session", "Venue", "Comments"],
+     ["", "14/03/2019", "Response", "fine"]),
+    # ... a SurveyMonkey export with a Collector ID whose first response lost its id
+    (["Respondent ID", "Collector ID", "Date of the session", "Venue"],
+     ["", "2345", "14/03/2019", "Seacroft Hub"]),
+    # ... a Google Forms export asking for a respondent id (not in the first column)
+    (["Timestamp", "Respondent ID", "Date of the session", "Venue"],
+     ["2019/03/14 10:00:00", "", "14/03/2019", "Seacroft Hub"]),
+])
+def test_a_first_response_is_never_taken_for_a_header_row(tmp_path, row1, first):
+    second = [c if i else "7" for i, c in enumerate(first)] if row1[0] != "Timestamp" \
+        else first
+    export = read_export(write_csv(tmp_path / "typed.csv", [row1, first, second]))
+    assert export.header_rows == 1
+    assert export.rows_read == 2
 
 
 @pytest.mark.parametrize("own", [
@@ -356,3 +382,52 @@ def test_qualtrics_choice_numbers_without_the_importid_row_are_not_venues(tmp_pa
     assert summary(out)["files"]["two.csv"]["header_rows"] == 2
     assert [r["venue"] for r in read_rows(out / "evaluations.csv")] == ["", ""]
     assert [p["field"] for p in read_rows(out / "problems.csv")] == ["venue", "venue"]
+
+
+def test_email_address_with_start_and_end_dates_is_no_sign_of_surveymonkey(tmp_path):
+    # A reader's attack (session 11): JISC-like columns were taken for SurveyMonkey's own
+    # and their dates read month-first (05/10/2019 as 10 May). Only columns SurveyMonkey
+    # alone has (IP Address, First Name, Last Name, Custom Data) count beside the dates.
+    row1 = ["Respondent ID", "Start Date", "End Date", "Email Address", "Date of the session"]
+    rows = [row1, ["101", "05/10/2019 10:00", "05/10/2019 10:20", "", "05/10/2019"],
+            ["102", "05/10/2019 11:00", "05/10/2019 11:15", "", "05/10/2019"]]
+    export = read_export(write_csv(tmp_path / "jisc.csv", rows))
+    assert export.platform != "surveymonkey"
+    assert export.rows_read == 2
+
+
+def test_a_question_coded_like_a_qualtrics_column_stays_a_question():
+    # A reader's attack (session 11): the group-name question coded "Name" was dropped
+    # as an identifier, and a respondent-type question coded "Status" was read as
+    # Qualtrics' own Status (its answers taken for previews). A question's ImportId
+    # ("QID1_TEXT"), or without ImportIds a text that reads as a question, decides.
+    from coprod_analysis.read.layouts import qualtrics_layout
+
+    codes = ["StartDate", "Status", "ResponseId", "Name", "Status"]
+    texts = ["Start Date", "Response Type", "Response ID", "Name of your group",
+             "Which best describes you?"]
+    ids = ['{"ImportId":"startDate"}', '{"ImportId":"status"}', '{"ImportId":"_recordId"}',
+           '{"ImportId":"QID1_TEXT"}', '{"ImportId":"QID2"}']
+    layout = qualtrics_layout([codes, texts, ids, ["2024-03-14", "IP Address", "R_1", "Oak",
+                                                    "Patient"]])
+    assert layout.roles == {0: "platform", 1: "platform", 2: "respondent_id"}
+    assert layout.names == {0: "startdate", 1: "status", 2: "responseid"}
+    # without the ImportId row: the texts decide
+    layout = qualtrics_layout([codes, texts, ["2024-03-14", "IP Address", "R_1", "Oak",
+                                              "Patient"]])
+    assert 3 not in layout.roles and 4 not in layout.names and layout.names[1] == "status"
+
+
+def test_a_room_number_in_a_choice_text_download_is_kept_as_the_venue(tmp_path):
+    # A reader's attack (session 11): a "choice text" download (agreement in words) whose
+    # venue answers are room numbers typed as text had them left empty as choice codes.
+    rows = qualtrics_rows([qualtrics_response("0", "1", "R_room00000000001",
+                                              ["18/07/2017", "12", "Agree", "Agree", "Good"]),
+                           qualtrics_response("0", "1", "R_room00000000002",
+                                              ["18/07/2017", "14", "Agree", "Agree", "Good"])],
+                          english=True)
+    path = write_csv(tmp_path / "rooms.csv", rows)
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(path), "--out", str(out)]) == 0
+    assert [r["venue"] for r in read_rows(out / "evaluations.csv")] == ["12", "14"]
+    assert read_rows(out / "problems.csv") == []

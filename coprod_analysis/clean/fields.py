@@ -7,6 +7,8 @@ reported as problems; nothing here drops or reorders rows.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -234,7 +236,7 @@ def qualtrics_choice_codes(export: RawExport, header: str) -> np.ndarray | None:
     >>> qualtrics_choice_codes(export, "Where?") is None  # "Leeds" is no number
     True
     """
-    if export.platform != "qualtrics":
+    if export.platform != "qualtrics" or _choice_text_download(export):
         return None
     text = export.cells[header].astype("string").str.strip()
     bare = text.str.fullmatch(r"\d{1,4}").fillna(False).to_numpy(dtype=bool)
@@ -245,6 +247,24 @@ def qualtrics_choice_codes(export: RawExport, header: str) -> np.ndarray | None:
         return None if "_TEXT" in import_id.upper() else bare
     answered = text.fillna("").to_numpy(dtype=object) != ""
     return bare if bare[answered].all() else None
+
+
+#: Agreement answers written as words: a "choice text" download.
+_AGREEMENT_WORDS = re.compile(r"(?i)\b(?:agree|disagree|neither)\b")
+
+
+def _choice_text_download(export: RawExport) -> bool:
+    """Whether a Qualtrics export's choice answers are written as words ("Agree"): a
+    "choice text" download, where a number under a question is what was typed or
+    chosen ("Room 12"), never a choice's code (found by a reader: room numbers were
+    left empty). Worked out once an export, from the first rows' distinct values."""
+    known = getattr(export, "_choice_text", None)
+    if known is None:
+        known = any(_AGREEMENT_WORDS.search(str(v)) is not None
+                    for column in export.cells.columns
+                    for v in pd.unique(export.cells[column].iloc[:200].dropna()))
+        object.__setattr__(export, "_choice_text", known)
+    return known
 
 
 def _short_text(column: pd.Series) -> pd.Series:

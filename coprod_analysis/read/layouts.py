@@ -216,7 +216,12 @@ def qualtrics_layout(rows: list[list[str]]) -> Layout:
     names += codes[len(names):]
     headers = _qualtrics_matrix(names)
     squashed = [squash(t) for t in texts]
-    squashed_codes = [squash(c) for c in codes]
+    import_row = third if n == 3 else second if n == 2 and import_id_row(second) else None
+    # A column's code names one of Qualtrics' own columns only if it is not a question
+    # of the survey (a question coded "Name" or "Status" by its designer: found by a
+    # reader, "Name of your group" was dropped as an identifier)
+    squashed_codes = [squash(c) if not _is_question(i, texts, import_row) else ""
+                      for i, c in enumerate(codes)]
     keys = [k if k in QUALTRICS_ROLES else (c if n > 1 and c in QUALTRICS_ROLES else k)
             for k, c in zip(squashed, squashed_codes, strict=False)]
     roles = {i: QUALTRICS_ROLES[k] for i, k in enumerate(keys) if k in QUALTRICS_ROLES}
@@ -224,12 +229,29 @@ def qualtrics_layout(rows: list[list[str]]) -> Layout:
         for i, k in enumerate(keys):
             if k == "enddate":
                 roles[i] = "platform"
-    import_row = third if n == 3 else second if n == 2 and import_id_row(second) else None
     layout = Layout(n, headers, roles, f"Qualtrics ({how})",
-                    names=_qualtrics_names(codes, texts, import_row, n),
+                    names=_qualtrics_names(squashed_codes, texts, import_row, n),
                     import_ids={i: c for i, c in enumerate(map(_import_id, import_row or []))
                                 if c})
     return layout
+
+
+def _is_question(i: int, texts: list[str], import_row: list[str] | None) -> bool:
+    """Whether column ``i`` of a Qualtrics export is a question of the survey, not one of
+    Qualtrics' own columns: its ImportId is a question's (``QID3``, ``QID1_TEXT``), or,
+    without ImportIds, its text reads as a question (four words or more, or a "?").
+
+    Examples
+    --------
+    >>> _is_question(0, ["Which best describes you?"], None), _is_question(0, ["Antworttyp"], None)
+    (True, False)
+    >>> _is_question(0, ["Name"], ['{"ImportId":"QID1_TEXT"}'])
+    True
+    """
+    if import_row is not None and i < len(import_row):
+        return _import_id(import_row[i]).upper().startswith("QID")
+    text = texts[i] if i < len(texts) else ""
+    return "?" in text or len(text.split()) >= 4
 
 
 def _import_id(cell: str) -> str:
@@ -266,6 +288,8 @@ def _qualtrics_names(codes: list[str], texts: list[str], import_ids: list[str] |
     """
     names = {}
     for i, text in enumerate(texts):
+        if _is_question(i, texts, import_ids):
+            continue  # a question of the survey, whatever it is called
         candidates = [squash(_import_id(import_ids[i])) if import_ids and i < len(import_ids)
                       else "",
                       squash(codes[i]) if n > 1 and i < len(codes) else "", squash(text)]
@@ -378,17 +402,22 @@ def _surveymonkey_own(key: str) -> bool:
     return key == "respondentid" or key in SURVEYMONKEY_OWN or key.startswith("customdata")
 
 
-def surveymonkey_subheader_row(first: list[str], second: list[str]) -> bool:
-    """Whether row 2 is SurveyMonkey's sub-header row, judged without a Collector ID.
+def surveymonkey_subheader_row(first: list[str], second: list[str],
+                               strong: bool = False) -> bool:
+    """Whether row 2 is SurveyMonkey's sub-header row rather than a first response.
 
-    SurveyMonkey leaves its own columns (``RespondentID``, ``StartDate`` ...)
-    empty in the sub-header row, where a response fills the respondent id, and
-    writes ``Response`` or ``Open-Ended Response`` under a question with one
-    column; a matrix or multi-select question has its statements or choices
-    there, under the question's first column and the empty header cells after it.
-    So row 2 is the sub-header row when its respondent id is empty and it holds
-    ``Response`` or ``Open-Ended Response``, or fills every question column
-    where row 1 leaves some question's further columns unnamed.
+    SurveyMonkey leaves its own columns (``Respondent ID``, ``Collector ID``,
+    ``Start Date`` ...) empty in the sub-header row, where a response fills them,
+    and writes ``Response`` or ``Open-Ended Response`` under every question that
+    has one column (one whose next column has a header of its own); a matrix or
+    multi-select question has its statements or choices under its first column
+    and the unnamed columns after it. So row 2 is the sub-header row when its own
+    columns are empty and every one-column question says ``Response`` or
+    ``Open-Ended Response`` (one at least). Only with ``strong`` signs of
+    SurveyMonkey besides (a Collector ID), a file of matrix questions alone may
+    have a sub-header row that fills every question column instead. A first
+    response with an empty id, or one answer that happens to be "Response", is
+    no header (found by a reader: real first responses were swallowed).
 
     Examples
     --------
@@ -401,34 +430,38 @@ def surveymonkey_subheader_row(first: list[str], second: list[str]) -> bool:
     False
     >>> surveymonkey_subheader_row(head, ["3292879998", "Response", "Response", ""])
     False
+    >>> two = ["Respondent ID", "Group", "Venue", "Comments"]
+    >>> surveymonkey_subheader_row(two, ["", "Oakwood", "Response", "Fine"])  # an answer
+    False
     """
     keys = [squash(h) for h in first]
-    if "respondentid" not in keys:
+    if "respondentid" not in keys or keys.index("respondentid") >= len(second):
         return False
-    if keys.index("respondentid") >= len(second):
-        return False
+    width = min(len(keys), len(second))
     own = {j for j, k in enumerate(keys) if _surveymonkey_own(k)}
     # Its own columns are empty there (or, in some exports, say "Response" too).
     if any(second[j].strip() and squash(second[j]) not in SURVEYMONKEY_SUBHEADERS
-           for j in own if j < len(second)):
+           for j in own if j < width):
         return False
-    questions = [j for j in range(min(len(keys), len(second))) if j not in own]
-    if any(squash(second[j]) in SURVEYMONKEY_SUBHEADERS for j in questions):
-        return True
-    return (bool(questions) and all(second[j].strip() for j in questions)
-            and any(not first[j].strip() for j in questions))
+    questions = [j for j in range(width) if j not in own]
+    single = [j for j in questions if first[j].strip()
+              and (j + 1 >= len(first) or first[j + 1].strip())]
+    if single:
+        return all(squash(second[j]) in SURVEYMONKEY_SUBHEADERS for j in single)
+    return strong and bool(questions) and all(second[j].strip() for j in questions) \
+        and any(not first[j].strip() for j in questions)
 
 
 def surveymonkey_signs(first: list[str], second: list[str] | None = None) -> str:
     """What shows a header to be SurveyMonkey's (for the summary), or ``""``.
 
     A ``Respondent ID`` (``RespondentID``) column, with any of: a ``Collector
-    ID``; SurveyMonkey's start and end times with one more of its own columns
-    (``IP Address``, ``Email Address``, ``First Name``, ``Last Name``/``LastName``,
-    ``Custom Data``); or its sub-header row under row 1
-    (:func:`surveymonkey_subheader_row`), as in exports whose other own columns
-    were deleted. A ``RespondentID`` column alone, over a first response, is
-    not enough: a typed sheet may have one.
+    ID``; or, the respondent id in the first column, SurveyMonkey's start and
+    end times with one more column only it has (``IP Address``, ``First Name``,
+    ``Last Name``/``LastName``, ``Custom Data``), or its sub-header row under
+    row 1 (:func:`surveymonkey_subheader_row`), as in exports whose other own
+    columns were deleted. A ``RespondentID`` column alone, over a first
+    response, is not enough: a typed sheet may have one.
 
     Examples
     --------
@@ -448,9 +481,15 @@ Response or a matrix's statements)"
     rid = clean_text(first[keys.index("respondentid")])
     if "collectorid" in keys:
         return f"row 1 holds {rid} and {clean_text(first[keys.index('collectorid')])}"
+    if keys.index("respondentid") != 0:
+        return ""  # SurveyMonkey's id comes first; a form may ask for one anywhere
     own = [clean_text(h) for h, k in zip(first, keys, strict=True) if _surveymonkey_own(k)]
     present = {k for k in keys if _surveymonkey_own(k)}
-    if {"startdate", "enddate"} <= present and len(present) >= 4:
+    # its start and end times, and one column only SurveyMonkey has ("Email Address"
+    # alone is not one: JISC and typed sheets have it too)
+    if {"startdate", "enddate"} <= present and (
+            present & {"ipaddress", "firstname", "lastname"}
+            or any(k.startswith("customdata") for k in present)):
         return "row 1 holds SurveyMonkey's own columns: " + ", ".join(own)
     if second is not None and surveymonkey_subheader_row(first, second):
         return (f"row 1 holds {rid}, row 2 SurveyMonkey's sub-headers (Response, "

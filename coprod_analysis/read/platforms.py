@@ -263,10 +263,9 @@ def _platform_roles(platform: str, headers: list[str]) -> dict[str, str]:
 
 
 def _is_surveymonkey_subheader(row1: list[str], row2: list[str]) -> bool:
-    """Whether SurveyMonkey's second row is its sub-header row, not a first response.
-
-    The sub-header row leaves the platform's own columns empty (no respondent
-    id), where a response fills them.
+    """Whether SurveyMonkey's second row is its sub-header row, not a first response
+    (:func:`~coprod_analysis.read.layouts.surveymonkey_subheader_row`; a Collector ID
+    is a strong sign, so that exports of matrix questions alone are read too).
 
     Examples
     --------
@@ -277,16 +276,11 @@ def _is_surveymonkey_subheader(row1: list[str], row2: list[str]) -> bool:
     False
     >>> _is_surveymonkey_subheader(head, ["Response", "Response", "Open-Ended Response"])
     True
+    >>> _is_surveymonkey_subheader(head, ["", "2345", "Agree"])  # a response, its id lost
+    False
     """
     keys = [layouts.squash(h) for h in row1]
-    position = keys.index("respondentid")
-    if position >= len(row2):
-        return False
-    cell = row2[position].strip()
-    if not cell:
-        return True
-    # A respondent id is a number; a sub-header row may say "Response" even there.
-    return not cell.isdigit() and any(_key(c) in _SURVEYMONKEY_SUBHEADERS - {""} for c in row2)
+    return layouts.surveymonkey_subheader_row(row1, row2, strong="collectorid" in keys)
 
 
 def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
