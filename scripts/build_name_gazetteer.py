@@ -171,12 +171,12 @@ manchester london england wales scotland ireland britain nhs ccg gp ppg pals car
 patient patients staff doctor nurse session sessions group groups monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september
 october november december christmas easter god english british ok okay the and yes no
-mate pal lad darling ramadan forum""".split()
+mate pal lad darling ramadan forum tea""".split()
 
 #: Capitalised words that often follow "speak to", "thanks", "I'm" and the like but are
 #: not names: listed with kind ``word`` so the context rules leave them alone.
 FEEDBACK_WORDS = """everyone everybody anyone someone somebody nobody reception receptionist
-mate pal lad darling ramadan
+mate pal lad darling ramadan guys nan nana chuck pet hon hun duck tea
 admin team staff volunteers volunteer facilitator facilitators trainer trainers manager
 managers organisers organiser chair secretary nurses doctors consultant consultants
 pharmacist practice surgery hospital council councillor trust board committee panel forum

@@ -71,6 +71,15 @@ infographics kahoot miro eventbrite
 camhs iapt cmht cmhts ahp ahps nhse ooh hcp hcps lypft lchft ltht icp icps mdt mdts
 """.split()
 
+#: Food, faith and community words of Leeds events, therapies and NHS systems, that
+#: SCOWL lacks: words, not people ("Good session biryani was lovely").
+COMMUNITY = """roti rotis biryani biriyani dhal dal daal jalebi jalebis chaat samosa samosas
+pakora pakoras bhaji bhajis naan chapati chapatis paratha halwa kheer lassi chai fufu egusi
+ackee jollof plantain shawarma falafel hummus houmous kebab kebabs scran couscous tagine
+injera pierogi pierogis barfi ladoo ladoos iftar langar mandir gurdwara kirtan satsang puja
+jummah madrassa emdr reiki cpap bipap systmone emis nhsmail sendiass iapt mindmate
+""".split()
+
 #: Medicines people name in feedback (generic and brand names often prescribed in
 #: England), that SCOWL does not all have: words, not people ("I started Sertraline").
 MEDICINES = """sertraline citalopram escitalopram fluoxetine paroxetine mirtazapine
@@ -108,7 +117,8 @@ champix nicotine tamoxifen letrozole anastrozole herceptin keytruda""".split()
 BRANDS = """tesco asda morrisons sainsbury sainsburys aldi lidl waitrose greggs primark
 boots costa nandos mencap barnardos bupa specsavers superdrug wilko argos spar
 hamara touchstone barca macmillan makaton healthwatch carers mind oxfam samaritans
-scope sense shelter""".split()
+scope sense shelter uber deliveroo wetherspoons chatgpt alexa netflix arriva firstbus
+""".split()
 
 #: Festivals and holy days people name when asking for dates to be avoided, and
 #: the models and authors of co-production and group work that training cites.
@@ -140,9 +150,9 @@ menston wharfedale becklin farnley cross gates
 
 def build(dicts: list[str]) -> bytes:
     """The file's bytes from the SCOWL lists ``dicts``."""
-    english: set[str] = set(ENGLISH) | set(MEDICINES)
+    english: set[str] = set(ENGLISH) | set(MEDICINES) | set(COMMUNITY)
     proper: set[str] = set(PLACES) | set(BRANDS) | set(OCCASIONS_AND_MODELS)
-    local = {fold_text(w) for w in (*ENGLISH, *MEDICINES, *PLACES, *BRANDS,
+    local = {fold_text(w) for w in (*ENGLISH, *MEDICINES, *COMMUNITY, *PLACES, *BRANDS,
                                     *OCCASIONS_AND_MODELS)}
     capitalised: set[str] = set()  # every word SCOWL lists with a capital
     for path in dicts:

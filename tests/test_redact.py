@@ -345,7 +345,9 @@ def test_nhs_numbers_after_nhs_no_in_any_case_are_redacted(text):
     assert redact(text).endswith("[nhs_number]")
 
 
-@pytest.mark.parametrize("text", ["at 10 am", "meet at 2 pm in room 3", "scored 4 5 ab",
+@pytest.mark.parametrize("text", ["came from LS9 2 by bus", "Session in LS2 9 at the hub",
+                                  "people from LS8 2 as well",
+                                  "at 10 am", "meet at 2 pm in room 3", "scored 4 5 ab",
                                   "it was 1 2 1 support", "on level 2 3 of us"])
 def test_times_and_numbers_with_spaces_are_no_postcode(text):
     assert redact(text) == text

@@ -704,6 +704,10 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("Ngozi Asked About Funding", "[name] Asked About Funding"),
     ("Our Gurpreet Couldn't Make It", "Our [name] Couldn't Make It"),
     ("Lovely morning. Best wishes, Rosalind Featherstone", "Lovely morning. Best wishes, [name]"),
+    # a fourth reader: criticism and what a person did wrong; a name that is a virtue
+    # before what only a person does
+    ("Delroy was rubbish", "[name] was rubbish"), ("Delroy ignored me", "[name] ignored me"),
+    ("Joy explained the forms", "[name] explained the forms"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
 def test_names_the_session_11_red_team_found_are_redacted(text, expected):
@@ -739,6 +743,12 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     "And Bright Comfortable Room",
     # charities and places named after a person
     "Marie Curie nurses were amazing", "Sue Ryder in Wetherby",
+    # a fourth reader: faith and hope that help, tea, words of address, food and faith
+    # events before praise in sentence-cased answers, brands before criticism
+    "Faith helped me cope", "Hope kept me going", "Tea and coffee were lovely",
+    "Tea + Biscuits", "Thanks Guys, great day", "Thanks Nan", "thanks duck x",
+    "Good session biryani was lovely", "Great day iftar was lovely",
+    "Good session emdr helped me", "Uber was late", "Good Day, Scran Was Lovely",
     "the Herbert Protocol is useful", "The Rob Burrow Centre is brilliant",
     "Im from Cross Gates originally", "we moved out to Allerton Bywater last year",
 ])

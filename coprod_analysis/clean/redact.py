@@ -258,6 +258,10 @@ PHONE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 
+#: An inward code's letters set off from its digit, and the two-letter words they may
+#: be instead ("came from LS9 2 by bus", "LS2 9 at the hub"): no postcode then.
+_SPACED_INWARD = re.compile(r"\d[ \t]([A-Za-z]{2})$")
+_TWO_LETTER_WORDS = frozenset("by at as we up us an he be ah eh ye ta ha pa ma".split())
 #: A UK postcode, a space or tab allowed also after its area's letters and after
 #: its inward digit, as people type them ("LS 7 4BG", "LS8 4 RD").
 POSTCODE = re.compile(
@@ -437,7 +441,8 @@ friendly approachable knowledgeable passionate enthusiastic patient funny warm c
 good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
-impatient unprofessional disrespectful unfriendly sarcastic bossy useless""".split())
+impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
+terrible horrible nasty unkind""".split())
 #: Adverbs that may stand between "was" and a word of praise.
 _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
     "very super incredibly extremely truly absolutely brilliantly".split())
@@ -445,7 +450,8 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 #: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
-said says explains helps listens did sorted brought knew knows kept keeps""".split())
+said says explains helps listens did sorted brought knew knows kept keeps ignored
+shouted forgot interrupted""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
@@ -710,6 +716,12 @@ _NICKNAMED_PLACES = frozenset({"jimmy"})
 _A_PERSONS = frozenset("""talk talks session story presentation slides idea ideas point points
 question questions help support energy humour humor enthusiasm wife husband partner mum mam
 dad son daughter kids family friend""".split())
+#: Names that are also things that help or keep a person going ("Faith helped me cope",
+#: "Hope kept me going"): where a sentence begins, no name before what such a thing does
+#: (``_ABSTRACT_VERBS``), as before what only a person does ("Joy explained the forms").
+_ABSTRACT_NAMES = frozenset("""faith hope joy patience charity mercy trust love peace
+harmony destiny""".split())
+_ABSTRACT_VERBS = frozenset("helped kept gave made brought got carried pulled".split())
 #: Letters joined by hyphens ("Min-jun").
 _WORD_PARTS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
@@ -1103,7 +1115,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # lovely"); not "Hope is good", "Faith helps me"
             started = not mid and not followed and key not in _MONTHS and i + 1 < n \
                 and keys[i + 1] != "is" and keys[i + 1] not in _PRESENT_VERBS \
-                and (i + 2 >= n or keys[i + 2] not in _PRESENT_VERBS) and praised(i, False)
+                and (i + 2 >= n or keys[i + 2] not in _PRESENT_VERBS) and praised(i, False) \
+                and (key not in _ABSTRACT_NAMES or keys[i + 1] not in _ABSTRACT_VERBS)
             if followed or mid or started:
                 mark(i)
                 extend(i)
@@ -2012,7 +2025,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         for start, end in phones:
             add(start, end, "[phone]")
         for m in POSTCODE.finditer(text, pos, endpos):
-            add(m.start(), m.end(), "[postcode]")
+            tail = _SPACED_INWARD.search(m.group())
+            if tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS:
+                add(m.start(), m.end(), "[postcode]")  # not "from LS9 2 by bus"
     def add_name(start: int, end: int) -> None:
         wide = _username(text, start, end)
         if any(a < wide[1] and wide[0] < b for a, b, _ in found):
