@@ -710,6 +710,7 @@ chorea sarcoma lymphoma phenomenon dystrophy contracture cyst tumour tumor""".sp
 _NAMED_ORGS = frozenset(tuple(pair.split()) for pair in (
     "marie curie", "sue ryder", "martin house", "herbert protocol", "ronald mcdonald",
     "rob burrow", "mary seacole", "florence nightingale", "nye bevan", "wheatfields hospice"))
+_NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
 #: Names that, with "'s", are what Leeds calls a hospital: "Jimmy's" is St James's.
 _NICKNAMED_PLACES = frozenset({"jimmy"})
 #: What a person has, after a name and "'s" ("Jimmy's talk"): a person, not a place.
@@ -722,6 +723,8 @@ dad son daughter kids family friend""".split())
 _ABSTRACT_NAMES = frozenset("""faith hope joy patience charity mercy trust love peace
 harmony destiny""".split())
 _ABSTRACT_VERBS = frozenset("helped kept gave made brought got carried pulled".split())
+#: The words whose place :func:`_name_spans`'s ``is_place`` looks up one by one.
+_PLACE_LIKE = _NICKNAMED_PLACES | _EPONYMS | _NAMED_ORG_WORDS
 #: Letters joined by hyphens ("Min-jun").
 _WORD_PARTS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
@@ -801,29 +804,34 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def in_taken(i: int) -> bool:
         return covered[i]
 
+    local = local_words()
+
     def is_place(i: int, j: int) -> bool:
         """Words i..j-1 name a place or organisation."""
         if i > 0 and keys[i - 1] in ("st", "saint") and gap(i) in (" ", ". ", "."):
             return True
-        if j == i + 1 and keys[i] in local_words() and not (i > 0 and keys[i - 1] in _TITLES):
-            return True  # a place in or around Leeds ("from Morley", "in Middleton")
-        if j == i + 1 and ((j < n and (keys[i], keys[j]) in _NAMED_ORGS and gap(j) == " ")
-                           or (i > 0 and (keys[i - 1], keys[i]) in _NAMED_ORGS
-                               and gap(i) == " ")):
-            return True  # a charity or a place named after a person ("Marie Curie nurses")
-        if j == i + 1 and keys[i] in _NICKNAMED_PLACES and words[i][2][-2:] in ("'s", "\u2019s"):
-            # "at Jimmy's", "Jimmy's cancer unit" (St James's), not "Jimmy's talk"
-            return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
-        if j == i + 1 and (keys[i] in _EPONYMS or keys[i].removesuffix("s") in _EPONYMS) \
-                and (words[i][2][-2:] in ("'s", "\u2019s") or keys[i].endswith("s")
-                     or "-" in keys[i] or (j < n and keys[j] in _CONDITION_WORDS)
-                     or (i > 0 and keys[i - 1] in ("has", "have", "had", "with", "of"))) \
-                and not (i > 0 and (keys[i - 1] in _TITLES or (
-                    _is_title_case(words[i - 1][2]) and gap(i) == " "
-                    and (is_given(keys[i - 1]) or keys[i - 1] in gaz.given_common)))):
-            # a condition named after a person: "Parkinson's", "Crohn's disease", "Lewy
-            # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
-            return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
+        key = keys[i]
+        if j == i + 1 and (key in local or key in _PLACE_LIKE
+                           or (key[-1:] == "s" and key[:-1] in _EPONYMS)):
+            after_title = i > 0 and keys[i - 1] in _TITLES
+            if key in local and not after_title:
+                return True  # a place in or around Leeds ("from Morley", "in Middleton")
+            if key in _NICKNAMED_PLACES and words[i][2][-2:] in ("'s", "\u2019s"):
+                # "at Jimmy's", "Jimmy's cancer unit" (St James's), not "Jimmy's talk"
+                return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
+            if (key in _EPONYMS or key.removesuffix("s") in _EPONYMS) and not after_title \
+                    and (words[i][2][-2:] in ("'s", "\u2019s") or key.endswith("s")
+                         or "-" in key or (j < n and keys[j] in _CONDITION_WORDS)
+                         or (i > 0 and keys[i - 1] in ("has", "have", "had", "with", "of"))) \
+                    and not (i > 0 and _is_title_case(words[i - 1][2]) and gap(i) == " "
+                             and (is_given(keys[i - 1]) or keys[i - 1] in gaz.given_common)):
+                # a condition named after a person: "Parkinson's", "Crohn's disease", "Lewy
+                # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
+                return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
+            if key in _NAMED_ORG_WORDS and (
+                    (j < n and (key, keys[j]) in _NAMED_ORGS and gap(j) == " ")
+                    or (i > 0 and (keys[i - 1], key) in _NAMED_ORGS and gap(i) == " ")):
+                return True  # a charity or a place named after a person ("Marie Curie")
         return bool(j < n and keys[j] in _PLACE_WORDS and gap(j) in (" ", "-"))
 
     def capitalised_word(i: int, known: bool = False) -> bool:
