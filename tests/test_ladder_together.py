@@ -148,3 +148,18 @@ def test_the_ladder_and_its_movement_together_never_give_a_small_count_away(agai
     # no hidden count 1 to 4.
     reviews = _reviews([a for a, _ in again] + once, [b for _, b in again] + [None] * len(once))
     assert report_leaks(_published(reviews)).empty
+
+
+def test_with_min_base_2_one_group_reviewed_again_is_not_said():
+    # By hand: --min-base 2, 6 groups, one reviewed twice. The movement table needs 2
+    # groups reviewed again, so the page says "fewer than 2 ... more than once"; beside
+    # "some more than once" that would be exactly 1: so "some more than once" is not said.
+    reviews = _reviews(["intermediate"] * 6, ["intermediate"] + [None] * 5)
+    evaluations = pd.DataFrame({"session_id": ["s"], "session_date": [pd.Timestamp("2019")]})
+    glance = at_a_glance(evaluations, reviews=reviews, min_base=2)
+    assert "reviews" not in glance
+    tables = ladder_tables(reviews, min_base=2)
+    assert tables["moved"] is None
+    published = {"At a glance": glance_table(glance),
+                 "Ladder": tables["where"].rename_axis("Level").reset_index()}
+    assert report_leaks(published, min_base=2).empty

@@ -91,12 +91,13 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
             sessions_without_forms(evaluations, sessions))
     if reviews is not None and len(reviews):
         out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
-        if again := reviews_in_all(reviews, min_count):
+        if again := reviews_in_all(reviews, min_count, min_base):
             out["reviews"] = again
     return out
 
 
-def reviews_in_all(reviews: pd.DataFrame, min_count: int = MIN_COUNT) -> str:
+def reviews_in_all(reviews: pd.DataFrame, min_count: int = MIN_COUNT,
+                   min_base: int = MIN_BASE) -> str:
     """Whether some group was reviewed more than once, as the report says it:
     ``"some more than once"``, or ``""`` (each group once).
 
@@ -106,7 +107,9 @@ def reviews_in_all(reviews: pd.DataFrame, min_count: int = MIN_COUNT) -> str:
     groups, 29 reviews" beside 14 groups compared says 1 group was reviewed
     once; and a rule that gave the number only when no such count was small
     said, when it did not, that one was (both found by readers' linear
-    programming attacks). ``min_count`` is kept for callers.
+    programming attacks). Nor is "some more than once" said where, beside "fewer
+    than ``min_base`` reviewed more than once" (the movement table not shown), it
+    would say exactly 1 (``--min-base 2``). ``min_count`` is kept for callers.
 
     Examples
     --------
@@ -114,8 +117,13 @@ def reviews_in_all(reviews: pd.DataFrame, min_count: int = MIN_COUNT) -> str:
     'some more than once'
     >>> reviews_in_all(pd.DataFrame({"group_id": list("abcdef")}))
     ''
+    >>> reviews_in_all(pd.DataFrame({"group_id": list("abcdefa")}), min_base=2)  # 1 again
+    ''
     """
-    return "some more than once" if reviews["group_id"].duplicated().any() else ""
+    again = reviews.loc[reviews["group_id"].duplicated(), "group_id"].nunique()
+    if not again or (again < min_base <= 2):
+        return ""
+    return "some more than once"
 
 
 def sessions_without_forms(evaluations: pd.DataFrame, sessions: pd.DataFrame) -> list[str]:
@@ -266,7 +274,7 @@ def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
     from coprod_analysis.report.audit import glance_table, report_leaks
 
     glance = {"groups": show_count(reviews["group_id"].nunique(), min_count)}
-    if again := reviews_in_all(reviews, min_count):
+    if again := reviews_in_all(reviews, min_count, min_base):
         glance["reviews"] = again
     where, moved = out["where"], out["moved"]
     for _ in range(2 * len(where) + 1):
