@@ -336,14 +336,20 @@ def test_qualtrics_unfinished_responses_are_noted_with_german_labels(tmp_path):
 NUMERIC = ["18/07/2017", "2", "4", "5", "4"]
 
 
-def test_a_qualtrics_choice_number_is_not_taken_for_a_venue(tmp_path):
-    rows = qualtrics_rows([qualtrics_response("0", "1", "R_num000000000001", NUMERIC),
-                           qualtrics_response("0", "1", "R_num000000000002",
-                                              ["18/07/2017", "", "3", "3", "3"])],
+def clean_two_qualtrics(tmp_path, name: str, first: list[str], second: list[str]):
+    """Clean a Qualtrics export (English labels) of two finished responses; the output."""
+    rows = qualtrics_rows([qualtrics_response("0", "1", "R_two000000000001", first),
+                           qualtrics_response("0", "1", "R_two000000000002", second)],
                           english=True)
-    path = write_csv(tmp_path / "numeric.csv", rows)
+    path = write_csv(tmp_path / name, rows)
     out = tmp_path / "out"
     assert main(["clean", "evaluations", str(path), "--out", str(out)]) == 0
+    return out
+
+
+def test_a_qualtrics_choice_number_is_not_taken_for_a_venue(tmp_path):
+    out = clean_two_qualtrics(tmp_path, "numeric.csv", NUMERIC,
+                              ["18/07/2017", "", "3", "3", "3"])
     # nothing lost: both rows kept, the number left out of the venue and reported
     assert [summary(out)[k] for k in KEYS] == [2, 2, 0, 0, 0]
     rows = read_rows(out / "evaluations.csv")
@@ -421,13 +427,8 @@ def test_a_question_coded_like_a_qualtrics_column_stays_a_question():
 def test_a_room_number_in_a_choice_text_download_is_kept_as_the_venue(tmp_path):
     # A reader's attack (session 11): a "choice text" download (agreement in words) whose
     # venue answers are room numbers typed as text had them left empty as choice codes.
-    rows = qualtrics_rows([qualtrics_response("0", "1", "R_room00000000001",
-                                              ["18/07/2017", "12", "Agree", "Agree", "Good"]),
-                           qualtrics_response("0", "1", "R_room00000000002",
-                                              ["18/07/2017", "14", "Agree", "Agree", "Good"])],
-                          english=True)
-    path = write_csv(tmp_path / "rooms.csv", rows)
-    out = tmp_path / "out"
-    assert main(["clean", "evaluations", str(path), "--out", str(out)]) == 0
+    out = clean_two_qualtrics(tmp_path, "rooms.csv",
+                              ["18/07/2017", "12", "Agree", "Agree", "Good"],
+                              ["18/07/2017", "14", "Agree", "Agree", "Good"])
     assert [r["venue"] for r in read_rows(out / "evaluations.csv")] == ["12", "14"]
     assert read_rows(out / "problems.csv") == []
