@@ -707,6 +707,12 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     # a fourth reader: criticism and what a person did wrong; a name that is a virtue
     # before what only a person does
     ("Delroy was rubbish", "[name] was rubbish"), ("Delroy ignored me", "[name] ignored me"),
+    # a surname's initial goes with the name; a word nobody's list knows before one is
+    # a name ("Tinashe M")
+    ("Sarah T and Jo M ran the session", "[name] and [name] ran the session"),
+    ("Good session - Jas K", "Good session - [name]"),
+    ("Tinashe M and Gurpreet S were great", "[name] and [name] were great"),
+    ("P. Oyelaran explained the forms", "[name]. [name] explained the forms"),
     ("Joy explained the forms", "[name] explained the forms"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])
@@ -747,6 +753,7 @@ def test_names_the_session_11_red_team_found_are_redacted(text, expected):
     # events before praise in sentence-cased answers, brands before criticism
     "Faith helped me cope", "Hope kept me going", "Tea and coffee were lovely",
     "Tea + Biscuits", "Thanks Guys, great day", "Thanks Nan", "thanks duck x",
+    "Ward C was clean", "Vitamin D helped", "Plan B was good",
     "Good session biryani was lovely", "Great day iftar was lovely",
     "Good session emdr helped me", "Uber was late", "Good Day, Scran Was Lovely",
     "the Herbert Protocol is useful", "The Rob Burrow Centre is brilliant",

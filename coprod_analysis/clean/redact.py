@@ -940,11 +940,20 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def mark(i: int) -> None:
         name[i] = True
 
+    def initial(k: int) -> bool:
+        """Word k is one capital letter, as a name's initial is ("Jas K", "H. Oyelowo";
+        not "A" or "I")."""
+        word = words[k][2]
+        return len(word) == 1 and word.isupper() and word not in "AI"
+
     def extend(i: int) -> None:
         """Mark the capitalised words after name word i: "Harold Whitcombe", "Harold W."."""
         j = i + 1
         while j < n and j <= i + 2 and gap(j) in (" ", ". ", "-") and not in_taken(j):
             word, key = words[j][2], keys[j]
+            if j == i + 1 and gap(j) == " " and initial(j) and not words[i][2].isupper():
+                mark(j)  # a surname's initial: "Sarah T", "Jas K"
+                break
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
             if words[i][2].islower():  # "signed: winston clarke", not "tendai were"
@@ -1237,13 +1246,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             inside = not sentence_start(i)
             if inside and keys[i - 1] in _BEFORE_THINGS:
                 continue
-            if inside or words[i][2].endswith(("'s", "\u2019s")) or praised(i):
+            if inside or words[i][2].endswith(("'s", "\u2019s")) or praised(i) or (
+                    i + 1 < n and gap(i + 1) == " " and initial(i + 1)):  # "Tinashe M"
                 mark(i)
                 extend(i)
         for i in range(n - 1, 0, -1):
             # (a surname of the gazetteer that is no English word, first: "Farah
             # Qureshi", "Zhang Wei"; joined by a hyphen: "Min-jun Kim")
-            if name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " and (
+            if name[i] and not name[i - 1] and not covered[i - 1] and initial(i - 1) \
+                    and gap(i) in (" ", ". ") and _is_title_case(words[i][2]):
+                mark(i - 1)  # an initial before a surname: "H. Oyelowo"
+            elif name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " and (
                     (_is_title_case(words[i - 1][2]) and (unlisted(i - 1) or is_given(
                         keys[i - 1]) or keys[i - 1] in gaz.given_common
                         or _surname_only(keys[i - 1])
