@@ -257,14 +257,10 @@ def _choice_text_download(export: RawExport) -> bool:
     """Whether a Qualtrics export's choice answers are written as words ("Agree"): a
     "choice text" download, where a number under a question is what was typed or
     chosen ("Room 12"), never a choice's code (found by a reader: room numbers were
-    left empty). Worked out once an export, from the first rows' distinct values."""
-    known = getattr(export, "_choice_text", None)
-    if known is None:
-        known = any(_AGREEMENT_WORDS.search(str(v)) is not None
-                    for column in export.cells.columns
-                    for v in pd.unique(export.cells[column].iloc[:200].dropna()))
-        object.__setattr__(export, "_choice_text", known)
-    return known
+    left empty). Judged from the first rows' distinct values."""
+    return any(_AGREEMENT_WORDS.search(str(v)) is not None
+               for column in export.cells.columns
+               for v in pd.unique(export.cells[column].iloc[:200].dropna()))
 
 
 def _short_text(column: pd.Series) -> pd.Series:

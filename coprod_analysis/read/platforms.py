@@ -78,9 +78,6 @@ DATE_CONVENTIONS: dict[str, tuple[bool, str]] = {
     "jisc": (True, "JISC Online Surveys is a UK service and writes DD/MM/YYYY"),
 }
 
-_SURVEYMONKEY_SUBHEADERS = {"response", "open-ended response", "open ended response", ""}
-
-
 @dataclass
 class RawExport:
     """An export's data rows with one clean header per column.
@@ -290,7 +287,7 @@ def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
     for top, sub in zip(row1, row2, strict=True):
         if top.strip():
             question = top
-        if _key(sub) in _SURVEYMONKEY_SUBHEADERS:
+        if not sub.strip() or layouts.squash(sub) in layouts.SURVEYMONKEY_SUBHEADERS:
             headers.append(question)
         else:
             headers.append(f"{question} [{sub}]")
