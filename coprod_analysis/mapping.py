@@ -158,6 +158,42 @@ def match_field(header: str, fields: Sequence[Field]) -> str | None:
     return None
 
 
+#: Words that say nothing of what a question asks about, left out of :func:`closeness`.
+_HEADER_STOP = frozenset("""a an the and or of to in on at for with by from is are was were be
+i you your we our us my me it this that these those how what which who when where why do does
+did can could would should will so as any some more most very please""".split())
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The words of a normalised header that say what it asks, each cut to five letters
+    ("levels" and "level", "improve" and "improved" alike)."""
+    return frozenset(w[:5] for w in text.split() if w not in _HEADER_STOP and len(w) > 1)
+
+
+def closeness(header: str, field_: Field) -> float:
+    """How close a header is to a field's own question (0-1): the share of words, of the
+    two together, that they share (the best of the header's parts, and of the question
+    and its short label). Two columns that both match a field are told apart by it.
+
+    Examples
+    --------
+    >>> from coprod_analysis.vocab import EVALUATION_FIELDS as F
+    >>> levels = next(f for f in F if f.name == "outcome_levels")
+    >>> closeness("I can define and explain the different levels of co-production", levels)
+    1.0
+    >>> round(closeness("What is your highest level of education?", levels), 2)  # 1 of 6
+    0.17
+    """
+    asked = [_stems(normalise_header(t)) for t in (field_.question, field_.short)]
+    best = 0.0
+    for candidate in header_candidates(header):
+        words = _stems(candidate)
+        for question in asked:
+            if words or question:
+                best = max(best, len(words & question) / len(words | question))
+    return best
+
+
 def split_run_together(word: str) -> str:
     """Split a word that runs identifier words together (``emailaddress``).
 
@@ -345,8 +381,9 @@ def map_columns(
     """Give every column of an export a role.
 
     Order of precedence: the user's mapping file, the platform's own columns,
-    personal identifiers, form fields (the leftmost column wins when two look
-    like the same field), names, and finally ``unmapped``.
+    personal identifiers, form fields (when two columns look like the same field,
+    the one closer to its question's words wins: :func:`closeness`; the leftmost
+    where they are as close), names, and finally ``unmapped``.
 
     Parameters
     ----------
@@ -374,6 +411,7 @@ def map_columns(
         override = overrides.get(_override_key(header))
         if override is not None and override not in _MANY and override not in multi:
             taken.setdefault(override, header)
+    found: dict[str, str] = {}
     for header in headers:
         override = overrides.get(_override_key(header))
         if override is not None:
@@ -388,6 +426,20 @@ def map_columns(
             role = kind
         else:
             role = "unmapped"
+        found[header] = role
+    # Of two columns that match one question, the one closer to the question's own words
+    # is read ("What is your highest level of education?" is not the levels outcome
+    # beside "I can define and explain the different levels of co-production"); the
+    # leftmost where they are as close.
+    by_name = {f.name: f for f in fields}
+    for name, field_ in by_name.items():
+        matched = [h for h, role in found.items() if role == name and overrides.get(
+            _override_key(h)) is None and h not in platform_roles]
+        if name in taken or name in multi or len(matched) < 2:
+            continue
+        taken[name] = max(matched, key=lambda h: closeness(h, field_))  # first of the best
+    for header in headers:
+        role = found[header]
         if role in _MANY or role in multi or taken.get(role) == header:
             pass
         elif role in taken:

@@ -272,11 +272,51 @@ def test_every_column_gets_a_role_and_unmapped_columns_are_kept():
     assert colmap.column_for("pledge") is None
 
 
-def test_the_leftmost_of_two_columns_for_one_field_wins_and_the_other_is_kept_with_a_note():
-    colmap = map_columns(["Outline benefits", "Benefits"], EVALUATION_FIELDS)
-    assert colmap.roles == {"Outline benefits": "outcome_benefits", "Benefits": "unmapped"}
+def test_of_two_columns_as_close_to_one_field_the_leftmost_wins_and_the_other_is_kept():
+    colmap = map_columns(["Benefits of it", "Benefits"], EVALUATION_FIELDS)
+    # each shares "benefits" of the short label's two words "outline", "benefits": 1/2
+    assert colmap.roles == {"Benefits of it": "outcome_benefits", "Benefits": "unmapped"}
     assert len(colmap.notes) == 1
-    assert "Benefits" in colmap.notes[0]
+    assert "'Benefits' also looks like 'outcome_benefits'" in colmap.notes[0]
+
+
+@pytest.mark.parametrize(("headers", "read", "extra"), [
+    # "level" is 1 of the 6 words of "highest level education" and the short label
+    # "define levels co production" together; the form's own question shares them all
+    (["What is your highest level of education?",
+      "I can define and explain the different levels of co-production"],
+     "I can define and explain the different levels of co-production",
+     "What is your highest level of education?"),
+    (["Do you support road pricing? Since the toll was introduced air quality improved.",
+      "How could we improve the session?"],
+     "How could we improve the session?",
+     "Do you support road pricing? Since the toll was introduced air quality improved."),
+    (["Benefits", "Outline benefits"], "Outline benefits", "Benefits"),  # 1/2 against 2/2
+])
+def test_of_two_columns_for_one_field_the_one_closer_to_its_question_wins(headers, read, extra):
+    colmap = map_columns(headers, EVALUATION_FIELDS)
+    field = colmap.roles[read]
+    assert field in {f.name for f in EVALUATION_FIELDS}
+    assert colmap.roles[extra] == "unmapped"
+    assert colmap.notes == [f"{extra!r} also looks like {field!r}, which is read from "
+                            f"{read!r}; it is kept as an extra column"]
+
+
+def test_a_question_sharing_one_word_with_the_form_does_not_take_its_answers(tmp_path):
+    path = tmp_path / "levels.csv"
+    path.write_text(
+        "Timestamp,What is your highest level of education?,"
+        "I can define and explain the different levels of co-production,"
+        "How could we improve the session?\n"
+        "2024/03/14 10:09:47,4,Strongly agree,More breaks please\n"
+        "2024/03/14 10:10:47,College degree,Disagree,Longer lunch\n", encoding="utf-8")
+    from coprod_analysis import load_evaluations
+
+    result = load_evaluations(path)
+    assert result.data["outcome_levels"].tolist() == [5, 2]
+    assert result.data["What is your highest level of education?"].tolist() == [
+        "4", "College degree"]
+    assert result.problems.empty
 
 
 def test_the_platforms_own_columns_keep_the_role_the_reader_gave_them():
