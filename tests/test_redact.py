@@ -14,7 +14,13 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from coprod_analysis import redact as public_redact
-from coprod_analysis.clean.redact import is_valid_nhs_number, redact, redact_series
+from coprod_analysis.clean.redact import (
+    _NOT_STREET_WORDS,
+    _STOP,
+    is_valid_nhs_number,
+    redact,
+    redact_series,
+)
 
 # --- NHS numbers: the Modulus 11 check, worked by hand --------------------------
 #
@@ -682,3 +688,83 @@ def test_folding_knows_every_combining_mark_of_this_python():
     assert above == []
     assert fold_text("Sio\u0301bha\u0301n \u00c1ine \u0141ukasz stra\u00dfe") == \
         "Siobhan Aine Lukasz strasse"
+
+
+# --- street addresses -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Send it to 14 Harehills Lane, Leeds", "Send it to [address], Leeds"),
+    ("my address is 7 Chapel Allerton Road", "my address is [address]"),
+    ("Flat 3, 22 Roundhay Road, Leeds LS7 1AB", "[address], Leeds [postcode]"),
+    ("I live at flat 2, 31a oak tree rd. thanks", "I live at [address] thanks"),
+    ("I LIVE AT 22 HAREHILLS AVENUE", "I LIVE AT [address]"),
+    ("flat 9 Lovell Park Towers", "[address]"),
+    ("Unit 4, 12-14 Kirkstall Rd", "[address]"),
+    ("write to me at 5 Beech Grove\nLeeds", "write to me at [address]\nLeeds"),
+    ("post it to 101 St Mary's Road please", "post it to [address] please"),
+])
+def test_street_addresses_with_a_house_number_are_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "a 10 minute walk from the bus station",     # how far, not where
+    "2 hours down the road",                      # a stop word between
+    "Ward 5 St James's was busy",                 # a ward, and a saint
+    "Session 3 Green Way group was the best",     # a session's number
+    "meet at 10.30 Park Square",                  # a time
+    "it cost £5 Park Road car park",              # money
+    "there were only 3 car park spaces",          # a car park
+    "a 2 way street",                             # a way
+    "3 x ct scans in a year",                     # a single letter
+    "took 2 buses along york road",               # buses, along
+    "I live on Harehills Lane",                   # a street alone is no address
+    "Harehills Lane 14",                          # a number after it
+])
+def test_numbers_near_street_words_that_are_no_address_are_kept(text):
+    assert redact(text) == text
+
+
+def test_redact_series_redacts_a_street_address():
+    column = pd.Series(["Lovely day", "Send the pack to 14 Harehills Lane", None])
+    assert redact_series(column).tolist()[:2] == ["Lovely day", "Send the pack to [address]"]
+
+
+#: Capitalised words that may name a street: none of the words the rule holds are never
+#: part of a street's name (stop words; time, distance, number: "a 10 Minute Walk").
+street_word = st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True).filter(
+    lambda w: w.lower() not in _STOP | _NOT_STREET_WORDS)
+
+
+@given(plain_words, st.integers(1, 9999), st.sampled_from(["", "a", "B"]),
+       st.lists(street_word, min_size=1, max_size=3),
+       st.sampled_from(["Road", "Street", "Lane", "Avenue", "Close", "Drive", "Crescent",
+                        "Terrace", "Grove", "Gardens", "Place", "Court", "Walk", "Mount",
+                        "View", "Rise", "Square", "Rd", "St", "Ave"]), plain_words)
+def test_any_numbered_street_address_in_any_text_is_redacted(before, number, letter, words,
+                                                             kind, after):
+    address = f"{number}{letter} {' '.join(words)} {kind}"
+    out = redact(f"{before} Write to {address}. {after}")
+    assert address not in out
+    assert str(number) not in out
+    assert "[address]" in out
+
+
+@pytest.mark.parametrize("text", [
+    "The session on 12th March was great",   # ON1 2TH: no area is ON
+    "from 10th to 12th",                       # TO1 2TH
+    "needed to be on 19 th floor",
+    "Church on 10th and V",
+    "post it on 21st June",
+    "see me 12th or 13th",                     # ME is an area, but "12th" is an ordinal
+    "so 22nd floor it is",
+])
+def test_ordinal_dates_after_a_short_word_are_no_postcode(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text", ["B33 8TH", "ME1 2TH", "me12th", "SO22 2ND", "GY1 1AA",
+                                  "BT7 1NN", "ZE1 0AA", "IM2 4RS", "BF1 3AA"])
+def test_postcodes_of_every_kind_of_area_are_redacted_even_when_they_read_as_ordinals(text):
+    assert redact(text) == "[postcode]"

@@ -28,6 +28,10 @@ exactly as written. Replaced, first come first served where two overlap:
     full UK postcodes in any case, with or without the space, and with a space
     inside a half (``LS6 2QF``, ``ls62qf``, ``LS 7 4BG``, ``LS8 4 RD``); a
     district alone (``LS6``) is not identifying and is kept.
+``[address]``
+    a street address with a house number: ``14 Harehills Lane``, ``Flat 3, 22
+    Roundhay Road``, ``31a oak tree rd`` (:func:`_street_address_spans`). The
+    contract does not list it; an address is a direct identifier all the same.
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -58,7 +62,7 @@ exactly as written. Replaced, first come first served where two overlap:
     ``Crohn's disease``) are kept. The full list is in ``docs/cleaning.md``.
 
 Not found: names that are not in the gazetteer and stand without any of that
-context, street addresses without a postcode, dates of birth, and identifiers
+context, addresses without a house number, dates of birth, and identifiers
 of other countries' shapes. The redaction is a safety net, not a guarantee.
 """
 
@@ -262,14 +266,97 @@ _DIGIT = re.compile(r"\d")
 #: be instead ("came from LS9 2 by bus", "LS2 9 at the hub"): no postcode then.
 _SPACED_INWARD = re.compile(r"\d[ \t]([A-Za-z]{2})$")
 _TWO_LETTER_WORDS = frozenset("by at as we up us an he be ah eh ye ta ha pa ma".split())
+#: A word, a space, then an ordinal number ("me 12th", "so 21st floor"): no postcode.
+_WORD_THEN_ORDINAL = re.compile(r"[A-Za-z]{1,2}[ \t]+(\d{1,2})(st|nd|rd|th)", re.IGNORECASE)
+
+
+def _is_ordinal(number: str, suffix: str) -> bool:
+    """Whether ``suffix`` is the one an ordinal of ``number`` takes ("21st", "12th").
+
+    Examples
+    --------
+    >>> _is_ordinal("12", "th"), _is_ordinal("21", "st"), _is_ordinal("2", "th")
+    (True, True, False)
+    """
+    n = int(number)
+    right = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return suffix.lower() == right
+#: The postcode areas of the UK, the Channel Islands and the Isle of Man (and BF, BX:
+#: forces and non-geographic), so that "on 12th" (ON1 2TH) and "to 101 St" are no
+#: postcodes: no area is ON or TO.
+POSTCODE_AREAS = frozenset("""AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR
+CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX
+IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA
+PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS
+TW UB W WA WC WD WF WN WR WS WV YO ZE""".split())
+_ONE_LETTER = "".join(sorted(a for a in POSTCODE_AREAS if len(a) == 1))
+_TWO_LETTERS = "|".join(sorted(a for a in POSTCODE_AREAS if len(a) == 2))
 #: A UK postcode, a space or tab allowed also after its area's letters and after
 #: its inward digit, as people type them ("LS 7 4BG", "LS8 4 RD").
 POSTCODE = re.compile(
-    r"\b(?:[A-PR-UWYZ][ \t]?[0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9]{1,2}"
-    r"|[A-PR-UWYZ][ \t]?[0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9][ABEHMNPRVWXY])"
+    rf"\b(?:[{_ONE_LETTER}][ \t]?[0-9]{{1,2}}|(?:{_TWO_LETTERS})[ \t]?[0-9]{{1,2}}"
+    rf"|[{_ONE_LETTER}][ \t]?[0-9][A-HJKPSTUW]|(?:{_TWO_LETTERS})[ \t]?[0-9][ABEHMNPRVWXY])"
     r"[ \t-]{0,2}[0-9][ \t]?[ABD-HJLNP-UW-Z]{2}\b",
     re.IGNORECASE,
 )
+
+#: What a street is called after its name ("Harehills Lane", "Oak Tree Rd."): with a
+#: house number before it, an address ("14 Harehills Lane", "Flat 2, 31a Oak Tree Rd").
+_STREET_TYPES = ("road rd street st lane ln avenue ave close drive dr way crescent cres "
+                 "terrace tce grove gardens gdns place pl court ct walk mount view rise "
+                 "square sq parade row mews fold garth croft approach chase wynd vale "
+                 "boulevard gate green hill park bank side").split()
+STREET_ADDRESS = re.compile(
+    r"(?<![\w\u00a3$\u20ac.,:/'-])"
+    r"(?:(?i:flat|apartment|apt|unit|house)[ \t]?(?:\d{1,4}[A-Za-z]?[ \t]?,?[ \t]+)?)?"
+    r"\d{1,4}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?)?,?[ \t]+"
+    r"(?P<street>(?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3}?)"
+    rf"(?i:{'|'.join(_STREET_TYPES)})\b\.?"
+    r"(?:[ \t]+(?i:towers|house|court|heights|buildings|flats|apartments|mansions|lodge)\b)?"
+)
+#: Words that say how far or how many, never part of a street's name ("a 10 minute
+#: walk", "2 more hours up the hill", "3 long days"), and words that join.
+_NOT_STREET_WORDS = frozenset("""minute minutes min mins hour hours hr hrs mile miles second
+seconds sec secs day days week weeks month months year years time times metre metres meter
+meters yard yards km kms foot feet step steps more less few many much long short quick brief
+good great nice lovely steep big small little whole full half extra other different same
+people person persons of along down up past near towards toward around through across
+via off onto into behind opposite beside way car bus buses train taxi""".split())
+#: Words before a number that make it no house number ("session 3 Green Way group").
+_NUMBERED_THINGS = frozenset("""session sessions week weeks day days module modules part parts
+step steps room rooms ward wards floor floors level levels table tables page pages question
+questions q point points item items stage stages phase phases year years group groups bus
+buses route routes platform platforms gate gates bay bays chapter slide slides tier tiers
+outcome outcomes option options""".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _street_address_spans(text: str) -> list[tuple[int, int]]:
+    """Street addresses: a house number, one to three words of a street's name and what
+    the street is called (:data:`STREET_ADDRESS`); the words capitalised unless the whole
+    address is in lower case, none of them a stop word, a word of distance or number or a
+    single letter, and the number not that of a session, a room or the like.
+
+    Examples
+    --------
+    >>> t = "Send it to 14 Harehills Lane, Leeds"
+    >>> [t[a:b] for a, b in _street_address_spans(t)]
+    ['14 Harehills Lane']
+    >>> _street_address_spans("a 10 minute walk"), _street_address_spans("2 hours down the road")
+    ([], [])
+    """
+    spans = []
+    for m in STREET_ADDRESS.finditer(text):
+        words = m.group("street").split()
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1).lower() in _NUMBERED_THINGS:
+            continue
+        # capitalised, or the whole address in lower case ("31a oak tree rd")
+        lower = m.group().islower()
+        if all((lower or w[0].isupper()) and len(w) > 1 and w.lower() not in _STOP
+               and w.lower() not in _NOT_STREET_WORDS for w in words):
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def is_valid_nhs_number(digits: str) -> bool:
@@ -2047,8 +2134,13 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             add(start, end, "[phone]")
         for m in POSTCODE.finditer(text, pos, endpos):
             tail = _SPACED_INWARD.search(m.group())
-            if tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS:
-                add(m.start(), m.end(), "[postcode]")  # not "from LS9 2 by bus"
+            ordinal = _WORD_THEN_ORDINAL.fullmatch(m.group())
+            if (tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS) and not (
+                    ordinal and _is_ordinal(*ordinal.groups())):
+                add(m.start(), m.end(), "[postcode]")  # not "from LS9 2 by bus", "me 12th"
+    if windows:  # a house number starts an address
+        for start, end in _street_address_spans(text):
+            add(start, end, "[address]")
     def add_name(start: int, end: int) -> None:
         wide = _username(text, start, end)
         if any(a < wide[1] and wide[0] < b for a, b, _ in found):
@@ -2107,8 +2199,8 @@ def _redact_once(text: str, why: int) -> str:
 
 
 def redact(text: str) -> str:
-    """Replace e-mail addresses, NHS numbers, UK phone numbers, postcodes and
-    people's names in free text.
+    """Replace e-mail addresses, NHS numbers, UK phone numbers, postcodes, street
+    addresses and people's names in free text.
 
     Parameters
     ----------
@@ -2119,7 +2211,8 @@ def redact(text: str) -> str:
     -------
     str
         The text with identifiers replaced by ``[email]``, ``[nhs_number]``,
-        ``[phone]``, ``[postcode]`` and ``[name]``; everything else exactly as written.
+        ``[phone]``, ``[postcode]``, ``[address]`` and ``[name]``; everything else
+        exactly as written.
 
     Examples
     --------
@@ -2127,6 +2220,8 @@ def redact(text: str) -> str:
     'Email me at [email] or ring [phone]'
     >>> redact("My NHS number is 943 476 5919 and I live at LS6 2QF")
     'My NHS number is [nhs_number] and I live at [postcode]'
+    >>> redact("Send it to Flat 3, 22 Roundhay Road please")
+    'Send it to [address] please'
     >>> redact("Hi, my name is Margaret and thanks to Dr Patel")
     'Hi, my name is [name] and thanks to Dr [name]'
     >>> redact("Really useful. Harold Whitcombe, 0114\\u00a0496\\u00a00999")

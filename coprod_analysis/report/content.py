@@ -586,7 +586,7 @@ def still_to_do(raised: pd.DataFrame, actions: pd.DataFrame,
 
 
 #: What :func:`~coprod_analysis.clean.redact.redact` puts in place of what it removes.
-_PLACEHOLDER = re.compile(r"(\[(?:name|email|phone|nhs_number|postcode)\])")
+_PLACEHOLDER = re.compile(r"(\[(?:name|email|phone|nhs_number|postcode|address)\])")
 
 
 def keep_names(original: str, redacted: str) -> str:
