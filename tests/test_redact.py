@@ -768,3 +768,59 @@ def test_ordinal_dates_after_a_short_word_are_no_postcode(text):
                                   "BT7 1NN", "ZE1 0AA", "IM2 4RS", "BF1 3AA"])
 def test_postcodes_of_every_kind_of_area_are_redacted_even_when_they_read_as_ordinals(text):
     assert redact(text) == "[postcode]"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Any other comments? (Max. 500 characters)", "Any other comments? (Max. 500 characters)"),
+    ("Max 300 words", "Max 300 words"),
+    ("MIN 10 people", "MIN 10 people"),
+    ("Thanks Max. 5 stars", "Thanks [name]. 5 stars"),   # after thanks: a person
+    ("Max was great, 5 stars", "[name] was great, 5 stars"),
+])
+def test_max_or_min_before_a_number_is_a_limit_not_a_name(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thank you to Dr Singh's team", "thank you to Dr [name]'s team"),
+    ("I went to Dr Singh's clinic on Monday", "I went to Dr [name]'s clinic on Monday"),
+    ("went to Mrs Brown's group", "went to Mrs [name]'s group"),
+    ("Sister Mary's ward was lovely", "Sister [name]'s ward was lovely"),
+    ("St Mary's ward was lovely", "St Mary's ward was lovely"),   # a saint's: a place
+    ("at St James's hospital", "at St James's hospital"),
+])
+def test_a_name_after_a_title_is_a_persons_even_before_a_place_word(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sarah Baker ran the session", "[name] ran the session"),
+    ("Our facilitator Emma Brown was brilliant", "Our facilitator [name] was brilliant"),
+    ("Kind regards,\nJohn Turner", "Kind regards,\n[name]"),
+    ("Sarah White and Tom Wood led it", "[name] and [name] led it"),
+    ("Dr Will Turner was great", "Dr [name] was great"),
+    ("Will Turner helped me", "[name] helped me"),        # both names are also words
+    ("Pat Green ran the session", "[name] ran the session"),
+    ("Rose Hill Road was closed", "Rose Hill Road was closed"),  # a place
+    ("Thanks John Good session", "Thanks [name] Good session"),  # no surname "Good"
+    ("I will walk the long way", "I will walk the long way"),
+])
+def test_a_surname_that_is_also_a_word_goes_with_the_given_name_before_it(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Siobha\u0301n was great", "[name] was great"),   # the accent typed apart
+    ("thanks Re\u0301ne\u0301e Okafor", "thanks [name]"),
+    ("thanks Rene\u0301", "thanks [name]"),           # the accent after the last letter
+    ("Cafe\u0301 was nice", "Cafe\u0301 was nice"),
+    ("ring \u0660\u0667\u0667\u0660\u0660 \u0669\u0660\u0660\u0661\u0662\u0663",
+     "ring [phone]"),                                 # Arabic-Indic digits
+    ("\U0001d7ce\U0001d7d5\U0001d7d5\U0001d7ce\U0001d7ce \U0001d7d7\U0001d7ce\U0001d7ce"
+     "\U0001d7cf\U0001d7d0\U0001d7d1", "[phone]"),    # mathematical bold digits
+    ("0\ufe0f\u20e37\ufe0f\u20e37\ufe0f\u20e30\ufe0f\u20e30\ufe0f\u20e3 9\ufe0f\u20e3"
+     "0\ufe0f\u20e30\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e3", "[phone]"),  # keycaps
+    ("I love the caf\u00e9 \u2615\ufe0f", "I love the caf\u00e9 \u2615\ufe0f"),
+])
+def test_accents_typed_apart_and_digits_of_other_scripts_hide_nothing(text, expected):
+    assert redact(text) == expected

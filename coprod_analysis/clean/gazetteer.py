@@ -37,6 +37,9 @@ class Gazetteer:
         Common English words of any kind, names or not ("the", "will", "hall").
     dict_words:
         Names that are rarer English words ("tom", "robin", "hood").
+    surnames_common:
+        Surnames that are also common words ("baker", "brown", "walker"): a surname
+        only beside a given name ("Sarah Baker").
     """
 
     given: frozenset[str]
@@ -44,6 +47,7 @@ class Gazetteer:
     surnames: frozenset[str]
     common_words: frozenset[str]
     dict_words: frozenset[str] = frozenset()
+    surnames_common: frozenset[str] = frozenset()
 
     def is_name(self, key: str) -> bool:
         """Whether a lower-case word is a given name or surname that is not a common word.
@@ -110,6 +114,8 @@ def load() -> Gazetteer:
     >>> g = load()
     >>> "ayesha" in g.given, "will" in g.given_common, "harehills" in g.surnames
     (True, True, False)
+    >>> "baker" in g.surnames_common, "baker" in g.surnames, "session" in g.surnames_common
+    (True, False, False)
     """
     raw = resources.files("coprod_analysis.clean").joinpath("data/names.tsv.gz").read_bytes()
     given: set[str] = set()
@@ -130,9 +136,10 @@ def load() -> Gazetteer:
             surnames.add(key)
     # an accented name folded onto an English word ("Óver") is that word first
     given -= common
+    surnames_common = surnames & common
     surnames -= common
     return Gazetteer(frozenset(given), frozenset(given_common), frozenset(surnames),
-                     frozenset(common), frozenset(dict_words))
+                     frozenset(common), frozenset(dict_words), frozenset(surnames_common))
 
 
 @lru_cache(maxsize=1)

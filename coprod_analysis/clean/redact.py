@@ -69,6 +69,7 @@ of other countries' shapes. The redaction is a safety net, not a guarantee.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -103,7 +104,13 @@ _TRANSLATE = {**{ord(c): " " for c in _SPACES}, **{ord(c): None for c in _DROPPE
               **{ord(c): "-" for c in _DASHES},
               **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)},  # fullwidth ASCII
               0xFE6B: "@", 0xFF5F: "(", 0xFF60: ")"}
-_ODD = re.compile(f"[{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
+#: Combining marks (an accent typed apart from its letter: "Siobha\u0301n"), and the
+#: keycap and emoji variation marks ("0\ufe0f\u20e3"): dropped, the letter kept.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe0e\ufe0f\ufe20-\ufe2f"
+_MARK = re.compile(f"[{_MARKS}]")
+#: What normalising changes: the characters above, and digits other than 0-9 (Arabic-
+#: Indic, mathematical bold: "\u0660\u0667", "\U0001d7ce"), read as 0-9.
+_ODD = re.compile(f"[{_SPACES}{_DROPPED}{_DASHES}{_MARKS}\ufe6b\uff01-\uff60]|(?![0-9])\\d")
 #: The spaces of ``_SPACES`` in ASCII that stand between words: a tab, a vertical tab
 #: and a form feed ("Thanks\tTsiory" is read as "Thanks Tsiory"; a carriage return
 #: is left to the rules, which read "\r\n" as a line break).
@@ -126,6 +133,8 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     ('jo@nhs.net', None)
     >>> _normalise("a\\u200bb")
     ('ab', [0, 2, 3])
+    >>> _normalise("Siobha\\u0301n \\u0660\\u0667")
+    ('Siobhan 07', [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11])
     """
     if (text.isascii() and not _has_ascii_space(text)) or not _ODD.search(text):
         return text, None
@@ -134,6 +143,11 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     same_length = True
     for i, char in enumerate(text):
         mapped = _TRANSLATE.get(ord(char), char)
+        if mapped is char and not char.isascii():
+            if _MARK.match(char):
+                mapped = None
+            elif char.isdecimal():
+                mapped = str(unicodedata.decimal(char))
         if mapped is None:
             same_length = False
             continue
@@ -408,6 +422,16 @@ _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame l
 aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split())
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
+_ALL_TITLES = _TITLES | _WORD_TITLES | _SHORT_WORD_TITLES
+#: Surnames that are words, and more often words of the sentence after a name ("Sarah
+#: Good", "Thanks John More"; "Mary Rose" is a given name, found as one).
+_NOT_SURNAMES = frozenset("""good more long best hope love day said too such he high early
+clear call carry case chance deal drop fall front job key light little mad main man merry
+read short small story strong lay deep rich wise jolly mate pal friend person church house
+kitchen field hand head land power law dash may grace rose jean drew frank guy ray lee dean
+dale dick earl major grant chase gay corona salami safari divan raid nail cash fish blue
+angel victory fortune urban gala gas glass justice melody sherry valentine winter wolf
+north west noble ivy page""".split())
 #: Words for a person's role or relation after which a capitalised word that is no
 #: common English word is a name ("our facilitator Folasade", "my son Tendai"),
 #: as after a title.
@@ -919,6 +943,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     (j < n and (key, keys[j]) in _NAMED_ORGS and gap(j) == " ")
                     or (i > 0 and (keys[i - 1], key) in _NAMED_ORGS and gap(i) == " ")):
                 return True  # a charity or a place named after a person ("Marie Curie")
+        if i > 0 and keys[i - 1] in _ALL_TITLES and words[j - 1][2][-2:] in ("'s", "\u2019s"):
+            return False  # a person's: "to Dr Singh's clinic", "Sister Mary's ward"
         return bool(j < n and keys[j] in _PLACE_WORDS and gap(j) in (" ", "-"))
 
     def capitalised_word(i: int, known: bool = False) -> bool:
@@ -1033,6 +1059,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         word = words[k][2]
         return len(word) == 1 and word.isupper() and word not in "AI"
 
+    def common_surname(i: int, j: int) -> bool:
+        """Word j, after given name i, is a surname that is also a word ("Sarah Baker",
+        "Will Turner"), not a place's ("Rose Hill Road") nor a word of the sentence."""
+        return (j == i + 1 and gap(j) == " " and _is_title_case(words[i][2])
+                and _is_title_case(words[j][2]) and keys[j] in gaz.surnames_common
+                and keys[j] not in _NOT_SURNAMES and keys[j] not in _PLACE_WORDS
+                and (is_given(keys[i]) or keys[i] in gaz.given_common)
+                and not (j + 1 < n and keys[j + 1] in _PLACE_WORDS))
+
     def extend(i: int) -> None:
         """Mark the capitalised words after name word i: "Harold Whitcombe", "Harold W."."""
         j = i + 1
@@ -1041,6 +1076,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if j == i + 1 and gap(j) == " " and initial(j) and not words[i][2].isupper():
                 mark(j)  # a surname's initial: "Sarah T", "Jas K"
                 break
+            if common_surname(i, j):
+                mark(j)  # "Sarah Baker", "Emma Brown"
+                j += 1
+                continue
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
             if words[i][2].islower():  # "signed: winston clarke", not "tendai were"
@@ -1071,6 +1110,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         word, key = words[i][2], keys[i]
         nxt = i + 1 < n and not in_taken(i + 1)
+        # A given name that is a word, then a surname that is a word: "Will Turner",
+        # "Dawn Baker" (either alone needs more context).
+        if nxt and key in gaz.given_common and not name[i] and common_surname(i, i + 1) \
+                and not (i > 0 and keys[i - 1] in ("st", "saint")):
+            mark(i)
+            mark(i + 1)
+            continue
         # A role before a word in lower case nobody's list knows: "my wife nyasha",
         # "my son farai", "the chair, tafadzwa, talks" (set off: a comma after it too).
         if nxt and key in _LOWER_ROLES and words[i + 1][2].islower() \
@@ -1477,7 +1523,7 @@ _BRACKETED = re.compile(r"\(([^\W\d_][\w'\u2019\- .]{0,60})\)")
 
 
 #: Characters that make a text worth a closer look whatever its words.
-_QUICK_CHARS = re.compile(rf"[\d@{_SPACES}{_DROPPED}{_DASHES}\ufe6b\uff01-\uff60]")
+_QUICK_CHARS = re.compile(rf"[\d@{_SPACES}{_DROPPED}{_DASHES}{_MARKS}\ufe6b\uff01-\uff60]")
 _QUICK_LOWER_WORDS = re.compile(r"[a-z]+")
 #: Every ASCII character but a-z, to a space.
 _NOT_LOWER_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
@@ -2152,8 +2198,32 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         add_name(start, end)
     if names:
         for start, end in _name_spans(text, [(a, b) for a, b, _ in found]):
-            add_name(start, end)
+            if not _a_limit(text, start, end):
+                add_name(start, end)
     return sorted(found)
+
+
+#: "Max." or "Min" before a number: a limit ("(Max. 3,000 characters)"), no name.
+_LIMIT_WORDS = frozenset({"max", "min"})
+_NUMBER_NEXT = re.compile(r"\.?[ \t]{0,2}\(?\d")
+_WORD_BEFORE_SPAN = re.compile(r"([^\W\d_]+)[\W_]*$")
+
+
+def _a_limit(text: str, start: int, end: int) -> bool:
+    """Whether a name's span is "Max" or "Min" standing for a limit: a number after it,
+    and no word before it that introduces a person ("Thanks Max. 5 stars" is a name).
+
+    Examples
+    --------
+    >>> t = "Any comments? (Max. 500 characters)"
+    >>> _a_limit(t, 15, 18), _a_limit("Thanks Max. 5 stars", 7, 10)
+    (True, False)
+    """
+    if text[start:end].lower() not in _LIMIT_WORDS or not _NUMBER_NEXT.match(text, end):
+        return False
+    before = _WORD_BEFORE_SPAN.search(text, max(0, start - 30), start)
+    return before is None or before.group(1).lower() not in (
+        _INTRO_LAST | _TITLES | _WORD_TITLES | _THANKS)
 
 
 #: The rest of a user name joined to a name by "_" or digits ("jane_doe_88", "jane88").
@@ -2191,6 +2261,8 @@ def _redact_once(text: str, why: int) -> str:
     for start, end, tag in spans:
         if index is not None:
             start, end = index[start], index[end - 1] + 1
+            while end < len(text) and _MARK.match(text, end):
+                end += 1  # the accents typed after the last letter ("Rene\u0301")
         pieces.append(text[last:start])
         pieces.append(tag)
         last = end
