@@ -153,6 +153,11 @@ def _run_report(args: argparse.Namespace) -> int:
 
     if args.min_base < 1 or args.min_count < 1:
         raise CoprodError("--min-base and --min-count must be at least 1")
+    if args.min_base < args.min_count:
+        print(f"--min-base {args.min_base} is raised to {args.min_count}, the --min-count: a "
+              "result is shown only on a base the report can show as a number (a result "
+              f"on {args.min_base} to {args.min_count - 1} would give its \"<"
+              f"{args.min_count}\" away).")
     given = [args.evaluations, args.reviews, args.aliases, args.sessions, args.actions]
     if any(given) and not args.evaluations:
         # Never fill the gaps with the sample: it would be published as the officer's own.

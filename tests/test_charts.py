@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
@@ -162,3 +163,15 @@ def test_the_written_about_chart_reads_as_english():
     assert "reviews wrote about them" in figure.alt_text
     ticked = plot_challenges(reviews)
     assert ticked.axes[0].get_xlabel() == "Share of reviews that ticked the challenge"
+
+
+def test_a_ladder_whose_every_level_is_a_small_count_says_so_not_of_0_groups():
+    # A reader's finding: with every level's groups "<5", the chart said "Of 0 groups".
+    from coprod_analysis.charts.report import chart_ladder
+
+    ladder = pd.DataFrame({"Descriptive": ["<5", "<5"], "Intermediate": ["<5", "0"],
+                           "Transformative": ["0", "<5"], "Not involved": ["0", "0"],
+                           "Groups": ["<5", "<5"]}, index=["Co-design", "Overall"])
+    alt = chart_ladder(ladder, "Groups").alt_text
+    assert "0 groups" not in alt
+    assert alt == "How many groups answered each level is hidden because the counts are small."

@@ -457,3 +457,58 @@ def test_themes_on_a_base_under_min_base_are_listed_without_counts(sample_inputs
     assert "fewer than 10 patient groups were reviewed, so the themes are in alphabetical" \
         in html
     assert report_leaks(tables).empty
+
+
+# --- --min-base below --min-count ----------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["2018-02-01", "2018-05-01", "2018-08-01",
+                                           "2018-11-01", "2019-02-01"]),
+                          st.integers(0, 12), st.integers(0, 3)), min_size=2, max_size=6),
+       st.integers(1, 6), st.integers(2, 12))
+def test_with_the_base_raised_no_period_s_forms_are_ever_shown_as_small(periods, base, count):
+    # A reader's attack: 3 forms in one quarter and 12 in the next, --min-base 3 and
+    # --min-count 5, published "Forms returned <5 | 12" beside 15 forms returned: the
+    # quarter's 3 are 15 - 12. A period is combined until it holds the base, and the
+    # base is raised to the count, so no period's forms are "<N".
+    from coprod_analysis.publish import shown_base
+    from coprod_analysis.report.story import agreement_over_time
+
+    evaluations = outcome_forms(periods)
+    assume(len(evaluations))
+    table = agreement_over_time(evaluations, shown_base(base, count), count)
+    if table is not None:
+        assert not table["Forms"].str.startswith("<").any(), table["Forms"].tolist()
+
+
+def test_a_min_base_below_the_min_count_is_raised_to_it_everywhere(sample_inputs, monkeypatch):
+    # A reader's attack on --min-base 4 --min-count 5 with 4 groups reviewed: the ladder
+    # table (shown for 4 groups or more) beside "<5 patient groups reviewed" said 4.
+    from coprod_analysis.report import render
+
+    seen = []
+    real = render.agreement_over_time
+
+    def spy(evaluations, min_base, min_count):
+        seen.append((min_base, min_count))
+        return real(evaluations, min_base, min_count)
+
+    monkeypatch.setattr(render, "agreement_over_time", spy)
+    latest = sample_inputs.reviews.sort_values("review_number").groupby("group_id").tail(1)
+    four = latest[latest["group_id"].isin(sorted(latest["group_id"].unique())[:4])]
+    inputs = ReportInputs(**{**sample_inputs.__dict__, "reviews": four})
+    _, tables = build_html(inputs, min_base=4, min_count=5)
+    assert seen == [(5, 5)]
+    glance = tables["At a glance"].set_index("Figure")["Value"]
+    assert glance["Patient groups reviewed"] == "<5"
+    assert "Ladder" not in tables  # 4 groups: fewer than the base of 5
+    assert report_leaks(tables, 5, 5).empty
+
+
+def test_the_command_says_when_it_raises_the_min_base(tmp_path, capsys):
+    from coprod_analysis.cli import main
+
+    assert main(["report", "--out", str(tmp_path / "r"), "--min-base", "3"]) == 0
+    said = capsys.readouterr().out
+    assert "--min-base 3 is raised to 5, the --min-count" in said

@@ -282,4 +282,7 @@ hidden because they are small.'
         f"Of {groups} groups, " + ("; ".join(parts) if parts else
                                    "no rung held most groups at any level")
         + ("; some counts are hidden because they are small." if hidden_any else "."))
+    if not groups:  # every level's groups a small count, hidden: there is nothing to say
+        figure.alt_text = ("How many groups answered each level is hidden because the "  # type: ignore[attr-defined]
+                           "counts are small.")
     return figure

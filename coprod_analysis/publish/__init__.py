@@ -11,9 +11,11 @@ from coprod_analysis.publish.disclosure import (
     show_count,
     show_result,
     show_share,
+    shown_base,
     suppress_table,
     withheld_totals,
 )
 
 __all__ = ["MIN_BASE", "MIN_COUNT", "NOT_SHOWN", "SECONDARY", "SMALL", "half_up", "percent",
-           "show_count", "show_result", "show_share", "suppress_table", "withheld_totals"]
+           "show_count", "show_result", "show_share", "shown_base", "suppress_table",
+           "withheld_totals"]

@@ -72,6 +72,24 @@ def percent(value: float) -> str:
     return "" if value != value else f"{half_up(value, scale=100)}%"
 
 
+def shown_base(min_base: int, min_count: int) -> int:
+    """The fewest respondents a result is shown on: ``min_base``, raised to ``min_count``
+    where it is lower.
+
+    A result is shown only when its base can itself be shown: with ``--min-base 4
+    --min-count 5``, a ladder table shown (so 4 groups or more) beside "<5 groups
+    reviewed" says exactly 4, and a quarter combined until it holds 4 forms, its
+    forms shown "<5", is 4 (a reader's linear-programming attack). Every count a
+    shown result stands on is then ``min_count`` or more, never "<N".
+
+    Examples
+    --------
+    >>> shown_base(10, 5), shown_base(4, 5), shown_base(1, 1)
+    (10, 5, 1)
+    """
+    return max(min_base, min_count)
+
+
 def show_count(count: int, min_count: int = MIN_COUNT) -> str:
     """A count as it may be published: ``<5`` for 1 to 4, ``0`` for none.
 

@@ -29,7 +29,7 @@ from coprod_analysis.charts.report import (
 )
 from coprod_analysis.errors import CoprodError
 from coprod_analysis.output import atomic_files, prepare_folder, refuse_overwriting
-from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count
+from coprod_analysis.publish import MIN_BASE, MIN_COUNT, show_count, shown_base
 from coprod_analysis.report.audit import disclosure_method, glance_table, report_leaks
 from coprod_analysis.report.content import (
     at_a_glance,
@@ -173,8 +173,10 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
     """The report's HTML, and its tables by name (for the XLSX).
 
     ``keep_staff_names`` shows the names in the actions log's "We did" as
-    written (contact details are still removed); see :func:`we_did`.
+    written (contact details are still removed); see :func:`we_did`. A
+    ``min_base`` below ``min_count`` is raised to it (:func:`~coprod_analysis.publish.shown_base`).
     """
+    min_base = shown_base(min_base, min_count)
     evaluations = inputs.evaluations
     reviews = inputs.reviews if inputs.reviews is not None and len(inputs.reviews) else None
     codes = {**CHALLENGE_THEMES, **inputs.improvement_codes}
@@ -327,6 +329,7 @@ def write_report(inputs: ReportInputs, out: str | Path, min_base: int = MIN_BASE
     """
     targets = report_targets(out)
     refuse_overwriting(targets, protect)
+    min_base = shown_base(min_base, min_count)
     html, tables = build_html(inputs, min_base, min_count, keep_staff_names=keep_staff_names)
     leaks = report_leaks(tables, min_count, min_base)
     if len(leaks):  # the suppression should never let this happen: refuse, write nothing
