@@ -824,3 +824,29 @@ def test_a_surname_that_is_also_a_word_goes_with_the_given_name_before_it(text, 
 ])
 def test_accents_typed_apart_and_digits_of_other_scripts_hide_nothing(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I am from Poland", "I am from Poland"),       # a country, and a surname too
+    ("I am from Spain, my husband from France", "I am from Spain, my husband from France"),
+    ("We came from South Africa and Sierra Leone", "We came from South Africa and Sierra Leone"),
+    ("I moved to France", "I moved to France"),
+    ("Thanks Jordan", "Thanks [name]"),              # a given name first
+    ("a talk from Patel", "a talk from [name]"),
+])
+def test_countries_are_places_unless_a_given_name_says_otherwise(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patel was great", "[name] was great"),          # a surname no word: before praise
+    ("O'Neill was great", "[name] was great"),
+    ("Khan was so kind", "[name] was so kind"),        # a surname that is a word: only
+    ("Smith helped me", "[name] helped me"),           # before what a person is or does
+    ("McAllister, the nurse, was very kind", "[name], the nurse, was very kind"),
+    ("Bus was late again", "Bus was late again"),      # words, not names
+    ("Curry was lovely", "Curry was lovely"),
+    ("Parkin from the Cafe was lovely", "Parkin from the Cafe was lovely"),
+])
+def test_a_surname_opening_a_sentence_is_a_name_before_what_a_person_is_or_does(text, expected):
+    assert redact(text) == expected

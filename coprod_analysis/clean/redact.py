@@ -820,8 +820,30 @@ chorea sarcoma lymphoma phenomenon dystrophy contracture cyst tumour tumor""".sp
 #: feedback: "Marie Curie nurses", "the Sue Ryder hospice", "the Rob Burrow Centre".
 _NAMED_ORGS = frozenset(tuple(pair.split()) for pair in (
     "marie curie", "sue ryder", "martin house", "herbert protocol", "ronald mcdonald",
-    "rob burrow", "mary seacole", "florence nightingale", "nye bevan", "wheatfields hospice"))
+    "rob burrow", "mary seacole", "florence nightingale", "nye bevan", "wheatfields hospice",
+    # countries whose names hold a name ("I am from Sierra Leone", "Costa Rica")
+    "sierra leone", "costa rica", "puerto rico", "el salvador", "sri lanka", "hong kong",
+    "south africa", "new zealand", "saudi arabia", "san marino", "burkina faso",
+    "cape verde", "south sudan", "north macedonia", "east timor"))
 _NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
+#: Countries of one word, some of them surnames or given names too ("Poland", "France",
+#: "Chad"): a place where no given name (of the gazetteer, no common word) says otherwise.
+_COUNTRIES = frozenset("""afghanistan albania algeria andorra angola argentina armenia
+australia austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize
+benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon canada
+chad chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti
+dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia
+georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland
+india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya kiribati
+kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+micronesia moldova monaco mongolia montenegro morocco mozambique myanmar burma namibia nauru
+nepal netherlands holland nicaragua niger nigeria norway oman pakistan palau palestine panama
+paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia
+seychelles singapore slovakia slovenia somalia somaliland spain sudan suriname sweden
+switzerland syria taiwan tajikistan tanzania thailand togo tonga tobago trinidad tunisia
+turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen
+zambia zimbabwe england scotland wales britain""".split())
 #: Names that, with "'s", are what Leeds calls a hospital: "Jimmy's" is St James's.
 _NICKNAMED_PLACES = frozenset({"jimmy"})
 #: What a person has, after a name and "'s" ("Jimmy's talk"): a person, not a place.
@@ -835,7 +857,7 @@ _ABSTRACT_NAMES = frozenset("""faith hope joy patience charity mercy trust love 
 harmony destiny""".split())
 _ABSTRACT_VERBS = frozenset("helped kept gave made brought got carried pulled".split())
 #: The words whose place :func:`_name_spans`'s ``is_place`` looks up one by one.
-_PLACE_LIKE = _NICKNAMED_PLACES | _EPONYMS | _NAMED_ORG_WORDS
+_PLACE_LIKE = _NICKNAMED_PLACES | _EPONYMS | _NAMED_ORG_WORDS | _COUNTRIES
 #: Letters joined by hyphens ("Min-jun").
 _WORD_PARTS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
@@ -939,6 +961,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # a condition named after a person: "Parkinson's", "Crohn's disease", "Lewy
                 # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
                 return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
+            if key in _COUNTRIES and not is_given(key) and key not in gaz.given_common:
+                return True  # "I am from Poland", "moved to France" (surnames too)
             if key in _NAMED_ORG_WORDS and (
                     (j < n and (key, keys[j]) in _NAMED_ORGS and gap(j) == " ")
                     or (i > 0 and (keys[i - 1], key) in _NAMED_ORGS and gap(i) == " ")):
@@ -1058,6 +1082,28 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         not "A" or "I")."""
         word = words[k][2]
         return len(word) == 1 and word.isupper() and word not in "AI"
+
+    def person_described(i: int) -> bool:
+        """Word i is followed by what only a person is or does ("Smith helped me", "Khan
+        was so kind"; not "Bus was late", "Curry was lovely")."""
+        j = i + 1
+        if j < n and keys[j] in ("was", "is") and gap(j) == " ":
+            j += 1
+            if j < n and keys[j] in _PERSON_ADVERBS and gap(j) == " ":
+                j += 1
+            return j < n and gap(j) == " " and keys[j] in _PERSON_ADJECTIVES
+        if j < n and keys[j] in _PERSON_ADVERBS and gap(j) == " ":
+            j += 1
+        return j < n and gap(j) == " " and keys[j] in _PERSON_VERBS
+
+    def role_after(i: int) -> bool:
+        """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)"."""
+        j = i + 1
+        if j >= n or gap(j) not in (", ", " (", " - "):
+            return False
+        if keys[j] in ("the", "our", "my") and j + 1 < n and gap(j + 1) == " ":
+            j += 1
+        return keys[j] in _LOWER_ROLES
 
     def common_surname(i: int, j: int) -> bool:
         """Word j, after given name i, is a surname that is also a word ("Sarah Baker",
@@ -1240,9 +1286,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             extend(i + 1)
             continue
         # A surname of the gazetteer (no English word) written capitalised inside a
-        # sentence, not as part of a longer proper name: "... like Adebayo".
-        if key in gaz.surnames and gaz.is_name(key) and key not in gaz.dict_words \
-                and not title_text and not sentence_start(i) \
+        # sentence, not as part of a longer proper name: "... like Adebayo"; or where a
+        # sentence begins, before praise or what a person does ("Patel was great",
+        # "O'Neill was great", "McAllister, the nurse, was very kind").
+        if key in gaz.surnames and gaz.is_name(key) and not title_text \
+                and ((key not in gaz.dict_words and not sentence_start(i))
+                     or (key not in english_words() and praised(i))
+                     or person_described(i) or role_after(i)) \
                 and not (i > 0 and words[i - 1][2][0].isupper()) and not is_place(i, i + 1):
             mark(i)
             extend(i)
