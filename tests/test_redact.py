@@ -850,3 +850,20 @@ def test_countries_are_places_unless_a_given_name_says_otherwise(text, expected)
 ])
 def test_a_surname_opening_a_sentence_is_a_name_before_what_a_person_is_or_does(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Facilitators: Dawn Smith and Bill Jones", "Facilitators: [name] and [name]"),
+    ("Pat (carer) shared her story", "[name] (carer) shared her story"),
+    ("Bill the volunteer made the tea", "[name] the volunteer made the tea"),
+    ("Will the chair attend?", "Will the chair attend?"),        # a question, no name
+    ("Yours faithfully,\nHope Brathwaite", "Yours faithfully,\n[name]"),
+    ("Love,\nRose x", "Love,\n[name] x"),
+    ("Take care,\nDawn", "Take care,\n[name]"),
+    ("Regards, A. Okafor", "Regards, [name]"),                    # an initial with its stop
+    ("Plan A. Next time", "Plan A. Next time"),
+    ("Proper co-production takes months. The Deadlines Give Us Weeks.",
+     "Proper co-production takes months. The Deadlines Give Us Weeks."),
+])
+def test_names_that_are_words_with_a_surname_a_role_or_a_sign_off_are_names(text, expected):
+    assert redact(text) == expected

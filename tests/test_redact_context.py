@@ -207,7 +207,7 @@ def test_a_person_verb_after_a_word_that_is_no_name_changes_nothing(text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Our speakers (Dr A. Khan and Ms B. Jones) were great",
-     "Our speakers (Dr [name]. [name] and Ms [name]. [name]) were great"),
+     "Our speakers (Dr [name] and Ms [name]) were great"),
     ("Dr A Okonkwo spoke", "Dr [name] spoke"),
     ("The facilitator, Oyinkansola, was great", "The facilitator, [name], was great"),
     ("Facilitator: Oyinkansola", "Facilitator: [name]"),
@@ -712,7 +712,7 @@ def test_names_session_10_left_missed_are_redacted(text, expected):
     ("Sarah T and Jo M ran the session", "[name] and [name] ran the session"),
     ("Good session - Jas K", "Good session - [name]"),
     ("Tinashe M and Gurpreet S were great", "[name] and [name] were great"),
-    ("P. Oyelaran explained the forms", "[name]. [name] explained the forms"),
+    ("P. Oyelaran explained the forms", "[name] explained the forms"),
     ("Joy explained the forms", "[name] explained the forms"),
     ("Kasia from the Polish centre translated", "[name] from the Polish centre translated"),
 ])

@@ -423,6 +423,14 @@ aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 _ALL_TITLES = _TITLES | _WORD_TITLES | _SHORT_WORD_TITLES
+#: Words that carry a sentence on after a name, never its surname ("Jodie Were Fab",
+#: "Dawn Ring Me Back").
+_SENTENCE_WORDS = frozenset("""were was is are has have had would can could did does
+ring call text phone email said says told us we me him her them you they it""".split())
+#: The last words of a sign-off, after which a name that is also a word stands alone
+#: at the end ("Love,\nRose x", "Take care,\nDawn", "Yours faithfully,\nHope").
+_SIGN_OFFS = frozenset("""love regards wishes care thanks cheers faithfully sincerely truly
+ever best from xx xxx""".split())
 #: Surnames that are words, and more often words of the sentence after a name ("Sarah
 #: Good", "Thanks John More"; "Mary Rose" is a given name, found as one).
 _NOT_SURNAMES = frozenset("""good more long best hope love day said too such he high early
@@ -1096,21 +1104,34 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             j += 1
         return j < n and gap(j) == " " and keys[j] in _PERSON_VERBS
 
-    def role_after(i: int) -> bool:
-        """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)"."""
+    def role_after(i: int, the: bool = False) -> bool:
+        """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
+        with ``the``, also "Bill the volunteer made" (a verb of the past or of what a
+        person does after it: not "Will the chair attend?")."""
         j = i + 1
-        if j >= n or gap(j) not in (", ", " (", " - "):
+        if j >= n:
+            return False
+        bare = the and gap(j) == " " and keys[j] == "the"
+        if not (gap(j) in (", ", " (", " - ") or bare):
             return False
         if keys[j] in ("the", "our", "my") and j + 1 < n and gap(j + 1) == " ":
             j += 1
-        return keys[j] in _LOWER_ROLES
+        if not (keys[j] in _LOWER_ROLES or (the and keys[j] in _BRACKET_ROLES)):
+            return False
+        return not bare or (j + 1 < n and gap(j + 1) == " " and (
+            keys[j + 1] in _PERSON_VERBS or keys[j + 1] in _DOES_VERBS))
 
     def common_surname(i: int, j: int) -> bool:
-        """Word j, after given name i, is a surname that is also a word ("Sarah Baker",
-        "Will Turner"), not a place's ("Rose Hill Road") nor a word of the sentence."""
+        """Word j, after given name i, is a surname, also one that is a word ("Sarah
+        Baker", "Will Turner", "Dawn Smith"), not a place's ("Rose Hill Road") nor a word
+        of the sentence."""
         return (j == i + 1 and gap(j) == " " and _is_title_case(words[i][2])
-                and _is_title_case(words[j][2]) and keys[j] in gaz.surnames_common
-                and keys[j] not in _NOT_SURNAMES and keys[j] not in _PLACE_WORDS
+                and _is_title_case(words[j][2]) and keys[j] not in _NOT_SURNAMES
+                and keys[i] not in _STOP and keys[j] not in _STOP
+                and keys[i] not in _SENTENCE_WORDS and keys[j] not in _SENTENCE_WORDS
+                and (keys[j] in gaz.surnames_common or (
+                    keys[j] in gaz.surnames and gaz.is_name(keys[j])))
+                and keys[j] not in _PLACE_WORDS
                 and (is_given(keys[i]) or keys[i] in gaz.given_common)
                 and not (j + 1 < n and keys[j + 1] in _PLACE_WORDS))
 
@@ -1156,12 +1177,20 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         word, key = words[i][2], keys[i]
         nxt = i + 1 < n and not in_taken(i + 1)
-        # A given name that is a word, then a surname that is a word: "Will Turner",
-        # "Dawn Baker" (either alone needs more context).
+        # A given name that is a word, then a surname: "Will Turner", "Dawn Baker",
+        # "Bill Jones" (either alone needs more context), also in a list written in
+        # capitals ("Facilitators: Dawn Smith and Bill Jones").
         if nxt and key in gaz.given_common and not name[i] and common_surname(i, i + 1) \
                 and not (i > 0 and keys[i - 1] in ("st", "saint")):
             mark(i)
             mark(i + 1)
+            continue
+        # A given name that is a word before its role: "Dawn (admin) was helpful", "Pat
+        # (carer) shared", "Bill the volunteer made the tea".
+        if key in gaz.given_common and not name[i] and _is_title_case(word) \
+                and key not in _ABSTRACT_NAMES and key not in _MONTHS \
+                and role_after(i, the=True):
+            mark(i)
             continue
         # A role before a word in lower case nobody's list knows: "my wife nyasha",
         # "my son farai", "the chair, tafadzwa, talks" (set off: a comma after it too).
@@ -1321,10 +1350,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(i)
                 extend(i)
             continue
-        # An initial and a known surname: "J. Bloggs", "J Smith".
-        if len(word) == 1 and i + 1 < n and gap(i + 1) in (" ", ". ") \
-                and _is_title_case(words[i + 1][2]) and keys[i + 1] in gaz.surnames \
-                and keys[i + 1] not in gaz.common_words and word not in "AI":
+        # An initial and a known surname: "J. Bloggs", "J Smith"; with its full stop, "A."
+        # too and a surname that is also a word ("Regards, A. Okafor", "E. Brook").
+        if len(word) == 1 and word.isupper() and i + 1 < n and gap(i + 1) in (" ", ". ") \
+                and _is_title_case(words[i + 1][2]) and (
+                    (keys[i + 1] in gaz.surnames and keys[i + 1] not in gaz.common_words
+                     and (word not in "AI" or gap(i + 1) == ". "))
+                    or (gap(i + 1) == ". " and keys[i + 1] in gaz.surnames_common
+                        and keys[i + 1] not in _NOT_SURNAMES)):
             mark(i)
             mark(i + 1)
 
@@ -1531,7 +1564,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             and gap(n - 1) == " " and text[words[-1][1]:].strip(" .!\n") == "" \
             and sentence_start(n - 2) and not is_place(n - 2, n) \
             and capitalised_word(n - 1) and capitalised_word(n - 2) \
-            and (gaz.is_name(keys[-1]) or gaz.is_name(keys[-2])):
+            and (gaz.is_name(keys[-1]) or gaz.is_name(keys[-2])
+                 or (keys[-2] in gaz.given_common and unknown(n - 1))):
         mark(n - 2)
         mark(n - 1)
 
@@ -1546,8 +1580,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         pair = last > 1 and gap(last) == " " and keys[last - 1] not in _STOP \
             and words[last - 1][2].isupper() == words[last][2].isupper()
         first = last - 1 if pair else last
+        signed = first > 0 and keys[first - 1] in _SIGN_OFFS and (
+            "\n" in gap(first) or gap(first).startswith(","))
         if sentence_start(first) and all(
-                (_is_title_case(words[k][2]) and (unknown(k) or is_given(keys[k])))
+                (_is_title_case(words[k][2]) and (unknown(k) or is_given(keys[k]) or (
+                    signed and keys[k] in gaz.given_common)))
                 or (words[k][2].isupper() and not upper_text and len(words[k][2]) > 2
                     and (caps_name(k) or (_spoken_capitals(words[k][2]) and unknown(k))))
                 for k in range(first, last + 1)):
@@ -1560,7 +1597,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             start, end = words[i][0], words[i][1]
             if words[i][2].lower().endswith(("'s", "\u2019s")):
                 end -= 2
-            if spans and spans[-1][1] >= start - 1 and text[spans[-1][1]:start] in (" ", "-", "."):
+            joined = text[spans[-1][1]:start] if spans else ""
+            if spans and (joined in (" ", "-", ".") or (  # an initial: "A. Okafor"
+                    joined == ". " and spans[-1][1] - spans[-1][0] == 1)):
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
