@@ -867,3 +867,17 @@ def test_a_surname_opening_a_sentence_is_a_name_before_what_a_person_is_or_does(
 ])
 def test_names_that_are_words_with_a_surname_a_role_or_a_sign_off_are_names(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("O\u2019Neill was great", "[name] was great"),     # a curly apostrophe
+    ("MacKenzie was great", "[name] was great"),        # shaped as a surname
+    ("D'Souza was great", "[name] was great"),
+    ("El-Sayed knew his stuff", "[name] knew his stuff"),
+    ("the MacKenzie report was good", "the MacKenzie report was good"),
+    ("Tendai ws lovely", "[name] ws lovely"),            # "was" as it is typed
+    ("Chipo ur a star", "[name] ur a star"),
+    ("Lunch ws lovely", "Lunch ws lovely"),
+])
+def test_surnames_by_their_shape_and_praise_in_text_speak(text, expected):
+    assert redact(text) == expected

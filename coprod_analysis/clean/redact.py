@@ -627,9 +627,34 @@ def _gazetteer():
     return load_gazetteer()
 
 
+#: A surname's shape: Mc, Mac, Fitz, O', D' or Al-, El-, Abdel- … before a capitalised
+#: rest (the rest, group 1, no English word: "MacBook" is no name).
+_SURNAME_SHAPE = re.compile(
+    r"(?<![^\W\d_])(?:Mc|Mac|Fitz|O['\u2019]|D['\u2019]|(?:Al|El|Abd|Abdel|Abdul|Abu|Ben|Bin|Ul)-)"
+    r"([A-Z][a-z]+)")
+
+
+def _shaped_surname_in(text: str) -> bool:
+    """Whether a word of the text is shaped as a surname (:data:`_SURNAME_SHAPE`: its
+    rest no English word), as the name rules take one.
+
+    Examples
+    --------
+    >>> _shaped_surname_in("MacKenzie was great"), _shaped_surname_in("my MacBook")
+    (True, False)
+    """
+    return any(fold(m.group(1).lower()) not in english_words()
+               for m in _SURNAME_SHAPE.finditer(text))
+#: "was" and "is" as they are typed ("Tendai ws lovely", "Chipo ur a gem").
+_WAS_WORD = frozenset("was is ws woz wos wuz".split())
+_WAS_WORDS = _WAS_WORD | {"were"}
+_IS_WORDS = _WAS_WORD | frozenset(("ur", "you're", "youre", "u're"))
+
+
 def _key(word: str) -> str:
-    """The word in lower case without a possessive "'s"."""
-    key = word.lower()
+    """The word in lower case, a curly apostrophe straight ("O\u2019Neill"), without a
+    possessive "'s"."""
+    key = word.lower().replace("\u2019", "'")
     if key.endswith(("'s", "\u2019s")):
         key = key[:-2]
     return key
@@ -1046,16 +1071,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if keys[j] == "the" and j + 1 < n and gap(j + 1) == " ":
                 j += 1
             return keys[j] in _WORKPLACES  # "Chipo from reception"
-        if keys[i + 1] in ("is", "was") and j + 1 < n and keys[j] == "a" \
+        if keys[i + 1] in _IS_WORDS and j + 1 < n and keys[j] == "a" \
                 and gap(j) == " " and gap(j + 1) == " " and (
                     keys[j + 1] in _PRAISE_NOUNS or (
                         keys[j + 1] in _PRAISE and j + 2 < n and gap(j + 2) == " "
                         and keys[j + 2] in _ROLE_WORDS)):
-            return True  # "Chipo is a legend", "Will was a great facilitator"
+            return True  # "Chipo is a legend", "Will was a great facilitator", "ur a gem"
         if keys[i + 1] in _PERSON_ADVERBS and j < n and gap(j) in _VERB_GAPS \
                 and (keys[j] in _PERSON_VERBS or keys[j] in _DOES_VERBS):
             return True  # "TSIORY really helped me"
-        if keys[i + 1] not in (("was", "is", "were") if plural else ("was", "is")) \
+        if keys[i + 1] not in (_WAS_WORDS if plural else _WAS_WORD) \
                 or j >= n or gap(j) not in _VERB_GAPS:
             return False
         if keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
@@ -1103,6 +1128,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if j < n and keys[j] in _PERSON_ADVERBS and gap(j) == " ":
             j += 1
         return j < n and gap(j) == " " and keys[j] in _PERSON_VERBS
+
+    def surname_shaped(i: int) -> bool:
+        """Word i is shaped as a surname of these isles or of Arabic ("MacKenzie",
+        "D'Souza", "El-Sayed"; not "MacBook": its second part an English word)."""
+        word = words[i][2]
+        return _SURNAME_SHAPE.match(word) is not None and _shaped_surname_in(word)
 
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
@@ -1318,9 +1349,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # sentence, not as part of a longer proper name: "... like Adebayo"; or where a
         # sentence begins, before praise or what a person does ("Patel was great",
         # "O'Neill was great", "McAllister, the nurse, was very kind").
-        if key in gaz.surnames and gaz.is_name(key) and not title_text \
-                and ((key not in gaz.dict_words and not sentence_start(i))
-                     or (key not in english_words() and praised(i))
+        shaped = surname_shaped(i)
+        if ((key in gaz.surnames and gaz.is_name(key)) or shaped) and not title_text \
+                and ((key not in gaz.dict_words and not sentence_start(i)
+                      and key in gaz.surnames)
+                     or ((shaped or key not in english_words()) and praised(i))
                      or person_described(i) or role_after(i)) \
                 and not (i > 0 and words[i - 1][2][0].isupper()) and not is_place(i, i + 1):
             mark(i)
@@ -1795,6 +1828,8 @@ def _may_identify(text: str) -> int:
     if found and not _plain_capitalised().issuperset(found) and (
             _names_a_trigger(found) or _unknown_in(found)):
         return _WORDS  # a name, a title, or a capitalised word nobody's list knows
+    if found and _shaped_surname_in(text):
+        return _WORDS  # "MacKenzie", "El-Sayed"
     low = text.lower()
     if why and (" 2 " in low or " 4 " in low):  # digits for words: "speak 2 kuda"
         low = low.replace(" 2 ", " to ").replace(" 4 ", " for ")
@@ -2475,7 +2510,7 @@ def _word_flags(word: str) -> int:
     flags = 0
     if _has_digit_or_at(word) or not _FORCING_WORDS.isdisjoint(lower_words) \
             or _names_a_trigger(runs := _QUICK_CAPITALISED.findall(word)) \
-            or _unknown_in(runs) or _spelt_email(low) \
+            or _unknown_in(runs) or _spelt_email(low) or (runs and _shaped_surname_in(word)) \
             or (("'s" in low or "\u2019s" in low)
                 and _lower_possessive_in(lower_words, "-" in word)) \
             or ("/" in word and (_SOCIAL_LINK.search(word) is not None
