@@ -881,3 +881,14 @@ def test_names_that_are_words_with_a_surname_a_role_or_a_sign_off_are_names(text
 ])
 def test_surnames_by_their_shape_and_praise_in_text_speak(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rose and Mark were fab", "[name] and [name] were fab"),
+    ("Facilitators: Grace & Will", "Facilitators: [name] & [name]"),
+    ("Kels n Jodie were fab xx", "[name] n [name] were fab xx"),   # "n" for "and"
+    ("salt n pepper", "salt n pepper"),
+    ("May and Sarah ran it", "May and [name] ran it"),             # a month first
+])
+def test_names_that_are_words_beside_a_name_in_a_list_are_names(text, expected):
+    assert redact(text) == expected

@@ -630,7 +630,7 @@ def _gazetteer():
 #: A surname's shape: Mc, Mac, Fitz, O', D' or Al-, El-, Abdel- … before a capitalised
 #: rest (the rest, group 1, no English word: "MacBook" is no name).
 _SURNAME_SHAPE = re.compile(
-    r"(?<![^\W\d_])(?:Mc|Mac|Fitz|O['\u2019]|D['\u2019]|(?:Al|El|Abd|Abdel|Abdul|Abu|Ben|Bin|Ul)-)"
+    r"\b(?:Mc|Mac|Fitz|O['\u2019]|D['\u2019]|(?:Al|El|Abd|Abdel|Abdul|Abu|Ben|Bin|Ul)-)"
     r"([A-Z][a-z]+)")
 
 
@@ -643,6 +643,9 @@ def _shaped_surname_in(text: str) -> bool:
     >>> _shaped_surname_in("MacKenzie was great"), _shaped_surname_in("my MacBook")
     (True, False)
     """
+    if not ("Mc" in text or "Mac" in text or "Fitz" in text or "'" in text
+            or "\u2019" in text or "-" in text):
+        return False  # (the cheap test first: most answers have none of these)
     return any(fold(m.group(1).lower()) not in english_words()
                for m in _SURNAME_SHAPE.finditer(text))
 #: "was" and "is" as they are typed ("Tendai ws lovely", "Chipo ur a gem").
@@ -1521,7 +1524,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         while todo:
             i = todo.pop()
             for j, joiner in ((i + 2, i + 1), (i - 2, i - 1)):
-                if 0 <= j < n and keys[joiner] in ("and", "or") and gap(max(j, i)) == " " \
+                if 0 <= j < n and keys[joiner] in ("and", "or", "n") and gap(max(j, i)) == " " \
                         and gap(joiner) == " ":
                     pass
                 else:
@@ -1532,7 +1535,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # English word, or a word nobody's list knows ("run by kwame and akosua")
                 lower_pair = words[i][2].islower() and words[j][2].islower() and (
                     keys[j] in _lower_given() or _unknown_lower_first(keys[j]))
-                if name[j] or covered[j] or is_place(j, j + 1) or not lower_pair and (
+                # a given name that is a word, capitalised beside a name: "Rose and
+                # [Mark]", "Facilitators: Grace & [Will]" (not two virtues: "Hope +
+                # Faith are important")
+                worded = keys[j] in gaz.given_common and _is_title_case(words[j][2]) \
+                    and keys[j] not in _MONTHS and not (
+                        keys[j] in _ABSTRACT_NAMES and keys[i] in _ABSTRACT_NAMES)
+                if name[j] or covered[j] or is_place(j, j + 1) or not (lower_pair or worded) and (
                         not capitalised_word(j) or keys[j] in gaz.common_words
                         or (sentence_start(j) and not (gaz.is_name(keys[j]) or unknown(j)))):
                     continue
