@@ -892,3 +892,12 @@ def test_surnames_by_their_shape_and_praise_in_text_speak(text, expected):
 ])
 def test_names_that_are_words_beside_a_name_in_a_list_are_names(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("LeedsLS28 7BE", "Leeds[postcode]"),        # typed against the word before it
+    ("i live in LeedsLS6 2QF ok", "i live in Leeds[postcode] ok"),
+    ("SessionA1 2BC?", "SessionA1 2BC?"),        # A is no postcode area
+])
+def test_a_postcode_in_capitals_typed_against_a_word_is_redacted(text, expected):
+    assert redact(text) == expected

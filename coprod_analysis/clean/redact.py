@@ -307,12 +307,13 @@ _ONE_LETTER = "".join(sorted(a for a in POSTCODE_AREAS if len(a) == 1))
 _TWO_LETTERS = "|".join(sorted(a for a in POSTCODE_AREAS if len(a) == 2))
 #: A UK postcode, a space or tab allowed also after its area's letters and after
 #: its inward digit, as people type them ("LS 7 4BG", "LS8 4 RD").
-POSTCODE = re.compile(
-    rf"\b(?:[{_ONE_LETTER}][ \t]?[0-9]{{1,2}}|(?:{_TWO_LETTERS})[ \t]?[0-9]{{1,2}}"
+_POSTCODE_BODY = (
+    rf"(?:[{_ONE_LETTER}][ \t]?[0-9]{{1,2}}|(?:{_TWO_LETTERS})[ \t]?[0-9]{{1,2}}"
     rf"|[{_ONE_LETTER}][ \t]?[0-9][A-HJKPSTUW]|(?:{_TWO_LETTERS})[ \t]?[0-9][ABEHMNPRVWXY])"
-    r"[ \t-]{0,2}[0-9][ \t]?[ABD-HJLNP-UW-Z]{2}\b",
-    re.IGNORECASE,
-)
+    r"[ \t-]{0,2}[0-9][ \t]?[ABD-HJLNP-UW-Z]{2}\b")
+POSTCODE = re.compile(rf"\b{_POSTCODE_BODY}", re.IGNORECASE)
+#: A postcode in capitals typed against the word before it ("LeedsLS28 7BE").
+_GLUED_POSTCODE = re.compile(rf"(?<=[a-z]){_POSTCODE_BODY}")
 
 #: What a street is called after its name ("Harehills Lane", "Oak Tree Rd."): with a
 #: house number before it, an address ("14 Harehills Lane", "Flat 2, 31a Oak Tree Rd").
@@ -2311,7 +2312,8 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(m.start(), m.end(), "[nhs_number]")
         for start, end in phones:
             add(start, end, "[phone]")
-        for m in POSTCODE.finditer(text, pos, endpos):
+        glued = _GLUED_POSTCODE.finditer(text, pos, endpos) if not text.islower() else ()
+        for m in (*POSTCODE.finditer(text, pos, endpos), *glued):
             tail = _SPACED_INWARD.search(m.group())
             ordinal = _WORD_THEN_ORDINAL.fullmatch(m.group())
             if (tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS) and not (
