@@ -170,10 +170,18 @@ def _stems(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in text.split() if w not in _HEADER_STOP and len(w) > 1)
 
 
+#: How close a header must be to a question's own words (:func:`closeness`) to be read
+#: before a column to its left that also matches: a platform's export writes the
+#: question as the form asks it (1.0); "I can define and explain the levels of
+#: co-production", a word left out, is 5 of 6 (0.83).
+WORDED_AS_THE_QUESTION = 0.75
+
+
 def closeness(header: str, field_: Field) -> float:
     """How close a header is to a field's own question (0-1): the share of words, of the
     two together, that they share (the best of the header's parts, and of the question
-    and its short label). Two columns that both match a field are told apart by it.
+    and its short label). Of two columns that match a field, one worded as its question
+    (:data:`WORDED_AS_THE_QUESTION`) is read before the leftmost.
 
     Examples
     --------
@@ -382,8 +390,8 @@ def map_columns(
 
     Order of precedence: the user's mapping file, the platform's own columns,
     personal identifiers, form fields (when two columns look like the same field,
-    the one closer to its question's words wins: :func:`closeness`; the leftmost
-    where they are as close), names, and finally ``unmapped``.
+    the leftmost, unless another is worded as the form's question:
+    :data:`WORDED_AS_THE_QUESTION`), names, and finally ``unmapped``.
 
     Parameters
     ----------
@@ -427,25 +435,33 @@ def map_columns(
         else:
             role = "unmapped"
         found[header] = role
-    # Of two columns that match one question, the one closer to the question's own words
-    # is read ("What is your highest level of education?" is not the levels outcome
-    # beside "I can define and explain the different levels of co-production"); the
-    # leftmost where they are as close.
+    # Of two columns that match one question, the leftmost is read, unless another is
+    # worded as the form's question itself (:data:`WORDED_AS_THE_QUESTION`): "What is
+    # your highest level of education?" is not the levels outcome beside "I can define
+    # and explain the different levels of co-production". Any closer measure misleads:
+    # a header typed short ("Ladder", "Confidence", "Key takeaway") shares few words
+    # with the question, and an unrelated question after it may share more (a reader's
+    # attack: "How confident do you feel using a computer?" took the confidence outcome).
     by_name = {f.name: f for f in fields}
+    chosen: dict[str, str] = {}
     for name, field_ in by_name.items():
         matched = [h for h, role in found.items() if role == name and overrides.get(
             _override_key(h)) is None and h not in platform_roles]
         if name in taken or name in multi or len(matched) < 2:
             continue
-        taken[name] = max(matched, key=lambda h: closeness(h, field_))  # first of the best
+        worded = [h for h in matched if closeness(h, field_) >= WORDED_AS_THE_QUESTION]
+        if worded and worded[0] != matched[0]:
+            taken[name] = chosen[name] = max(worded, key=lambda h: closeness(h, field_))
     for header in headers:
         role = found[header]
         if role in _MANY or role in multi or taken.get(role) == header:
             pass
         elif role in taken:
             if not _is_special(role):
+                why = (" (worded as the form's question; the leftmost column is read "
+                       "otherwise)") if role in chosen else ""
                 notes.append(f"{header!r} also looks like {role!r}, which is read from "
-                             f"{taken[role]!r}; it is kept as an extra column")
+                             f"{taken[role]!r}{why}; it is kept as an extra column")
             role = {"email": "identifier", "respondent_id": "platform",
                     "submitted_at": "platform"}.get(role, "unmapped")
         else:

@@ -272,7 +272,7 @@ def test_every_column_gets_a_role_and_unmapped_columns_are_kept():
     assert colmap.column_for("pledge") is None
 
 
-def test_of_two_columns_as_close_to_one_field_the_leftmost_wins_and_the_other_is_kept():
+def test_of_two_columns_neither_worded_as_the_question_the_leftmost_wins():
     colmap = map_columns(["Benefits of it", "Benefits"], EVALUATION_FIELDS)
     # each shares "benefits" of the short label's two words "outline", "benefits": 1/2
     assert colmap.roles == {"Benefits of it": "outcome_benefits", "Benefits": "unmapped"}
@@ -293,13 +293,14 @@ def test_of_two_columns_as_close_to_one_field_the_leftmost_wins_and_the_other_is
      "Do you support road pricing? Since the toll was introduced air quality improved."),
     (["Benefits", "Outline benefits"], "Outline benefits", "Benefits"),  # 1/2 against 2/2
 ])
-def test_of_two_columns_for_one_field_the_one_closer_to_its_question_wins(headers, read, extra):
+def test_of_two_columns_for_one_field_the_one_worded_as_its_question_wins(headers, read, extra):
     colmap = map_columns(headers, EVALUATION_FIELDS)
     field = colmap.roles[read]
     assert field in {f.name for f in EVALUATION_FIELDS}
     assert colmap.roles[extra] == "unmapped"
     assert colmap.notes == [f"{extra!r} also looks like {field!r}, which is read from "
-                            f"{read!r}; it is kept as an extra column"]
+                            f"{read!r} (worded as the form's question; the leftmost column "
+                            "is read otherwise); it is kept as an extra column"]
 
 
 def test_a_question_sharing_one_word_with_the_form_does_not_take_its_answers(tmp_path):
@@ -604,3 +605,23 @@ def test_a_mapping_file_with_extra_columns_semicolons_and_blank_lines(tmp_path):
     path.write_text("column;field;note\n\nVenue;venue;x\n\nWhere;where;y\n")
     with pytest.raises(CoprodError, match="line 5: 'where' is not a field"):
         read_mapping_file(path, EVALUATION_FIELDS)
+
+
+@pytest.mark.parametrize(("headers", "read"), [
+    # A reader's attack on reading the column closer to the question: a header typed
+    # short shares few words with the question, and an unrelated question after it may
+    # share more. The leftmost is read unless another is worded as the question itself.
+    (["Date", "Date of next session"], "Date"),
+    (["Ladder", "Which level of support do you need?"], "Ladder"),
+    (["Confidence", "How confident do you feel using a computer?"], "Confidence"),
+    (["Overall satisfaction", "Overall, how would you rate the refreshments?"],
+     "Overall satisfaction"),
+    (["What could we do better?", "How could we improve our website?"],
+     "What could we do better?"),
+])
+def test_of_two_columns_for_one_field_the_leftmost_wins_unless_one_is_the_question(headers,
+                                                                                   read):
+    colmap = map_columns(headers, EVALUATION_FIELDS)
+    assert colmap.roles[headers[1]] == "unmapped"
+    assert colmap.roles[read] != "unmapped"
+    assert "worded as the form's question" not in colmap.notes[0]
