@@ -282,6 +282,8 @@ _SPACED_INWARD = re.compile(r"\d[ \t]([A-Za-z]{2})$")
 _TWO_LETTER_WORDS = frozenset("by at as we up us an he be ah eh ye ta ha pa ma".split())
 #: A word, a space, then an ordinal number ("me 12th", "so 21st floor"): no postcode.
 _WORD_THEN_ORDINAL = re.compile(r"[A-Za-z]{1,2}[ \t]+(\d{1,2})(st|nd|rd|th)", re.IGNORECASE)
+#: An inward code that is an ordinal in lower case ("my B12 2nd jab", "DN4 2nd week").
+_ORDINAL_INWARD = re.compile(r"(?<=[ \t])(\d)(st|nd|rd|th)$")
 
 
 def _is_ordinal(number: str, suffix: str) -> bool:
@@ -320,13 +322,15 @@ _GLUED_POSTCODE = re.compile(rf"(?<=[a-z]){_POSTCODE_BODY}")
 _STREET_TYPES = ("road rd street st lane ln avenue ave close drive dr way crescent cres "
                  "terrace tce grove gardens gdns place pl court ct walk mount view rise "
                  "square sq parade row mews fold garth croft approach chase wynd vale "
-                 "boulevard gate green hill park bank side").split()
+                 "boulevard gate green hill park bank side oval").split()
+#: A house number (1 to 3 digits, a letter, a range; after "Flat 3," too), one to three
+#: words of a street's name, and what the street is called.
 STREET_ADDRESS = re.compile(
-    r"(?<![\w\u00a3$\u20ac.,:/'-])"
+    r"(?<![\w\u00a3$\u20ac,:/'-])"
     r"(?:(?i:flat|apartment|apt|unit|house)[ \t]?(?:\d{1,4}[A-Za-z]?[ \t]?,?[ \t]+)?)?"
-    r"\d{1,4}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?)?,?[ \t]+"
-    r"(?P<street>(?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3}?)"
-    rf"(?i:{'|'.join(_STREET_TYPES)})\b\.?"
+    r"\d{1,3}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,3}[A-Za-z]?)?,?[ \t]+"
+    r"(?P<street>(?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3})"
+    rf"(?i:{'|'.join(_STREET_TYPES)})\b"
     r"(?:[ \t]+(?i:towers|house|court|heights|buildings|flats|apartments|mansions|lodge)\b)?"
 )
 #: Words that say how far or how many, never part of a street's name ("a 10 minute
@@ -336,21 +340,38 @@ seconds sec secs day days week weeks month months year years time times metre me
 meters yard yards km kms foot feet step steps more less few many much long short quick brief
 good great nice lovely steep big small little whole full half extra other different same
 people person persons of along down up past near towards toward around through across
-via off onto into behind opposite beside way car bus buses train taxi""".split())
+via off onto into behind opposite beside way car bus buses train taxi january february march
+april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec""".split())
 #: Words before a number that make it no house number ("session 3 Green Way group").
 _NUMBERED_THINGS = frozenset("""session sessions week weeks day days module modules part parts
 step steps room rooms ward wards floor floors level levels table tables page pages question
 questions q point points item items stage stages phase phases year years group groups bus
 buses route routes platform platforms gate gates bay bays chapter slide slides tier tiers
-outcome outcomes option options""".split())
+outcome outcomes option options number""".split())
+#: Words that may follow an address ("come to 5 Stanningley Road please", "... Road its
+#: my house"); any other English word after it says the words were no address ("2
+#: Food Bank Volunteers", "300 Beeston Hill residents", "I had 2 bad side effects").
+_AFTER_ADDRESS = frozenset("please thanks thank its it's x xx ok".split())
+#: What says the number and words after it are an address whatever follows, and lets
+#: its words be in lower case: "I live at", "my address is", "moved to", "post it to".
+_ADDRESS_BEFORE = re.compile(
+    r"(?i:\b(?:address|live[sd]?|living|moved|move|send|sent|post|write|deliver)\b"
+    r"[\w ,:'\u2019]{0,12})$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+_HOUSE_NUMBER_SURE = re.compile(
+    r"(?i:flat|apartment|apt|unit|house)|\d+(?![kKmM]\b)[A-Za-z]\b|\d+[ \t]?[-/]")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\u2019]*)")
 
 
 def _street_address_spans(text: str) -> list[tuple[int, int]]:
     """Street addresses: a house number, one to three words of a street's name and what
-    the street is called (:data:`STREET_ADDRESS`); the words capitalised unless the whole
-    address is in lower case, none of them a stop word, a word of distance or number or a
-    single letter, and the number not that of a session, a room or the like.
+    the street is called (:data:`STREET_ADDRESS`). The words are capitalised, or, in an
+    answer all in lower case, no English word unless a place of Leeds ("14 harehills
+    lane"); none a stop word, a month, a word of distance or number, or a single letter;
+    the number not after a full stop (a time, "10.30"; but "no.14") nor that of a
+    session, a room or the like; and no English word after it but a few
+    (:data:`_AFTER_ADDRESS`).
 
     Examples
     --------
@@ -359,19 +380,47 @@ def _street_address_spans(text: str) -> list[tuple[int, int]]:
     ['14 Harehills Lane']
     >>> _street_address_spans("a 10 minute walk"), _street_address_spans("2 hours down the road")
     ([], [])
+    >>> _street_address_spans("I had 2 bad side effects"), _street_address_spans(
+    ...     "We reached 300 Beeston Hill residents")
+    ([], [])
     """
     spans = []
+    cased = not text.islower() and not text.isupper()  # capitals tell a name here
     for m in STREET_ADDRESS.finditer(text):
-        words = m.group("street").split()
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if before is not None and before.group(1).lower() in _NUMBERED_THINGS:
+        start = m.start()
+        if start and text[start - 1] == "." and text[max(0, start - 3):start - 1].lower() != "no":
+            continue  # "10.30 Park Square" is a time; "no.14 Harehills Lane" an address
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if before is not None and (before.group(1).lower() in _NUMBERED_THINGS or (
+                before.group(1).lower() in ("a", "an", "the")
+                and text[before.end(1):start].strip() == "")):
+            continue  # "session 3 Green Way", "a 3 bed terrace", "the 5k fun walk"
+        # an address for sure: said to be one, a flat, a house number with a letter or a
+        # range ("31a", "12-14")
+        said = _ADDRESS_BEFORE.search(text, max(0, start - 40), start) is not None \
+            or _HOUSE_NUMBER_SURE.match(m.group()) is not None
+        if not all(_street_word(w, cased, said) for w in m.group("street").split()):
             continue
-        # capitalised, or the whole address in lower case ("31a oak tree rd")
-        lower = m.group().islower()
-        if all((lower or w[0].isupper()) and len(w) > 1 and w.lower() not in _STOP
-               and w.lower() not in _NOT_STREET_WORDS for w in words):
-            spans.append((m.start(), m.end()))
+        after = _WORD_AFTER.match(text, m.end())
+        if after is not None and not said:
+            word = after.group(1).lower().rstrip("'\u2019")
+            if word not in _STOP and word not in _AFTER_ADDRESS and word in english_words() \
+                    and word not in local_words():
+                continue
+        spans.append((start, m.end()))
     return spans
+
+
+def _street_word(word: str, cased: bool, said: bool) -> bool:
+    """Whether a word may be part of a street's name (:func:`_street_address_spans`):
+    capitalised in an answer whose capitals tell (``cased``), or where the answer says
+    it is an address (``said``), or a place of Leeds or no English word."""
+    key = word.lower().rstrip("'\u2019")
+    if len(key) < 2 or key in _STOP or key in _NOT_STREET_WORDS:
+        return False
+    if (cased and word[0].isupper()) or said:
+        return True
+    return key in local_words() or key not in english_words()
 
 
 def is_valid_nhs_number(digits: str) -> bool:
@@ -653,6 +702,10 @@ def _shaped_surname_in(text: str) -> bool:
 _WAS_WORD = frozenset("was is ws woz wos wuz".split())
 _WAS_WORDS = _WAS_WORD | {"were"}
 _IS_WORDS = _WAS_WORD | frozenset(("ur", "you're", "youre", "u're"))
+#: Words that go on after a person's name in a sentence (:func:`_name_spans`' person_next).
+_PERSON_NEXT = frozenset("""and or was is were are has had have from at on who said says
+told came went will would did does could can came comes ran runs led leads gave made helped
+explained from of in with to for did""".split()) | _WAS_WORDS
 
 
 def _key(word: str) -> str:
@@ -675,7 +728,20 @@ def _name_like(key: str) -> bool:
     (True, True, False, False)
     """
     return key not in _STOP and (key not in _gazetteer().common_words
-                                 or key in _gazetteer().given_common)
+                                 or key in _gazetteer().given_common or _worded_surname(key))
+
+
+def _worded_surname(key: str) -> bool:
+    """A surname that is also a word, and more often a surname than a word of the
+    sentence or a place's ("baker", "walker"; not "good", "hall").
+
+    Examples
+    --------
+    >>> _worded_surname("baker"), _worded_surname("good"), _worded_surname("hall")
+    (True, False, False)
+    """
+    return key in _gazetteer().surnames_common and key not in _NOT_SURNAMES \
+        and key not in _PLACE_WORDS
 
 
 #: Words of the module's lists that are nobody's unknown name either (stop words,
@@ -894,6 +960,9 @@ _ABSTRACT_NAMES = frozenset("""faith hope joy patience charity mercy trust love 
 harmony destiny""".split())
 _ABSTRACT_VERBS = frozenset("helped kept gave made brought got carried pulled".split())
 #: The words whose place :func:`_name_spans`'s ``is_place`` looks up one by one.
+#: Given names that are virtues, two of which together are no people ("Faith and Grace
+#: are important").
+_VIRTUES = _ABSTRACT_NAMES | frozenset("grace honour glory harmony serenity justice".split())
 _PLACE_LIKE = _NICKNAMED_PLACES | _EPONYMS | _NAMED_ORG_WORDS | _COUNTRIES
 #: Letters joined by hyphens ("Min-jun").
 _WORD_PARTS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -1156,6 +1225,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return not bare or (j + 1 < n and gap(j + 1) == " " and (
             keys[j + 1] in _PERSON_VERBS or keys[j + 1] in _DOES_VERBS))
 
+    def person_next(j: int) -> bool:
+        """After word j, the end, a mark, or what goes on after a person's name ("Will
+        Turner helped", "Dawn Smith and Bill Jones"), not a thing's ("Earl Grey tea",
+        "Olive Green folders")."""
+        if j + 1 >= n or gap(j + 1).strip(" ") != "" or not words[j + 1][2].islower():
+            return True
+        k = keys[j + 1]
+        return k in _PERSON_NEXT or k in _PERSON_AFTER or k in _DOES_VERBS \
+            or k not in english_words()
+
     def common_surname(i: int, j: int) -> bool:
         """Word j, after given name i, is a surname, also one that is a word ("Sarah
         Baker", "Will Turner", "Dawn Smith"), not a place's ("Rose Hill Road") nor a word
@@ -1168,7 +1247,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     keys[j] in gaz.surnames and gaz.is_name(keys[j])))
                 and keys[j] not in _PLACE_WORDS
                 and (is_given(keys[i]) or keys[i] in gaz.given_common)
-                and not (j + 1 < n and keys[j + 1] in _PLACE_WORDS))
+                and not (j + 1 < n and keys[j + 1] in _PLACE_WORDS and gap(j + 1) == " "))
 
     def extend(i: int) -> None:
         """Mark the capitalised words after name word i: "Harold Whitcombe", "Harold W."."""
@@ -1216,7 +1295,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # "Bill Jones" (either alone needs more context), also in a list written in
         # capitals ("Facilitators: Dawn Smith and Bill Jones").
         if nxt and key in gaz.given_common and not name[i] and common_surname(i, i + 1) \
-                and not (i > 0 and keys[i - 1] in ("st", "saint")):
+                and not (i > 0 and keys[i - 1] in ("st", "saint")) and person_next(i + 1):
             mark(i)
             mark(i + 1)
             continue
@@ -1354,7 +1433,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # sentence begins, before praise or what a person does ("Patel was great",
         # "O'Neill was great", "McAllister, the nurse, was very kind").
         shaped = surname_shaped(i)
-        if ((key in gaz.surnames and gaz.is_name(key)) or shaped) and not title_text \
+        worded = _worded_surname(key) and _is_title_case(word)  # "Baker helped me"
+        if ((key in gaz.surnames and gaz.is_name(key)) or shaped or worded) and not title_text \
                 and ((key not in gaz.dict_words and not sentence_start(i)
                       and key in gaz.surnames)
                      or ((shaped or key not in english_words()) and praised(i))
@@ -1536,16 +1616,24 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # English word, or a word nobody's list knows ("run by kwame and akosua")
                 lower_pair = words[i][2].islower() and words[j][2].islower() and (
                     keys[j] in _lower_given() or _unknown_lower_first(keys[j]))
-                # a given name that is a word, capitalised beside a name: "Rose and
-                # [Mark]", "Facilitators: Grace & [Will]" (not two virtues: "Hope +
-                # Faith are important")
+                # a given name that is a word, capitalised beside a name that is none:
+                # "Rose and Sarah" (not two words: "Holly and Ivy", "Hope + Faith")
                 worded = keys[j] in gaz.given_common and _is_title_case(words[j][2]) \
-                    and keys[j] not in _MONTHS and not (
-                        keys[j] in _ABSTRACT_NAMES and keys[i] in _ABSTRACT_NAMES)
+                    and keys[j] not in _MONTHS and (
+                        is_given(keys[i]) or unknown(i) or (
+                            gaz.is_name(keys[i]) and keys[i] not in gaz.dict_words)
+                        or (keys[i] in gaz.given_common and person_next(max(i, j))
+                            and not (keys[i] in _VIRTUES and keys[j] in _VIRTUES)))
                 if name[j] or covered[j] or is_place(j, j + 1) or not (lower_pair or worded) and (
                         not capitalised_word(j) or keys[j] in gaz.common_words
                         or (sentence_start(j) and not (gaz.is_name(keys[j]) or unknown(j)))):
                     continue
+                if abs(j - i) == 2 and keys[(i + j) // 2] == "n" and not (
+                        lower_pair or worded or is_given(keys[j]) or unknown(j)
+                        or (gaz.is_name(keys[j]) and keys[j] not in gaz.dict_words)
+                        or (capitalised_word(j) and keys[j] not in english_words())):
+                    continue  # "n" for "and" only between names: "Kels n Jodie", not
+                    # "Mac n Cheese"
                 mark(j)
                 todo.append(j)
 
@@ -2102,7 +2190,8 @@ def _capitalised_before_verb(text: str) -> bool:
         return True  # lower case moved the letters: look closer, to be safe
     common = _gazetteer().common_words
     for match in _PERSON_VERB.finditer(low):
-        if any(w[0].isupper() and (key := _key(w)) not in common and key not in _STOP
+        if any(w[0].isupper() and ((key := _key(w)) not in common or _worded_surname(key))
+               and key not in _STOP
                and key not in _NOT_BEFORE_PERSON_VERBS and not key.startswith(("i'", "i\u2019"))
                for w in _words_before(text, match.start(), 2)):
             return True
@@ -2315,7 +2404,8 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         glued = _GLUED_POSTCODE.finditer(text, pos, endpos) if not text.islower() else ()
         for m in (*POSTCODE.finditer(text, pos, endpos), *glued):
             tail = _SPACED_INWARD.search(m.group())
-            ordinal = _WORD_THEN_ORDINAL.fullmatch(m.group())
+            ordinal = _WORD_THEN_ORDINAL.fullmatch(m.group()) or _ORDINAL_INWARD.search(
+                m.group())
             if (tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS) and not (
                     ordinal and _is_ordinal(*ordinal.groups())):
                 add(m.start(), m.end(), "[postcode]")  # not "from LS9 2 by bus", "me 12th"
@@ -2340,7 +2430,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
 
 #: "Max." or "Min" before a number: a limit ("(Max. 3,000 characters)"), no name.
 _LIMIT_WORDS = frozenset({"max", "min"})
-_NUMBER_NEXT = re.compile(r"\.?[ \t]{0,2}\(?\d")
+_NUMBER_NEXT = re.compile(r"\.?[ \t]{0,2}\(?\d|\.[ \t]{1,2}[a-z]")  # "Max. capacity"
 _WORD_BEFORE_SPAN = re.compile(r"([^\W\d_]+)[\W_]*$")
 
 
