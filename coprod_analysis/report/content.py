@@ -519,7 +519,7 @@ def we_did(actions: pd.DataFrame, codes: dict[str, str], *,
     """The actions, by theme: what was said, what was done, its status and date.
 
     "You said" and "We did" are redacted like any quote (names, e-mail
-    addresses, phone numbers, NHS numbers, postcodes). With
+    addresses, phone numbers, NHS numbers, postcodes, street addresses). With
     ``keep_staff_names`` the names in "We did" are shown as written (an
     officer who needs a member of staff named), contact details still
     removed; "You said" retells what people said and is always redacted, and,

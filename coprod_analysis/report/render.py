@@ -262,7 +262,8 @@ def build_html(inputs: ReportInputs, min_base: int = MIN_BASE,
         "A share is not shown where, with the number who answered, it would give away a "
         "count below the threshold (for example 25% of 12 is 3 people).",
         "Quotes are what people wrote, with names, e-mail addresses, phone numbers, NHS "
-        "numbers and postcodes removed; they are not attributed to anyone, and a theme is "
+        "numbers, postcodes and street addresses removed; they are not attributed to "
+        "anyone, and a theme is "
         f"quoted only when at least {min_count} people (or groups) wrote of it, and never "
         f"from a session of fewer than {min_base} people.",
         redaction_note(inputs.actions is not None, keep_staff_names),
