@@ -305,15 +305,27 @@ CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP H
 IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA
 PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS
 TW UB W WA WC WD WF WN WR WS WV YO ZE""".split())
-_ONE_LETTER = "".join(sorted(a for a in POSTCODE_AREAS if len(a) == 1))
-_TWO_LETTERS = "|".join(sorted(a for a in POSTCODE_AREAS if len(a) == 2))
 #: A UK postcode, a space or tab allowed also after its area's letters and after
 #: its inward digit, as people type them ("LS 7 4BG", "LS8 4 RD").
+#: (The shape is matched by letter classes, quickly; the area is then looked up:
+#: :func:`_in_an_area`.)
 _POSTCODE_BODY = (
-    rf"(?:[{_ONE_LETTER}][ \t]?[0-9]{{1,2}}|(?:{_TWO_LETTERS})[ \t]?[0-9]{{1,2}}"
-    rf"|[{_ONE_LETTER}][ \t]?[0-9][A-HJKPSTUW]|(?:{_TWO_LETTERS})[ \t]?[0-9][ABEHMNPRVWXY])"
+    r"(?:[A-PR-UWYZ][ \t]?[0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9]{1,2}"
+    r"|[A-PR-UWYZ][ \t]?[0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9][ABEHMNPRVWXY])"
     r"[ \t-]{0,2}[0-9][ \t]?[ABD-HJLNP-UW-Z]{2}\b")
 POSTCODE = re.compile(rf"\b{_POSTCODE_BODY}", re.IGNORECASE)
+_AREA = re.compile(r"[A-Za-z]+")
+
+
+def _in_an_area(postcode: str) -> bool:
+    """Whether a postcode's letters before its first digit are a postcode area.
+
+    Examples
+    --------
+    >>> _in_an_area("LS6 2QF"), _in_an_area("on 12th"), _in_an_area("w1a 0ax")
+    (True, False, True)
+    """
+    return _AREA.match(postcode).group().upper() in POSTCODE_AREAS
 #: A postcode in capitals typed against the word before it ("LeedsLS28 7BE").
 _GLUED_POSTCODE = re.compile(rf"(?<=[a-z]){_POSTCODE_BODY}")
 
@@ -323,6 +335,7 @@ _STREET_TYPES = ("road rd street st lane ln avenue ave close drive dr way cresce
                  "terrace tce grove gardens gdns place pl court ct walk mount view rise "
                  "square sq parade row mews fold garth croft approach chase wynd vale "
                  "boulevard gate green hill park bank side oval").split()
+_STREET_TYPE_SET = frozenset(_STREET_TYPES)
 #: A house number (1 to 3 digits, a letter, a range; after "Flat 3," too), one to three
 #: words of a street's name, and what the street is called.
 STREET_ADDRESS = re.compile(
@@ -364,7 +377,8 @@ _HOUSE_NUMBER_SURE = re.compile(
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\u2019]*)")
 
 
-def _street_address_spans(text: str) -> list[tuple[int, int]]:
+def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = None
+                          ) -> list[tuple[int, int]]:
     """Street addresses: a house number, one to three words of a street's name and what
     the street is called (:data:`STREET_ADDRESS`). The words are capitalised, or, in an
     answer all in lower case, no English word unless a place of Leeds ("14 harehills
@@ -384,9 +398,14 @@ def _street_address_spans(text: str) -> list[tuple[int, int]]:
     ...     "We reached 300 Beeston Hill residents")
     ([], [])
     """
-    spans = []
+    spans: list[tuple[int, int]] = []
     cased = not text.islower() and not text.isupper()  # capitals tell a name here
-    for m in STREET_ADDRESS.finditer(text):
+    found = STREET_ADDRESS.finditer(text) if windows is None else (
+        m for pos, endpos in windows  # only where digits are (:func:`_digit_windows`)
+        for m in STREET_ADDRESS.finditer(text, pos, min(len(text), endpos + 80)))
+    for m in found:
+        if spans and m.start() < spans[-1][1]:
+            continue  # (two windows' searches may find one address)
         start = m.start()
         if start and text[start - 1] == "." and text[max(0, start - 3):start - 1].lower() != "no":
             continue  # "10.30 Park Square" is a time; "no.14 Harehills Lane" an address
@@ -684,6 +703,15 @@ _SURNAME_SHAPE = re.compile(
     r"([A-Z][a-z]+)")
 
 
+_ARABIC_PREFIX = re.compile(r"(?:Al|El|Abd|Abdel|Abdul|Abu|Ben|Bin|Ul)-")
+#: The capitalised runs (``_QUICK_CAPITALISED``) an Arabic surname's shape begins with
+#: ("El" of "El-Sayed"), and the first two characters of a word of any surname's shape:
+#: cheap tests before :data:`_SURNAME_SHAPE`.
+_SHAPE_RUNS = frozenset("Al El Abd Abdel Abdul Abu Ben Bin Ul".split())
+_SHAPE_STARTS = frozenset(("Mc", "Ma", "Fi", "O'", "D'", "O\u2019", "D\u2019", "Al", "El",
+                           "Ab", "Be", "Bi", "Ul"))
+
+
 def _shaped_surname_in(text: str) -> bool:
     """Whether a word of the text is shaped as a surname (:data:`_SURNAME_SHAPE`: its
     rest no English word), as the name rules take one.
@@ -693,9 +721,10 @@ def _shaped_surname_in(text: str) -> bool:
     >>> _shaped_surname_in("MacKenzie was great"), _shaped_surname_in("my MacBook")
     (True, False)
     """
-    if not ("Mc" in text or "Mac" in text or "Fitz" in text or "'" in text
-            or "\u2019" in text or "-" in text):
-        return False  # (the cheap test first: most answers have none of these)
+    if not ("Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "D'" in text
+            or "O\u2019" in text or "D\u2019" in text
+            or ("-" in text and _ARABIC_PREFIX.search(text) is not None)):
+        return False  # (the cheap tests first: most answers have none of these)
     return any(fold(m.group(1).lower()) not in english_words()
                for m in _SURNAME_SHAPE.finditer(text))
 #: "was" and "is" as they are typed ("Tendai ws lovely", "Chipo ur a gem").
@@ -1206,7 +1235,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Word i is shaped as a surname of these isles or of Arabic ("MacKenzie",
         "D'Souza", "El-Sayed"; not "MacBook": its second part an English word)."""
         word = words[i][2]
-        return _SURNAME_SHAPE.match(word) is not None and _shaped_surname_in(word)
+        return word[:2] in _SHAPE_STARTS and _SURNAME_SHAPE.match(word) is not None \
+            and _shaped_surname_in(word)
 
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
@@ -1287,10 +1317,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 name[k] = False
 
     for i in range(n):
-        if in_taken(i):
+        if covered[i]:
             continue
         word, key = words[i][2], keys[i]
-        nxt = i + 1 < n and not in_taken(i + 1)
+        nxt = i + 1 < n and not covered[i + 1]
         # A given name that is a word, then a surname: "Will Turner", "Dawn Baker",
         # "Bill Jones" (either alone needs more context), also in a list written in
         # capitals ("Facilitators: Dawn Smith and Bill Jones").
@@ -1363,19 +1393,22 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     extend(i + 1)
             continue
         if not word[0].isupper():
+            # (each rule below, then whether the word is a place's: "st james's", "living
+            # with crohn's", "from morley"; the place test is the dearer)
             # text written all in lower case: a given name that is no English word
-            if is_place(i, i + 1):
-                pass  # "st james's", "living with crohn's", "from morley"
-            elif lower_text and key in _lower_given():
-                mark(i)
-                extend(i)
+            if lower_text and key in _lower_given():
+                if not is_place(i, i + 1):
+                    mark(i)
+                    extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
-                mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
+                if not is_place(i, i + 1):
+                    mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
             elif (key not in known or key in _lower_given()) \
                     and (lower_text or clause_start(i) or sentence_case()) \
                     and praised(i, plural=not key.endswith("s")) \
                     and (i == 0 or keys[i - 1] not in _DETERMINERS) \
-                    and (key in _lower_given() or _unknown_lower_first(key)):
+                    and (key in _lower_given() or _unknown_lower_first(key)) \
+                    and not is_place(i, i + 1):
                 # a word nobody's list knows, or a given name that is no English word
                 # ("imran told us"), before praise: in an answer all in lower case ("it
                 # was good tendai was lovely"), where a clause begins ("Great session.
@@ -1493,7 +1526,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             before = tuple(keys[max(j - 3, 0):j])
         else:
             continue
-        intro = next((t for t in (before[-k:] for k in (3, 2, 1)) if t in _INTRO_KINDS), None)
+        intro = before[-3:] if before[-3:] in _INTRO_KINDS else before[-2:] \
+            if before[-2:] in _INTRO_KINDS else before[-1:] if before[-1:] in _INTRO_KINDS \
+            else None
         if intro is None or between.count("\n") > 1 or between.strip(" ,:-\r\n") != "" \
                 or any(text[words[k][0] - 1:words[k][0]] == "[" and
                        text[words[k][1]:words[k][1] + 1] == "]"
@@ -1926,8 +1961,10 @@ def _may_identify(text: str) -> int:
     if found and not _plain_capitalised().issuperset(found) and (
             _names_a_trigger(found) or _unknown_in(found)):
         return _WORDS  # a name, a title, or a capitalised word nobody's list knows
-    if found and _shaped_surname_in(text):
-        return _WORDS  # "MacKenzie", "El-Sayed"
+    if found and ("'" in text or "\u2019" in text or "Mc" in text or "Mac" in text
+                  or "Fitz" in text or ("-" in text and not _SHAPE_RUNS.isdisjoint(found))) \
+            and _shaped_surname_in(text):
+        return _WORDS  # "MacKenzie", "El-Sayed", "O'Neill"
     low = text.lower()
     if why and (" 2 " in low or " 4 " in low):  # digits for words: "speak 2 kuda"
         low = low.replace(" 2 ", " to ").replace(" 4 ", " for ")
@@ -2113,14 +2150,17 @@ def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str],
         words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
     for first in starts:
-        for j, intro in ((j, i) for j in _indices(words, first) for i in _QUICK_BY_FIRST[first]):
-            # the introduction's words and the word after it ("ask for sarah")
-            k = j + len(intro)
-            if k <= last and tuple(words[j:k]) == intro:
-                key = words[k]
-                if (_intro_may_name(intro, key, text) or key in capitalised) \
-                        and _follows(low, intro[-1], key):
-                    return True
+        intros = _QUICK_BY_FIRST[first]
+        for j in _indices(words, first):
+            for intro in intros:
+                # the introduction's words and the word after it ("ask for sarah"; the
+                # first word is words[j] already)
+                k = j + len(intro)
+                if k <= last and (k == j + 1 or tuple(words[j + 1:k]) == intro[1:]):
+                    key = words[k]
+                    if (_intro_may_name(intro, key, text) or key in capitalised) \
+                            and _follows(low, intro[-1], key):
+                        return True
     return False
 
 
@@ -2407,10 +2447,11 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             ordinal = _WORD_THEN_ORDINAL.fullmatch(m.group()) or _ORDINAL_INWARD.search(
                 m.group())
             if (tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS) and not (
-                    ordinal and _is_ordinal(*ordinal.groups())):
+                    ordinal and _is_ordinal(*ordinal.groups())) and _in_an_area(m.group()):
                 add(m.start(), m.end(), "[postcode]")  # not "from LS9 2 by bus", "me 12th"
-    if windows:  # a house number starts an address
-        for start, end in _street_address_spans(text):
+    if windows and not _STREET_TYPE_SET.isdisjoint(_lower_words(low)):
+        # a house number starts an address, and a street's word ends it
+        for start, end in _street_address_spans(text, windows):
             add(start, end, "[address]")
     def add_name(start: int, end: int) -> None:
         wide = _username(text, start, end)
