@@ -113,7 +113,8 @@ def header_candidates(header: str) -> list[str]:
     """The parts of a header worth matching, most specific first.
 
     A grid row in brackets (Google Forms, SurveyMonkey) and the statement
-    after a Microsoft Forms ``Question.Statement`` dot come before the whole.
+    after a Microsoft Forms ``Question.Statement`` dot come before the whole; each
+    side of a bilingual header ("Dyddiad / Date", as forms in Wales ask) after it.
 
     Examples
     --------
@@ -121,6 +122,8 @@ def header_candidates(header: str) -> list[str]:
     ['i can give examples', 'how far do you agree']
     >>> header_candidates("How far do you agree?.I can give examples")
     ['i can give examples', 'how far do you agree i can give examples']
+    >>> header_candidates("Dyddiad / Date")
+    ['dyddiad date', 'dyddiad', 'date']
     """
     text = clean_header(header)
     out: list[str] = []
@@ -133,6 +136,8 @@ def header_candidates(header: str) -> list[str]:
         if dotted:
             out.append(normalise_header(dotted.group(2)))
         out.append(normalise_header(text))
+    if " / " in text:
+        out.extend(normalise_header(side) for side in text.split(" / "))
     return [c for c in dict.fromkeys(out) if c]
 
 

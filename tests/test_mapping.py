@@ -625,3 +625,13 @@ def test_of_two_columns_for_one_field_the_leftmost_wins_unless_one_is_the_questi
     assert colmap.roles[headers[1]] == "unmapped"
     assert colmap.roles[read] != "unmapped"
     assert "worded as the form's question" not in colmap.notes[0]
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Dyddiad / Date", "session_date"),     # a form in Wales asks in both languages
+    ("Lleoliad / Venue", "venue"),
+    ("Gallaf roi enghreifftiau o gyd-gynhyrchu / I can give examples of co-production",
+     "outcome_examples"),
+])
+def test_a_bilingual_header_is_matched_by_either_side(header, field):
+    assert match_field(header, EVALUATION_FIELDS) == field
