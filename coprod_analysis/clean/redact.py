@@ -704,10 +704,8 @@ _SURNAME_SHAPE = re.compile(
 
 
 _ARABIC_PREFIX = re.compile(r"(?:Al|El|Abd|Abdel|Abdul|Abu|Ben|Bin|Ul)-")
-#: The capitalised runs (``_QUICK_CAPITALISED``) an Arabic surname's shape begins with
-#: ("El" of "El-Sayed"), and the first two characters of a word of any surname's shape:
-#: cheap tests before :data:`_SURNAME_SHAPE`.
-_SHAPE_RUNS = frozenset("Al El Abd Abdel Abdul Abu Ben Bin Ul".split())
+#: The first two characters of a word of a surname's shape: a cheap test before
+#: :data:`_SURNAME_SHAPE`.
 _SHAPE_STARTS = frozenset(("Mc", "Ma", "Fi", "O'", "D'", "O\u2019", "D\u2019", "Al", "El",
                            "Ab", "Be", "Bi", "Ul"))
 
@@ -1961,10 +1959,10 @@ def _may_identify(text: str) -> int:
     if found and not _plain_capitalised().issuperset(found) and (
             _names_a_trigger(found) or _unknown_in(found)):
         return _WORDS  # a name, a title, or a capitalised word nobody's list knows
-    if found and ("'" in text or "\u2019" in text or "Mc" in text or "Mac" in text
-                  or "Fitz" in text or ("-" in text and not _SHAPE_RUNS.isdisjoint(found))) \
-            and _shaped_surname_in(text):
-        return _WORDS  # "MacKenzie", "El-Sayed", "O'Neill"
+    # A word shaped as a surname, all its runs of capitalised letters known ("MacKenzie":
+    # those of "O'Neill", "El-Sayed" are names or unknown, seen above)
+    if found and ("Mc" in text or "Mac" in text or "Fitz" in text) and _shaped_surname_in(text):
+        return _WORDS
     low = text.lower()
     if why and (" 2 " in low or " 4 " in low):  # digits for words: "speak 2 kuda"
         low = low.replace(" 2 ", " to ").replace(" 4 ", " for ")
