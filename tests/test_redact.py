@@ -924,3 +924,16 @@ def test_a_postcode_in_capitals_typed_against_a_word_is_redacted(text, expected)
 ])
 def test_what_a_second_reader_found_in_the_session_s_new_rules(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("David Hall explained the forms", "[name] explained the forms"),
+    ("Tom Hill was so kind", "[name] was so kind"),
+    ("Victoria Hall was lovely", "Victoria Hall was lovely"),   # said of a hall too
+    ("Hope (facilitator) was very clear", "[name] (facilitator) was very clear"),
+    ("Hope (charity) helped", "Hope (charity) helped"),
+    ("Bez woz ace", "[name] woz ace"),
+    ("Lunch was ace", "Lunch was ace"),
+])
+def test_a_surname_that_is_a_place_s_word_before_what_a_person_does(text, expected):
+    assert redact(text) == expected

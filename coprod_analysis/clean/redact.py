@@ -626,7 +626,8 @@ _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just
 _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable passionate enthusiastic patient funny warm caring clear
-good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
+good nice awesome outstanding professional thoughtful understanding brill ace gr8 lush
+mint""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
 impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
@@ -1236,6 +1237,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return word[:2] in _SHAPE_STARTS and _SURNAME_SHAPE.match(word) is not None \
             and _shaped_surname_in(word)
 
+    def placed_surname(i: int, j: int) -> bool:
+        """Word j, after given name i, is a surname that is also a place's word, before
+        what only a person is or does ("David Hall explained the forms", "Tom Hill was
+        so kind"; not "Victoria Hall was lovely", said of a hall too)."""
+        return (j == i + 1 and j < n and gap(j) == " " and _is_title_case(words[j][2])
+                and keys[j] in _PLACE_WORDS and (keys[j] in gaz.surnames_common
+                                                  or keys[j] in gaz.surnames)
+                and is_given(keys[i]) and (keys[i], keys[j]) not in _NAMED_ORGS
+                and keys[i] not in local and person_described(j))
+
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
         with ``the``, also "Bill the volunteer made" (a verb of the past or of what a
@@ -1267,7 +1278,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Word j, after given name i, is a surname, also one that is a word ("Sarah
         Baker", "Will Turner", "Dawn Smith"), not a place's ("Rose Hill Road") nor a word
         of the sentence."""
-        return (j == i + 1 and gap(j) == " " and _is_title_case(words[i][2])
+        return (j == i + 1 and j < n and gap(j) == " " and _is_title_case(words[i][2])
                 and _is_title_case(words[j][2]) and keys[j] not in _NOT_SURNAMES
                 and keys[i] not in _STOP and keys[j] not in _STOP
                 and keys[i] not in _SENTENCE_WORDS and keys[j] not in _SENTENCE_WORDS
@@ -1285,8 +1296,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if j == i + 1 and gap(j) == " " and initial(j) and not words[i][2].isupper():
                 mark(j)  # a surname's initial: "Sarah T", "Jas K"
                 break
-            if common_surname(i, j):
-                mark(j)  # "Sarah Baker", "Emma Brown"
+            if common_surname(i, j) or placed_surname(i, j):
+                mark(j)  # "Sarah Baker", "Emma Brown", "David Hall explained"
                 j += 1
                 continue
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
@@ -1330,8 +1341,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # A given name that is a word before its role: "Dawn (admin) was helpful", "Pat
         # (carer) shared", "Bill the volunteer made the tea".
         if key in gaz.given_common and not name[i] and _is_title_case(word) \
-                and key not in _ABSTRACT_NAMES and key not in _MONTHS \
-                and role_after(i, the=True):
+                and (key not in _ABSTRACT_NAMES or (i + 1 < n and gap(i + 1) == " ("
+                                                    and keys[i + 1] in _LOWER_ROLES)) \
+                and key not in _MONTHS and role_after(i, the=True):
             mark(i)
             continue
         # A role before a word in lower case nobody's list knows: "my wife nyasha",
@@ -1474,8 +1486,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(i)
             extend(i)
             continue
-        # The gazetteer: a capitalised given name wherever it stands.
-        if is_given(key) and not is_place(i, i + 1):
+        # The gazetteer: a capitalised given name wherever it stands (before a place's
+        # word, only with what a person does after it: "David Hall explained").
+        if is_given(key) and (not is_place(i, i + 1) or placed_surname(i, i + 1)):
             if not (title_text and key in gaz.common_words):
                 mark(i)
                 extend(i)
