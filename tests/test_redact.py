@@ -937,3 +937,30 @@ def test_what_a_second_reader_found_in_the_session_s_new_rules(text, expected):
 ])
 def test_a_surname_that_is_a_place_s_word_before_what_a_person_does(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a reader who planted identifiers in the sample and read the report's quotes
+    ("Parking at 42 Wellington Street went too fast.", "Parking at [address] went too fast."),
+    ("parking at 42 wellington st was a nightmare.", "parking at [address] was a nightmare."),
+    ("I live at 2 The Crescent, Harehills.", "I live at [address], Harehills."),
+    ("Mrs Rose could host it at no.7 ash grove.", "Mrs [name] could host it at no.[address]."),
+    ("Mrs Rose Baker, Flat 2, The Maltings", "Mrs [name], [address]"),
+    ("I could not get in from L S 6 1 A B.", "I could not get in from [postcode]."),
+    ("Mr Little (07700 900 888)", "Mr [name] ([phone])"),
+    ("Spoke to Mr Little and to chris smith at the Hub.",
+     "Spoke to Mr [name] and to [name] at the Hub."),
+    ("Plain English on the slides please, GRACE WOOD",
+     "Plain English on the slides please, [name]"),
+    ("thanks Baker", "thanks [name]"),
+    ("Miss Young was kind", "Miss [name] was kind"),
+    ("Mrs baker helped", "Mrs [name] helped"),
+    ("(Sister Brown)", "(Sister [name])"),
+    ("I miss Young people", "I miss Young people"),
+    ("at 3 community gardens", "at 3 community gardens"),
+    ("We got the number 4 Roundhay Park bus", "We got the number 4 Roundhay Park bus"),
+    ("kwame and akosua were great", "[name] and [name] were great"),
+    ("Thanks Paris", "Thanks Paris"),
+])
+def test_what_a_reader_planted_in_the_report_s_quotes_is_redacted(text, expected):
+    assert redact(text) == expected

@@ -326,6 +326,13 @@ def _in_an_area(postcode: str) -> bool:
     (True, False, True)
     """
     return _AREA.match(postcode).group().upper() in POSTCODE_AREAS
+#: A postcode typed a character at a time ("L S 6 1 A B"): five to seven single
+#: characters, each set apart, that make one (:func:`_spaced_postcodes`).
+_SPACED_CHARS = re.compile(r"(?<![\w])(?:[A-Za-z0-9][ \t]){4,6}[A-Za-z0-9](?![\w])")
+#: A flat and the building it is in ("Flat 2, The Maltings", "flat 9 Lovell Court").
+_FLAT_IN = re.compile(
+    r"\b(?i:flat|apartment|apt)[ \t]?\d{1,4}[A-Za-z]?,?[ \t]+(?:The[ \t]+)?"
+    r"[A-Z][a-z'\u2019]+(?:[ \t]+[A-Z][a-z'\u2019]+){0,2}")
 #: A postcode in capitals typed against the word before it ("LeedsLS28 7BE").
 _GLUED_POSTCODE = re.compile(rf"(?<=[a-z]){_POSTCODE_BODY}")
 
@@ -361,16 +368,28 @@ _NUMBERED_THINGS = frozenset("""session sessions week weeks day days module modu
 step steps room rooms ward wards floor floors level levels table tables page pages question
 questions q point points item items stage stages phase phases year years group groups bus
 buses route routes platform platforms gate gates bay bays chapter slide slides tier tiers
-outcome outcomes option options number""".split())
+outcome outcomes option options""".split())
 #: Words that may follow an address ("come to 5 Stanningley Road please", "... Road its
 #: my house"); any other English word after it says the words were no address ("2
 #: Food Bank Volunteers", "300 Beeston Hill residents", "I had 2 bad side effects").
-_AFTER_ADDRESS = frozenset("please thanks thank its it's x xx ok".split())
+#: Nouns that follow a count before a place's name ("300 Beeston Hill residents", "2
+#: Food Bank Volunteers", "2 Magistrates Court hearings"): after them the number and
+#: words were no address. (Any other word may follow one: "42 Wellington Street went".)
+_COUNTED_AFTER = frozenset("""residents resident students student people person persons
+volunteers volunteer members member patients patient carers carer staff sessions session
+effects seats seat hearings hearing decorations terms term kids children families family
+groups group places spaces tickets ticket visits visit beds bed rooms room users user
+workers worker runners walkers teams team events event games game matches fans
+supporters clubs shops stalls bus buses route routes courses course classes class walks""".split())
 #: What says the number and words after it are an address whatever follows, and lets
 #: its words be in lower case: "I live at", "my address is", "moved to", "post it to".
 _ADDRESS_BEFORE = re.compile(
     r"(?i:\b(?:address|live[sd]?|living|moved|move|send|sent|post|write|deliver)\b"
-    r"[\w ,:'\u2019]{0,12})$")
+    r"[\w ,:'\u2019]{0,12}|\b(?:no\.?|number)[ \t]*)$")
+#: Words before a number that make an address likelier, not sure ("parking at 42
+#: wellington st"): its words may then be in lower case if none is a common word
+#: ("wellington"; not "at 3 community gardens").
+_ADDRESS_MAYBE_BEFORE = re.compile(r"(?i:\b(?:at|to|from|near|opposite)[ \t]*)$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 _HOUSE_NUMBER_SURE = re.compile(
     r"(?i:flat|apartment|apt|unit|house)|\d+(?![kKmM]\b)[A-Za-z]\b|\d+[ \t]?[-/]")
@@ -384,8 +403,8 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
     answer all in lower case, no English word unless a place of Leeds ("14 harehills
     lane"); none a stop word, a month, a word of distance or number, or a single letter;
     the number not after a full stop (a time, "10.30"; but "no.14") nor that of a
-    session, a room or the like; and no English word after it but a few
-    (:data:`_AFTER_ADDRESS`).
+    session, a room or the like; and no noun of what is counted after it
+    (:data:`_COUNTED_AFTER`: "300 Beeston Hill residents").
 
     Examples
     --------
@@ -418,28 +437,33 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
         # range ("31a", "12-14")
         said = _ADDRESS_BEFORE.search(text, max(0, start - 40), start) is not None \
             or _HOUSE_NUMBER_SURE.match(m.group()) is not None
-        if not all(_street_word(w, cased, said) for w in m.group("street").split()):
+        maybe = not said and _ADDRESS_MAYBE_BEFORE.search(text, max(0, start - 12), start)
+        street = m.group("street").split()
+        if not all(_street_word(w, cased, said, bool(maybe)) for w in street) \
+                and street != ["The"]:  # "2 The Crescent", "14 The Grove"
             continue
         after = _WORD_AFTER.match(text, m.end())
-        if after is not None and not said:
-            word = after.group(1).lower().rstrip("'\u2019")
-            if word not in _STOP and word not in _AFTER_ADDRESS and word in english_words() \
-                    and word not in local_words():
-                continue
+        following = after.group(1).lower().rstrip("'\u2019") if after is not None else ""
+        if following in _COUNTED_AFTER or (following in _PLACE_WORDS and following not in (
+                "leeds", "uk")):
+            continue  # "300 Beeston Hill residents", "2 Park Lane College courses"
         spans.append((start, m.end()))
     return spans
 
 
-def _street_word(word: str, cased: bool, said: bool) -> bool:
+def _street_word(word: str, cased: bool, said: bool, maybe: bool = False) -> bool:
     """Whether a word may be part of a street's name (:func:`_street_address_spans`):
     capitalised in an answer whose capitals tell (``cased``), or where the answer says
-    it is an address (``said``), or a place of Leeds or no English word."""
+    it is an address (``said``), or a place of Leeds or no English word, or, after a
+    word that makes an address likelier (``maybe``: "at"), a place's name or a word
+    that is not a common one ("wellington"; not "community")."""
     key = word.lower().rstrip("'\u2019")
     if len(key) < 2 or key in _STOP or key in _NOT_STREET_WORDS:
         return False
     if (cased and word[0].isupper()) or said:
         return True
-    return key in local_words() or key not in english_words()
+    return key in local_words() or key not in english_words() or (
+        maybe and (key in proper_words() or key not in _gazetteer().common_words))
 
 
 def is_valid_nhs_number(digits: str) -> bool:
@@ -477,6 +501,8 @@ def _phone_spans(text: str, pos: int = 0, endpos: int | None = None) -> list[tup
         start, end = match.span()
         while text[end - 1] in " .-(":  # a trailing separator belongs to the text
             end -= 1
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1  # a bracket round the whole number is the text's: "(07700 900888)"
         spans.append((start, end))
     return spans
 
@@ -508,7 +534,8 @@ read short small story strong lay deep rich wise jolly mate pal friend person ch
 kitchen field hand head land power law dash may grace rose jean drew frank guy ray lee dean
 dale dick earl major grant chase gay corona salami safari divan raid nail cash fish blue
 angel victory fortune urban gala gas glass justice melody sherry valentine winter wolf
-north west noble ivy page""".split())
+north west noble ivy page austin carlisle chester houston kent lincoln madison paris
+preston washington stanley jordan""".split())
 #: Words for a person's role or relation after which a capitalised word that is no
 #: common English word is a name ("our facilitator Folasade", "my son Tendai"),
 #: as after a title.
@@ -1392,15 +1419,27 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and fkey not in _STOP and fkey not in _TITLES and (
                     key in _TITLES or (capitalised_word(i + 1) and not (
                         title_text and fkey in english_words() and not gaz.is_name(fkey)
-                        and fkey not in gaz.surnames))) and (
+                        and fkey not in gaz.surnames))
+                    or (key in _WORD_TITLES and word[0].isupper() and _worded_surname(fkey))
+                    ) and (
                     sep not in (", ", " (") or text[words[i + 1][1]:words[i + 1][1] + 1] in (
                         "", ",", ".", "!", ";", ")")):  # "my son, Tendai, came"
                 if follow.islower() and key in _TITLES and fkey in gaz.common_words \
-                        and not gaz.is_name(fkey):
-                    continue
+                        and not gaz.is_name(fkey) and not _worded_surname(fkey):
+                    continue  # ("Mrs baker" is a name, "Dr who" no)
                 if not is_place(i + 1, i + 2):
                     mark(i + 1)
                     extend(i + 1)
+            continue
+        if not word[0].isupper() and key in _lower_given() and nxt \
+                and gap(i + 1) == " " and words[i + 1][2].islower() and (
+                    (keys[i + 1] in gaz.surnames and gaz.is_name(keys[i + 1]))
+                    or _worded_surname(keys[i + 1])) \
+                and keys[i + 1] not in _STOP and keys[i + 1] not in _PERSON_NEXT \
+                and keys[i + 1] not in _PRAISE and keys[i + 1] not in _PERSON_AFTER \
+                and keys[i + 1] not in _DOES_VERBS and not is_place(i, i + 2):
+            mark(i)  # a full name in lower case in any answer: "to chris smith at"
+            mark(i + 1)
             continue
         if not word[0].isupper():
             # (each rule below, then whether the word is a place's: "st james's", "living
@@ -1552,11 +1591,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         if _is_title_case(word):
             if kind in ("strong", "greeting"):
-                ok = capitalised_word(j) and not thanked_thing(j)
+                ok = (capitalised_word(j) and not thanked_thing(j)) or _worded_surname(key)
             else:  # "a talk by Tsiory", "ask Tsiory"; in Headline Style no English
                 # word ("And Bright Comfortable Room")
                 ok = (capitalised_word(j, known=True) and key not in gaz.common_words
-                      and not (title_text and key in english_words())) or unknown(j)
+                      and not (title_text and key in english_words())) or unknown(j) or (
+                    intro[-1] in ("to", "with", "by") and not title_text
+                    and _worded_surname(key) and person_next(j))  # "write to Baker at"
         elif word.isupper() and len(word) > 2 and kind == "greeting":
             ok = caps_name(j) or (len(word) > 3 and unknown(j))  # "thanks to SARAH"
         elif kind == "strong":
@@ -1736,7 +1777,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             for i in run:
                 mark(i)
 
-    # Signatures: a capitalised pair standing alone at the end ("... useful. Harold Whitcombe").
+    # Signatures: a capitalised pair standing alone at the end ("... useful. Harold Whitcombe",
+    # "..., GRACE WOOD" in capitals in an answer that is not).
+    if n >= 2 and not upper_text and words[-1][2].isupper() and words[-2][2].isupper() \
+            and gap(n - 1) == " " and text[words[-1][1]:].strip(" .!x\n") == "" \
+            and (keys[-2] in gaz.given or keys[-2] in gaz.given_common) \
+            and (keys[-1] in gaz.surnames or keys[-1] in gaz.surnames_common) \
+            and not covered[n - 1] and not covered[n - 2]:
+        mark(n - 2)
+        mark(n - 1)
     if n >= 2 and _is_title_case(words[-1][2]) and _is_title_case(words[-2][2]) \
             and gap(n - 1) == " " and text[words[-1][1]:].strip(" .!\n") == "" \
             and sentence_start(n - 2) and not is_place(n - 2, n) \
@@ -2460,10 +2509,18 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             if (tail is None or tail.group(1).lower() not in _TWO_LETTER_WORDS) and not (
                     ordinal and _is_ordinal(*ordinal.groups())) and _in_an_area(m.group()):
                 add(m.start(), m.end(), "[postcode]")  # not "from LS9 2 by bus", "me 12th"
+    for pos, endpos in windows:
+        for m in _SPACED_CHARS.finditer(text, max(0, pos - 12), min(len(text), endpos + 12)):
+            compact = m.group().replace(" ", "").replace("\t", "")
+            if POSTCODE.fullmatch(compact) and _in_an_area(compact):
+                add(m.start(), m.end(), "[postcode]")  # "L S 6 1 A B"
     if windows and not _STREET_TYPE_SET.isdisjoint(_lower_words(low)):
         # a house number starts an address, and a street's word ends it
         for start, end in _street_address_spans(text, windows):
             add(start, end, "[address]")
+    if windows and ("lat" in low or "apart" in low or "apt" in low):
+        for m in _FLAT_IN.finditer(text):
+            add(m.start(), m.end(), "[address]")  # "Flat 2, The Maltings"
     def add_name(start: int, end: int) -> None:
         wide = _username(text, start, end)
         if any(a < wide[1] and wide[0] < b for a, b, _ in found):
