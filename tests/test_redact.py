@@ -932,8 +932,10 @@ def test_what_a_second_reader_found_in_the_session_s_new_rules(text, expected):
     ("Victoria Hall was lovely", "Victoria Hall was lovely"),   # said of a hall too
     ("Hope (facilitator) was very clear", "[name] (facilitator) was very clear"),
     ("Hope (charity) helped", "Hope (charity) helped"),
-    ("Bez woz ace", "[name] woz ace"),
-    ("Lunch was ace", "Lunch was ace"),
+    ("Bez woz lovely", "[name] woz lovely"),
+    ("Kachumbari was lush", "Kachumbari was lush"),   # "lush", "ace": said of things
+    ("McDonald's was great", "McDonald's was great"),  # a shop's "'s"
+    ("Patel's talk was great", "[name]'s talk was great"),
 ])
 def test_a_surname_that_is_a_place_s_word_before_what_a_person_does(text, expected):
     assert redact(text) == expected
@@ -964,3 +966,11 @@ def test_a_surname_that_is_a_place_s_word_before_what_a_person_does(text, expect
 ])
 def test_what_a_reader_planted_in_the_report_s_quotes_is_redacted(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", ["on \u0130 12th March", "\u013012th session", "\u017f1 2AB",
+                                  "\u0130S9 7TF", "on \u212a12th March", "\u0131s9 7tf"])
+def test_letters_that_match_a_postcode_s_in_another_case_never_raise(text):
+    # (a reader's fuzzing: the area's lookup met a letter its pattern had matched
+    # ignoring case, and raised)
+    assert redact(redact(text)) == redact(text)

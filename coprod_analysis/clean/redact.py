@@ -314,7 +314,7 @@ _POSTCODE_BODY = (
     r"|[A-PR-UWYZ][ \t]?[0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][ \t]?[0-9][ABEHMNPRVWXY])"
     r"[ \t-]{0,2}[0-9][ \t]?[ABD-HJLNP-UW-Z]{2}\b")
 POSTCODE = re.compile(rf"\b{_POSTCODE_BODY}", re.IGNORECASE)
-_AREA = re.compile(r"[A-Za-z]+")
+_AREA = re.compile(r"[^\W\d_]+")
 
 
 def _in_an_area(postcode: str) -> bool:
@@ -324,8 +324,11 @@ def _in_an_area(postcode: str) -> bool:
     --------
     >>> _in_an_area("LS6 2QF"), _in_an_area("on 12th"), _in_an_area("w1a 0ax")
     (True, False, True)
+    >>> _in_an_area("\u0130S9 7TF")  # (the pattern, in any case, took it for an I)
+    False
     """
-    return _AREA.match(postcode).group().upper() in POSTCODE_AREAS
+    area = _AREA.match(postcode)  # (a letter the pattern took for one in any case, "İ")
+    return area is not None and area.group().upper() in POSTCODE_AREAS
 #: A postcode typed a character at a time ("L S 6 1 A B"): five to seven single
 #: characters, each set apart, that make one (:func:`_spaced_postcodes`).
 _SPACED_CHARS = re.compile(r"(?<![\w])(?:[A-Za-z0-9][ \t]){4,6}[A-Za-z0-9](?![\w])")
@@ -368,7 +371,7 @@ _NUMBERED_THINGS = frozenset("""session sessions week weeks day days module modu
 step steps room rooms ward wards floor floors level levels table tables page pages question
 questions q point points item items stage stages phase phases year years group groups bus
 buses route routes platform platforms gate gates bay bays chapter slide slides tier tiers
-outcome outcomes option options""".split())
+outcome outcomes option options team teams""".split())
 #: Words that may follow an address ("come to 5 Stanningley Road please", "... Road its
 #: my house"); any other English word after it says the words were no address ("2
 #: Food Bank Volunteers", "300 Beeston Hill residents", "I had 2 bad side effects").
@@ -418,7 +421,8 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
     ([], [])
     """
     spans: list[tuple[int, int]] = []
-    cased = not text.islower() and not text.isupper()  # capitals tell a name here
+    cased = not text.islower() and not text.isupper() and not _headline(text)
+    # (capitals tell a name here: not in lower case, capitals or Headline Style)
     found = STREET_ADDRESS.finditer(text) if windows is None else (
         m for pos, endpos in windows  # only where digits are (:func:`_digit_windows`)
         for m in STREET_ADDRESS.finditer(text, pos, min(len(text), endpos + 80)))
@@ -449,6 +453,19 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
             continue  # "300 Beeston Hill residents", "2 Park Lane College courses"
         spans.append((start, m.end()))
     return spans
+
+
+def _headline(text: str) -> bool:
+    """Whether four words or more are nearly all capitalised ("I Have 2 Daughters Close
+    By"): Headline Style, as some phones type, where capitals tell nothing.
+
+    Examples
+    --------
+    >>> _headline("I Have 2 Daughters Close By"), _headline("Send it to 14 Harehills Lane")
+    (True, False)
+    """
+    found = _WORD.findall(text)
+    return len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
 
 
 def _street_word(word: str, cased: bool, said: bool, maybe: bool = False) -> bool:
@@ -653,8 +670,7 @@ _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just
 _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable passionate enthusiastic patient funny warm caring clear
-good nice awesome outstanding professional thoughtful understanding brill ace gr8 lush
-mint""".split()) | frozenset(
+good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
 impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
@@ -758,7 +774,7 @@ _WAS_WORD = frozenset("was is ws woz wos wuz".split())
 _WAS_WORDS = _WAS_WORD | {"were"}
 _IS_WORDS = _WAS_WORD | frozenset(("ur", "you're", "youre", "u're"))
 #: Words that go on after a person's name in a sentence (:func:`_name_spans`' person_next).
-_PERSON_NEXT = frozenset("""and or was is were are has had have from at on who said says
+_PERSON_NEXT = frozenset("""and was is were are has had have from at on who said says
 told came went will would did does could can came comes ran runs led leads gave made helped
 explained from of in with to for did""".split()) | _WAS_WORDS
 
@@ -1122,8 +1138,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # a condition named after a person: "Parkinson's", "Crohn's disease", "Lewy
                 # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
                 return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
-            if key in _COUNTRIES and not is_given(key) and key not in gaz.given_common:
-                return True  # "I am from Poland", "moved to France" (surnames too)
+            if key in _COUNTRIES and ((not is_given(key) and key not in gaz.given_common)
+                                      or (i > 0 and keys[i - 1] in ("from", "in", "to"))):
+                return True  # "I am from Poland", "moved to France", "from Israel"
             if key in _NAMED_ORG_WORDS and (
                     (j < n and (key, keys[j]) in _NAMED_ORGS and gap(j) == " ")
                     or (i > 0 and (keys[i - 1], key) in _NAMED_ORGS and gap(i) == " ")):
@@ -1259,10 +1276,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
 
     def surname_shaped(i: int) -> bool:
         """Word i is shaped as a surname of these isles or of Arabic ("MacKenzie",
-        "D'Souza", "El-Sayed"; not "MacBook": its second part an English word)."""
+        "D'Souza", "El-Sayed"; not "MacBook": its second part an English word; not with
+        an "s", a shop's or a pub's: "McDonald's", "O'Neills")."""
         word = words[i][2]
-        return word[:2] in _SHAPE_STARTS and _SURNAME_SHAPE.match(word) is not None \
-            and _shaped_surname_in(word)
+        return word[:2] in _SHAPE_STARTS and not word.endswith(("s", "'s", "\u2019s")) \
+            and _SURNAME_SHAPE.match(word) is not None and _shaped_surname_in(word)
 
     def placed_surname(i: int, j: int) -> bool:
         """Word j, after given name i, is a surname that is also a place's word, before
@@ -1519,8 +1537,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if ((key in gaz.surnames and gaz.is_name(key)) or shaped or worded) and not title_text \
                 and ((key not in gaz.dict_words and not sentence_start(i)
                       and key in gaz.surnames)
-                     or ((shaped or key not in english_words()) and praised(i))
-                     or person_described(i) or role_after(i)) \
+                     or (not word.endswith(("'s", "\u2019s")) and (
+                         ((shaped or key not in english_words()) and praised(i))
+                         or person_described(i)))
+                     or role_after(i)
+                     or (word.endswith(("'s", "\u2019s")) and key not in english_words()
+                         and i + 1 < n and keys[i + 1] in _A_PERSONS)) \
                 and not (i > 0 and words[i - 1][2][0].isupper()) and not is_place(i, i + 1):
             mark(i)
             extend(i)
