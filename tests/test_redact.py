@@ -974,3 +974,15 @@ def test_letters_that_match_a_postcode_s_in_another_case_never_raise(text):
     # (a reader's fuzzing: the area's lookup met a letter its pattern had matched
     # ignoring case, and raised)
     assert redact(redact(text)) == redact(text)
+
+
+#: Characters of postcodes, numbers and addresses, and letters that other cases fold
+#: onto them (the dotted and dotless i, the long s, the Kelvin sign).
+postcode_soup = st.text(alphabet=st.sampled_from(list(
+    "LSWEBMN0123456789 ,.-/()abdhjnprtuxyzHighRoadLane\u0130\u0131\u017f\u212a")), max_size=24)
+
+
+@given(postcode_soup)
+def test_redacting_postcode_like_text_never_raises_and_is_idempotent(text):
+    once = redact(text)
+    assert redact(once) == once
