@@ -775,8 +775,8 @@ _WAS_WORDS = _WAS_WORD | {"were"}
 _IS_WORDS = _WAS_WORD | frozenset(("ur", "you're", "youre", "u're"))
 #: Words that go on after a person's name in a sentence (:func:`_name_spans`' person_next).
 _PERSON_NEXT = frozenset("""and was is were are has had have from at on who said says
-told came went will would did does could can came comes ran runs led leads gave made helped
-explained from of in with to for did""".split()) | _WAS_WORDS
+told came comes went will would did does could can ran runs led leads gave made helped
+explained of in with to for""".split()) | _WAS_WORDS
 
 
 def _key(word: str) -> str:
