@@ -986,3 +986,13 @@ postcode_soup = st.text(alphabet=st.sampled_from(list(
 def test_redacting_postcode_like_text_never_raises_and_is_idempotent(text):
     once = redact(text)
     assert redact(once) == once
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MS nurse was great", "MS nurse was great"),        # multiple sclerosis
+    ("The MS Society helped", "The MS Society helped"),
+    ("Ms Jones was lovely", "Ms [name] was lovely"),
+    ("ms jones helped", "ms [name] helped"),
+])
+def test_ms_in_capitals_is_multiple_sclerosis_unless_the_answer_is_all_capitals(text, expected):
+    assert redact(text) == expected

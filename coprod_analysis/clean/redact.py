@@ -1412,8 +1412,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(i + 1)
             extend(i + 1)
             continue
-        # Titles: "Dr Patel", "Mrs.Jones", "MRS JONES", "dr ahmed", "Sister Mary".
-        if nxt and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))
+        # Titles: "Dr Patel", "Mrs.Jones", "MRS JONES", "dr ahmed", "Sister Mary" (not "MS"
+        # in an answer not all in capitals: multiple sclerosis, "MS nurse", "MS Society").
+        if nxt and not (word == "MS" and not upper_text) \
+                and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))
                     or (key in _ROLE_WORDS and _is_title_case(words[i + 1][2])
                         and keys[i + 1] not in gaz.common_words
                         and not keys[i + 1].startswith(("i'", "i\u2019")))):
