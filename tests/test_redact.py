@@ -996,3 +996,14 @@ def test_redacting_postcode_like_text_never_raises_and_is_idempotent(text):
 ])
 def test_ms_in_capitals_is_multiple_sclerosis_unless_the_answer_is_all_capitals(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I looked at nhs.uk", "I looked at nhs.uk"),                 # a website
+    ("Info at www.healthwatchleeds.co.uk", "Info at www.healthwatchleeds.co.uk"),
+    ("jo at nhs.net", "[email]"),                                 # an address spelt
+    ("hello at leedsvoices dot org dot uk", "[email]"),
+    ("email me sarah at gmail.com", "email me [email]"),
+])
+def test_a_website_after_at_is_no_e_mail_address(text, expected):
+    assert redact(text) == expected

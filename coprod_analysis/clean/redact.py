@@ -2482,6 +2482,35 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+_SPELT_AT = re.compile(r"([^\W\d_][\w'-]*)\s+at\s+", re.IGNORECASE)
+
+
+#: Words before "at" and a website, not an e-mail address ("I looked at nhs.uk").
+_LOOKED = frozenset("""look looked looking see seen check checked visit visited go went
+online website site sites found find read""".split())
+
+
+def _website_said(found: str) -> bool:
+    """Whether an e-mail address spelt with " at " is a website: one whose host begins
+    "www.", or after a word of looking ("I looked at nhs.uk"); not one spelt out with
+    "dot" ("hello at leedsvoices dot org"), nor a person's ("jo at nhs.net").
+
+    Examples
+    --------
+    >>> _website_said("looked at nhs.uk"), _website_said("sarah at gmail.com")
+    (True, False)
+    >>> _website_said("Info at www.healthwatchleeds.co.uk")
+    True
+    """
+    if "@" in found or "(" in found or "[" in found or "{" in found or "<" in found \
+            or " dot " in found.lower():
+        return False
+    spelt = _SPELT_AT.match(found)
+    if spelt is None:
+        return False
+    return spelt.group(1).lower() in _LOOKED or found[spelt.end():].lower().startswith("www.")
+
+
 def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     """Identifier spans in a normalised text, earliest kind first where two overlap
     (``names=False``: names only beside contact details)."""
@@ -2494,7 +2523,8 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     low = text.lower()
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
-            add(m.start(), m.end(), "[email]")
+            if not _website_said(m.group()):
+                add(m.start(), m.end(), "[email]")
         if "@" in text and _AT_HOST.search(text):
             for m in _MAIL_HOST.finditer(text):
                 add(m.start(), m.end(), "[email]")
