@@ -1115,6 +1115,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return covered[i]
 
     local = local_words()
+    lower_given = _lower_given()
 
     def is_place(i: int, j: int) -> bool:
         """Words i..j-1 name a place or organisation."""
@@ -1451,7 +1452,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     mark(i + 1)
                     extend(i + 1)
             continue
-        if not word[0].isupper() and key in _lower_given() and nxt \
+        if not word[0].isupper() and key in lower_given and nxt \
                 and gap(i + 1) == " " and words[i + 1][2].islower() and (
                     (keys[i + 1] in gaz.surnames and gaz.is_name(keys[i + 1]))
                     or _worded_surname(keys[i + 1])) \
@@ -1465,18 +1466,18 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # (each rule below, then whether the word is a place's: "st james's", "living
             # with crohn's", "from morley"; the place test is the dearer)
             # text written all in lower case: a given name that is no English word
-            if lower_text and key in _lower_given():
+            if lower_text and key in lower_given:
                 if not is_place(i, i + 1):
                     mark(i)
                     extend(i)
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
                 if not is_place(i, i + 1):
                     mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
-            elif (key not in known or key in _lower_given()) \
+            elif (key not in known or key in lower_given) \
                     and (lower_text or clause_start(i) or sentence_case()) \
                     and praised(i, plural=not key.endswith("s")) \
                     and (i == 0 or keys[i - 1] not in _DETERMINERS) \
-                    and (key in _lower_given() or _unknown_lower_first(key)) \
+                    and (key in lower_given or _unknown_lower_first(key)) \
                     and not is_place(i, i + 1):
                 # a word nobody's list knows, or a given name that is no English word
                 # ("imran told us"), before praise: in an answer all in lower case ("it
@@ -1629,7 +1630,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 intro in _LOWER_NAME_INTROS and _unknown_lower_first(key))  # "led by tsiory"
         elif kind == "greeting" and word.islower():
             # "thanks sarah": a given name that is no word; "cheers tsiory"
-            ok = key in _lower_given() or (intro in _LOWER_NAME_INTROS
+            ok = key in lower_given or (intro in _LOWER_NAME_INTROS
                                            and _unknown_lower_first(key))
         elif word.islower() and intro in _LOWER_NAME_INTROS:
             ok = _unknown_lower_first(key)  # "someone called tinashe"
@@ -1726,7 +1727,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # in lower case beside a name in lower case: a given name that is no
                 # English word, or a word nobody's list knows ("run by kwame and akosua")
                 lower_pair = words[i][2].islower() and words[j][2].islower() and (
-                    keys[j] in _lower_given() or _unknown_lower_first(keys[j]))
+                    keys[j] in lower_given or _unknown_lower_first(keys[j]))
                 # a given name that is a word, capitalised beside a name that is none:
                 # "Rose and Sarah" (not two words: "Holly and Ivy", "Hope + Faith")
                 worded = keys[j] in gaz.given_common and _is_title_case(words[j][2]) \
