@@ -872,6 +872,7 @@ def test_names_that_are_words_with_a_surname_a_role_or_a_sign_off_are_names(text
 @pytest.mark.parametrize(("text", "expected"), [
     ("O\u2019Neill was great", "[name] was great"),     # a curly apostrophe
     ("MacKenzie was great", "[name] was great"),        # shaped as a surname
+    ("McGinnis was great", "[name] was great"),          # (its "s" is its own)
     ("D'Souza was great", "[name] was great"),
     ("El-Sayed knew his stuff", "[name] knew his stuff"),
     ("the MacKenzie report was good", "the MacKenzie report was good"),

@@ -1277,10 +1277,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
 
     def surname_shaped(i: int) -> bool:
         """Word i is shaped as a surname of these isles or of Arabic ("MacKenzie",
-        "D'Souza", "El-Sayed"; not "MacBook": its second part an English word; not with
-        an "s", a shop's or a pub's: "McDonald's", "O'Neills")."""
+        "D'Souza", "El-Sayed", "McGinnis"; not "MacBook": its second part an English
+        word; not a name with an "s", a shop's or a pub's: "McDonald's", "O'Neills")."""
         word = words[i][2]
-        return word[:2] in _SHAPE_STARTS and not word.endswith(("s", "'s", "\u2019s")) \
+        return word[:2] in _SHAPE_STARTS and not word.endswith(("'s", "\u2019s")) \
+            and not (word.endswith("s") and _key(word[:-1]) in gaz.surnames) \
             and _SURNAME_SHAPE.match(word) is not None and _shaped_surname_in(word)
 
     def placed_surname(i: int, j: int) -> bool:
