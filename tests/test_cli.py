@@ -157,5 +157,5 @@ def test_the_printed_summary_names_reasons_problems_and_unmapped_columns(tmp_pat
         "  1 x wrong number of values in the row",
     ]
     assert "2 answers could not be read and were left empty (see problems.csv):" in lines
-    assert ("paper.csv: columns that match no question, kept as they are: "
+    assert ("paper.csv: columns read for no question, kept as they are: "
             "'Notes (staff use)'") in lines

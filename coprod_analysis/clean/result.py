@@ -188,7 +188,9 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
                              f"({_DECIDED_BY.get(how['decided_by'], how['decided_by'])})")
         if info["columns_unmapped"]:
             kept = ", ".join(repr(c) for c in info["columns_unmapped"])
-            lines.append(f"{name}: columns that match no question, kept as they are: {kept}")
+            # (a column that also looks like a question read from another is one of them:
+            # the notes say which; "match no question" read as a contradiction beside them)
+            lines.append(f"{name}: columns read for no question, kept as they are: {kept}")
         why = info.get("columns_identifiers_why", {})
         by_header = [h for h, reason in why.items() if reason.startswith("its header")]
         if by_header:
