@@ -454,9 +454,10 @@ def map_columns(
             _override_key(h)) is None and h not in platform_roles]
         if name in taken or name in multi or len(matched) < 2:
             continue
-        worded = [h for h in matched if closeness(h, field_) >= WORDED_AS_THE_QUESTION]
+        close = {h: closeness(h, field_) for h in matched}
+        worded = [h for h in matched if close[h] >= WORDED_AS_THE_QUESTION]
         if worded and worded[0] != matched[0]:
-            taken[name] = chosen[name] = max(worded, key=lambda h: closeness(h, field_))
+            taken[name] = chosen[name] = max(worded, key=close.__getitem__)
     for header in headers:
         role = found[header]
         if role in _MANY or role in multi or taken.get(role) == header:

@@ -339,6 +339,9 @@ _FLAT_IN = re.compile(
 #: A postcode in capitals typed against the word before it ("LeedsLS28 7BE").
 _GLUED_POSTCODE = re.compile(rf"(?<=[a-z]){_POSTCODE_BODY}")
 
+#: Month names and their short forms: never a name in capitals ("3 JAN", "MAY 2024").
+_MONTH_WORDS = frozenset("""january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 #: What a street is called after its name ("Harehills Lane", "Oak Tree Rd."): with a
 #: house number before it, an address ("14 Harehills Lane", "Flat 2, 31a Oak Tree Rd").
 _STREET_TYPES = ("road rd street st lane ln avenue ave close drive dr way crescent cres "
@@ -363,9 +366,7 @@ seconds sec secs day days week weeks month months year years time times metre me
 meters yard yards km kms foot feet step steps more less few many much long short quick brief
 good great nice lovely steep big small little whole full half extra other different same
 people person persons of along down up past near towards toward around through across
-via off onto into behind opposite beside way car bus buses train taxi january february march
-april may june july august september october november december jan feb mar apr jun jul aug
-sep sept oct nov dec""".split())
+via off onto into behind opposite beside way car bus buses train taxi""".split()) | _MONTH_WORDS
 #: Words before a number that make it no house number ("session 3 Green Way group").
 _NUMBERED_THINGS = frozenset("""session sessions week weeks day days module modules part parts
 step steps room rooms ward wards floor floors level levels table tables page pages question
@@ -448,8 +449,7 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
             continue
         after = _WORD_AFTER.match(text, m.end())
         following = after.group(1).lower().rstrip("'\u2019") if after is not None else ""
-        if following in _COUNTED_AFTER or (following in _PLACE_WORDS and following not in (
-                "leeds", "uk")):
+        if following in _COUNTED_AFTER or (following in _PLACE_WORDS and following != "uk"):
             continue  # "300 Beeston Hill residents", "2 Park Lane College courses"
         spans.append((start, m.end()))
     return spans
@@ -575,9 +575,6 @@ _PRONOUNS = re.compile(r" \((?i:she|he|they|ze|xe)/(?i:her|him|them|hers|his|the
 #: What may stand between a role and a name: "our facilitator Folasade", "The
 #: facilitator, Folasade, was", "Trainer: Folasade", "Speaker - Folasade".
 _ROLE_GAPS = (" ", "  ", ", ", ": ", " - ", " (")  # ", " and " (" only with the name set off
-#: Month names and their short forms: never a name in capitals ("3 JAN", "MAY 2024").
-_MONTH_WORDS = frozenset("""january february march april may june july august september
-october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 #: Words after which the next word is a name, in any case ("ask for sarah").
 _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name", "is"),
                   ("name",), ("names",), ("call", "me"), ("called",), ("ask", "for"),
