@@ -703,6 +703,10 @@ def test_folding_knows_every_combining_mark_of_this_python():
     ("Unit 4, 12-14 Kirkstall Rd", "[address]"),
     ("write to me at 5 Beech Grove\nLeeds", "write to me at [address]\nLeeds"),
     ("post it to 101 St Mary's Road please", "post it to [address] please"),
+    # the house number kept from its street by a word, and said to be a house's
+    ("my house is number 14 on Harehills Lane", "my house is number [address]"),
+    ("we are no. 7 in oak tree rd", "we are no. [address]"),
+    ("house 5, off Roundhay Road", "house [address]"),
 ])
 def test_street_addresses_with_a_house_number_are_redacted(text, expected):
     assert redact(text) == expected
@@ -721,6 +725,9 @@ def test_street_addresses_with_a_house_number_are_redacted(text, expected):
     "took 2 buses along york road",               # buses, along
     "I live on Harehills Lane",                   # a street alone is no address
     "Harehills Lane 14",                          # a number after it
+    "I was number 3 in the queue on York Road",   # a stop word among the street's
+    "number 14 bus on York Road",                 # a bus between
+    "we came 3 in the Park Lane fun run",         # a number not said to be a house's
 ])
 def test_numbers_near_street_words_that_are_no_address_are_kept(text):
     assert redact(text) == text

@@ -359,6 +359,16 @@ STREET_ADDRESS = re.compile(
     rf"(?i:{'|'.join(_STREET_TYPES)})\b"
     r"(?:[ \t]+(?i:towers|house|court|heights|buildings|flats|apartments|mansions|lodge)\b)?"
 )
+#: A house number kept from its street by a word ("number 14 on Harehills Lane", "no. 7
+#: in Oak Tree Rd"): an address when the number is said to be a house's
+#: (:data:`_HOUSE_NUMBER_SAID`).
+_NUMBER_ON_STREET = re.compile(
+    r"(?<![\w\u00a3$\u20ac,:/'-])\d{1,3}[A-Za-z]?,?[ \t]+"
+    r"(?i:on|in|off|along|down|up|of)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"(?P<street>(?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3})"
+    rf"(?i:{'|'.join(_STREET_TYPES)})\b")
+#: What says a number is a house's: "number", "no.", "house", "flat", "door".
+_HOUSE_NUMBER_SAID = re.compile(r"(?i:\b(?:number|no\.?|house|flat|door)[ \t]*)$")
 #: Words that say how far or how many, never part of a street's name ("a 10 minute
 #: walk", "2 more hours up the hill", "3 long days"), and words that join.
 _NOT_STREET_WORDS = frozenset("""minute minutes min mins hour hours hr hrs mile miles second
@@ -452,7 +462,16 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
         if following in _COUNTED_AFTER or (following in _PLACE_WORDS and following != "uk"):
             continue  # "300 Beeston Hill residents", "2 Park Lane College courses"
         spans.append((start, m.end()))
-    return spans
+    for m in _NUMBER_ON_STREET.finditer(text) if windows is None else (
+            m for pos, endpos in windows
+            for m in _NUMBER_ON_STREET.finditer(text, pos, min(len(text), endpos + 80))):
+        start = m.start()
+        if any(a < m.end() and start < b for a, b in spans) or _HOUSE_NUMBER_SAID.search(
+                text, max(0, start - 12), start) is None:
+            continue  # found already, or a number not said to be a house's
+        if all(_street_word(w, cased, True) for w in m.group("street").split()):
+            spans.append((start, m.end()))  # "number 14 on Harehills Lane"
+    return sorted(spans)
 
 
 def _headline(text: str) -> bool:
