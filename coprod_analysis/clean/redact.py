@@ -1016,6 +1016,23 @@ _NAMED_ORGS = frozenset(tuple(pair.split()) for pair in (
     "south africa", "new zealand", "saudi arabia", "san marino", "burkina faso",
     "cape verde", "south sudan", "north macedonia", "east timor"))
 _NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
+#: Place's words that are as often a surname ("Sarah Ward", "Tom Hall", "Amy Hill"):
+#: after a given name that names no place, a person's name (:func:`_name_spans`).
+_SURNAME_PLACE_WORDS = frozenset("ward hall hill church lane cross heath fields bridge".split())
+#: Given names that name places: kings, queens, saints, and the streets, halls and
+#: wards named after them ("Victoria Hall", "St Mary's Church", "Albert Hill",
+#: "Elizabeth Ward"): before a place's word, a place as likely as a person.
+_PLACE_GIVEN = frozenset("""victoria albert elizabeth george mary james john edward william
+alexandra charles anne margaret catherine katharine katherine david andrew patrick peter paul
+luke mark thomas matthew michael stephen nicholas martin helen joseph francis agnes clare
+hilda chad aidan cuthbert oswald wilfrid columba anselm augustine benedict bartholomew giles
+lawrence leonard jude barnabas philip simon timothy bernadette teresa anthony vincent
+gabriel stanley clarence harold arthur alfred frederick leopold adelaide louise beatrice
+alice caroline charlotte sophia augusta florence richard henry oliver winston""".split())
+#: Words before a given name that make it, with a place's word after it, a place's
+#: name: "at Sarah Hall", "the Amy Ward", "St Helen Church".
+_PLACE_CUES = frozenset("""st saint the at in on into onto near opposite inside outside via
+towards""".split())
 #: Countries of one word, some of them surnames or given names too ("Poland", "France",
 #: "Chad"): a place where no given name (of the gazetteer, no common word) says otherwise.
 _COUNTRIES = frozenset("""afghanistan albania algeria andorra angola argentina armenia
@@ -1303,12 +1320,18 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def placed_surname(i: int, j: int) -> bool:
         """Word j, after given name i, is a surname that is also a place's word, before
         what only a person is or does ("David Hall explained the forms", "Tom Hill was
-        so kind"; not "Victoria Hall was lovely", said of a hall too)."""
+        so kind"; not "Victoria Hall was lovely", said of a hall too); or one as often a
+        surname, after a given name that names no place, and not after a word that
+        makes them a place ("Sarah Ward was great", "thanks to Amy Hall"; not "at Amy
+        Hall", "Victoria Hall was lovely"; with a place's word after it, "Sarah Hill
+        Road", a place after all: :func:`extend`)."""
         return (j == i + 1 and j < n and gap(j) == " " and _is_title_case(words[j][2])
                 and keys[j] in _PLACE_WORDS and (keys[j] in gaz.surnames_common
                                                   or keys[j] in gaz.surnames)
                 and is_given(keys[i]) and (keys[i], keys[j]) not in _NAMED_ORGS
-                and keys[i] not in local and person_described(j))
+                and keys[i] not in local and (person_described(j) or (
+                    keys[j] in _SURNAME_PLACE_WORDS and keys[i] not in _PLACE_GIVEN
+                    and not (i > 0 and keys[i - 1] in _PLACE_CUES))))
 
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
