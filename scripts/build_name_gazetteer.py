@@ -140,7 +140,9 @@ Steve Chris Pete Dave Mike Nick Matt Liz Lizzie Beth Sue Di Pat Mags Jen Jenny B
 Charlie Alex Andy Rich Ted Ed Eddie Fred Freddie Harry Jack Jake Josh Max Ollie Alfie Archie
 Sid Stan Alf Bert Reg Ron Ken Len Les Mal Tony Jan Val Viv Bev Gill Jill Lyn Lynne Mandy Tina
 Debs Nat Abi Em Ellie Millie Jess Jules Fran Ros Roz Babs Bea Dot Dotty Flo Meg Peg Polly
-Raj Sunny Bal Jas Kam Mo Taz Naz Shaz Kaz Baz Gaz Daz Shaz""".split()
+Raj Sunny Bal Jas Kam Mo Taz Naz Shaz Kaz Baz Gaz Daz Shaz
+Cath Kath Deb Kev Steph Nic Nicky Barb Jacqui Trish Gilly Bez Kez Tez Mick Stu Bex Kels Hels
+Tash Jojo Rach Gabby Izzy Issy Jaz Caz Kat""".split()
 #: Names that people often write as ordinary words: redacted only where the context
 #: says a person is meant.
 COMMON_NAME_WORDS = """will may hope bill grace rose mark faith sunny long hall lane field
