@@ -707,6 +707,9 @@ def test_folding_knows_every_combining_mark_of_this_python():
     ("my house is number 14 on Harehills Lane", "my house is number [address]"),
     ("we are no. 7 in oak tree rd", "we are no. [address]"),
     ("house 5, off Roundhay Road", "house [address]"),
+    # a word of size that begins a street's name
+    ("send it to 6 Great George Street", "send it to [address]"),
+    ("I live at 2 Little Queen Street, Leeds", "I live at [address], Leeds"),
 ])
 def test_street_addresses_with_a_house_number_are_redacted(text, expected):
     assert redact(text) == expected
@@ -728,6 +731,8 @@ def test_street_addresses_with_a_house_number_are_redacted(text, expected):
     "I was number 3 in the queue on York Road",   # a stop word among the street's
     "number 14 bus on York Road",                 # a bus between
     "we came 3 in the Park Lane fun run",         # a number not said to be a house's
+    "we had 3 Great Days out on the lane",        # a word of size alone
+    "had 2 great days down the lane",
 ])
 def test_numbers_near_street_words_that_are_no_address_are_kept(text):
     assert redact(text) == text

@@ -377,6 +377,9 @@ meters yard yards km kms foot feet step steps more less few many much long short
 good great nice lovely steep big small little whole full half extra other different same
 people person persons of along down up past near towards toward around through across
 via off onto into behind opposite beside way car bus buses train taxi""".split()) | _MONTH_WORDS
+#: Words of size that begin a street's name before another capitalised word ("6 Great
+#: George Street", "2 Little Queen Street"), not alone ("a 10 Minute Walk", "3 Great Days").
+_SIZED_STREET_WORDS = frozenset({"Great", "Little"})
 #: Words before a number that make it no house number ("session 3 Green Way group").
 _NUMBERED_THINGS = frozenset("""session sessions week weeks day days module modules part parts
 step steps room rooms ward wards floor floors level levels table tables page pages question
@@ -454,7 +457,9 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
             or _HOUSE_NUMBER_SURE.match(m.group()) is not None
         maybe = not said and _ADDRESS_MAYBE_BEFORE.search(text, max(0, start - 12), start)
         street = m.group("street").split()
-        if not all(_street_word(w, cased, said, bool(maybe)) for w in street) \
+        if not all(_street_word(w, cased, said, bool(maybe)) or (
+                cased and w in _SIZED_STREET_WORDS and k + 1 < len(street)
+                and street[k + 1][0].isupper()) for k, w in enumerate(street)) \
                 and street != ["The"]:  # "2 The Crescent", "14 The Grove"
             continue
         after = _WORD_AFTER.match(text, m.end())
