@@ -8,6 +8,8 @@ Expected outputs are written by hand.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 from hypothesis import assume, example, given
@@ -17,6 +19,7 @@ from coprod_analysis import redact as public_redact
 from coprod_analysis.clean.redact import (
     _NOT_STREET_WORDS,
     _STOP,
+    PLACEHOLDERS,
     is_valid_nhs_number,
     redact,
     redact_series,
@@ -1052,3 +1055,79 @@ def test_ms_in_capitals_is_multiple_sclerosis_unless_the_answer_is_all_capitals(
 ])
 def test_a_website_after_at_is_no_e_mail_address(text, expected):
     assert redact(text) == expected
+
+
+# --- dates of birth and hospital numbers (after a word that says so) --------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("DOB 03/04/1956", "DOB [date_of_birth]"),
+    ("I was born 3rd April 1956 in Leeds", "I was born [date_of_birth] in Leeds"),
+    ("my dob is 5th march 84", "my dob is [date_of_birth]"),
+    ("my mum (Mrs Jones, DOB 01/01/1950, NHS 943 476 5919)",
+     "my mum (Mrs [name], DOB [date_of_birth], NHS [nhs_number])"),
+    ("born on the 3rd of April", "born on the [date_of_birth]"),
+    ("born in March 1956", "born in [date_of_birth]"),
+    ("date of birth: 1956-04-03", "date of birth: [date_of_birth]"),
+    ("D.O.B. 3-Apr-56", "D.O.B. [date_of_birth]"),
+    ("birthday April 3rd, 1956", "birthday [date_of_birth]"),
+    ("dob 12.05.1970", "dob [date_of_birth]"),
+])
+def test_a_date_said_to_be_a_date_of_birth_is_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "born in 1956",                                  # a year alone
+    "born 2 weeks early",
+    "I was born and bred in Leeds 2 streets away",
+    "my birthday is on the 12th",                    # a day alone
+    "the session on 03/04/2024 was great",           # no word says it is a birth
+    "Born in the 1950s, we had no such help",
+])
+def test_dates_and_numbers_not_said_to_be_a_birth_are_kept(text):
+    assert redact(text) == text
+
+
+@given(st.dates(date(1900, 1, 1), date(2026, 12, 31)), st.sampled_from(["DOB ", "D.O.B: ", "date of birth ", "born on ",
+                                    "my date of birth is "]),
+       st.sampled_from(["%d/%m/%Y", "%d-%m-%y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y",
+                        "%d %b %Y", "%d.%m.%Y"]))
+def test_any_date_of_birth_after_its_cue_is_redacted(day, cue, shape):
+    written = day.strftime(shape)
+    assert redact(f"{cue}{written} thanks") == f"{cue}[date_of_birth] thanks"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MRN 00123456", "MRN [hospital_number]"),
+    ("hospital no. RR80123456", "hospital no. [hospital_number]"),
+    ("my patient ID is LTH 987 6543, ask for me", "my patient ID is [hospital_number], ask for me"),
+    ("Hospital Number: 12345678", "Hospital Number: [hospital_number]"),
+])
+def test_a_hospital_number_said_to_be_one_is_redacted(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "unit number 4",                       # under five digits
+    "the hospital had 2 wards open",
+    "patient number 3 of 20 was seen",
+])
+def test_numbers_that_are_no_hospital_number_are_kept(text):
+    assert redact(text) == text
+
+
+def test_ten_digits_after_my_number_with_a_valid_check_digit_are_an_nhs_number():
+    assert redact("my number 9960 308 243") == "my number [nhs_number]"
+    assert redact("mum's no is 99603 08243") == "mum's no is [nhs_number]"
+    assert redact("room number 9960 308 243") == "room number 9960 308 243"
+    assert redact("my number 9960 308 244") == "my number 9960 308 244"  # check digit fails
+
+
+def test_every_placeholder_is_listed():
+    said = {redact(t) for t in ["jo@example.org", "943 476 5919", "0113 496 0000",
+                                "LS6 2QF", "I live at 14 Harehills Lane", "DOB 03/04/1956",
+                                "MRN 00123456", "thanks to Dr Patel"]}
+    import re
+    tags = {tag for text in said for tag in re.findall(r"\[[a-z_]+\]", text)}
+    assert tags == set(PLACEHOLDERS)

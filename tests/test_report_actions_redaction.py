@@ -79,6 +79,10 @@ def test_the_option_is_on_the_command_line(tmp_path, capsys):
     ("Nasreen and Rob, 0113 496 0123", "[name] and [name], [phone]", "Nasreen and Rob, [phone]"),
     ("[name] literally", "[name] literally", "[name] literally"),
     ("no names here", "no names here", "no names here"),
+    # every other placeholder stays
+    ("Dr Ahmed, DOB 03/04/1956, MRN 00123456, 14 Harehills Lane",
+     "Dr [name], DOB [date_of_birth], MRN [hospital_number], [address]",
+     "Dr Ahmed, DOB [date_of_birth], MRN [hospital_number], [address]"),
     # Texts that cannot be lined up: the redacted text stands.
     ("Ask Dr Ahmed", "Ask Dr [name] now", "Ask Dr [name] now"),
 ])

@@ -32,6 +32,14 @@ exactly as written. Replaced, first come first served where two overlap:
     a street address with a house number: ``14 Harehills Lane``, ``Flat 3, 22
     Roundhay Road``, ``31a oak tree rd`` (:func:`_street_address_spans`). The
     contract does not list it; an address is a direct identifier all the same.
+``[date_of_birth]``
+    a date after what says it is one: ``DOB 03/04/1956``, ``born 3rd April
+    1956``, ``my dob is 5th march 84``, ``date of birth: 1956-04-03``, ``born
+    in March 1956``; not a year alone (``born in 1956``).
+``[hospital_number]``
+    a hospital's number for a patient after what says it is one: ``MRN
+    00123456``, ``hospital no. RR80123456``, ``patient ID LTH9876543`` (up to
+    four letters and five to twelve digits).
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -61,9 +69,13 @@ exactly as written. Replaced, first come first served where two overlap:
     Jimmy's``) and conditions named after a person (``Parkinson's``,
     ``Crohn's disease``) are kept. The full list is in ``docs/cleaning.md``.
 
+The contract lists the first four and ``[name]``; ``[address]``,
+``[date_of_birth]`` and ``[hospital_number]`` go further (direct identifiers all
+the same). :data:`PLACEHOLDERS` lists them all.
+
 Not found: names that are not in the gazetteer and stand without any of that
-context, addresses without a house number, dates of birth, and identifiers
-of other countries' shapes. The redaction is a safety net, not a guarantee.
+context, addresses without a house number, dates of birth and hospital numbers
+without a word that says so, and identifiers of other countries' shapes. The redaction is a safety net, not a guarantee.
 """
 
 from __future__ import annotations
@@ -89,6 +101,10 @@ from coprod_analysis.clean.gazetteer import (
 )
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct_many
+
+#: What :func:`redact` puts in place of what it removes.
+PLACEHOLDERS = ("[email]", "[nhs_number]", "[phone]", "[postcode]", "[address]",
+                "[date_of_birth]", "[hospital_number]", "[name]")
 
 # --- Normalisation -------------------------------------------------------------------
 
@@ -265,6 +281,36 @@ NHS_NUMBER = re.compile(
 _TEN_DIGITS = re.compile(r"(?<![\d+])\d(?:[ .\-/]{0,3}\d){9}(?![\d])")
 _NHS_BEFORE = re.compile(r"nhs\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3})?$",
                          re.IGNORECASE)  # "NHS No. ", "My NHS Number is "
+#: Ten digits after "my number" and the like ("my number 9960 308 243"): an NHS number
+#: if the check digit says so, as after "NHS".
+_OWN_NUMBER_BEFORE = re.compile(
+    r"\b(?:my|his|her|their|mum(?:'?s)?|dad(?:'?s)?|mother'?s|father'?s)\W{1,3}(?:no|number|num)\b"
+    r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
+#: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
+#: "born (on the)", "birthday (is)".
+_BIRTH_CUE = re.compile(
+    r"(?i:\b(?:d[ .]?o[ .]?b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|born|birthday)"
+    r"(?:[ \t]*(?:\b(?:is|was|on|in|the|of)\b|[:=,(-]))*[ \t]*)")
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+               r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+#: A date as a date of birth is written (after :data:`_BIRTH_CUE`): "03/04/1956",
+#: "1956-04-03", "3rd April 1956", "3-Apr-56", "April 3rd, 1956", "March 1956"; not a
+#: year alone ("born in 1956").
+_BIRTH_DATE = re.compile(
+    r"(?i:\d{1,2}[ \t]?[./-][ \t]?\d{1,2}[ \t]?[./-][ \t]?\d{2,4}(?!\d)"
+    r"|\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]+|[ \t]*[./-][ \t]*){_MONTH_NAME}"
+    r"(?:(?:,?[ \t]+|[ \t]*[./-][ \t]*)'?\d{2,4}(?!\d))?"
+    rf"|{_MONTH_NAME}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?[ \t]+\d{{2,4}}(?!\d))?"
+    rf"|{_MONTH_NAME},?[ \t]+\d{{4}}(?!\d))")
+#: What says the code after it is a hospital's number for a patient: "MRN", "hospital
+#: no.", "patient ID", "unit number", "case number".
+_HOSPITAL_CUE = re.compile(
+    r"(?i:\b(?:mrn|(?:hospital|patient|unit|case)[ \t]+(?:no|num|number|id|ref)\b\.?)"
+    r"(?:[ \t]*(?:\b(?:is|was)\b|[:#=-]))*[ \t]*)")
+#: A hospital's number: up to four letters and five to twelve digits, spaced or not
+#: ("00123456", "RR80123456", "LTH 987 6543").
+_HOSPITAL_NUMBER = re.compile(r"(?i:[a-z]{0,4}[ \t]?\d(?:[ \t-]?\d){4,11}[a-z]?)(?![\w])")
 #: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
 #: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
 #: digits, spaces, dots, dashes and brackets anywhere between them.
@@ -2584,7 +2630,13 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                     and not (after and after.group().lower() in _PLACE_WORDS):
                 add(m.start(), m.end(), "[name]")  # not "@Leeds CCG": a place's name
     windows = _digit_windows(text)
-    nhs_said = bool(windows) and "nhs" in low  # ten digits grouped otherwise
+    if windows and ("dob" in low or "birth" in low or "born" in low or "d.o" in low
+                    or "d o b" in low):
+        for m in _BIRTH_CUE.finditer(text):
+            if date := _BIRTH_DATE.match(text, m.end()):
+                add(date.start(), date.end(), "[date_of_birth]")  # "DOB 03/04/1956"
+    # ten digits grouped otherwise: after "NHS" or "my number"
+    nhs_said = bool(windows) and ("nhs" in low or "num" in low or "no" in low)
     for pos, endpos in windows:
         phones = _phone_spans(text, pos, endpos)
         for m in NHS_NUMBER.finditer(text, pos, endpos):
@@ -2596,8 +2648,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(m.start(), m.end(), "[nhs_number]")
         for m in _TEN_DIGITS.finditer(text, pos, endpos) if nhs_said else ():
             digits = "".join(_DIGIT.findall(m.group()))
-            if is_valid_nhs_number(digits) and _NHS_BEFORE.search(text, max(0, m.start() - 20),
-                                                                 m.start()):
+            if is_valid_nhs_number(digits) and (
+                    _NHS_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                    or _OWN_NUMBER_BEFORE.search(text, max(0, m.start() - 24), m.start())):
                 add(m.start(), m.end(), "[nhs_number]")
         for start, end in phones:
             add(start, end, "[phone]")
@@ -2618,6 +2671,12 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         # a house number starts an address, and a street's word ends it
         for start, end in _street_address_spans(text, windows):
             add(start, end, "[address]")
+    if windows and ("mrn" in low or "hospital" in low or "patient" in low or "unit" in low
+                    or "case" in low):
+        for m in _HOSPITAL_CUE.finditer(text):
+            code = _HOSPITAL_NUMBER.match(text, m.end())
+            if code is not None and sum(c.isdigit() for c in code.group()) >= 5:
+                add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
     if windows and ("lat" in low or "apart" in low or "apt" in low):
         for m in _FLAT_IN.finditer(text):
             add(m.start(), m.end(), "[address]")  # "Flat 2, The Maltings"
@@ -2706,7 +2765,7 @@ def _redact_once(text: str, why: int) -> str:
 
 def redact(text: str) -> str:
     """Replace e-mail addresses, NHS numbers, UK phone numbers, postcodes, street
-    addresses and people's names in free text.
+    addresses, dates of birth, hospital numbers and people's names in free text.
 
     Parameters
     ----------
@@ -2716,8 +2775,9 @@ def redact(text: str) -> str:
     Returns
     -------
     str
-        The text with identifiers replaced by ``[email]``, ``[nhs_number]``,
-        ``[phone]``, ``[postcode]``, ``[address]`` and ``[name]``; everything else
+        The text with identifiers replaced by the :data:`PLACEHOLDERS`
+        (``[email]``, ``[nhs_number]``, ``[phone]``, ``[postcode]``, ``[address]``,
+        ``[date_of_birth]``, ``[hospital_number]``, ``[name]``); everything else
         exactly as written.
 
     Examples

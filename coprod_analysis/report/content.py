@@ -21,7 +21,7 @@ from coprod_analysis.analyse.ladder import (
     movement_summary,
 )
 from coprod_analysis.analyse.outcomes import OUTCOME_LABELS, agreement_rates, response_rates
-from coprod_analysis.clean.redact import redact
+from coprod_analysis.clean.redact import PLACEHOLDERS, redact
 from coprod_analysis.publish import (
     MIN_BASE,
     MIN_COUNT,
@@ -586,7 +586,7 @@ def still_to_do(raised: pd.DataFrame, actions: pd.DataFrame,
 
 
 #: What :func:`~coprod_analysis.clean.redact.redact` puts in place of what it removes.
-_PLACEHOLDER = re.compile(r"(\[(?:name|email|phone|nhs_number|postcode|address)\])")
+_PLACEHOLDER = re.compile(f"({'|'.join(re.escape(p) for p in PLACEHOLDERS)})")
 
 
 def keep_names(original: str, redacted: str) -> str:
