@@ -92,7 +92,8 @@ ARABIC_GIVEN = """Mohammed Muhammad Mohammad Ahmed Ahmad Ali Omar Umar Yusuf You
 Khalid Hassan Hussain Hussein Hamza Bilal Tariq Zaid Zain Karim Samir Nabil Fatima Fatimah Aisha
 Ayesha Khadija Maryam Mariam Zainab Noor Nour Layla Leila Amira Yasmin Hana Salma Rania Samira
 Nadia Huda Iman Imran Faisal Mustafa Mostafa Osama Rashid Sami Tarek Walid Youssef Zahra Aaliyah
-Amal Asma Hafsa Safiya Sumaya Nasreen Nasrin Parveen Shazia Shabana Rukhsana Qureshi""".split()
+Amal Asma Hafsa Safiya Sumaya Nasreen Nasrin Parveen Shazia Shabana Rukhsana Qureshi
+Farah Farhan Iqra Nimco Sana Sara Hiba Ruqayyah""".split()
 ARABIC_SURNAMES = """Ahmed Ali Khan Hussain Hussein Hassan Rahman Malik Mahmood Mahmoud Qureshi
 Siddiqui Sheikh Shaikh Akhtar Aziz Butt Chaudhry Choudhury Hussein Iqbal Javed Mirza Nawaz
 Raja Rashid Saleem Shah Yousaf Zaman Bashir Mohammed Hanif Latif Riaz Sadiq Anwar Aslam""".split()
@@ -134,6 +135,13 @@ Ibrahima Abdoulaye""".split()
 VIRTUE_GIVEN = """Gift Precious Favour Memory Loveness Godswill Prosper Wisdom
 Marvellous Fortune Blessing Patience Mercy Comfort Charity Lucky Innocent Peace Joy Faith
 Hope Grace Justice Praise""".split()
+#: Given names that are also English words or places' names ("Poppy Jones", "Paris
+#: Smith", "Destiny Walker"); each is also a common word (see ``build``), so that it is
+#: redacted only where the context says a person is meant ("the Poppy Appeal" is kept).
+WORD_GIVEN = """Poppy Harmony Destiny Willow Honey Skye Paris Sydney Kenya Devon Prince
+Princess Star King Success Rocky Blessed Happy Dale Brooke Chelsea Savannah Sierra India
+Georgia Jordan Hunter Unique Royal Heaven Journey Miracle Melody Sunshine Marvel Saffron
+Indigo Phoenix Dakota""".split()
 #: Short forms of given names in everyday British use.
 SHORT_GIVEN = """Will Rob Bob Bill Ben Sam Jo Joe Mo Kate Katie Tom Tommy Jim Jimmy Dan Danny
 Steve Chris Pete Dave Mike Nick Matt Liz Lizzie Beth Sue Di Pat Mags Jen Jenny Becky Vicky Vic
@@ -173,7 +181,7 @@ manchester london england wales scotland ireland britain nhs ccg gp ppg pals car
 patient patients staff doctor nurse session sessions group groups monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september
 october november december christmas easter god english british ok okay the and yes no
-mate pal lad darling ramadan forum tea""".split()
+mate pal lad darling ramadan forum tea fair gala""".split()
 
 #: Capitalised words that often follow "speak to", "thanks", "I'm" and the like but are
 #: not names: listed with kind ``word`` so the context rules leave them alone.
@@ -251,10 +259,11 @@ def build(faker_wheel: Path, names_sdist: Path, words: Path, out: Path = OUT) ->
         faker_given, faker_surnames, licence = _faker(faker_wheel, Path(folder))
     given_raw = (census_given + faker_given + SHORT_GIVEN + SOUTH_ASIAN_GIVEN
                  + WEST_AFRICAN_GIVEN + WELSH_GIVEN + SOMALI_GIVEN
-                 + BANGLADESHI_GIVEN + ARABIC_GIVEN + CHINESE_GIVEN + VIRTUE_GIVEN)
+                 + BANGLADESHI_GIVEN + ARABIC_GIVEN + CHINESE_GIVEN + VIRTUE_GIVEN
+                 + WORD_GIVEN)
     surname_raw = (census_surnames + faker_surnames + WELSH_SURNAMES + SOMALI_SURNAMES
                    + BANGLADESHI_SURNAMES + ARABIC_SURNAMES + CHINESE_SURNAMES)
-    common = {w.lower() for w in COMMON_NAME_WORDS}
+    common = {w.lower() for w in COMMON_NAME_WORDS + WORD_GIVEN}
     common |= set(importlib.import_module("faker.providers.lorem.en_US").Provider.word_list)
     lower_words = {w for w in words.read_text(encoding="utf-8").split() if w.islower()}
     not_names = set(NOT_NAMES)

@@ -990,6 +990,26 @@ def test_short_forms_of_given_names(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # given names that are words or places, with a surname or where a person is meant
+    ("Poppy Jones was our facilitator", "[name] was our facilitator"),
+    ("thanks to Harmony Clarke for the lift", "thanks to [name] for the lift"),
+    ("Destiny Walker helped my mum", "[name] helped my mum"),
+    ("Sarah Baker and Poppy Jones", "[name] and [name]"),
+    ("Farah Khan from Touchstone was great", "[name] from Touchstone was great"),
+    ("Farah Ahmed and Priya Patel", "[name] and [name]"),
+    ("the Poppy Appeal", "the Poppy Appeal"),       # without such context, a word
+    ("I went to Paris", "I went to Paris"),
+    ("King Street", "King Street"),
+    ("Summer Fair", "Summer Fair"),
+    ("The Christmas Gala was great", "The Christmas Gala was great"),
+    ("The Summer Ball was great", "The Summer Ball was great"),  # "the" before: a thing
+    ("Zoe Ball was lovely", "[name] was lovely"),
+])
+def test_given_names_that_are_words_or_places(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a reader who planted identifiers in the sample and read the report's quotes
     ("Parking at 42 Wellington Street went too fast.", "Parking at [address] went too fast."),
     ("parking at 42 wellington st was a nightmare.", "parking at [address] was a nightmare."),
@@ -1010,7 +1030,7 @@ def test_short_forms_of_given_names(text, expected):
     ("at 3 community gardens", "at 3 community gardens"),
     ("We got the number 4 Roundhay Park bus", "We got the number 4 Roundhay Park bus"),
     ("kwame and akosua were great", "[name] and [name] were great"),
-    ("Thanks Paris", "Thanks Paris"),
+    ("Thanks Paris", "Thanks [name]"),  # Paris is a given name too: after thanks, a person
 ])
 def test_what_a_reader_planted_in_the_report_s_quotes_is_redacted(text, expected):
     assert redact(text) == expected

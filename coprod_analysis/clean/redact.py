@@ -622,7 +622,10 @@ kitchen field hand head land power law dash may grace rose jean drew frank guy r
 dale dick earl major grant chase gay corona salami safari divan raid nail cash fish blue
 angel victory fortune urban gala gas glass justice melody sherry valentine winter wolf
 north west noble ivy page austin carlisle chester houston kent lincoln madison paris
-preston washington stanley jordan""".split())
+preston washington stanley jordan fair fete""".split())
+#: Words before a given name that is a word and a surname that make them a thing's
+#: name, not a person's: "St Helen Church", "the Summer Ball", "a Will Power course".
+_THING_BEFORE = frozenset("st saint the a an this that".split())
 #: Words for a person's role or relation after which a capitalised word that is no
 #: common English word is a name ("our facilitator Folasade", "my son Tendai"),
 #: as after a title.
@@ -1471,7 +1474,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # "Bill Jones" (either alone needs more context), also in a list written in
         # capitals ("Facilitators: Dawn Smith and Bill Jones").
         if nxt and key in gaz.given_common and not name[i] and common_surname(i, i + 1) \
-                and not (i > 0 and keys[i - 1] in ("st", "saint")) and person_next(i + 1):
+                and not (i > 0 and keys[i - 1] in _THING_BEFORE) and person_next(i + 1):
             mark(i)
             mark(i + 1)
             continue
