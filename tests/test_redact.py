@@ -1109,8 +1109,8 @@ def test_dates_and_numbers_not_said_to_be_a_birth_are_kept(text):
     assert redact(text) == text
 
 
-@given(st.dates(date(1900, 1, 1), date(2026, 12, 31)), st.sampled_from(["DOB ", "D.O.B: ", "date of birth ", "born on ",
-                                    "my date of birth is "]),
+@given(st.dates(date(1900, 1, 1), date(2026, 12, 31)),
+       st.sampled_from(["DOB ", "D.O.B: ", "date of birth ", "born on ", "my date of birth is "]),
        st.sampled_from(["%d/%m/%Y", "%d-%m-%y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y",
                         "%d %b %Y", "%d.%m.%Y"]))
 def test_any_date_of_birth_after_its_cue_is_redacted(day, cue, shape):

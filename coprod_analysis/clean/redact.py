@@ -75,7 +75,8 @@ the same). :data:`PLACEHOLDERS` lists them all.
 
 Not found: names that are not in the gazetteer and stand without any of that
 context, addresses without a house number, dates of birth and hospital numbers
-without a word that says so, and identifiers of other countries' shapes. The redaction is a safety net, not a guarantee.
+without a word that says so, and identifiers of other countries' shapes. The
+redaction is a safety net, not a guarantee.
 """
 
 from __future__ import annotations
