@@ -272,3 +272,28 @@ def test_themes_classify_leaves_identifier_columns_out(tmp_path, capsys):
     with out.open(newline="", encoding="utf-8") as handle:
         assert next(csv.reader(handle)) == ["improve", "themes"]
     assert "Left out as identifiers: 'Full name'" in printed.out
+
+
+def test_a_quarantine_reason_quoting_an_unreadable_date_is_redacted(tmp_path, capsys):
+    # A typed sheet with no submission time: a session date that cannot be read sets
+    # the row aside, and its reason quotes what was typed there.
+    export = tmp_path / "typed.csv"
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Date", "Venue", STATEMENTS[0], "One thing you'll take away"])
+        writer.writerow(["ring me on 07700 900461", "Seacroft Hub", "Agree", "x"])
+        writer.writerow(["zelda.quark@example.com", "Seacroft Hub", "Agree", "x"])
+        writer.writerow(["Sarah Jones, LS1 4AP", "Seacroft Hub", "Agree", "x"])
+        writer.writerow(["14/03/2019", "Seacroft Hub", "Agree", "x"])
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(export), "--out", str(out), "--no-themes"]) == 0
+    with (out / "quarantine.csv").open(newline="", encoding="utf-8") as handle:
+        reasons = [row["reason"] for row in csv.DictReader(handle)]
+    assert reasons == [
+        "the session date 'ring me on [phone]' could not be read, and the export has no "
+        "submission time to fall back on",
+        "the session date '[email]' could not be read, and the export has no submission "
+        "time to fall back on",
+        "the session date '[name], [postcode]' could not be read, and the export has no "
+        "submission time to fall back on"]
+    capsys.readouterr()

@@ -230,7 +230,10 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
     out = pd.DataFrame({
         "source_file": ctx.report.file,
         "source_row": rows.to_numpy(),
-        "reason": reasons.loc[rows].to_numpy(),
+        # A reason may quote the value it could not read ("the session date 'ring me
+        # on ...' could not be read"): redacted like the value itself.
+        "reason": (reasons.loc[rows] if keep_text
+                   else redact_series(reasons.loc[rows].astype(object))).to_numpy(),
         "reason_code": codes.loc[rows].to_numpy(),
     })
     for header, role in ctx.colmap.roles.items():
