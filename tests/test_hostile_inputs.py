@@ -20,6 +20,9 @@ traceback); everything else is read, and its rows reconcile.
 | formula payloads in every text field | every output cell neutralised with a leading ' |
 |   (answers are trimmed first, so a leading tab or carriage return goes) | |
 | <script> in free text | kept as text in the CSV (HTML-escaping is the report's job) |
+| empty lines (CSV) or rows (XLSX) above the header | skipped, noted; the header below read |
+| a date and venue merged down a session's rows (XLSX) | every row reads the merged value; noted |
+| a column of names under a header that says nothing | dropped as an identifier, by its values |
 """
 
 from __future__ import annotations
@@ -230,3 +233,82 @@ def test_review_exports_get_the_same_treatment(tmp_path):
     result = load_reviews(semicolons)
     assert counts(result) == [1, 1, 0, 0, 0]
     assert result.data.iloc[0]["challenges"] == "funding;time;communication"
+
+
+TYPED = ["Date", "Venue", "Which best describes you?",
+         "I understand the patient champion's role", "Overall, how would you rate the session?"]
+
+
+def test_empty_lines_above_the_header_of_a_csv_are_skipped(tmp_path):
+    path = tmp_path / "typed.csv"
+    path.write_bytes(b"\r\n,,,,\r\n" + ",".join(f'"{h}"' for h in TYPED).encode() + b"\r\n"
+                     + b"14/03/2019,Seacroft Hub,Patient,Agree,Good\r\n"
+                     + b"15/03/2019,Seacroft Hub,Carer,Disagree,Poor\r\n")
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [2, 2, 0, 0, 0]
+    assert result.data["session_date"].astype(str).tolist() == ["2019-03-14", "2019-03-15"]
+    assert result.data["source_row"].tolist() == [1, 2]  # data rows below the header
+    (info,) = result.summary["files"].values()
+    assert "2 empty lines above the header were skipped" in " ".join(info["notes"])
+
+
+def test_empty_rows_above_the_header_of_a_workbook_are_skipped(tmp_path):
+    path = write_xlsx(tmp_path / "typed.xlsx", [[], [], TYPED,
+                                                ["14/03/2019", "Seacroft Hub", "Patient",
+                                                 "Agree", "Good"]])
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    assert result.data["outcome_role"].tolist() == [4]
+
+
+def test_a_date_and_venue_merged_down_a_session_s_rows_are_read_in_every_row(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(TYPED)
+    for i in range(4):  # session 1: rows 2-5, merged; session 2: rows 6-7, merged
+        sheet.append([dt.date(2019, 3, 14) if i == 0 else None,
+                      "Seacroft Hub" if i == 0 else None, "Patient", "Agree", "Good"])
+    for i in range(2):
+        sheet.append([dt.date(2019, 4, 2) if i == 0 else None,
+                      "Armley Library" if i == 0 else None, "Carer", "Disagree", "Poor"])
+    sheet.append(["", "", "", "", ""])
+    sheet.merge_cells("A2:A5")
+    sheet.merge_cells("B2:B5")
+    sheet.merge_cells("A6:A7")
+    sheet.merge_cells("B6:B7")
+    sheet.merge_cells("C8:E8")  # across columns: left alone
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [6, 6, 0, 0, 0]
+    assert result.data["session_date"].astype(str).tolist() == ["2019-03-14"] * 4 + [
+        "2019-04-02"] * 2
+    assert result.data["venue"].tolist() == ["Seacroft Hub"] * 4 + ["Armley Library"] * 2
+    (info,) = result.summary["files"].values()
+    assert ("merged cells were read as the value of their first cell, as Excel shows "
+            "them (4 in column A, 4 in column B)") in info["notes"]
+
+
+@pytest.mark.parametrize("header", ["Completed by", "Champion", "Attendee", "Enw", "Q7"])
+def test_a_column_of_names_is_dropped_whatever_its_header(tmp_path, header):
+    names = ["Eilidh MacLeod", "Kerensa Trevithick", "Hope Little", "Grace Field",
+             "Tendai Moyo", "John Smith"]
+    path = tmp_path / "typed.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*TYPED, header, "Any other comments"])
+        for name, comment in zip(names, ["Great day", "More tea", "", "Loved it",
+                                         "Mental health", "Seacroft Hub was warm"],
+                                 strict=True):
+            writer.writerow(["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good", name,
+                             comment])
+    result = load_evaluations(path, themes=False)
+    written = result.data.to_csv() + str(result.summary)
+    assert not any(part in written for name in names for part in name.split())
+    assert "Any other comments" in result.data.columns  # ordinary answers are kept
+    (info,) = result.summary["files"].values()
+    assert info["columns_identifiers_dropped"] == [header]

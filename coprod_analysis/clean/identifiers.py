@@ -61,7 +61,13 @@ VALUE_KINDS = {
     "ip_address": "IP addresses",
     "coordinates": "map coordinates",
     "postcode": "full postcodes",
+    "name": "people's names",
 }
+#: A cell that may be a person's name alone: one to four words of letters
+#: ("Eilidh MacLeod", "O'Neill, M.", "Jo").
+_NAME_SHAPE = re.compile(r"[^\W\d_][\w'\u2019.-]*,?(?:[ \t]+[^\W\d_][\w'\u2019.-]*){0,3}")
+#: How many distinct answers of a column are looked at to tell a column of names.
+_NAMES_LOOKED_AT = 400
 
 _EMAIL = re.compile(r"(?:mailto:)?[^\s@<>(),;:\"\[\]]+@[^\s@<>(),;:\"\[\]]+\.[a-z]{2,}",
                     re.IGNORECASE)
@@ -176,6 +182,51 @@ def _verdict(found: dict[str, tuple[str, int]], total: int) -> tuple[str, int, i
     if 2 * count > total and (count >= MIN_CELLS or total == 1):
         return kind, count, total
     return None
+
+
+def names_kind(column: pd.Series) -> tuple[str, int, int] | None:
+    """``("name", count, total)`` if more than half of a column's non-blank cells
+    (and at least ``MIN_CELLS``) are a person's name and nothing else, else ``None``.
+
+    A cell is a name if redaction takes it whole (``Sarah``, ``Dr Okafor``,
+    ``Tsiory Rakoto``) or it is a given name and a surname of the gazetteer
+    (``Hope Little``, ``Eilidh MacLeod``). Only the first
+    :data:`_NAMES_LOOKED_AT` distinct answers are looked at (``total`` counts
+    their cells).
+
+    Examples
+    --------
+    >>> names_kind(pd.Series(["Sarah Jones", "Hope Little", "", "Tendai Moyo"]))
+    ('name', 3, 3)
+    >>> names_kind(pd.Series(["Seacroft Hub", "Mental health", "Sarah Jones"])) is None
+    True
+    """
+    from coprod_analysis.clean.gazetteer import load
+    from coprod_analysis.clean.redact import redact
+    from coprod_analysis.clean.values import TEXT_DTYPE, distinct_codes
+
+    if column.dtype != TEXT_DTYPE:
+        column = column.astype(TEXT_DTYPE)
+    codes, distinct = distinct_codes(column)
+    counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
+    gaz = load()
+    named = total = looked = 0
+    for value, count in zip(distinct, counts.tolist(), strict=True):
+        key = "" if value is None or value is pd.NA else str(value).strip()
+        if not key:
+            continue
+        looked += 1
+        if looked > _NAMES_LOOKED_AT:
+            break  # (the share of those looked at stands for the whole column)
+        total += count
+        if len(key) > 40 or not _NAME_SHAPE.fullmatch(key):
+            continue
+        words = [w.strip(".,").lower() for w in key.split()]
+        if not re.sub(r"\[name\]|[\W_]", "", redact(key)) or (
+                len(words) >= 2 and (words[0] in gaz.given or words[0] in gaz.given_common)
+                and (words[-1] in gaz.surnames or words[-1] in gaz.surnames_common)):
+            named += count
+    return _verdict({"": ("name", named)} if named else {}, total)
 
 
 def _stripped(column: pd.Series) -> pd.Series:
@@ -310,6 +361,8 @@ def drop_identifier_columns(export, colmap, field_names=()) -> tuple[dict[str, s
         header_kind = value_kind(header)  # no header row: the first row is a response
         if found is None and header_kind is not None:
             found = (header_kind, 0, total)
+        if found is None and role == "unmapped":  # a column of names under any header
+            found = names_kind(export.cells[header])
         if found is not None and found[0] == "postcode" and found[1] and names_a_place(header):
             found = None  # "Venue postcode": the postcode of a place, not of a person
         if found is None:

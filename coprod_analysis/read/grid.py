@@ -226,6 +226,9 @@ def read_csv_grid(path: Path) -> Grid:
     data, hinted = _strip_sep_line(data)
     if hinted:
         notes.append(f"the first line, Excel's 'sep={hinted}' delimiter hint, was skipped")
+    data, above = _strip_empty_lines_above(data)
+    if above:
+        notes.append(_empty_above_note(above, "line"))
     bom = data.startswith(codecs.BOM_UTF8)
     buffer = pa.py_buffer(data)
     body = buffer.slice(len(codecs.BOM_UTF8)) if bom else buffer
@@ -308,6 +311,36 @@ def _utf16_or_32_to_utf8(data: bytes, path: Path) -> bytes:
             encoding).encode("utf-8")
     except UnicodeDecodeError:
         raise CoprodError(f"starts like {encoding.upper()} text but is not", path) from None
+
+
+#: Empty lines (or lines of empty cells, ",,,,") before the header.
+_EMPTY_LINES_ABOVE = re.compile(rb"(?:[ \t,;]*(?:\r\n|\n|\r))+")
+
+
+def _strip_empty_lines_above(data: bytes) -> tuple[bytes, int]:
+    r"""The bytes without the empty lines above the header (a BOM kept), and how many.
+
+    Examples
+    --------
+    >>> _strip_empty_lines_above(b"\r\n,,,\r\nDate,Venue\r\n1,2\r\n")
+    (b'Date,Venue\r\n1,2\r\n', 2)
+    >>> _strip_empty_lines_above(b"Date,Venue\n")
+    (b'Date,Venue\n', 0)
+    """
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    found = _EMPTY_LINES_ABOVE.match(data, len(bom))
+    if found is None:
+        return data, 0
+    lines = found.group().replace(b"\r\n", b"\n").count(b"\n") + found.group().replace(
+        b"\r\n", b"\n").count(b"\r")
+    return bom + data[found.end():], lines
+
+
+def _empty_above_note(count: int, what: str) -> str:
+    """The note on empty lines or rows skipped above the header."""
+    return (f"{count} empty {what}{'s' if count != 1 else ''} above the header "
+            f"{'were' if count != 1 else 'was'} skipped (the first row with anything in it "
+            "is read as the header)")
 
 
 def _strip_sep_line(data: bytes) -> tuple[bytes, str]:
@@ -666,11 +699,13 @@ def read_xlsx_grid(path: Path) -> Grid:
             check_workbook(path, archive)
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            rows, others, formulas = _first_sheet_rows(book, path)
+            rows, others, formulas, part = _first_sheet_rows(book, path)
         finally:
             book.close()
         if formulas:
             notes.extend(_cached_values(path, rows, formulas))
+        if part:
+            notes.extend(_fill_merged(path, part, rows))
         if getattr(book, "epoch", None) == openpyxl.utils.datetime.CALENDAR_MAC_1904:
             notes.append("the workbook uses the 1904 date system (Mac Excel); its date "
                          "cells were read in it")
@@ -685,6 +720,10 @@ def read_xlsx_grid(path: Path) -> Grid:
             f"{type(exc).__name__})",
             path,
         ) from None
+    lead = next((i for i, row in enumerate(rows) if any(row)), len(rows))
+    if lead:
+        rows = rows[lead:]
+        notes.append(_empty_above_note(lead, "row"))
     if not rows:
         raise CoprodError("the workbook has no data", path)
     width = max(len(r) for r in rows)
@@ -696,13 +735,15 @@ def read_xlsx_grid(path: Path) -> Grid:
 
 
 def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[str],
-                                                      list[tuple[int, int, bool]]]:
-    """The first visible worksheet with data, the names of others that have data, and
+                                                      list[tuple[int, int, bool]], str]:
+    """The first visible worksheet with data, the names of others that have data,
     where its formulas are (``(row, column, array)``, 0-based; ``array`` for array
-    and data-table formulas, else a cell whose text starts with "=")."""
+    and data-table formulas, else a cell whose text starts with "="), and its part in
+    the workbook's archive (``xl/worksheets/sheet1.xml``; "" if unknown)."""
     chosen: list[list[str]] = []
     others: list[str] = []
     formulas: list[tuple[int, int, bool]] = []
+    part = ""
     for sheet in book.worksheets:  # type: ignore[attr-defined]
         if getattr(sheet, "sheet_state", "visible") != "visible":
             continue
@@ -713,7 +754,66 @@ def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[s
                 others.append(sheet.title)
             continue
         chosen = _sheet_rows(sheet, path, formulas)
-    return chosen, others, formulas
+        part = str(getattr(sheet, "_worksheet_path", "") or "")
+    return chosen, others, formulas, part
+
+
+#: A merged range in a worksheet's part ("<mergeCell ref="A2:A5"/>"), any prefix.
+_MERGE_CELL = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7})'
+                         rb':\$?([A-Z]{1,3})\$?(\d{1,7})"')
+
+
+def _column_index(letters: bytes) -> int:
+    """A column's letters as a 0-based index: ``A`` 0, ``Z`` 25, ``AA`` 26."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _fill_merged(path: Path, part: str, rows: list[list[str]]) -> list[str]:
+    """Give every cell of a merged range down one column the value of its first cell,
+    as it reads in Excel (paper forms typed with one session's date or venue merged
+    down its rows); ranges across columns (a title over several) are left as they are.
+    Returns a note if any cell was filled."""
+    with zipfile.ZipFile(path) as archive:
+        try:
+            data = archive.read(part.lstrip("/"))
+        except KeyError:
+            return []
+    if b"mergeCell" not in data:
+        return []
+    filled: dict[int, int] = {}
+    for m in _MERGE_CELL.finditer(data):
+        first, last = _column_index(m.group(1)), _column_index(m.group(3))
+        top, bottom = int(m.group(2)) - 1, int(m.group(4)) - 1
+        if first != last or bottom <= top or top >= len(rows):
+            continue
+        value = rows[top][first] if first < len(rows[top]) else ""
+        if not value:
+            continue
+        for row in rows[top + 1:bottom + 1]:
+            if first < len(row) and row[first]:
+                continue  # (Excel keeps only the first cell's value; a value here is odd)
+            row.extend([""] * (first + 1 - len(row)))
+            row[first] = value
+            filled[first] = filled.get(first, 0) + 1
+    if not filled:
+        return []
+    where = ", ".join(f"{count} in column {_column_letters(column)}"
+                      for column, count in sorted(filled.items()))
+    return [f"merged cells were read as the value of their first cell, as Excel shows "
+            f"them ({where})"]
+
+
+def _column_letters(index: int) -> str:
+    """A 0-based column index as its letters: 0 ``A``, 26 ``AA``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _sheet_rows(sheet: object, path: Path,
