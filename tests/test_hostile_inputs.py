@@ -23,6 +23,7 @@ traceback); everything else is read, and its rows reconcile.
 | empty lines (CSV) or rows (XLSX) above the header | skipped, noted; the header below read |
 | a date and venue merged down a session's rows (XLSX) | every row reads the merged value; noted |
 | a column of names under a header that says nothing | dropped as an identifier, by its values |
+| a delimiter ending every row but the header | the empty values dropped, every row read; noted |
 """
 
 from __future__ import annotations
@@ -312,3 +313,30 @@ def test_a_column_of_names_is_dropped_whatever_its_header(tmp_path, header):
     assert "Any other comments" in result.data.columns  # ordinary answers are kept
     (info,) = result.summary["files"].values()
     assert info["columns_identifiers_dropped"] == [header]
+
+
+def test_a_delimiter_ending_every_row_but_the_header_is_dropped(tmp_path):
+    path = tmp_path / "typed.csv"
+    head = ",".join(f'"{h}"' for h in TYPED)
+    path.write_text(f"{head}\r\n14/03/2019,Seacroft Hub,Patient,Agree,Good,\r\n"
+                    "15/03/2019,Armley,Carer,Disagree,Poor,\r\n", encoding="utf-8")
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [2, 2, 0, 0, 0]
+    assert result.data["overall"].tolist() == [4, 2]
+    assert result.data["source_row"].tolist() == [1, 2]
+
+
+@pytest.mark.parametrize("rows", [
+    # one row with an empty value too many among rows that fit: a value may have moved
+    ["14/03/2019,Seacroft,Hub,Patient,Agree,", "15/03/2019,Armley,Carer,Disagree,Poor"],
+    # every row with a value too many that is not empty
+    ["14/03/2019,Seacroft Hub,Patient,Agree,Good,x", "15/03/2019,Armley,Carer,Disagree,Poor,y"],
+])
+def test_rows_with_a_value_too_many_that_may_have_moved_are_still_quarantined(tmp_path, rows):
+    path = tmp_path / "typed.csv"
+    head = ",".join(f'"{h}"' for h in TYPED)
+    path.write_text(head + "\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    result = load_evaluations(path, themes=False)
+    wrong = sum(len(r.split(",")) != len(TYPED) for r in rows)
+    assert result.summary["rows_quarantined"] == wrong
+    assert result.summary["rows_read"] == len(rows)

@@ -259,9 +259,35 @@ def read_csv_grid(path: Path) -> Grid:
     logger.info("%s: decoded as %s", path.name, encoding)
     if encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"read as {encoding}")
+    if _drop_trailing_empty_values(grid, width):
+        notes.append("every row ended in an empty value the header has no column for (a "
+                     "delimiter at the end of each line); it was dropped")
     grid.encoding = encoding
     grid.notes = notes
     return grid
+
+
+def _drop_trailing_empty_values(grid: Grid, width: int) -> bool:
+    """Read rows that all end in the same number of empty values past the header's
+    width (an exporter that ends every line with a delimiter, the header's excepted)
+    as rows of the header's width; return whether it did.
+
+    Only when every row past the header does so: then no value can have moved. A
+    single row with one value too many, even an empty one, may hold a value moved by
+    a stray delimiter, and is quarantined as before.
+    """
+    if not grid.malformed or len(grid.records) != 1 or not len(grid.record_numbers) \
+            or grid.record_numbers[0] != 0 or any(n == 0 for n, _ in grid.malformed):
+        return False
+    extra = {len(fields) - width for _, fields in grid.malformed}
+    if len(extra) != 1 or extra.pop() <= 0 or any(
+            any(v.strip() for v in fields[width:]) for _, fields in grid.malformed):
+        return False
+    rows = [grid.records.iloc[0].tolist(), *(fields[:width] for _, fields in grid.malformed)]
+    grid.records = pd.DataFrame(rows, columns=range(width), dtype=_TEXT_DTYPE)
+    grid.record_numbers = [0, *(n for n, _ in grid.malformed)]
+    grid.malformed = []
+    return True
 
 
 #: NUL bytes between two letters ("Seacroft\0Hub"; bytes of UTF-8 beyond ASCII too).
