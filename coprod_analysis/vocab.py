@@ -643,7 +643,7 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"forenames?|surnames?|initials|given name s?|signature|signed"
                      r"|(?:first|last) name(?: and | )(?:last|sur) ?name", "name"),
     IdentifierHeader(r"(?:completed|filled(?: in| out)?|attended|submitted|entered|typed"
-                     r"|signed|reviewed|written) by|sign(?:ed)? here|print name|respondent"
+                     r"|signed|reviewed|written) by|sign(?:ed)? here|print name"
                      r"|participant|attendee|learner|delegate"
                      r"|enw|nom|nombre|imi[eę](?: i nazwisko)?", "name",
                      "typed sheets' 'Completed by', 'Filled in by', 'Attendee', 'Learner'; "
