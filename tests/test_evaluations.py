@@ -370,6 +370,30 @@ def test_same_email_at_different_sessions_is_not_a_duplicate():
     assert mark_duplicates(frame).tolist() == [False, False]
 
 
+@pytest.mark.parametrize(("typed", "kept"), [(2, 1), (3, 3), (10, 10)])
+def test_one_e_mail_on_three_or_more_forms_of_a_session_is_whoever_typed_them(
+        tmp_path, typed, kept):
+    # Paper forms typed into Google Forms under the officer's own account: every
+    # response has the officer's address. Two are a resubmission (the later wins);
+    # three or more for one session are forms typed in, all kept.
+    import csv
+
+    path = tmp_path / "typed.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Timestamp", "Email address", "Date of the session",
+                         "I understand the patient champion's role"])
+        for i in range(typed):
+            writer.writerow([f"2019/03/14 12:0{i % 10}:{i // 10:02d} PM GMT",
+                             "officer@nhs.net", "14/03/2019", ["Agree", "Disagree"][i % 2]])
+        writer.writerow(["2019/03/14 1:00:00 PM GMT", "someone@example.org", "14/03/2019",
+                         "Agree"])
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [typed + 1, kept + 1, 0, typed - kept, 0]
+    notes = " ".join(result.summary["files"]["typed.csv"]["notes"])
+    assert ("taken for whoever typed them in" in notes) is (typed >= 3)
+
+
 # --- Found in review --------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ traceback); everything else is read, and its rows reconcile.
 | a date and venue merged down a session's rows (XLSX) | every row reads the merged value; noted |
 | a column of names under a header that says nothing | dropped as an identifier, by its values |
 | a delimiter ending every row but the header | the empty values dropped, every row read; noted |
+| two exports joined in one file, its columns moved | its header row quarantined; rows read by it |
 """
 
 from __future__ import annotations
@@ -340,3 +341,40 @@ def test_rows_with_a_value_too_many_that_may_have_moved_are_still_quarantined(tm
     wrong = sum(len(r.split(",")) != len(TYPED) for r in rows)
     assert result.summary["rows_quarantined"] == wrong
     assert result.summary["rows_read"] == len(rows)
+
+
+GOOGLE = ["Timestamp", "Date of the session", "I understand the patient champion's role",
+          "I can define and explain the different levels of co-production",
+          "Overall, how would you rate the session?", "One thing you'll take away"]
+
+
+@pytest.mark.parametrize("reordered", [False, True])
+def test_two_exports_joined_in_one_file_are_read_by_their_own_headers(tmp_path, reordered):
+    second = [GOOGLE[0], GOOGLE[1], GOOGLE[3], GOOGLE[2], GOOGLE[5], GOOGLE[4]] \
+        if reordered else GOOGLE
+    path = tmp_path / "joined.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(GOOGLE)
+        writer.writerow(["2019/03/14 12:00:00 PM GMT", "14/03/2019", "Agree", "Disagree",
+                         "Good", "Learnt a lot"])
+        writer.writerow(second)
+        answers = {"I understand the patient champion's role": "Strongly disagree",
+                   "I can define and explain the different levels of co-production":
+                       "Strongly agree",
+                   "Overall, how would you rate the session?": "Very poor",
+                   "One thing you'll take away": "Useful day",
+                   "Timestamp": "2019/04/02 10:00:00 AM GMT",
+                   "Date of the session": "02/04/2019"}
+        writer.writerow([answers[h] for h in second])
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [3, 2, 1, 0, 0]
+    data = result.data
+    assert data["outcome_role"].tolist() == [4, 1]
+    assert data["outcome_levels"].tolist() == [2, 5]
+    assert data["overall"].tolist() == [4, 1]
+    assert data["takeaway"].tolist() == ["Learnt a lot", "Useful day"]
+    assert result.quarantine["reason_code"].tolist() == ["a header row repeated"]
+    assert result.quarantine["source_row"].tolist() == [2]
+    (info,) = result.summary["files"].values()
+    assert any(n.startswith("1 row repeats the header") for n in info["notes"])

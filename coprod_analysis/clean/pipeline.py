@@ -415,6 +415,11 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
     blank = ~conv.answered(export, colmap, list(form.field_names))
     ctx = FileContext(export, colmap, fields, submitted, problems, blank, report, dayfirst)
     reasons, codes = not_responses(ctx, *form.prepare(ctx))
+    if export.repeated_headers:  # no response, whatever else it lacks
+        reasons, codes = reasons.copy(), codes.copy()
+        reasons.loc[export.repeated_headers] = ("this row repeats the header (exports joined "
+                                                "in one file?): it is no response")
+        codes.loc[export.repeated_headers] = "a header row repeated"
     setaside = (reasons.notna() & ~blank).to_numpy()
     index = export.cells.index
     quarantine = pd.concat(
@@ -549,6 +554,32 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
         repeat = live.duplicated(subset=keys, keep="last")
         dropped.loc[repeat[repeat].index] = True
     return dropped
+
+
+#: An e-mail address on this many responses for one session (or group) is taken for
+#: whoever typed paper forms in under their own account, not for a respondent who
+#: resubmitted (:func:`_typed_in`).
+TYPED_IN_AT = 3
+_UNIT_WORDS = {"session_id": "session", "group_id": "group", "_review": "review"}
+
+
+def _typed_in(frame: pd.DataFrame, unit: str) -> np.ndarray | None:
+    """Rows whose e-mail address is on :data:`TYPED_IN_AT` or more responses for one
+    ``unit``, or ``None`` if there are none (the usual case, found quickly)."""
+    emailed = frame["_email"].notna().to_numpy()
+    if not emailed.any() or _all_different(frame["_email"], emailed):
+        return None
+    keys = frame.loc[emailed, ["_email", unit]]
+    shared = keys.duplicated(keep=False).to_numpy()
+    if not shared.any():
+        return None
+    sizes = keys[shared].groupby(["_email", unit], dropna=False, sort=False)["_email"] \
+        .transform("size").to_numpy()
+    if not (sizes >= TYPED_IN_AT).any():
+        return None
+    many = np.zeros(len(frame), dtype=bool)
+    many[np.flatnonzero(emailed)[shared]] = sizes >= TYPED_IN_AT
+    return many
 
 
 def _all_different(column: pd.Series, present: np.ndarray) -> bool:
@@ -739,8 +770,17 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
     data = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (
         frames[0] if frames else pd.DataFrame())
     del frames
-    duplicate = mark_duplicates(data, form.unit) if len(data) else pd.Series(dtype=bool)
     reports = {o.report.file: o.report for o in outcomes}
+    typed = _typed_in(data, form.unit) if len(data) else None
+    if typed is not None:  # an officer's address on the forms they typed in
+        for name, count in data.loc[typed, "source_file"].value_counts().items():
+            reports[name].notes.append(
+                f"{count} responses share an e-mail address with {TYPED_IN_AT - 1} or more "
+                f"others for one {_UNIT_WORDS.get(form.unit, 'session')}: taken for whoever "
+                "typed them in, not for who answered, so they were not matched as "
+                "resubmissions of one another")
+        data["_email"] = data["_email"].mask(typed)
+    duplicate = mark_duplicates(data, form.unit) if len(data) else pd.Series(dtype=bool)
     if len(data):
         for name, count in data.loc[duplicate, "source_file"].value_counts().items():
             reports[name].rows_duplicate = int(count)

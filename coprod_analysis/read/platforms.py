@@ -132,6 +132,8 @@ class RawExport:
     evidence: dict = field(default_factory=dict)
     own_columns: dict[str, str] = field(default_factory=dict)
     import_ids: dict[str, str] = field(default_factory=dict)
+    #: ``source_row`` of each data row that repeats the header (two exports joined).
+    repeated_headers: list[int] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:
@@ -349,6 +351,50 @@ def _source_rows(numbers: range | list[int], n_header: int) -> pd.Index:
     return pd.Index(records - n_header + 1, name="source_row")
 
 
+def _after_repeated_headers(cells: pd.DataFrame, header: list[str], path: Path
+                            ) -> tuple[pd.DataFrame, list[int], bool]:
+    """The data rows with those after a row that repeats the header in another order
+    put back in the header's order, the positions of the rows that repeat it, and
+    whether any rows were put back (two exports joined in one file, the second's
+    columns moved).
+
+    A row repeats the header when its cells, trimmed, are the header's cells in any
+    order (three or more of them, not blank). Looked for only in the rows whose first
+    cell is one of the header's (a quick test on the whole column).
+    """
+    names = [str(h).strip() for h in header]
+    if len(cells) == 0 or sum(bool(n) for n in names) < 3:
+        return cells, [], False
+    first = cells.iloc[:, 0].str.strip()
+    maybe = np.flatnonzero(first.isin(names).to_numpy(dtype=bool))
+    wanted = sorted(names)
+    repeated = [int(i) for i in maybe
+                if sorted(str(v).strip() for v in cells.iloc[int(i)].tolist()) == wanted]
+    if not repeated:
+        return cells, [], False
+    pieces: list[tuple[int, int, list[int] | None]] = [(0, repeated[0], None)]
+    for i, end in zip(repeated, [*repeated[1:], len(cells)], strict=True):
+        row = [str(v).strip() for v in cells.iloc[i].tolist()]
+        if row == names:
+            pieces.append((i, end, None))
+        elif len(set(names)) != len(names):
+            raise CoprodError(f"row {i + 1} repeats the header with its columns in another "
+                              "order, and the header names a column twice, so its rows "
+                              "cannot be matched; clean the exports in separate files", path)
+        else:  # for each of the header's columns, where this row has it
+            pieces.append((i, end, [row.index(n) for n in names]))
+    if all(order is None for _, _, order in pieces):
+        return cells, repeated, False
+    frames = []
+    for begin, stop, order in pieces:
+        part = cells.iloc[begin:stop]
+        if order is not None:
+            part = pd.DataFrame(part.iloc[:, order].to_numpy(), columns=cells.columns,
+                                index=part.index).astype(cells.dtypes.iloc[0])
+        frames.append(part)
+    return pd.concat(frames), repeated, True
+
+
 def to_raw_export(grid: Grid) -> RawExport:
     """Split a grid into header and data rows, and name its platform columns.
 
@@ -401,8 +447,10 @@ def to_raw_export(grid: Grid) -> RawExport:
         recognised = f"SurveyMonkey ({signs})"
     cleaned = _unique([clean_header(h) for h in raw_headers])
     cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
+    cells, repeated, moved = _after_repeated_headers(cells, first, grid.path)
     cells.columns = cleaned
     cells.index = _source_rows(numbers[n_header:], n_header)
+    repeated = cells.index[repeated].tolist()
     malformed = [(n - n_header + 1, fields) for n, fields in grid.malformed if n >= n_header]
     own_columns, import_ids = {}, {}
     if layout is not None:
@@ -416,7 +464,7 @@ def to_raw_export(grid: Grid) -> RawExport:
                  layouts.surveymonkey_roles(list(first)).items() if i < len(cleaned)}
     else:
         roles = _platform_roles(platform, cleaned)
-    return RawExport(
+    export = RawExport(
         path=grid.path,
         platform=platform,
         cells=cells,
@@ -429,4 +477,13 @@ def to_raw_export(grid: Grid) -> RawExport:
         recognised_by=recognised,
         own_columns=own_columns,
         import_ids=import_ids,
+        repeated_headers=repeated,
     )
+    if repeated:
+        export.notes.append(
+            f"{len(repeated)} {'rows repeat' if len(repeated) != 1 else 'row repeats'} the "
+            f"header (exports joined in one file?): row{'s' if len(repeated) != 1 else ''} "
+            f"{', '.join(map(str, repeated[:5]))}{' …' if len(repeated) > 5 else ''}, set "
+            "aside" + ("; the rows after one whose columns are in another order were read "
+                       "in that row's order" if moved else ""))
+    return export
