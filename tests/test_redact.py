@@ -1151,3 +1151,23 @@ def test_every_placeholder_is_listed():
     import re
     tags = {tag for text in said for tag in re.findall(r"\[[a-z_]+\]", text)}
     assert tags == set(PLACEHOLDERS)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title before a word that is no name: the title is used as a word
+    ("I had a Dr appointment", "I had a Dr appointment"),
+    ("dr appts are hard to get", "dr appts are hard to get"),
+    ("Dr told me to rest", "Dr told me to rest"),
+    ("the ms teams link", "the ms teams link"),
+    ("Dr Google says otherwise", "Dr Google says otherwise"),
+    # and before a name, still a name: a surname that is a word, an initial, a title
+    ("dr smith was kind", "dr [name] was kind"),
+    ("Mrs baker helped", "Mrs [name] helped"),
+    ("mr b's ongoing dispute", "mr [name]'s ongoing dispute"),
+    ("i remain, yours faithfully, mrs e. pickersgill",
+     "i remain, yours faithfully, mrs [name]"),   # an initial in lower case, and a surname
+    ("co-facilitator: ms j. brookes", "co-facilitator: ms [name]"),
+    ("dr a khan", "dr [name]"),
+])
+def test_a_title_before_a_word_that_is_no_name(text, expected):
+    assert redact(text) == expected

@@ -605,6 +605,9 @@ _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame l
 aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split())
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
+#: Words after a title that make it no person's: "dr appts", "Dr Google", "Mr Men",
+#: "Dr Who" (besides an English word in lower case that is no name: "Dr told me").
+_NOT_AFTER_TITLE = frozenset("appt appts app apps google men who".split())
 _ALL_TITLES = _TITLES | _WORD_TITLES | _SHORT_WORD_TITLES
 #: Words that carry a sentence on after a name, never its surname ("Jodie Were Fab",
 #: "Dawn Ring Me Back").
@@ -1518,10 +1521,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             follow, fkey = words[i + 1][2], keys[i + 1]
             sep = gap(i + 1)
             # an initial and a surname after a title: "Dr A Khan", "Ms B. Jones"
-            if key in _TITLES and len(follow) == 1 and follow.isupper() and i + 2 < n \
+            if key in _TITLES and len(follow) == 1 and follow.isalpha() and i + 2 < n \
                     and not in_taken(i + 2) and sep in (" ", ". ", ".", "  ") \
-                    and gap(i + 2) in (" ", ". ", ".") and _is_title_case(words[i + 2][2]) \
-                    and keys[i + 2] not in _STOP:
+                    and gap(i + 2) in (" ", ". ", ".") and keys[i + 2] not in _STOP and (
+                        (follow.isupper() and _is_title_case(words[i + 2][2]))
+                        or (follow.islower() and words[i + 2][2].islower()  # "mrs e. pickersgill"
+                            and (keys[i + 2] in gaz.surnames
+                                 or keys[i + 2] not in english_words()))):
                 mark(i + 1)
                 mark(i + 2)
                 extend(i + 2)
@@ -1543,6 +1549,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 if follow.islower() and key in _TITLES and fkey in gaz.common_words \
                         and not gaz.is_name(fkey) and not _worded_surname(fkey):
                     continue  # ("Mrs baker" is a name, "Dr who" no)
+                if key in _TITLES and (fkey in _NOT_AFTER_TITLE or (
+                        follow.islower() and len(fkey) > 2 and fkey in english_words()
+                        and fkey not in _ALL_TITLES
+                        and fkey not in gaz.surnames and fkey not in gaz.given
+                        and fkey not in gaz.given_common and not _worded_surname(fkey))):
+                    continue  # "Dr appointment", "Dr told me", "ms teams", "Dr Google"
                 if not is_place(i + 1, i + 2):
                     mark(i + 1)
                     extend(i + 1)
