@@ -1171,3 +1171,14 @@ def test_every_placeholder_is_listed():
 ])
 def test_a_title_before_a_word_that_is_no_name(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I go to a Parkinson's support group", "I go to a Parkinson's support group"),
+    ("Crohn's support group", "Crohn's support group"),
+    ("Sue Parkinson's support was great", "[name]'s support was great"),  # a person's
+    ("Mr Parkinson's support", "Mr [name]'s support"),
+    ("Parkinson's talk was great", "[name]'s talk was great"),
+])
+def test_a_condition_s_support_group_is_no_person_s(text, expected):
+    assert redact(text) == expected

@@ -1115,6 +1115,8 @@ _NICKNAMED_PLACES = frozenset({"jimmy"})
 _A_PERSONS = frozenset("""talk talks session story presentation slides idea ideas point points
 question questions help support energy humour humor enthusiasm wife husband partner mum mam
 dad son daughter kids family friend""".split())
+#: Of ``_A_PERSONS``, what a condition has too: "Parkinson's support group".
+_A_CONDITIONS = frozenset("support help".split())
 #: Names that are also things that help or keep a person going ("Faith helped me cope",
 #: "Hope kept me going"): where a sentence begins, no name before what such a thing does
 #: (``_ABSTRACT_VERBS``), as before what only a person does ("Joy explained the forms").
@@ -1229,7 +1231,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                              and (is_given(keys[i - 1]) or keys[i - 1] in gaz.given_common)):
                 # a condition named after a person: "Parkinson's", "Crohn's disease", "Lewy
                 # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
-                return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS)
+                # ("Parkinson's support group": the condition's)
+                return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS
+                            and keys[j] not in _A_CONDITIONS)
             if key in _COUNTRIES and ((not is_given(key) and key not in gaz.given_common)
                                       or (i > 0 and keys[i - 1] in ("from", "in", "to"))):
                 return True  # "I am from Poland", "moved to France", "from Israel"
