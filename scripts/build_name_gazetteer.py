@@ -153,7 +153,7 @@ Cath Kath Deb Kev Steph Nic Nicky Barb Jacqui Trish Gilly Bez Kez Tez Mick Stu B
 Tash Jojo Rach Gabby Izzy Issy Jaz Caz Kat""".split()
 #: Names that people often write as ordinary words: redacted only where the context
 #: says a person is meant.
-COMMON_NAME_WORDS = """will may hope bill grace rose mark faith sunny long hall lane field
+COMMON_NAME_WORDS = """will may hope bill grace rose mark faith sunny long hall lane field reg
 joy art gift blessing precious patience favour favor honour honor mercy charity prudence
 constance destiny harmony summer autumn winter spring april june august january ivy holly
 heather daisy lily iris poppy amber jade ruby pearl crystal dawn eve star rain river sky
@@ -181,7 +181,7 @@ manchester london england wales scotland ireland britain nhs ccg gp ppg pals car
 patient patients staff doctor nurse session sessions group groups monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september
 october november december christmas easter god english british ok okay the and yes no
-mate pal lad darling ramadan forum tea fair gala""".split()
+mate pal lad darling ramadan forum tea fair gala theres""".split()
 
 #: Capitalised words that often follow "speak to", "thanks", "I'm" and the like but are
 #: not names: listed with kind ``word`` so the context rules leave them alone.

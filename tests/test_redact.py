@@ -1147,7 +1147,7 @@ def test_ten_digits_after_my_number_with_a_valid_check_digit_are_an_nhs_number()
 def test_every_placeholder_is_listed():
     said = {redact(t) for t in ["jo@example.org", "943 476 5919", "0113 496 0000",
                                 "LS6 2QF", "I live at 14 Harehills Lane", "DOB 03/04/1956",
-                                "MRN 00123456", "thanks to Dr Patel"]}
+                                "MRN 00123456", "my car YH19 ABC", "thanks to Dr Patel"]}
     import re
     tags = {tag for text in said for tag in re.findall(r"\[[a-z_]+\]", text)}
     assert tags == set(PLACEHOLDERS)
@@ -1181,4 +1181,17 @@ def test_a_title_before_a_word_that_is_no_name(text, expected):
     ("Parkinson's talk was great", "[name]'s talk was great"),
 ])
 def test_a_condition_s_support_group_is_no_person_s(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my car YH19 ABC got a parking ticket", "my car [vehicle_registration] got a parking ticket"),
+    ("blue badge car reg LD68 XYZ", "blue badge car reg [vehicle_registration]"),
+    ("car reg is ld68xyz", "car reg is [vehicle_registration]"),   # in lower case, said
+    ("the reg was wrong at the barrier", "the reg was wrong at the barrier"),
+    ("the LS19 bus", "the LS19 bus"),
+    ("we had 10 cars in the car park", "we had 10 cars in the car park"),
+    ("if theres another one", "if theres another one"),
+])
+def test_vehicle_registrations(text, expected):
     assert redact(text) == expected

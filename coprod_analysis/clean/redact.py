@@ -40,6 +40,9 @@ exactly as written. Replaced, first come first served where two overlap:
     a hospital's number for a patient after what says it is one: ``MRN
     00123456``, ``hospital no. RR80123456``, ``patient ID LTH9876543`` (up to
     four letters and five to twelve digits).
+``[vehicle_registration]``
+    a UK registration of the current shape: in capitals anywhere (``YH19 ABC``),
+    in any case after a word that says so (``car reg ld68 xyz``).
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -70,8 +73,8 @@ exactly as written. Replaced, first come first served where two overlap:
     ``Crohn's disease``) are kept. The full list is in ``docs/cleaning.md``.
 
 The contract lists the first four and ``[name]``; ``[address]``,
-``[date_of_birth]`` and ``[hospital_number]`` go further (direct identifiers all
-the same). :data:`PLACEHOLDERS` lists them all.
+``[date_of_birth]``, ``[hospital_number]`` and ``[vehicle_registration]`` go
+further (direct identifiers all the same). :data:`PLACEHOLDERS` lists them all.
 
 Not found: names that are not in the gazetteer and stand without any of that
 context, addresses without a house number, dates of birth and hospital numbers
@@ -105,7 +108,7 @@ from coprod_analysis.clean.values import map_distinct_many
 
 #: What :func:`redact` puts in place of what it removes.
 PLACEHOLDERS = ("[email]", "[nhs_number]", "[phone]", "[postcode]", "[address]",
-                "[date_of_birth]", "[hospital_number]", "[name]")
+                "[date_of_birth]", "[hospital_number]", "[vehicle_registration]", "[name]")
 
 # --- Normalisation -------------------------------------------------------------------
 
@@ -312,6 +315,13 @@ _HOSPITAL_CUE = re.compile(
 #: A hospital's number: up to four letters and five to twelve digits, spaced or not
 #: ("00123456", "RR80123456", "LTH 987 6543").
 _HOSPITAL_NUMBER = re.compile(r"(?i:[a-z]{0,4}[ \t]?\d(?:[ \t-]?\d){4,11}[a-z]?)(?![\w])")
+#: A UK vehicle registration of the current shape ("YH19 ABC", "LD68XYZ"): in capitals
+#: anywhere, in any case after a word that says so ("car reg ld68 xyz").
+_VEHICLE_REG = re.compile(r"(?<![\w])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\w])")
+_VEHICLE_SAID = re.compile(
+    r"(?i:\b(?:reg|registration|number[ \t]?plate|plate|car|van|vehicle)\b"
+    r"(?:[ \t]*(?:\b(?:is|was|no|number)\b\.?|[:#=(-]))*[ \t]*"
+    r"([a-z]{2}\d{2}[ \t]?[a-z]{3})(?![\w]))")
 #: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
 #: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
 #: digits, spaces, dots, dashes and brackets anywhere between them.
@@ -394,7 +404,7 @@ october november december jan feb mar apr jun jul aug sep sept oct nov dec""".sp
 _STREET_TYPES = ("road rd street st lane ln avenue ave close drive dr way crescent cres "
                  "terrace tce grove gardens gdns place pl court ct walk mount view rise "
                  "square sq parade row mews fold garth croft approach chase wynd vale "
-                 "boulevard gate green hill park bank side oval").split()
+                 "boulevard gate green hill park bank side oval quay wharf vw").split()
 _STREET_TYPE_SET = frozenset(_STREET_TYPES)
 #: A house number (1 to 3 digits, a letter, a range; after "Flat 3," too), one to three
 #: words of a street's name, and what the street is called.
@@ -2697,6 +2707,13 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             code = _HOSPITAL_NUMBER.match(text, m.end())
             if code is not None and sum(c.isdigit() for c in code.group()) >= 5:
                 add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
+    for pos, endpos in windows:
+        for m in _VEHICLE_REG.finditer(text, max(0, pos - 4), min(len(text), endpos + 4)):
+            add(m.start(), m.end(), "[vehicle_registration]")  # "my car YH19 ABC"
+    if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
+                    or "vehicle" in low):
+        for m in _VEHICLE_SAID.finditer(text):
+            add(m.start(1), m.end(1), "[vehicle_registration]")  # "car reg ld68 xyz"
     if windows and ("lat" in low or "apart" in low or "apt" in low):
         for m in _FLAT_IN.finditer(text):
             add(m.start(), m.end(), "[address]")  # "Flat 2, The Maltings"
@@ -2797,7 +2814,8 @@ def redact(text: str) -> str:
     str
         The text with identifiers replaced by the :data:`PLACEHOLDERS`
         (``[email]``, ``[nhs_number]``, ``[phone]``, ``[postcode]``, ``[address]``,
-        ``[date_of_birth]``, ``[hospital_number]``, ``[name]``); everything else
+        ``[date_of_birth]``, ``[hospital_number]``, ``[vehicle_registration]``,
+        ``[name]``); everything else
         exactly as written.
 
     Examples
