@@ -378,3 +378,14 @@ def test_two_exports_joined_in_one_file_are_read_by_their_own_headers(tmp_path, 
     assert result.quarantine["source_row"].tolist() == [2]
     (info,) = result.summary["files"].values()
     assert any(n.startswith("1 row repeats the header") for n in info["notes"])
+
+
+@pytest.mark.parametrize(("codec", "said"), [("utf-16", "utf-16"), ("utf-16-le", "utf-16"),
+                                             ("utf-32", "utf-32"), ("utf-8", "utf-8")])
+def test_the_summary_says_how_a_wide_file_was_encoded(tmp_path, codec, said):
+    path = tmp_path / "typed.csv"
+    head = ",".join(f'"{h}"' for h in TYPED)
+    path.write_bytes(f"{head}\r\n14/03/2019,Seacroft Hub,Patient,Agree,Good\r\n".encode(codec))
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    assert result.summary["files"]["typed.csv"]["encoding"] == said

@@ -207,13 +207,19 @@ def read_csv_grid(path: Path) -> Grid:
     CoprodError
         If the file is empty, binary, or cannot be parsed as CSV.
     """
-    data = _utf16_or_32_to_utf8(read_csv_bytes(path), path)
+    raw = read_csv_bytes(path)
+    data = _utf16_or_32_to_utf8(raw, path)
+    # How the file was written, when it was re-encoded as UTF-8 to be read.
+    wide = None if data is raw else (
+        "utf-32" if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) else "utf-16")
+    del raw
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Excel's "Unicode Text" and some exports are UTF-16: re-encode as UTF-8.
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeDecodeError:
             raise CoprodError("starts like UTF-16 text but is not", path) from None
+        wide = "utf-16"
     if not _NOT_BLANK.search(data):
         raise CoprodError("the file is empty", path)
     _check_is_text(data, path)
@@ -256,6 +262,7 @@ def read_csv_grid(path: Path) -> Grid:
             grid = _parse_fast(pa.py_buffer(text.encode("utf-8")), width, delimiter, path)
         if grid is None:
             grid = _parse_exact(text, delimiter, path)
+    encoding = wide or encoding
     logger.info("%s: decoded as %s", path.name, encoding)
     if encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"read as {encoding}")
