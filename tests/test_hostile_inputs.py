@@ -10,6 +10,7 @@ traceback); everything else is read, and its rows reconcile.
 | random bytes named .xlsx | error: could not be read as an Excel workbook |
 | a truncated XLSX | error: could not be read as an Excel workbook |
 | an HTML page saved as .xls | error: a web page saved with a spreadsheet name |
+| a workbook saved as Strict Open XML | error: saved as a Strict Open XML Spreadsheet |
 | a semicolon-delimited CSV (European Excel) | read; the summary notes the semicolons |
 | a file mixing UTF-8 and Windows-1252 bytes | read, each character right; noted |
 | NUL bytes | removed (between two letters, a space), every row kept; noted |
@@ -389,3 +390,19 @@ def test_the_summary_says_how_a_wide_file_was_encoded(tmp_path, codec, said):
     result = load_evaluations(path, themes=False)
     assert counts(result) == [1, 1, 0, 0, 0]
     assert result.summary["files"]["typed.csv"]["encoding"] == said
+
+
+def test_a_strict_open_xml_workbook_is_refused_saying_how_to_save_it(tmp_path):
+    import zipfile
+
+    plain = write_xlsx(tmp_path / "plain.xlsx", [TYPED, ["14/03/2019", "Seacroft Hub",
+                                                         "Patient", "Agree", "Good"]])
+    path = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith(".xml"):  # as Excel's "Strict Open XML" writes them
+                data = data.replace(b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            target.writestr(info, data)
+    errors_in_one_line(path, "Strict Open XML Spreadsheet")

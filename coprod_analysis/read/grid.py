@@ -730,6 +730,7 @@ def read_xlsx_grid(path: Path) -> Grid:
     try:
         with zipfile.ZipFile(path) as archive:
             check_workbook(path, archive)
+            _refuse_strict(path, archive)
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
             rows, others, formulas, part = _first_sheet_rows(book, path)
@@ -765,6 +766,19 @@ def read_xlsx_grid(path: Path) -> Grid:
     notes += ([f"only the first worksheet was read; these worksheets also hold data: "
                f"{', '.join(others)}"] if others else [])
     return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes)
+
+
+def _refuse_strict(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook saved as Excel's "Strict Open XML Spreadsheet", which the
+    reader cannot read (its cells would seem empty), saying how to save it instead."""
+    try:
+        head = archive.open("xl/workbook.xml").read(2048)
+    except KeyError:
+        return
+    if b"purl.oclc.org/ooxml/spreadsheetml" in head:
+        raise CoprodError("the workbook is saved as a Strict Open XML Spreadsheet, which "
+                          "cannot be read; open it in Excel and save it as an Excel "
+                          "Workbook (.xlsx)", path)
 
 
 def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[str],
