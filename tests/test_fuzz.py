@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -72,8 +73,10 @@ def mutate(data: bytes, mutations: list) -> bytes:
 
 def records_in(data: bytes, delimiter: str) -> int:
     """Records as Python's csv module sees them (the independent count); empty lines
-    at the very end of the file are not records."""
+    at the very end of the file are not records, nor empty lines (or lines of
+    delimiters and spaces only) above the header."""
     text, _ = decode_bytes(data.replace(b"\x00", b"").removeprefix(b"\xef\xbb\xbf"))
+    text = re.sub(r"\A(?:[ \t,;]*(?:\r\n|\n|\r))+", "", text)
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     while records and records[-1] == []:
         records.pop()
