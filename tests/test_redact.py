@@ -1195,3 +1195,35 @@ def test_a_condition_s_support_group_is_no_person_s(text, expected):
 ])
 def test_vehicle_registrations(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second reader's attack on the session's rules: identifiers they let through
+    ("Wilson's support was brilliant", "[name]'s support was brilliant"),
+    ("mr pickles ran it", "mr [name] ran it"),        # a surname that is a word, after a title
+    ("Dr steel was kind", "Dr [name] was kind"),
+    ("ms a. brown", "ms [name]"),
+    ("6 Great George Street, Leeds", "[address], Leeds"),
+    ("my house is number 14 on Great George Street", "my house is number [address]"),
+    ("John Ward from the PPG", "[name] from the PPG"),
+    ("thanks to Peter Lane", "thanks to [name]"),
+    ("DOB 03 04 1956", "DOB [date_of_birth]"),
+    ("DOB 03041956", "DOB [date_of_birth]"),
+    ("DOB:\n03/04/1956", "DOB:\n[date_of_birth]"),
+    ("DOBs 03/04/1956 and 07/08/1960", "DOBs [date_of_birth] and [date_of_birth]"),
+    ("hosp no 1234567", "hosp no [hospital_number]"),
+    ("patient reference RR123456", "patient reference [hospital_number]"),
+    ("my son's number 9434 765 919", "my son's number [nhs_number]"),
+    ("parked LD 68 XYZ outside", "parked [vehicle_registration] outside"),
+    # and ordinary text they damaged
+    ("the number 16 up Harehills Lane", "the number 16 up Harehills Lane"),
+    ("the number 16 on Harehills Lane is late", "the number 16 on Harehills Lane is late"),
+    ("The LS12 PPG meets monthly", "The LS12 PPG meets monthly"),
+    ("parking at the LS12 PPG meeting", "parking at the LS12 PPG meeting"),
+    ("Rosemary Ward is on the 3rd floor", "Rosemary Ward is on the 3rd floor"),
+    ("Rosemary Ward was great", "Rosemary Ward was great"),
+    ("Wesley Hall was lovely", "Wesley Hall was lovely"),
+    ("Dr Martens boots", "Dr Martens boots"),
+])
+def test_what_a_second_reader_found_in_the_session_s_rules(text, expected):
+    assert redact(text) == expected

@@ -41,8 +41,8 @@ exactly as written. Replaced, first come first served where two overlap:
     00123456``, ``hospital no. RR80123456``, ``patient ID LTH9876543`` (up to
     four letters and five to twelve digits).
 ``[vehicle_registration]``
-    a UK registration of the current shape: in capitals anywhere (``YH19 ABC``),
-    in any case after a word that says so (``car reg ld68 xyz``).
+    a UK registration of the current shape, in any case, after a word that says a
+    vehicle is meant (``my car YH19 ABC``, ``car reg ld68 xyz``, ``parked LD 68 XYZ``).
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -288,40 +288,48 @@ _NHS_BEFORE = re.compile(r"nhs\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3}
 #: Ten digits after "my number" and the like ("my number 9960 308 243"): an NHS number
 #: if the check digit says so, as after "NHS".
 _OWN_NUMBER_BEFORE = re.compile(
-    r"\b(?:my|his|her|their|mum(?:'?s)?|dad(?:'?s)?|mother'?s|father'?s)\W{1,3}(?:no|number|num)\b"
+    r"\b(?:my|his|her|their|mum(?:'?s)?|dad(?:'?s)?|mother'?s|father'?s|son'?s"
+    r"|daughter'?s|wife'?s|husband'?s|partner'?s)\W{1,3}(?:no|number|num)\b"
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
-    r"(?i:\b(?:d[ .]?o[ .]?b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|born|birthday)"
-    r"(?:[ \t]*(?:\b(?:is|was|on|in|the|of)\b|[:=,(-]))*[ \t]*)")
+    r"(?i:\b(?:d[ .]?o[ .]?b(?:s|'s)?\b\.?|dates?[ \t]+of[ \t]+birth|birth[ \t]?dates?"
+    r"|born|birthdays?)"
+    r"(?:[ \t]*(?:\b(?:is|are|was|were|on|in|the|of|being)\b|[:=,(\[\"'-]))*\s*)")
 _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 #: A date as a date of birth is written (after :data:`_BIRTH_CUE`): "03/04/1956",
 #: "1956-04-03", "3rd April 1956", "3-Apr-56", "April 3rd, 1956", "March 1956"; not a
 #: year alone ("born in 1956").
 _BIRTH_DATE = re.compile(
-    r"(?i:\d{1,2}[ \t]?[./-][ \t]?\d{1,2}[ \t]?[./-][ \t]?\d{2,4}(?!\d)"
+    r"(?i:\d{1,2}(?:[ \t]*[./-][ \t]*|[ \t]+)\d{1,2}(?:[ \t]*[./-][ \t]*|[ \t]+)\d{2,4}(?!\d)"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d(?!\d)"
     r"|\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:[ \t]+of)?(?:[ \t]+|[ \t]*[./-][ \t]*){_MONTH_NAME}"
     r"(?:(?:,?[ \t]+|[ \t]*[./-][ \t]*)'?\d{2,4}(?!\d))?"
     rf"|{_MONTH_NAME}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?[ \t]+\d{{2,4}}(?!\d))?"
     rf"|{_MONTH_NAME},?[ \t]+\d{{4}}(?!\d))")
+#: A second date after a date of birth ("DOB 03/04/1956 and 07/08/1960").
+_AND_DATE = re.compile(r"[ \t]*(?:,|;|&|\band\b|\bor\b)[ \t]*")
 #: What says the code after it is a hospital's number for a patient: "MRN", "hospital
-#: no.", "patient ID", "unit number", "case number".
+#: no.", "hosp no", "patient ID", "patient reference", "unit number", "case number".
 _HOSPITAL_CUE = re.compile(
-    r"(?i:\b(?:mrn|(?:hospital|patient|unit|case)[ \t]+(?:no|num|number|id|ref)\b\.?)"
-    r"(?:[ \t]*(?:\b(?:is|was)\b|[:#=-]))*[ \t]*)")
+    r"(?i:\b(?:mrn|(?:hospital|hosp|patient|unit|case)\.?[ \t]+"
+    r"(?:no|num|number|id|ref|reference)\b\.?)"
+    r"(?:[ \t]*(?:\b(?:is|was)\b|[:#=(\[\"'-]))*\s*)")
 #: A hospital's number: up to four letters and five to twelve digits, spaced or not
 #: ("00123456", "RR80123456", "LTH 987 6543").
 _HOSPITAL_NUMBER = re.compile(r"(?i:[a-z]{0,4}[ \t]?\d(?:[ \t-]?\d){4,11}[a-z]?)(?![\w])")
-#: A UK vehicle registration of the current shape ("YH19 ABC", "LD68XYZ"): in capitals
-#: anywhere, in any case after a word that says so ("car reg ld68 xyz").
-_VEHICLE_REG = re.compile(r"(?<![\w])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\w])")
-_VEHICLE_SAID = re.compile(
-    r"(?i:\b(?:reg|registration|number[ \t]?plate|plate|car|van|vehicle)\b"
-    r"(?:[ \t]*(?:\b(?:is|was|no|number)\b\.?|[:#=(-]))*[ \t]*"
-    r"([a-z]{2}\d{2}[ \t]?[a-z]{3})(?![\w]))")
+#: A UK vehicle registration of the current shape ("YH19 ABC", "LD68XYZ", "LD 68 XYZ",
+#: "yh19-abc"), in any case, where a word before it says a vehicle is meant
+#: (:data:`_VEHICLE_CUE`); not a postcode district before an organisation's letters
+#: ("the LS12 PPG").
+_VEHICLE_REG = re.compile(r"(?i:(?<![\w])[a-z]{2}[ \t]?\d{2}[ \t-]?([a-z]{3})(?![\w]))")
+_VEHICLE_CUE = re.compile(
+    r"(?i:\b(?:reg|registration|number[ \t]?plates?|plates?|cars?|vans?|vehicles?|parking"
+    r"|parked|park|badge|taxi|motorbike|bike|drive|drove|driving)\b)")
+_NOT_PLATE_LETTERS = frozenset("ppg ccg pcn icb nhs gps cqc pct ptb ltd".split())
 #: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
 #: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
 #: digits, spaces, dots, dashes and brackets anywhere between them.
@@ -421,9 +429,10 @@ STREET_ADDRESS = re.compile(
 #: (:data:`_HOUSE_NUMBER_SAID`).
 _NUMBER_ON_STREET = re.compile(
     r"(?<![\w\u00a3$\u20ac,:/'-])\d{1,3}[A-Za-z]?,?[ \t]+"
-    r"(?i:on|in|off|along|down|up|of)[ \t]+(?:(?i:the)[ \t]+)?"
+    r"(?i:on|in|off|of)[ \t]+(?:(?i:the)[ \t]+)?"
     r"(?P<street>(?:[^\W\d_][\w'\u2019-]*[ \t]+){1,3})"
     rf"(?i:{'|'.join(_STREET_TYPES)})\b")
+_THE_BEFORE = re.compile(r"(?i:\bthe[ \t]+)$")
 #: What says a number is a house's: "number", "no.", "house", "flat", "door".
 _HOUSE_NUMBER_SAID = re.compile(r"(?i:\b(?:number|no\.?|house|flat|door)[ \t]*)$")
 #: Words that say how far or how many, never part of a street's name ("a 10 minute
@@ -514,9 +523,7 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
             or _HOUSE_NUMBER_SURE.match(m.group()) is not None
         maybe = not said and _ADDRESS_MAYBE_BEFORE.search(text, max(0, start - 12), start)
         street = m.group("street").split()
-        if not all(_street_word(w, cased, said, bool(maybe)) or (
-                cased and w in _SIZED_STREET_WORDS and k + 1 < len(street)
-                and street[k + 1][0].isupper()) for k, w in enumerate(street)) \
+        if not _street_named(street, cased, said, bool(maybe)) \
                 and street != ["The"]:  # "2 The Crescent", "14 The Grove"
             continue
         after = _WORD_AFTER.match(text, m.end())
@@ -528,10 +535,12 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
             m for pos, endpos in windows
             for m in _NUMBER_ON_STREET.finditer(text, pos, min(len(text), endpos + 80))):
         start = m.start()
-        if any(a < m.end() and start < b for a, b in spans) or _HOUSE_NUMBER_SAID.search(
-                text, max(0, start - 12), start) is None:
-            continue  # found already, or a number not said to be a house's
-        if all(_street_word(w, cased, True) for w in m.group("street").split()):
+        said = _HOUSE_NUMBER_SAID.search(text, max(0, start - 12), start)
+        if any(a < m.end() and start < b for a, b in spans) or said is None or (
+                _THE_BEFORE.search(text, max(0, said.start() - 5), said.start())):
+            continue  # found already, a number not said to be a house's, or a bus's
+            # ("the number 16 on Harehills Lane")
+        if _street_named(m.group("street").split(), cased, True):
             spans.append((start, m.end()))  # "number 14 on Harehills Lane"
     return sorted(spans)
 
@@ -547,6 +556,14 @@ def _headline(text: str) -> bool:
     """
     found = _WORD.findall(text)
     return len(found) >= 4 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
+
+
+def _street_named(street: list[str], cased: bool, said: bool, maybe: bool = False) -> bool:
+    """Whether words may be a street's name (:func:`_street_word` for each), a word of
+    size allowed before another capitalised word ("6 Great George Street")."""
+    return all(_street_word(w, cased, said, maybe) or (
+        w in _SIZED_STREET_WORDS and k + 1 < len(street) and street[k + 1][:1].isupper())
+        for k, w in enumerate(street))
 
 
 def _street_word(word: str, cased: bool, said: bool, maybe: bool = False) -> bool:
@@ -617,7 +634,14 @@ aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 #: Words after a title that make it no person's: "dr appts", "Dr Google", "Mr Men",
 #: "Dr Who" (besides an English word in lower case that is no name: "Dr told me").
-_NOT_AFTER_TITLE = frozenset("appt appts app apps google men who".split())
+_NOT_AFTER_TITLE = frozenset("appt appts app apps google men who martens".split())
+#: Words in lower case after a title that make it a word too, never a surname: what
+#: people say of a doctor's appointment ("Dr told me", "ms teams"). A closed list:
+#: many surnames are English words in lower case ("mr pickles", "dr steel").
+_NOT_AFTER_TITLE_LOWER = frozenset("""appointment appointments consultation consultations
+visit visits surgery surgeries letter letters note notes told tells said says say thinks
+thought wants wanted asked asks gave gives prescribed prescribes referred refers
+receptionist receptionists teams office offices practice practices waiting""".split())
 _ALL_TITLES = _TITLES | _WORD_TITLES | _SHORT_WORD_TITLES
 #: Words that carry a sentence on after a name, never its surname ("Jodie Were Fab",
 #: "Dawn Ring Me Back").
@@ -1087,16 +1111,20 @@ _NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
 #: Place's words that are as often a surname ("Sarah Ward", "Tom Hall", "Amy Hill"):
 #: after a given name that names no place, a person's name (:func:`_name_spans`).
 _SURNAME_PLACE_WORDS = frozenset("ward hall hill church lane cross heath fields bridge".split())
-#: Given names that name places: kings, queens, saints, and the streets, halls and
-#: wards named after them ("Victoria Hall", "St Mary's Church", "Albert Hill",
-#: "Elizabeth Ward"): before a place's word, a place as likely as a person.
-_PLACE_GIVEN = frozenset("""victoria albert elizabeth george mary james john edward william
-alexandra charles anne margaret catherine katharine katherine david andrew patrick peter paul
-luke mark thomas matthew michael stephen nicholas martin helen joseph francis agnes clare
-hilda chad aidan cuthbert oswald wilfrid columba anselm augustine benedict bartholomew giles
-lawrence leonard jude barnabas philip simon timothy bernadette teresa anthony vincent
-gabriel stanley clarence harold arthur alfred frederick leopold adelaide louise beatrice
-alice caroline charlotte sophia augusta florence richard henry oliver winston""".split())
+#: Given names that name places more than people before a place's word: queens,
+#: princes and those the halls and parks of the county are named after ("Victoria
+#: Hall", "Albert Hill", "Stanley Hall"); a saint's has "St" before it.
+_PLACE_GIVEN = frozenset("""victoria albert alexandra elizabeth stanley clarence leopold
+adelaide augusta beatrice winston wesley""".split())
+#: Words before a given name and a place's word as often a surname that say a person
+#: is meant ("thanks Amy Hall", "ask Sarah Ward", "with Tom Hill"), and words before
+#: "to" that do ("thanks to", "speak to"; not "went to").
+_CUE_BEFORE_PERSON = frozenset("""thanks thank cheers ta ask asked call ring rang email
+emailed contact contacted with by met meet""".split())
+_CUE_TO_PERSON = frozenset("""thanks thank speak spoke talk talked chat chatted write wrote
+listen listened reach""".split())
+#: Words after such a name that say a person is meant ("Sarah Ward from the PPG").
+_CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
 #: Words before a given name that make it, with a place's word after it, a place's
 #: name: "at Sarah Hall", "the Amy Ward", "St Helen Church".
 _PLACE_CUES = frozenset("""st saint the at in on into onto near opposite inside outside via
@@ -1125,8 +1153,11 @@ _NICKNAMED_PLACES = frozenset({"jimmy"})
 _A_PERSONS = frozenset("""talk talks session story presentation slides idea ideas point points
 question questions help support energy humour humor enthusiasm wife husband partner mum mam
 dad son daughter kids family friend""".split())
-#: Of ``_A_PERSONS``, what a condition has too: "Parkinson's support group".
+#: Of ``_A_PERSONS``, what a condition has too, before what it has it in:
+#: "Parkinson's support group" (not "Wilson's support was brilliant": a person's).
 _A_CONDITIONS = frozenset("support help".split())
+_CONDITION_SUPPORT = frozenset("""group groups network networks line lines service services
+worker workers nurse nurses charity meeting meetings team""".split())
 #: Names that are also things that help or keep a person going ("Faith helped me cope",
 #: "Hope kept me going"): where a sentence begins, no name before what such a thing does
 #: (``_ABSTRACT_VERBS``), as before what only a person does ("Joy explained the forms").
@@ -1243,7 +1274,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # body", "Ehlers-Danlos"; not "Mr Parkinson's talk", "Sue Parkinson's group"
                 # ("Parkinson's support group": the condition's)
                 return not (j < n and gap(j) == " " and keys[j] in _A_PERSONS
-                            and keys[j] not in _A_CONDITIONS)
+                            and not (keys[j] in _A_CONDITIONS and j + 1 < n
+                                     and keys[j + 1] in _CONDITION_SUPPORT))
             if key in _COUNTRIES and ((not is_given(key) and key not in gaz.given_common)
                                       or (i > 0 and keys[i - 1] in ("from", "in", "to"))):
                 return True  # "I am from Poland", "moved to France", "from Israel"
@@ -1403,7 +1435,27 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and is_given(keys[i]) and (keys[i], keys[j]) not in _NAMED_ORGS
                 and keys[i] not in local and (person_described(j) or (
                     keys[j] in _SURNAME_PLACE_WORDS and keys[i] not in _PLACE_GIVEN
-                    and not (i > 0 and keys[i - 1] in _PLACE_CUES))))
+                    and not (i > 0 and keys[i - 1] in _PLACE_CUES) and person_cued(i, j))))
+
+    def person_cued(i: int, j: int) -> bool:
+        """Given name i and word j are said of a person: after thanks or a word that
+        turns to one ("thanks to Amy Hall", "ask Sarah Ward", "with Tom Hill"), or
+        before a role or what goes on after a person's name ("Sarah Ward, the chair",
+        "Sarah Ward from the PPG"; not "Rosemary Ward is on the 3rd floor")."""
+        if words[i][2][-2:].lower() in ("'s", "\u2019s"):
+            return False  # "Sister Mary's Ward"
+        if (i > 0 and gap(i) == " " and (keys[i - 1] in _CUE_BEFORE_PERSON or (
+                keys[i - 1] == "to" and i > 1 and keys[i - 2] in _CUE_TO_PERSON))) \
+                or (i == 0 and j == n - 1):  # or the whole answer: "Jack Hill"
+            return True
+        if role_after(j) or (j + 1 < n and gap(j + 1) == " "
+                             and keys[j + 1] in _CUE_AFTER_PERSON):
+            return True
+        # praised: a person's, unless a ward named after a flower or a tree, as wards
+        # are ("Sarah Ward was great"; not "Rosemary Ward was great")
+        return j + 2 < n and keys[j + 1] in ("was", "is") and gap(j + 1) == " " \
+            and gap(j + 2) == " " and keys[j + 2] in _PRAISE \
+            and not (keys[j] == "ward" and keys[i] in english_words())
 
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
@@ -1540,7 +1592,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and gap(i + 2) in (" ", ". ", ".") and keys[i + 2] not in _STOP and (
                         (follow.isupper() and _is_title_case(words[i + 2][2]))
                         or (follow.islower() and words[i + 2][2].islower()  # "mrs e. pickersgill"
-                            and (keys[i + 2] in gaz.surnames
+                            and (keys[i + 2] in gaz.surnames or _worded_surname(keys[i + 2])
                                  or keys[i + 2] not in english_words()))):
                 mark(i + 1)
                 mark(i + 2)
@@ -1564,10 +1616,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                         and not gaz.is_name(fkey) and not _worded_surname(fkey):
                     continue  # ("Mrs baker" is a name, "Dr who" no)
                 if key in _TITLES and (fkey in _NOT_AFTER_TITLE or (
-                        follow.islower() and len(fkey) > 2 and fkey in english_words()
-                        and fkey not in _ALL_TITLES
-                        and fkey not in gaz.surnames and fkey not in gaz.given
-                        and fkey not in gaz.given_common and not _worded_surname(fkey))):
+                        follow.islower() and fkey in _NOT_AFTER_TITLE_LOWER)):
                     continue  # "Dr appointment", "Dr told me", "ms teams", "Dr Google"
                 if not is_place(i + 1, i + 2):
                     mark(i + 1)
@@ -2663,8 +2712,11 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     if windows and ("dob" in low or "birth" in low or "born" in low or "d.o" in low
                     or "d o b" in low):
         for m in _BIRTH_CUE.finditer(text):
-            if date := _BIRTH_DATE.match(text, m.end()):
-                add(date.start(), date.end(), "[date_of_birth]")  # "DOB 03/04/1956"
+            date = _BIRTH_DATE.match(text, m.end())
+            while date is not None:  # "DOB 03/04/1956", "... and 07/08/1960"
+                add(date.start(), date.end(), "[date_of_birth]")
+                joined = _AND_DATE.match(text, date.end())
+                date = _BIRTH_DATE.match(text, joined.end()) if joined else None
     # ten digits grouped otherwise: after "NHS" or "my number"
     nhs_said = bool(windows) and ("nhs" in low or "num" in low or "no" in low)
     for pos, endpos in windows:
@@ -2701,19 +2753,20 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         # a house number starts an address, and a street's word ends it
         for start, end in _street_address_spans(text, windows):
             add(start, end, "[address]")
-    if windows and ("mrn" in low or "hospital" in low or "patient" in low or "unit" in low
+    if windows and ("mrn" in low or "hosp" in low or "patient" in low or "unit" in low
                     or "case" in low):
         for m in _HOSPITAL_CUE.finditer(text):
             code = _HOSPITAL_NUMBER.match(text, m.end())
             if code is not None and sum(c.isdigit() for c in code.group()) >= 5:
                 add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
-    for pos, endpos in windows:
-        for m in _VEHICLE_REG.finditer(text, max(0, pos - 4), min(len(text), endpos + 4)):
-            add(m.start(), m.end(), "[vehicle_registration]")  # "my car YH19 ABC"
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
-                    or "vehicle" in low):
-        for m in _VEHICLE_SAID.finditer(text):
-            add(m.start(1), m.end(1), "[vehicle_registration]")  # "car reg ld68 xyz"
+                    or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
+                    or "bike" in low or "dr" in low):
+        for pos, endpos in windows:
+            for m in _VEHICLE_REG.finditer(text, max(0, pos - 4), min(len(text), endpos + 8)):
+                if m.group(1).lower() not in _NOT_PLATE_LETTERS and _VEHICLE_CUE.search(
+                        text, max(0, m.start() - 40), m.start()):
+                    add(m.start(), m.end(), "[vehicle_registration]")  # "my car YH19 ABC"
     if windows and ("lat" in low or "apart" in low or "apt" in low):
         for m in _FLAT_IN.finditer(text):
             add(m.start(), m.end(), "[address]")  # "Flat 2, The Maltings"
