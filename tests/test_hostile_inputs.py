@@ -24,7 +24,7 @@ traceback); everything else is read, and its rows reconcile.
 | empty lines (CSV) or rows (XLSX) above the header | skipped, noted; the header below read |
 | a date and venue merged down a session's rows (XLSX) | every row reads the merged value; noted |
 | a column of names under a header that says nothing | dropped as an identifier, by its values |
-| a delimiter ending every row but the header | the empty values dropped, every row read; noted |
+| an empty value too many in every row (a delimiter ending each line?) | set aside, and said |
 | two exports joined in one file, its columns moved | its header row quarantined; rows read by it |
 """
 
@@ -317,15 +317,20 @@ def test_a_column_of_names_is_dropped_whatever_its_header(tmp_path, header):
     assert info["columns_identifiers_dropped"] == [header]
 
 
-def test_a_delimiter_ending_every_row_but_the_header_is_dropped(tmp_path):
+@pytest.mark.parametrize("rows", [
+    # a delimiter ending every row but the header ...
+    ["14/03/2019,Seacroft Hub,Patient,Agree,Good,", "15/03/2019,Armley,Carer,Disagree,Poor,"],
+    # ... cannot be told from a stray comma in every row and an empty last column
+    ["14/03/2019,Armley, Leeds,Patient,Agree,", "15/03/2019,Armley, Leeds,Carer,Disagree,"],
+])
+def test_an_empty_value_too_many_in_every_row_is_set_aside_and_said(tmp_path, rows):
     path = tmp_path / "typed.csv"
     head = ",".join(f'"{h}"' for h in TYPED)
-    path.write_text(f"{head}\r\n14/03/2019,Seacroft Hub,Patient,Agree,Good,\r\n"
-                    "15/03/2019,Armley,Carer,Disagree,Poor,\r\n", encoding="utf-8")
+    path.write_text(head + "\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
     result = load_evaluations(path, themes=False)
-    assert counts(result) == [2, 2, 0, 0, 0]
-    assert result.data["overall"].tolist() == [4, 2]
-    assert result.data["source_row"].tolist() == [1, 2]
+    assert counts(result) == [2, 0, 2, 0, 0]
+    (info,) = result.summary["files"].values()
+    assert any("add one at the end of the header line" in n for n in info["notes"])
 
 
 @pytest.mark.parametrize("rows", [
@@ -406,3 +411,57 @@ def test_a_strict_open_xml_workbook_is_refused_saying_how_to_save_it(tmp_path):
                                     b"http://purl.oclc.org/ooxml/spreadsheetml/main")
             target.writestr(info, data)
     errors_in_one_line(path, "Strict Open XML Spreadsheet")
+
+
+def test_header_cells_merged_over_two_header_rows_are_left_alone(tmp_path):
+    # A SurveyMonkey export saved as a workbook, each one-answer question's header
+    # merged down over the second header row, as Excel users do.
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from tests.conftest import REPO
+
+    source = REPO / "data" / "sample" / "evaluations" / "surveymonkey-2018.csv"
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    results = []
+    for merged in (False, True):
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in rows:
+            sheet.append(row)
+        if merged:
+            for j, value in enumerate(rows[1]):
+                if not value:
+                    sheet.merge_cells(f"{get_column_letter(j + 1)}1:{get_column_letter(j + 1)}2")
+        path = tmp_path / f"merged-{merged}.xlsx"
+        book.save(path)
+        results.append(load_evaluations(path, themes=False))
+    plain, merged_result = results
+    assert counts(merged_result) == counts(plain)
+    assert merged_result.data.drop(columns=["response_id", "source_file"]).equals(
+        plain.data.drop(columns=["response_id", "source_file"]))
+
+
+def test_a_merged_range_fills_neither_spacer_rows_nor_copies_a_comment(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*TYPED, "Comments"])
+    comment = "The room was too cold and the parking was full so we were late"
+    sheet.append([dt.date(2019, 3, 14), "Seacroft Hub", "Patient", "Agree", "Good", comment])
+    sheet.append([None, None, "Carer", "Agree", "Good", None])
+    sheet.append([None, None, None, None, None, None])  # a spacer row inside the range
+    sheet.append([dt.date(2019, 4, 2), "Armley", "Patient", "Disagree", "Poor", None])
+    sheet.merge_cells("A2:A4")
+    sheet.merge_cells("B2:B4")
+    sheet.merge_cells("F2:F3")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [4, 3, 0, 0, 1]   # the spacer is a blank row, not a response
+    assert result.data["venue"].tolist() == ["Seacroft Hub", "Seacroft Hub", "Armley"]
+    assert result.data["Comments"].fillna("").tolist() == [comment, "", ""]

@@ -266,35 +266,26 @@ def read_csv_grid(path: Path) -> Grid:
     logger.info("%s: decoded as %s", path.name, encoding)
     if encoding not in ("utf-8", "utf-8-sig"):
         notes.append(f"read as {encoding}")
-    if _drop_trailing_empty_values(grid, width):
-        notes.append("every row ended in an empty value the header has no column for (a "
-                     "delimiter at the end of each line); it was dropped")
+    if _ends_in_empty_values(grid, width):
+        notes.append("every row has more values than the header has columns, the extra "
+                     "ones empty: if each line but the header's ends with a delimiter, add "
+                     "one at the end of the header line too (the rows are set aside: a "
+                     "stray delimiter inside a row may have moved its values)")
     grid.encoding = encoding
     grid.notes = notes
     return grid
 
 
-def _drop_trailing_empty_values(grid: Grid, width: int) -> bool:
-    """Read rows that all end in the same number of empty values past the header's
-    width (an exporter that ends every line with a delimiter, the header's excepted)
-    as rows of the header's width; return whether it did.
-
-    Only when every row past the header does so: then no value can have moved. A
-    single row with one value too many, even an empty one, may hold a value moved by
-    a stray delimiter, and is quarantined as before.
-    """
-    if not grid.malformed or len(grid.records) != 1 or not len(grid.record_numbers) \
-            or grid.record_numbers[0] != 0 or any(n == 0 for n, _ in grid.malformed):
+def _ends_in_empty_values(grid: Grid, width: int) -> bool:
+    """Whether every row past the header has the same number of values too many, all
+    of them empty (an exporter that ends every line but the header's with a
+    delimiter, or one stray delimiter in every row and an empty last column: the two
+    cannot be told apart, so the rows stay set aside, with this said)."""
+    if not grid.malformed or len(grid.records) != 1 or any(n == 0 for n, _ in grid.malformed):
         return False
     extra = {len(fields) - width for _, fields in grid.malformed}
-    if len(extra) != 1 or extra.pop() <= 0 or any(
-            any(v.strip() for v in fields[width:]) for _, fields in grid.malformed):
-        return False
-    rows = [grid.records.iloc[0].tolist(), *(fields[:width] for _, fields in grid.malformed)]
-    grid.records = pd.DataFrame(rows, columns=range(width), dtype=_TEXT_DTYPE)
-    grid.record_numbers = [0, *(n for n, _ in grid.malformed)]
-    grid.malformed = []
-    return True
+    return len(extra) == 1 and extra.pop() > 0 and not any(
+        any(v.strip() for v in fields[width:]) for _, fields in grid.malformed)
 
 
 #: NUL bytes between two letters ("Seacroft\0Hub"; bytes of UTF-8 beyond ASCII too).
@@ -818,10 +809,17 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
+#: A merged cell's value longer than this is not copied down (a comment, not a date or
+#: a venue).
+_MERGED_LONGEST = 60
+
+
 def _fill_merged(path: Path, part: str, rows: list[list[str]]) -> list[str]:
     """Give every cell of a merged range down one column the value of its first cell,
     as it reads in Excel (paper forms typed with one session's date or venue merged
-    down its rows); ranges across columns (a title over several) are left as they are.
+    down its rows). Left as they are: ranges across columns (a title over several),
+    ranges from the header row (a header merged over two header rows), a long value
+    (a comment: one person's), and rows otherwise empty (a spacer).
     Returns a note if any cell was filled."""
     with zipfile.ZipFile(path) as archive:
         try:
@@ -831,17 +829,19 @@ def _fill_merged(path: Path, part: str, rows: list[list[str]]) -> list[str]:
     if b"mergeCell" not in data:
         return []
     filled: dict[int, int] = {}
+    header = next((i for i, row in enumerate(rows) if any(row)), len(rows))
     for m in _MERGE_CELL.finditer(data):
         first, last = _column_index(m.group(1)), _column_index(m.group(3))
         top, bottom = int(m.group(2)) - 1, int(m.group(4)) - 1
-        if first != last or bottom <= top or top >= len(rows):
-            continue
+        if first != last or bottom <= top or top >= len(rows) or top <= header:
+            continue  # (a header cell merged down over a second header row: left alone)
         value = rows[top][first] if first < len(rows[top]) else ""
-        if not value:
-            continue
+        if not value or len(value) > _MERGED_LONGEST or len(value.split()) > 6:
+            continue  # a comment merged over rows is one person's, not each row's
         for row in rows[top + 1:bottom + 1]:
-            if first < len(row) and row[first]:
-                continue  # (Excel keeps only the first cell's value; a value here is odd)
+            if (first < len(row) and row[first]) or not any(row):
+                continue  # (Excel keeps only the first cell's value; an empty row, a
+                # spacer between sessions, stays empty)
             row.extend([""] * (first + 1 - len(row)))
             row[first] = value
             filled[first] = filled.get(first, 0) + 1
