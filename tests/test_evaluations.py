@@ -394,6 +394,25 @@ def test_one_e_mail_on_three_or_more_forms_of_a_session_is_whoever_typed_them(
     assert ("taken for whoever typed them in" in notes) is (typed >= 3)
 
 
+def test_one_form_sent_three_times_under_one_address_is_still_one_response(tmp_path):
+    # The same answers three times within seconds: a resubmission, not forms typed in.
+    import csv
+
+    path = tmp_path / "sent.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Timestamp", "Email address", "Date of the session",
+                         "I understand the patient champion's role"])
+        for second in range(3):
+            writer.writerow([f"2019/03/14 12:00:0{second} PM GMT", "jo@example.org",
+                             "14/03/2019", "Agree"])
+        writer.writerow(["2019/03/14 12:05:00 PM GMT", "jo@example.org", "14/03/2019",
+                         "Disagree"])   # a fourth, with another answer: kept
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [4, 2, 0, 2, 0]
+    assert result.data["outcome_role"].tolist() == [4, 2]
+
+
 # --- Found in review --------------------------------------------------------------
 
 

@@ -354,8 +354,13 @@ GOOGLE = ["Timestamp", "Date of the session", "I understand the patient champion
           "Overall, how would you rate the session?", "One thing you'll take away"]
 
 
-@pytest.mark.parametrize("reordered", [False, True])
-def test_two_exports_joined_in_one_file_are_read_by_their_own_headers(tmp_path, reordered):
+@pytest.mark.parametrize(("reordered", "written"), [
+    (False, str), (True, str),
+    (True, lambda h: "\ufeff" + h if h == "Timestamp" else h),  # joined with `cat`
+    (True, lambda h: h.lower().replace(" ", "  ")),            # typed again
+])
+def test_two_exports_joined_in_one_file_are_read_by_their_own_headers(
+        tmp_path, reordered, written):
     second = [GOOGLE[0], GOOGLE[1], GOOGLE[3], GOOGLE[2], GOOGLE[5], GOOGLE[4]] \
         if reordered else GOOGLE
     path = tmp_path / "joined.csv"
@@ -364,7 +369,7 @@ def test_two_exports_joined_in_one_file_are_read_by_their_own_headers(tmp_path, 
         writer.writerow(GOOGLE)
         writer.writerow(["2019/03/14 12:00:00 PM GMT", "14/03/2019", "Agree", "Disagree",
                          "Good", "Learnt a lot"])
-        writer.writerow(second)
+        writer.writerow([written(h) for h in second])
         answers = {"I understand the patient champion's role": "Strongly disagree",
                    "I can define and explain the different levels of co-production":
                        "Strongly agree",

@@ -563,6 +563,30 @@ TYPED_IN_AT = 3
 _UNIT_WORDS = {"session_id": "session", "group_id": "group", "_review": "review"}
 
 
+#: Under an address taken for a typist's, the same answers sent again within this many
+#: seconds are one form sent twice (a double click), not two people's.
+SENT_AGAIN_WITHIN = 60
+
+
+def _sent_again(frame: pd.DataFrame, typed: np.ndarray, form: FormSpec) -> pd.Series:
+    """Of the rows ``typed`` in (:func:`_typed_in`), those sent again: the same address,
+    ``unit`` and answers as a row submitted within :data:`SENT_AGAIN_WITHIN` seconds
+    after it (the last of such a run is kept). Rows without a submission time never are
+    (two typed forms with the same answers are two people, as anonymous ones are)."""
+    answers = [f for f in form.field_names if f in frame.columns]
+    keys = ["_email", form.unit, *answers]
+    rows = frame.loc[typed, [*keys, "submitted_at"]]
+    text = rows[keys].astype("string").fillna("\x00")
+    order = text.assign(submitted_at=rows["submitted_at"]).sort_values(
+        [*keys, "submitted_at"], kind="stable").index
+    text, times = text.loc[order], rows.loc[order, "submitted_at"]
+    same_next = text.eq(text.shift(-1)).all(axis=1).to_numpy()
+    gap = (times.shift(-1) - times).dt.total_seconds().to_numpy()
+    again = pd.Series(False, index=frame.index)
+    again.loc[order] = same_next & (gap <= SENT_AGAIN_WITHIN)  # (NaN: never)
+    return again
+
+
 def _typed_in(frame: pd.DataFrame, unit: str) -> np.ndarray | None:
     """Rows whose e-mail address is on :data:`TYPED_IN_AT` or more responses for one
     ``unit``, or ``None`` if there are none (the usual case, found quickly)."""
@@ -772,15 +796,19 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
     del frames
     reports = {o.report.file: o.report for o in outcomes}
     typed = _typed_in(data, form.unit) if len(data) else None
+    repeated = None
     if typed is not None:  # an officer's address on the forms they typed in
         for name, count in data.loc[typed, "source_file"].value_counts().items():
             reports[name].notes.append(
                 f"{count} responses share an e-mail address with {TYPED_IN_AT - 1} or more "
                 f"others for one {_UNIT_WORDS.get(form.unit, 'session')}: taken for whoever "
-                "typed them in, not for who answered, so they were not matched as "
-                "resubmissions of one another")
+                "typed them in, not for who answered, so they were matched as resubmissions "
+                f"only where every answer is the same within {SENT_AGAIN_WITHIN} seconds")
+        repeated = _sent_again(data, typed, form)
         data["_email"] = data["_email"].mask(typed)
     duplicate = mark_duplicates(data, form.unit) if len(data) else pd.Series(dtype=bool)
+    if repeated is not None:
+        duplicate = duplicate | repeated
     if len(data):
         for name, count in data.loc[duplicate, "source_file"].value_counts().items():
             reports[name].rows_duplicate = int(count)

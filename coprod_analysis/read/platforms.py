@@ -351,6 +351,17 @@ def _source_rows(numbers: range | list[int], n_header: int) -> pd.Index:
     return pd.Index(records - n_header + 1, name="source_row")
 
 
+def _header_key(value: object) -> str:
+    """A header cell as compared with another: no BOM, lower case, spaces squeezed.
+
+    Examples
+    --------
+    >>> _header_key("\ufeffTimestamp "), _header_key("Date  of the Session")
+    ('timestamp', 'date of the session')
+    """
+    return " ".join(str(value).replace("\ufeff", "").lower().split())
+
+
 def _after_repeated_headers(cells: pd.DataFrame, header: list[str], path: Path
                             ) -> tuple[pd.DataFrame, list[int], bool]:
     """The data rows with those after a row that repeats the header in another order
@@ -362,19 +373,22 @@ def _after_repeated_headers(cells: pd.DataFrame, header: list[str], path: Path
     order (three or more of them, not blank). Looked for only in the rows whose first
     cell is one of the header's (a quick test on the whole column).
     """
-    names = [str(h).strip() for h in header]
+    names = [_header_key(h) for h in header]
     if len(cells) == 0 or sum(bool(n) for n in names) < 3:
         return cells, [], False
-    first = cells.iloc[:, 0].str.strip()
+    # the first cell as a header's key (lower case, spaces squeezed, a BOM dropped: two
+    # files joined with `cat`), in pyarrow, over the whole column
+    first = cells.iloc[:, 0].str.replace("\ufeff", "", regex=False).str.lower() \
+        .str.replace(r"\s+", " ", regex=True).str.strip()
     maybe = np.flatnonzero(first.isin(names).to_numpy(dtype=bool))
     wanted = sorted(names)
     repeated = [int(i) for i in maybe
-                if sorted(str(v).strip() for v in cells.iloc[int(i)].tolist()) == wanted]
+                if sorted(_header_key(v) for v in cells.iloc[int(i)].tolist()) == wanted]
     if not repeated:
         return cells, [], False
     pieces: list[tuple[int, int, list[int] | None]] = [(0, repeated[0], None)]
     for i, end in zip(repeated, [*repeated[1:], len(cells)], strict=True):
-        row = [str(v).strip() for v in cells.iloc[i].tolist()]
+        row = [_header_key(v) for v in cells.iloc[i].tolist()]
         if row == names:
             pieces.append((i, end, None))
         elif len(set(names)) != len(names):
