@@ -642,12 +642,11 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
                      "'RecipientFirstName', hand-made 'Full name', 'Your name'"),
     IdentifierHeader(r"forenames?|surnames?|initials|given name s?|signature|signed"
                      r"|(?:first|last) name(?: and | )(?:last|sur) ?name", "name"),
-    IdentifierHeader(r"(?:completed|filled(?: in| out)?|attended|submitted|entered|typed"
-                     r"|signed|reviewed|written) by|sign(?:ed)? here|print name"
-                     r"|participant|attendee|learner|delegate"
+    IdentifierHeader(r"signed by|sign(?:ed)? here|print name"
                      r"|enw|nom|nombre|imi[eę](?: i nazwisko)?", "name",
-                     "typed sheets' 'Completed by', 'Filled in by', 'Attendee', 'Learner'; "
-                     "Welsh 'Enw', French 'Nom', Polish 'Imię'"),
+                     "typed sheets' 'Sign here', 'Print name'; Welsh 'Enw', French 'Nom', "
+                     "Polish 'Imię' (a 'Completed by' or 'Attendee' column is told by its "
+                     "values: it may hold 'Patient' or 'Carer')"),
     # contact details
     IdentifierHeader(r"(?:(?:contact|home|work|mobile|daytime|evening|landline|best|your|phone"
                      r"|telephone)"

@@ -470,3 +470,36 @@ def test_a_merged_range_fills_neither_spacer_rows_nor_copies_a_comment(tmp_path)
     assert counts(result) == [4, 3, 0, 0, 1]   # the spacer is a blank row, not a response
     assert result.data["venue"].tolist() == ["Seacroft Hub", "Seacroft Hub", "Armley"]
     assert result.data["Comments"].fillna("").tolist() == [comment, "", ""]
+
+
+@pytest.mark.parametrize(("header", "values"), [
+    ("Completed by", ["Patient", "Carer", "Service user", "Patient", "Carer", "Patient"]),
+    ("Ward", ["Poppy Ward", "Rosemary Ward", "Willow Ward", "Poppy Ward", "Ward 5", "Ward 5"]),
+    ("Building", ["Gledhow Wing", "Bexley Wing", "Bexley Wing", "Gledhow Wing", "", ""]),
+    ("Programme", ["Mary Seacole", "Mary Seacole", "Mary Seacole", "", "", ""]),
+    ("Month", ["May", "June", "April", "May", "June", "April"]),
+    ("Area", ["Chapel Allerton", "Seacroft", "Armley", "Harehills", "Beeston", "Armley"]),
+])
+def test_an_ordinary_column_is_not_taken_for_names(tmp_path, header, values):
+    path = tmp_path / "typed.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*TYPED, header])
+        for value in values:
+            writer.writerow(["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good", value])
+    result = load_evaluations(path, themes=False)
+    (info,) = result.summary["files"].values()
+    assert info["columns_identifiers_dropped"] == []
+    assert header in result.data.columns
+
+
+def test_a_column_of_surnames_alone_is_dropped(tmp_path):
+    path = tmp_path / "typed.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*TYPED, "Who"])
+        for value in ["Jones", "Hughes", "Okafor", "Qureshi", "Pickersgill", "Smith"]:
+            writer.writerow(["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good", value])
+    result = load_evaluations(path, themes=False)
+    assert "Who" not in result.data.columns
+    assert "Okafor" not in result.data.to_csv()

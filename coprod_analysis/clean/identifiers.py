@@ -201,8 +201,8 @@ def names_kind(column: pd.Series) -> tuple[str, int, int] | None:
     >>> names_kind(pd.Series(["Seacroft Hub", "Mental health", "Sarah Jones"])) is None
     True
     """
-    from coprod_analysis.clean.gazetteer import load
-    from coprod_analysis.clean.redact import redact
+    from coprod_analysis.clean.gazetteer import english_words, load
+    from coprod_analysis.clean.redact import _MONTH_WORDS, _NAMED_ORGS, _PLACE_WORDS, redact
     from coprod_analysis.clean.values import TEXT_DTYPE, distinct_codes
 
     if column.dtype != TEXT_DTYPE:
@@ -222,10 +222,16 @@ def names_kind(column: pd.Series) -> tuple[str, int, int] | None:
         if len(key) > 40 or not _NAME_SHAPE.fullmatch(key):
             continue
         words = [w.strip(".,").lower() for w in key.split()]
+        if (words[-1] in _PLACE_WORDS and (words[0] not in gaz.given
+                                           or words[0] in english_words())) \
+                or tuple(words[:2]) in _NAMED_ORGS or words[-1] in _MONTH_WORDS:
+            continue  # "Poppy Ward", "Gledhow Wing", "Mary Seacole" (a programme), "May"
         if not re.sub(r"\[name\]|[\W_]", "", redact(key)) or (
                 len(words) >= 2 and (words[0] in gaz.given or words[0] in gaz.given_common)
-                and (words[-1] in gaz.surnames or words[-1] in gaz.surnames_common)):
-            named += count
+                and (words[-1] in gaz.surnames or words[-1] in gaz.surnames_common)) or (
+                len(words) == 1 and words[0] not in gaz.common_words
+                and (words[0] in gaz.given or words[0] in gaz.surnames)):
+            named += count  # (a surname alone too: "Okafor", "Jones")
     return _verdict({"": ("name", named)} if named else {}, total)
 
 
