@@ -297,3 +297,21 @@ def test_a_quarantine_reason_quoting_an_unreadable_date_is_redacted(tmp_path, ca
         "the session date '[name], [postcode]' could not be read, and the export has no "
         "submission time to fall back on"]
     capsys.readouterr()
+
+
+def test_a_name_alone_typed_where_an_answer_was_meant_is_redacted(tmp_path, capsys):
+    # A name typed into a date or a scale is no free text, and no context says it is
+    # a name: the raw values written to quarantine.csv and problems.csv are redacted.
+    export = tmp_path / "typed.csv"
+    with export.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Date", "Venue", STATEMENTS[0], "One thing you'll take away"])
+        writer.writerow(["Tom Okafor", "Seacroft Hub", "Agree", "x"])
+        writer.writerow(["14/03/2019", "Seacroft Hub", "Qureshi", "x"])
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(export), "--out", str(out), "--no-themes"]) == 0
+    written = text_of(out)
+    assert "Okafor" not in written and "Qureshi" not in written
+    with (out / "problems.csv").open(newline="", encoding="utf-8") as handle:
+        assert [r["raw_value"] for r in csv.DictReader(handle)] == ["[name]"]
+    capsys.readouterr()

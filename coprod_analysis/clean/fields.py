@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from coprod_analysis.clean import dates, values
-from coprod_analysis.clean.redact import redact, redact_series
+from coprod_analysis.clean.redact import redact_series, redact_value
 from coprod_analysis.mapping import ColumnMap
 from coprod_analysis.read.platforms import TIMESTAMP_FORMATS, RawExport
 from coprod_analysis.vocab import CHALLENGE_THEMES, LADDER_DTYPE, SCORE_DTYPE, Field
@@ -35,7 +35,7 @@ def _problem_frame(export: RawExport, header: str, field: str, problems: np.ndar
         "source_file": export.path.name,
         "source_row": rows,
         "column": header,
-        "raw_value": [value if keep_text else redact(value)
+        "raw_value": [value if keep_text else redact_value(value)
                       for value in export.cells[header].to_numpy()[mask].astype(object)],
         "problem": np.asarray(problems, dtype=object)[mask],
         "field": field,

@@ -33,7 +33,7 @@ from coprod_analysis.clean.identifiers import (
     shared_file_names,
     shown_headers,
 )
-from coprod_analysis.clean.redact import redact, redact_series
+from coprod_analysis.clean.redact import redact, redact_series, redact_value
 from coprod_analysis.clean.redact import warm as redact_warm
 from coprod_analysis.clean.result import CleanResult, FileReport, build_summary
 from coprod_analysis.clean.values import TEXT_DTYPE, join_text, tidy_text
@@ -232,8 +232,8 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
         "source_row": rows.to_numpy(),
         # A reason may quote the value it could not read ("the session date 'ring me
         # on ...' could not be read"): redacted like the value itself.
-        "reason": (reasons.loc[rows] if keep_text
-                   else redact_series(reasons.loc[rows].astype(object))).to_numpy(),
+        "reason": (reasons.loc[rows] if keep_text else redact_series(
+            reasons.loc[rows].astype(object)).map(_quoted_redacted)).to_numpy(),
         "reason_code": codes.loc[rows].to_numpy(),
     })
     for header, role in ctx.colmap.roles.items():
@@ -246,13 +246,25 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
         # Every raw value, not only free text: a stray address typed into a scale or
         # a venue is set aside as it was typed.
         if not keep_text:
-            value = np.array([redact(v) for v in value], dtype=object)
+            value = np.array([redact_value(v) for v in value], dtype=object)
         if column in out:  # a second column of a multi-answer question
             out[column] = [";".join(x for x in pair if x) for pair in zip(out[column], value,
                                                                          strict=True)]
         else:
             out[column] = value
     return out
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _quoted_redacted(reason: object) -> object:
+    """A reason with every value it quotes redacted as a value is
+    (:func:`~coprod_analysis.clean.redact.redact_value`: "the session date
+    'Pickersgill' could not be read")."""
+    if not isinstance(reason, str) or "'" not in reason:
+        return reason
+    return _QUOTED.sub(lambda m: f"'{redact_value(m.group(1))}'", reason)
 
 
 def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool,

@@ -2853,6 +2853,36 @@ def _redact_once(text: str, why: int) -> str:
     return "".join(pieces)
 
 
+def redact_value(text: object) -> object:
+    """A value meant to be read as something else (a date, a score, a choice), as
+    written to ``problems.csv`` or ``quarantine.csv``: redacted as free text is, and a
+    name of the gazetteer standing alone, which free text keeps without context
+    ("Qureshi", "Tom Okafor" typed as a session date), is a name (one no list knows,
+    "Pickersgill", is not: a mistyped answer, "Agreee", looks the same).
+
+    Examples
+    --------
+    >>> redact_value("Qureshi"), redact_value("next Tuesday"), redact_value("Okafor, T.")
+    ('[name]', 'next Tuesday', '[name]')
+    >>> redact_value("Seacroft"), redact_value("Strongly agreee"), redact_value("TBC")
+    ('Seacroft', 'Strongly agreee', 'TBC')
+    """
+    redacted = redact(text)
+    if not isinstance(redacted, str) or "[" in redacted:
+        return redacted
+    words = [w.strip(".,").lower() for w in redacted.split()]
+    gaz = _gazetteer()
+    if 1 <= len(words) <= 3 and _NAME_ALONE.fullmatch(redacted.strip()) and any(
+            (w in gaz.given or w in gaz.surnames) and w not in gaz.common_words
+            and w not in english_words() and w not in _MONTH_WORDS for w in words):
+        return "[name]"
+    return redacted
+
+
+#: A value that may be a name alone: one to three words of letters ("Okafor, T.").
+_NAME_ALONE = re.compile(r"[^\W\d_][\w'\u2019.-]*,?(?:[ \t]+[^\W\d_][\w'\u2019.-]*,?){0,2}")
+
+
 def redact(text: str) -> str:
     """Replace e-mail addresses, NHS numbers, UK phone numbers, postcodes, street
     addresses, dates of birth, hospital numbers and people's names in free text.
