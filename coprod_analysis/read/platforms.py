@@ -369,9 +369,10 @@ def _after_repeated_headers(cells: pd.DataFrame, header: list[str], path: Path
     whether any rows were put back (two exports joined in one file, the second's
     columns moved).
 
-    A row repeats the header when its cells, trimmed, are the header's cells in any
-    order (three or more of them, not blank). Looked for only in the rows whose first
-    cell is one of the header's (a quick test on the whole column).
+    A row repeats the header when its cells are the header's cells in any order (as
+    :func:`_header_key` compares them: case, spaces and a BOM aside; three or more
+    not blank). Looked for only in the rows whose first cell is one of the header's
+    (a quick test on the whole column).
     """
     names = [_header_key(h) for h in header]
     if len(cells) == 0 or sum(bool(n) for n in names) < 3:
