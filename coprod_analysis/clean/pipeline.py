@@ -511,7 +511,8 @@ class _Later:
         return value
 
 
-def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
+def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id", *,
+                    emails_differ: bool = False) -> pd.Series:
     """Which rows are earlier copies of the same response.
 
     Two rows are the same response when they share a platform respondent id
@@ -530,6 +531,8 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
         ``source_platform``, ``submitted_at`` and ``_order`` columns.
     unit:
         What a resubmission is about.
+    emails_differ:
+        Every e-mail address is known to be different already (not looked at again).
 
     Returns
     -------
@@ -547,7 +550,7 @@ def mark_duplicates(frame: pd.DataFrame, unit: str = "session_id") -> pd.Series:
     for keys, telling, present in (
             (["source_platform", "_respondent", "submitted_at"], "_respondent", identified),
             (["_email", unit], "_email", emailed)):
-        if _all_different(frame[telling], present):
+        if (telling == "_email" and emails_differ) or _all_different(frame[telling], present):
             continue  # one key never repeats, so no row's keys do
         if present.all():
             shared |= frame[keys].duplicated(keep=False).to_numpy()
@@ -599,23 +602,26 @@ def _sent_again(frame: pd.DataFrame, typed: np.ndarray, form: FormSpec) -> pd.Se
     return again
 
 
-def _typed_in(frame: pd.DataFrame, unit: str) -> np.ndarray | None:
+def _typed_in(frame: pd.DataFrame, unit: str) -> tuple[np.ndarray | None, bool]:
     """Rows whose e-mail address is on :data:`TYPED_IN_AT` or more responses for one
-    ``unit``, or ``None`` if there are none (the usual case, found quickly)."""
+    ``unit`` (``None`` if there are none: the usual case, found quickly), and whether
+    every address is different (for :func:`mark_duplicates`, not to look twice)."""
     emailed = frame["_email"].notna().to_numpy()
     if not emailed.any() or _all_different(frame["_email"], emailed):
-        return None
+        return None, True
+    if int(frame["_email"].value_counts().max()) < TYPED_IN_AT:
+        return None, False  # no address on so many responses at all (quick, in pyarrow)
     keys = frame.loc[emailed, ["_email", unit]]
     shared = keys.duplicated(keep=False).to_numpy()
     if not shared.any():
-        return None
+        return None, False
     sizes = keys[shared].groupby(["_email", unit], dropna=False, sort=False)["_email"] \
         .transform("size").to_numpy()
     if not (sizes >= TYPED_IN_AT).any():
-        return None
+        return None, False
     many = np.zeros(len(frame), dtype=bool)
     many[np.flatnonzero(emailed)[shared]] = sizes >= TYPED_IN_AT
-    return many
+    return many, False
 
 
 def _all_different(column: pd.Series, present: np.ndarray) -> bool:
@@ -807,7 +813,7 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
         frames[0] if frames else pd.DataFrame())
     del frames
     reports = {o.report.file: o.report for o in outcomes}
-    typed = _typed_in(data, form.unit) if len(data) else None
+    typed, differ = _typed_in(data, form.unit) if len(data) else (None, True)
     repeated = None
     if typed is not None:  # an officer's address on the forms they typed in
         for name, count in data.loc[typed, "source_file"].value_counts().items():
@@ -818,7 +824,8 @@ def _combine(form: FormSpec, outcomes: list[_FileOutcome], options: dict) -> Cle
                 f"only where every answer is the same within {SENT_AGAIN_WITHIN} seconds")
         repeated = _sent_again(data, typed, form)
         data["_email"] = data["_email"].mask(typed)
-    duplicate = mark_duplicates(data, form.unit) if len(data) else pd.Series(dtype=bool)
+    duplicate = mark_duplicates(data, form.unit, emails_differ=differ) if len(data) \
+        else pd.Series(dtype=bool)
     if repeated is not None:
         duplicate = duplicate | repeated
     if len(data):

@@ -2761,7 +2761,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
                     or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
-                    or "bike" in low or "dr" in low):
+                    or "bike" in low or "driv" in low or "drove" in low):
         for pos, endpos in windows:
             for m in _VEHICLE_REG.finditer(text, max(0, pos - 4), min(len(text), endpos + 8)):
                 if m.group(1).lower() not in _NOT_PLATE_LETTERS and _VEHICLE_CUE.search(
