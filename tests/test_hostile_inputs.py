@@ -242,6 +242,14 @@ TYPED = ["Date", "Venue", "Which best describes you?",
          "I understand the patient champion's role", "Overall, how would you rate the session?"]
 
 
+def typed_lines(tmp_path, rows: list[str]):
+    """A typed sheet's CSV: the header of ``TYPED``, quoted, and ``rows`` as written."""
+    path = tmp_path / "typed.csv"
+    head = ",".join(f'"{h}"' for h in TYPED)
+    path.write_text(head + "\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    return path
+
+
 def test_empty_lines_above_the_header_of_a_csv_are_skipped(tmp_path):
     path = tmp_path / "typed.csv"
     path.write_bytes(b"\r\n,,,,\r\n" + ",".join(f'"{h}"' for h in TYPED).encode() + b"\r\n"
@@ -324,10 +332,7 @@ def test_a_column_of_names_is_dropped_whatever_its_header(tmp_path, header):
     ["14/03/2019,Armley, Leeds,Patient,Agree,", "15/03/2019,Armley, Leeds,Carer,Disagree,"],
 ])
 def test_an_empty_value_too_many_in_every_row_is_set_aside_and_said(tmp_path, rows):
-    path = tmp_path / "typed.csv"
-    head = ",".join(f'"{h}"' for h in TYPED)
-    path.write_text(head + "\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
-    result = load_evaluations(path, themes=False)
+    result = load_evaluations(typed_lines(tmp_path, rows), themes=False)
     assert counts(result) == [2, 0, 2, 0, 0]
     (info,) = result.summary["files"].values()
     assert any("add one at the end of the header line" in n for n in info["notes"])
@@ -340,10 +345,7 @@ def test_an_empty_value_too_many_in_every_row_is_set_aside_and_said(tmp_path, ro
     ["14/03/2019,Seacroft Hub,Patient,Agree,Good,x", "15/03/2019,Armley,Carer,Disagree,Poor,y"],
 ])
 def test_rows_with_a_value_too_many_that_may_have_moved_are_still_quarantined(tmp_path, rows):
-    path = tmp_path / "typed.csv"
-    head = ",".join(f'"{h}"' for h in TYPED)
-    path.write_text(head + "\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
-    result = load_evaluations(path, themes=False)
+    result = load_evaluations(typed_lines(tmp_path, rows), themes=False)
     wrong = sum(len(r.split(",")) != len(TYPED) for r in rows)
     assert result.summary["rows_quarantined"] == wrong
     assert result.summary["rows_read"] == len(rows)

@@ -274,17 +274,23 @@ def test_themes_classify_leaves_identifier_columns_out(tmp_path, capsys):
     assert "Left out as identifiers: 'Full name'" in printed.out
 
 
-def test_a_quarantine_reason_quoting_an_unreadable_date_is_redacted(tmp_path, capsys):
-    # A typed sheet with no submission time: a session date that cannot be read sets
-    # the row aside, and its reason quotes what was typed there.
+def typed_sheet(tmp_path, rows: list[list[str]]):
+    """A typed sheet with no submission time: date, venue, one outcome, a takeaway."""
     export = tmp_path / "typed.csv"
     with export.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Date", "Venue", STATEMENTS[0], "One thing you'll take away"])
-        writer.writerow(["ring me on 07700 900461", "Seacroft Hub", "Agree", "x"])
-        writer.writerow(["zelda.quark@example.com", "Seacroft Hub", "Agree", "x"])
-        writer.writerow(["Sarah Jones, LS1 4AP", "Seacroft Hub", "Agree", "x"])
-        writer.writerow(["14/03/2019", "Seacroft Hub", "Agree", "x"])
+        writer.writerows(rows)
+    return export
+
+
+def test_a_quarantine_reason_quoting_an_unreadable_date_is_redacted(tmp_path, capsys):
+    # A typed sheet with no submission time: a session date that cannot be read sets
+    # the row aside, and its reason quotes what was typed there.
+    export = typed_sheet(tmp_path, [["ring me on 07700 900461", "Seacroft Hub", "Agree", "x"],
+                                    ["zelda.quark@example.com", "Seacroft Hub", "Agree", "x"],
+                                    ["Sarah Jones, LS1 4AP", "Seacroft Hub", "Agree", "x"],
+                                    ["14/03/2019", "Seacroft Hub", "Agree", "x"]])
     out = tmp_path / "out"
     assert main(["clean", "evaluations", str(export), "--out", str(out), "--no-themes"]) == 0
     with (out / "quarantine.csv").open(newline="", encoding="utf-8") as handle:
@@ -302,12 +308,8 @@ def test_a_quarantine_reason_quoting_an_unreadable_date_is_redacted(tmp_path, ca
 def test_a_name_alone_typed_where_an_answer_was_meant_is_redacted(tmp_path, capsys):
     # A name typed into a date or a scale is no free text, and no context says it is
     # a name: the raw values written to quarantine.csv and problems.csv are redacted.
-    export = tmp_path / "typed.csv"
-    with export.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Date", "Venue", STATEMENTS[0], "One thing you'll take away"])
-        writer.writerow(["Tom Okafor", "Seacroft Hub", "Agree", "x"])
-        writer.writerow(["14/03/2019", "Seacroft Hub", "Qureshi", "x"])
+    export = typed_sheet(tmp_path, [["Tom Okafor", "Seacroft Hub", "Agree", "x"],
+                                    ["14/03/2019", "Seacroft Hub", "Qureshi", "x"]])
     out = tmp_path / "out"
     assert main(["clean", "evaluations", str(export), "--out", str(out), "--no-themes"]) == 0
     written = text_of(out)
