@@ -189,8 +189,11 @@ def names_kind(column: pd.Series) -> tuple[str, int, int] | None:
     (and at least ``MIN_CELLS``) are a person's name and nothing else, else ``None``.
 
     A cell is a name if redaction takes it whole (``Sarah``, ``Dr Okafor``,
-    ``Tsiory Rakoto``) or it is a given name and a surname of the gazetteer
-    (``Hope Little``, ``Eilidh MacLeod``). Only the first
+    ``Tsiory Rakoto``), it is a given name and a surname of the gazetteer
+    (``Hope Little``, ``Eilidh MacLeod``), or a given name or surname alone that is
+    no common word (``Okafor``); not a place's word after a word or an unknown one
+    (``Poppy Ward``, ``Gledhow Wing``), a programme named after a person (``Mary
+    Seacole``) or a month. Only the first
     :data:`_NAMES_LOOKED_AT` distinct answers are looked at (``total`` counts
     their cells).
 

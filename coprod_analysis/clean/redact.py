@@ -633,7 +633,7 @@ aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 #: Words after a title that make it no person's: "dr appts", "Dr Google", "Mr Men",
-#: "Dr Who" (besides an English word in lower case that is no name: "Dr told me").
+#: "Dr Who", "Dr Martens" (besides those of :data:`_NOT_AFTER_TITLE_LOWER`).
 _NOT_AFTER_TITLE = frozenset("appt appts app apps google men who martens".split())
 #: Words in lower case after a title that make it a word too, never a surname: what
 #: people say of a doctor's appointment ("Dr told me", "ms teams"). A closed list:
@@ -1109,7 +1109,8 @@ _NAMED_ORGS = frozenset(tuple(pair.split()) for pair in (
     "cape verde", "south sudan", "north macedonia", "east timor"))
 _NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
 #: Place's words that are as often a surname ("Sarah Ward", "Tom Hall", "Amy Hill"):
-#: after a given name that names no place, a person's name (:func:`_name_spans`).
+#: after a given name, a person's name where something says a person is meant
+#: (``person_cued`` in :func:`_name_spans`).
 _SURNAME_PLACE_WORDS = frozenset("ward hall hill church lane cross heath fields bridge".split())
 #: Given names that name places more than people before a place's word: queens,
 #: princes and those the halls and parks of the county are named after ("Victoria
@@ -1425,10 +1426,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Word j, after given name i, is a surname that is also a place's word, before
         what only a person is or does ("David Hall explained the forms", "Tom Hill was
         so kind"; not "Victoria Hall was lovely", said of a hall too); or one as often a
-        surname, after a given name that names no place, and not after a word that
-        makes them a place ("Sarah Ward was great", "thanks to Amy Hall"; not "at Amy
-        Hall", "Victoria Hall was lovely"; with a place's word after it, "Sarah Hill
-        Road", a place after all: :func:`extend`)."""
+        surname, after a given name that names few places, not after a word that makes
+        them a place, where something says a person is meant (``person_cued``: "Sarah
+        Ward was great", "thanks to Amy Hall"; not "at Amy Hall", "Rosemary Ward is on
+        the 3rd floor"; with a place's word after it, "Sarah Hill Road", a place after
+        all: :func:`extend`)."""
         return (j == i + 1 and j < n and gap(j) == " " and _is_title_case(words[j][2])
                 and keys[j] in _PLACE_WORDS and (keys[j] in gaz.surnames_common
                                                   or keys[j] in gaz.surnames)
