@@ -503,10 +503,7 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
     spans: list[tuple[int, int]] = []
     cased = not text.islower() and not text.isupper() and not _headline(text)
     # (capitals tell a name here: not in lower case, capitals or Headline Style)
-    found = STREET_ADDRESS.finditer(text) if windows is None else (
-        m for pos, endpos in windows  # only where digits are (:func:`_digit_windows`)
-        for m in STREET_ADDRESS.finditer(text, pos, min(len(text), endpos + 80)))
-    for m in found:
+    for m in _near_digits(STREET_ADDRESS, text, windows):
         if spans and m.start() < spans[-1][1]:
             continue  # (two windows' searches may find one address)
         start = m.start()
@@ -531,9 +528,7 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
         if following in _COUNTED_AFTER or (following in _PLACE_WORDS and following != "uk"):
             continue  # "300 Beeston Hill residents", "2 Park Lane College courses"
         spans.append((start, m.end()))
-    for m in _NUMBER_ON_STREET.finditer(text) if windows is None else (
-            m for pos, endpos in windows
-            for m in _NUMBER_ON_STREET.finditer(text, pos, min(len(text), endpos + 80))):
+    for m in _near_digits(_NUMBER_ON_STREET, text, windows):
         start = m.start()
         said = _HOUSE_NUMBER_SAID.search(text, max(0, start - 12), start)
         if any(a < m.end() and start < b for a, b in spans) or said is None or (
@@ -543,6 +538,17 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
         if _street_named(m.group("street").split(), cased, True):
             spans.append((start, m.end()))  # "number 14 on Harehills Lane"
     return sorted(spans)
+
+
+def _near_digits(pattern: re.Pattern, text: str, windows: list[tuple[int, int]] | None
+                 ) -> Iterator[re.Match]:
+    """The matches of ``pattern`` that start in the windows where digits are
+    (:func:`_digit_windows`; an address runs up to 80 characters past one), or in the
+    whole text when ``windows`` is ``None``."""
+    if windows is None:
+        return pattern.finditer(text)
+    return (m for pos, endpos in windows
+            for m in pattern.finditer(text, pos, min(len(text), endpos + 80)))
 
 
 def _headline(text: str) -> bool:

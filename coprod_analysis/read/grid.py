@@ -355,9 +355,8 @@ def _strip_empty_lines_above(data: bytes) -> tuple[bytes, int]:
     found = _EMPTY_LINES_ABOVE.match(data, len(bom))
     if found is None:
         return data, 0
-    lines = found.group().replace(b"\r\n", b"\n").count(b"\n") + found.group().replace(
-        b"\r\n", b"\n").count(b"\r")
-    return bom + data[found.end():], lines
+    breaks = found.group().replace(b"\r\n", b"\n")
+    return bom + data[found.end():], breaks.count(b"\n") + breaks.count(b"\r")
 
 
 def _empty_above_note(count: int, what: str) -> str:
@@ -801,14 +800,6 @@ _MERGE_CELL = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3}
                          rb':\$?([A-Z]{1,3})\$?(\d{1,7})"')
 
 
-def _column_index(letters: bytes) -> int:
-    """A column's letters as a 0-based index: ``A`` 0, ``Z`` 25, ``AA`` 26."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + letter - 64
-    return index - 1
-
-
 #: A merged cell's value longer than this is not copied down (a comment, not a date or
 #: a venue).
 _MERGED_LONGEST = 60
@@ -828,10 +819,13 @@ def _fill_merged(path: Path, part: str, rows: list[list[str]]) -> list[str]:
             return []
     if b"mergeCell" not in data:
         return []
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
     filled: dict[int, int] = {}
     header = next((i for i, row in enumerate(rows) if any(row)), len(rows))
     for m in _MERGE_CELL.finditer(data):
-        first, last = _column_index(m.group(1)), _column_index(m.group(3))
+        first = column_index_from_string(m.group(1).decode()) - 1  # 0-based
+        last = column_index_from_string(m.group(3).decode()) - 1
         top, bottom = int(m.group(2)) - 1, int(m.group(4)) - 1
         if first != last or bottom <= top or top >= len(rows) or top <= header:
             continue  # (a header cell merged down over a second header row: left alone)
@@ -847,20 +841,10 @@ def _fill_merged(path: Path, part: str, rows: list[list[str]]) -> list[str]:
             filled[first] = filled.get(first, 0) + 1
     if not filled:
         return []
-    where = ", ".join(f"{count} in column {_column_letters(column)}"
+    where = ", ".join(f"{count} in column {get_column_letter(column + 1)}"
                       for column, count in sorted(filled.items()))
     return [f"merged cells were read as the value of their first cell, as Excel shows "
             f"them ({where})"]
-
-
-def _column_letters(index: int) -> str:
-    """A 0-based column index as its letters: 0 ``A``, 26 ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _sheet_rows(sheet: object, path: Path,
