@@ -1092,6 +1092,9 @@ def test_a_website_after_at_is_no_e_mail_address(text, expected):
     ("D.O.B. 3-Apr-56", "D.O.B. [date_of_birth]"),
     ("birthday April 3rd, 1956", "birthday [date_of_birth]"),
     ("dob 12.05.1970", "dob [date_of_birth]"),
+    # found by an auditor's minute at the end of the session
+    ("my birthday's the 3rd of April", "my birthday's the [date_of_birth]"),
+    ("d/o/b 3/4/1956", "d/o/b [date_of_birth]"),
 ])
 def test_a_date_said_to_be_a_date_of_birth_is_redacted(text, expected):
     assert redact(text) == expected

@@ -294,8 +294,8 @@ _OWN_NUMBER_BEFORE = re.compile(
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
-    r"(?i:\b(?:d[ .]?o[ .]?b(?:s|'s)?\b\.?|dates?[ \t]+of[ \t]+birth|birth[ \t]?dates?"
-    r"|born|birthdays?)"
+    r"(?i:\b(?:d[ ./]?o[ ./]?b(?:s|'s)?\b\.?|dates?[ \t]+of[ \t]+birth|birth[ \t]?dates?"
+    r"|born|birthday['\u2019]s|birthdays?)"
     r"(?:[ \t]*(?:\b(?:is|are|was|were|on|in|the|of|being)\b|[:=,(\[\"'-]))*\s*)")
 _MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
                r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
@@ -2718,7 +2718,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(m.start(), m.end(), "[name]")  # not "@Leeds CCG": a place's name
     windows = _digit_windows(text)
     if windows and ("dob" in low or "birth" in low or "born" in low or "d.o" in low
-                    or "d o b" in low):
+                    or "d o b" in low or "d/o" in low):
         for m in _BIRTH_CUE.finditer(text):
             date = _BIRTH_DATE.match(text, m.end())
             while date is not None:  # "DOB 03/04/1956", "... and 07/08/1960"
