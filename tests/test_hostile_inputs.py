@@ -505,3 +505,11 @@ def test_a_column_of_surnames_alone_is_dropped(tmp_path):
     result = load_evaluations(path, themes=False)
     assert "Who" not in result.data.columns
     assert "Okafor" not in result.data.to_csv()
+
+
+def test_a_header_naming_a_column_twice_repeated_in_another_order_is_refused(tmp_path):
+    path = tmp_path / "joined.csv"
+    role = "I understand the patient champion's role"
+    path.write_text(f'Date,Venue,Venue,"{role}"\n14/03/2019,A,B,Agree\n'
+                    f'Venue,Date,Venue,"{role}"\nX,15/03/2019,Y,Agree\n', encoding="utf-8")
+    errors_in_one_line(path, "repeats the header with its columns in another order")
