@@ -513,3 +513,131 @@ def test_a_header_naming_a_column_twice_repeated_in_another_order_is_refused(tmp
     path.write_text(f'Date,Venue,Venue,"{role}"\n14/03/2019,A,B,Agree\n'
                     f'Venue,Date,Venue,"{role}"\nX,15/03/2019,Y,Agree\n', encoding="utf-8")
     errors_in_one_line(path, "repeats the header with its columns in another order")
+
+
+def _rewrite_sheet(path, out, change):
+    """Copy the workbook at ``path`` to ``out`` with its first worksheet's XML changed
+    by ``change`` (bytes -> bytes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            target.writestr(info, data)
+    return out
+
+
+def _rows_reversed(data: bytes) -> bytes:
+    """A worksheet's data rows (all but the first) stored last first, numbers kept."""
+    import re
+
+    rows = re.findall(rb"<row\b.*?</row>", data, flags=re.S)
+    start, end = data.index(rows[0]), data.index(rows[-1]) + len(rows[-1])
+    return data[:start] + rows[0] + b"".join(reversed(rows[1:])) + data[end:]
+
+
+def test_workbook_rows_stored_out_of_order_are_all_read_in_row_order(tmp_path):
+    # A program (not Excel) wrote rows 4, 3, 2 after the header. The streaming reader
+    # drops a row whose number goes back: two whole responses counted blank, nothing
+    # said. By hand: the three rows as typed, in row order, with their own answers.
+    rows = [TYPED, ["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"],
+            ["15/03/2019", "Armley Library", "Carer", "Disagree", "Poor"],
+            ["16/03/2019", "Seacroft Hub", "Volunteer", "Strongly agree", "Excellent"]]
+    plain = write_xlsx(tmp_path / "plain.xlsx", rows)
+    path = _rewrite_sheet(plain, tmp_path / "shuffled.xlsx", _rows_reversed)
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [3, 3, 0, 0, 0]
+    assert result.data["session_date"].astype(str).tolist() == [
+        "2019-03-14", "2019-03-15", "2019-03-16"]
+    assert result.data["outcome_role"].tolist() == [4, 2, 5]
+    assert result.data["source_row"].tolist() == [1, 2, 3]
+    (info,) = result.summary["files"].values()
+    assert any("stores its rows out of order" in note for note in info["notes"])
+
+
+def test_a_formula_in_a_workbook_stored_out_of_order_reads_its_saved_value(tmp_path):
+    # The formula's saved value is read from the same row, out of order too.
+    plain = write_xlsx(tmp_path / "plain.xlsx", [
+        TYPED, ["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"],
+        ["15/03/2019", "=B2", "Carer", "Disagree", "Poor"]])
+
+    def saved(data: bytes) -> bytes:  # as Excel saves a formula: its value beside it
+        return _rows_reversed(data.replace(b'<c r="B3"><f>B2</f><v />',
+                                           b'<c r="B3" t="str"><f>B2</f><v>Seacroft Hub</v>'))
+
+    path = _rewrite_sheet(plain, tmp_path / "shuffled.xlsx", saved)
+    result = load_evaluations(path, themes=False)
+    assert result.data["venue"].tolist() == ["Seacroft Hub", "Seacroft Hub"]
+
+
+def test_a_workbook_row_stored_twice_is_a_one_line_error(tmp_path):
+    plain = write_xlsx(tmp_path / "plain.xlsx", [
+        TYPED, ["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"],
+        ["15/03/2019", "Armley Library", "Carer", "Disagree", "Poor"]])
+    path = _rewrite_sheet(plain, tmp_path / "twice.xlsx",
+                          lambda data: data.replace(b'<row r="3"', b'<row r="2"'))
+    errors_in_one_line(path, "its row 2 is stored twice")
+
+
+@pytest.mark.parametrize("piece", [7, 64, 1 << 20])
+def test_row_order_is_read_whatever_the_pieces_the_sheet_is_read_in(tmp_path, piece):
+    # Tags cut by a piece's end are read whole: 200 rows in order, then swapped.
+    from coprod_analysis.read.grid import _rows_in_order
+
+    rows = [TYPED] + [["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"]] * 200
+    plain = write_xlsx(tmp_path / "plain.xlsx", rows)
+    assert _rows_in_order(plain, "xl/worksheets/sheet1.xml", piece) is True
+    path = _rewrite_sheet(plain, tmp_path / "swapped.xlsx", lambda data: data.replace(
+        b'<row r="150"', b'<row r="X"').replace(b'<row r="151"', b'<row r="150"').replace(
+        b'<row r="X"', b'<row r="151"'))
+    assert _rows_in_order(path, "xl/worksheets/sheet1.xml", piece) is False
+
+
+def _with_sheets(path, sheets: list[tuple[str, list[list[str]], str]]):
+    """A workbook of ``(title, rows, state)`` worksheets (state "visible"/"hidden")."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows, state in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        sheet.sheet_state = state
+    book.save(path)
+    return path
+
+
+ONE_RESPONSE = [TYPED, ["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"]]
+
+
+def test_a_hidden_worksheet_with_data_is_named_in_a_note(tmp_path):
+    path = _with_sheets(tmp_path / "book.xlsx", [("Responses", ONE_RESPONSE, "visible"),
+                                                 ("Old", ONE_RESPONSE * 2, "hidden"),
+                                                 ("Empty", [], "hidden")])
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    (info,) = result.summary["files"].values()
+    assert "these hidden worksheets hold data and were not read: Old" in info["notes"]
+
+
+def test_the_only_worksheet_with_data_hidden_is_read_and_said(tmp_path):
+    path = _with_sheets(tmp_path / "book.xlsx", [("Sheet1", [], "visible"),
+                                                 ("Responses", ONE_RESPONSE, "hidden")])
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    (info,) = result.summary["files"].values()
+    assert ("no visible worksheet holds data, so the hidden worksheet Responses was read"
+            in info["notes"])
+
+
+@pytest.mark.parametrize("state", ["visible", "hidden"])
+def test_a_cover_sheet_before_the_export_names_the_worksheet_that_holds_it(tmp_path, state):
+    path = _with_sheets(tmp_path / "book.xlsx", [
+        ("Cover", [["Evaluation responses - see the other tab"]], "visible"),
+        ("Responses", ONE_RESPONSE, state)])
+    errors_in_one_line(path, "hold data")
+    with pytest.raises(CoprodError, match="Responses"):
+        load_evaluations(path, themes=False)

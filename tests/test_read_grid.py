@@ -511,7 +511,7 @@ def test_a_tab_file_whose_questions_hold_commas_is_split_on_tabs(tmp_path):
     assert "delimited by tabs" in grid.notes
 
 
-def test_a_hidden_sheet_is_skipped_and_other_sheets_with_data_are_noted(tmp_path):
+def test_a_hidden_sheet_is_skipped_and_sheets_with_data_not_read_are_noted(tmp_path):
     book = openpyxl.Workbook()
     hidden = book.active
     hidden.title = "old"
@@ -526,4 +526,5 @@ def test_a_hidden_sheet_is_skipped_and_other_sheets_with_data_are_noted(tmp_path
     grid = read_xlsx_grid(tmp_path / "sessions.xlsx")
     assert rows_of(grid) == [["Date", "Overall"], ["20/03/2018", "Good"]]
     assert grid.notes == ["only the first worksheet was read; these worksheets also hold "
-                          "data: April"]
+                          "data: April",
+                          "these hidden worksheets hold data and were not read: old"]

@@ -41,6 +41,7 @@ from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.progress import progress_bar
 from coprod_analysis.read import RawExport, expand_inputs, read_export
+from coprod_analysis.read.grid import HIDDEN_SHEETS, OTHER_SHEETS
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
 
@@ -210,10 +211,15 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
         # Printed, and kept in summary.json for a skipped file: a file with no header
         # row has a response there, so the headers are shown redacted.
         shown = ", ".join(repr(redact(str(h))) for h in headers[:4])
+        # (the export may be on a worksheet that was not read: say which hold data)
+        sheets = "".join(f"; {redact(note)}" for note in export.notes
+                         if note.startswith((OTHER_SHEETS, HIDDEN_SHEETS)))
+        advice = ("check the file (save the export's worksheet as a workbook of its own)"
+                  if sheets else "check the file")
         raise NotThisForm(
             f"does not look like {form.label} export: its columns ({shown}"
             f"{', ...' if len(headers) > 4 else ''}) match "
-            f"{len(mapped)} of the form's questions; check the file, or map the columns "
+            f"{len(mapped)} of the form's questions{sheets}; {advice}, or map the columns "
             "with --mapping",
             export.path,
         )

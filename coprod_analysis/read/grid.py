@@ -723,11 +723,21 @@ def read_xlsx_grid(path: Path) -> Grid:
             _refuse_strict(path, archive)
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            rows, others, formulas, part = _first_sheet_rows(book, path)
+            rows, others, formulas, part, title, hidden = _first_sheet_rows(book, path)
         finally:
             book.close()
+        in_order = not part or _rows_in_order(path, part)
+        if not in_order:  # the streaming reader would drop a row stored out of order
+            book = openpyxl.load_workbook(path, read_only=False, data_only=False)
+            try:
+                formulas = []
+                rows = _sheet_rows(book[title], path, formulas)
+            finally:
+                book.close()
+            notes.append("the workbook stores its rows out of order (it was not saved by "
+                         "Excel); they were read in the order of their row numbers")
         if formulas:
-            notes.extend(_cached_values(path, rows, formulas))
+            notes.extend(_cached_values(path, rows, formulas, title, in_order))
         if part:
             notes.extend(_fill_merged(path, part, rows))
         if getattr(book, "epoch", None) == openpyxl.utils.datetime.CALENDAR_MAC_1904:
@@ -753,9 +763,18 @@ def read_xlsx_grid(path: Path) -> Grid:
     width = max(len(r) for r in rows)
     padded = [r + [""] * (width - len(r)) for r in rows]
     frame = pd.DataFrame(padded, columns=range(width), dtype=_TEXT_DTYPE)
-    notes += ([f"only the first worksheet was read; these worksheets also hold data: "
-               f"{', '.join(others)}"] if others else [])
+    notes += [OTHER_SHEETS + ", ".join(others)] if others else []
+    if hidden and hidden[0] == title:
+        notes.append(f"no visible worksheet holds data, so the hidden worksheet {title} "
+                     f"was read")
+        hidden = hidden[1:]
+    notes += [HIDDEN_SHEETS + ", ".join(hidden)] if hidden else []
     return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes)
+
+
+#: The notes naming worksheets with data that were not read (the names follow).
+OTHER_SHEETS = "only the first worksheet was read; these worksheets also hold data: "
+HIDDEN_SHEETS = "these hidden worksheets hold data and were not read: "
 
 
 def _refuse_strict(path: Path, archive: zipfile.ZipFile) -> None:
@@ -771,28 +790,91 @@ def _refuse_strict(path: Path, archive: zipfile.ZipFile) -> None:
                           "Workbook (.xlsx)", path)
 
 
-def _first_sheet_rows(book: object, path: Path) -> tuple[list[list[str]], list[str],
-                                                      list[tuple[int, int, bool]], str]:
-    """The first visible worksheet with data, the names of others that have data,
-    where its formulas are (``(row, column, array)``, 0-based; ``array`` for array
-    and data-table formulas, else a cell whose text starts with "="), and its part in
-    the workbook's archive (``xl/worksheets/sheet1.xml``; "" if unknown)."""
+def _first_sheet_rows(book: object, path: Path) -> tuple[
+        list[list[str]], list[str], list[tuple[int, int, bool]], str, str, list[str]]:
+    """The first visible worksheet with data (or, if no visible one has any, the first
+    hidden one that has), the names of other visible worksheets that have data, where
+    its formulas are (``(row, column, array)``, 0-based; ``array`` for array and
+    data-table formulas, else a cell whose text starts with "="), its part in the
+    workbook's archive (``xl/worksheets/sheet1.xml``; "" if unknown), its title, and
+    the titles of the hidden worksheets that have data (the one read among them)."""
     chosen: list[list[str]] = []
     others: list[str] = []
     formulas: list[tuple[int, int, bool]] = []
-    part = ""
-    for sheet in book.worksheets:  # type: ignore[attr-defined]
-        if getattr(sheet, "sheet_state", "visible") != "visible":
+    part = title = ""
+
+    def has_data(sheet: object) -> bool:
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        return any(any(v is not None for v in row)
+                   for row in sheet.iter_rows(values_only=True))  # type: ignore[attr-defined]
+
+    sheets = list(book.worksheets)  # type: ignore[attr-defined]
+    visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
+    for sheet in visible:
+        if chosen:
+            if has_data(sheet):
+                others.append(sheet.title)
             continue
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()
-        if chosen:
-            if any(any(v is not None for v in row) for row in sheet.iter_rows(values_only=True)):
-                others.append(sheet.title)
-            continue
         chosen = _sheet_rows(sheet, path, formulas)
         part = str(getattr(sheet, "_worksheet_path", "") or "")
-    return chosen, others, formulas, part
+        title = sheet.title
+    hidden = [s for s in sheets if s not in visible and has_data(s)]
+    if not chosen and hidden:
+        formulas.clear()
+        chosen = _sheet_rows(hidden[0], path, formulas)
+        part = str(getattr(hidden[0], "_worksheet_path", "") or "")
+        title = hidden[0].title
+    return chosen, others, formulas, part, title, [s.title for s in hidden]
+
+
+#: A row's number in a worksheet's part ("<row r="12" ...>"), any prefix.
+_ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\br="(\d{1,7})"')
+
+
+def _rows_in_order(path: Path, part: str, piece: int = 1 << 20) -> bool:
+    """Whether a worksheet's rows are stored in the order of their numbers, as Excel
+    writes them (``False``: a program wrote them in another order, which the streaming
+    reader cannot read: it drops a row whose number goes back). The part is read in
+    pieces of ``piece`` bytes, so a large sheet takes little memory.
+
+    Raises
+    ------
+    CoprodError
+        If two rows have the same number (the workbook is damaged: which one Excel
+        would show is not known).
+    """
+    last, ordered, tail = 0, True, b""
+    seen = bytearray(1 << 20)  # row numbers met so far, one byte each
+    with zipfile.ZipFile(path) as archive:
+        try:
+            stream = archive.open(part.lstrip("/"))
+        except KeyError:
+            return True
+        with stream:
+            while True:
+                chunk = stream.read(piece)
+                data = tail + chunk
+                # a tag cut by the piece's end is read whole with the next piece
+                cut = data.rfind(b"<")
+                if not chunk or cut < 0 or data.find(b">", cut) >= 0:
+                    cut = len(data)
+                for m in _ROW_NUMBER.finditer(data, 0, cut):
+                    number = int(m.group(1))
+                    if number >= len(seen):
+                        seen.extend(bytes(number + 1 - len(seen)))
+                    if seen[number]:
+                        raise CoprodError(f"the workbook is damaged: its row {number} is "
+                                          "stored twice; open it in Excel, check that "
+                                          "row and save it again", path)
+                    seen[number] = 1
+                    ordered = ordered and number > last
+                    last = number
+                tail = data[cut:]
+                if not chunk:
+                    return ordered
 
 
 #: A merged range in a worksheet's part ("<mergeCell ref="A2:A5"/>"), any prefix.
@@ -858,7 +940,8 @@ def _sheet_rows(sheet: object, path: Path,
     """
     rows: list[list[str]] = []
     empty = width = 0
-    for values in sheet.iter_rows(values_only=True):  # type: ignore[attr-defined]
+    for values in sheet.iter_rows(min_row=1, min_col=1,  # type: ignore[attr-defined]
+                                  values_only=True):
         used = len(values)
         while used and (values[used - 1] is None or values[used - 1] == ""):
             used -= 1
@@ -883,9 +966,10 @@ def _sheet_rows(sheet: object, path: Path,
     return rows
 
 
-def _cached_values(path: Path, rows: list[list[str]],
-                   formulas: list[tuple[int, int, bool]]) -> list[str]:
-    """Put each formula's value, as Excel last saved it, into ``rows``: an array (or
+def _cached_values(path: Path, rows: list[list[str]], formulas: list[tuple[int, int, bool]],
+                   title: str, in_order: bool = True) -> list[str]:
+    """Put each formula's value, as Excel last saved it, into ``rows`` (read from the
+    worksheet ``title``, streamed unless its rows are not ``in_order``): an array (or
     data-table) formula with no saved value is left empty, any other is left as its
     text (``=A2``; a workbook written by a program rather than Excel often saves
     none). A cell whose text only starts with "=" (typed, no formula) reads the
@@ -896,15 +980,15 @@ def _cached_values(path: Path, rows: list[list[str]],
     for row, column, array in formulas:
         wanted.setdefault(row, []).append((column, array))
     last = max(wanted)
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    book = openpyxl.load_workbook(path, read_only=in_order, data_only=True)
     try:
-        sheet = next(s for s in book.worksheets
-                     if getattr(s, "sheet_state", "visible") == "visible"
-                     and (s.reset_dimensions() or True)
-                     and any(any(v is not None for v in r) for r in s.iter_rows(values_only=True)))
+        sheet = book[title]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
         # Rows are counted as _sheet_rows counted them: from the first row of the sheet.
         counts = {"array": 0, "array missing": 0, "saved": 0, "text": 0}
-        for number, values in enumerate(sheet.iter_rows(values_only=True)):
+        for number, values in enumerate(sheet.iter_rows(min_row=1, min_col=1,
+                                                        values_only=True)):
             for column, array in wanted.get(number, ()):
                 value = values[column] if column < len(values) else None
                 if isinstance(value, (ArrayFormula, DataTableFormula)):
