@@ -436,9 +436,10 @@ def refuse_overwriting(targets: list[Path], protect: list[Path]) -> None:
     coprod_analysis.errors.CoprodError: in: writing a.csv here would overwrite an input file; \
 choose another --out
     """
-    protected = {Path(p).resolve() for p in protect if p is not None}
+    # (os.path.realpath: a loop of links stays as it is, where Path.resolve raises)
+    protected = {os.path.realpath(p) for p in protect if p is not None}
     for target in targets:
-        if target.resolve() in protected:
+        if os.path.realpath(target) in protected:
             raise CoprodError(f"writing {target.name} here would overwrite an input file; "
                               "choose another --out", target.parent)
 

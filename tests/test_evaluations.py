@@ -478,7 +478,8 @@ def test_a_folder_mixing_both_forms_skips_the_other_form_with_a_note(tmp_path, f
     result = load_evaluations(tmp_path)
     assert counts(result) == [7, 3, 3, 0, 1]  # paper.csv alone
     assert list(result.summary["files_skipped"]) == ["reviews-paper.csv"]
-    assert ("Skipped 1 file(s) found in the folder but not an evaluation form export: "
+    assert ("Skipped 1 file(s) found in the folder but not an evaluation form export, or "
+            "not a file that can be read: "
             "reviews-paper.csv (why: see summary.json)") in result.quality_report()
 
 

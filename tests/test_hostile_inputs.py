@@ -641,3 +641,39 @@ def test_a_cover_sheet_before_the_export_names_the_worksheet_that_holds_it(tmp_p
     errors_in_one_line(path, "hold data")
     with pytest.raises(CoprodError, match="Responses"):
         load_evaluations(path, themes=False)
+
+
+def test_links_to_nothing_and_pipes_in_a_folder_are_skipped_by_name(tmp_path):
+    # A folder holding an export beside a loop of links, a link to nothing, a pipe and
+    # a link to a device, all named .csv: before, they were passed over in silence (and
+    # the loop stopped the run with an internal error). Each is skipped, with why; the
+    # pipe is never opened (reading it would wait for ever).
+    import os
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    typed_lines(folder, ['14/03/2019,Seacroft Hub,Patient,Agree,Good'])
+    os.symlink(folder / "loop2.csv", folder / "loop1.csv")
+    os.symlink(folder / "loop1.csv", folder / "loop2.csv")
+    os.symlink(folder / "gone.csv", folder / "dangling.csv")
+    os.mkfifo(folder / "pipe.csv")
+    os.symlink("/dev/null", folder / "device.csv")
+    result = load_evaluations(folder, themes=False)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    link = "is a link to nothing (its target is missing, or the link points to itself)"
+    device = "is not a regular file (a device or a pipe)"
+    assert result.summary["files_skipped"] == {
+        "dangling.csv": link, "device.csv": device, "loop1.csv": link, "loop2.csv": link,
+        "pipe.csv": device}
+    written = write_files(tmp_path / "out", result.tables(), {"summary.json": result.summary},
+                          protect=[p for p in folder.iterdir()])
+    assert {p.name for p in written} >= {"evaluations.csv", "summary.json"}
+
+
+def test_a_folder_of_links_to_nothing_alone_says_so(tmp_path):
+    import os
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    os.symlink(folder / "gone.csv", folder / "dangling.csv")
+    errors_in_one_line(folder, "is a link to nothing")

@@ -737,7 +737,7 @@ def _clean_files(files: list[tuple[Path, bool]], form: FormSpec, names: dict,
     another form, with why."""
     outcomes = []
     skipped: dict[str, str] = {}
-    sizes = [p.stat().st_size for p, _ in files]
+    sizes = [p.stat().st_size if p.is_file() else 0 for p, _ in files]
     bar = progress_bar(progress, total=sum(sizes), unit="B", unit_scale=True,
                        desc="Reading exports", leave=False)
     with bar:

@@ -163,8 +163,8 @@ def quality_report(result: CleanResult, top: int = 5) -> str:
     if s.get("files_skipped"):
         names = ", ".join(s["files_skipped"])
         lines.append(f"Skipped {len(s['files_skipped'])} file(s) found in the folder but not "
-                     f"{s.get('label', 'an export of this form')}: {names} "
-                     "(why: see summary.json)")
+                     f"{s.get('label', 'an export of this form')}, or not a file that can "
+                     f"be read: {names} (why: see summary.json)")
     if s["quarantine_reasons"]:
         lines.append("Quarantined (see quarantine.csv):")
         for reason, count in list(s["quarantine_reasons"].items())[:top]:

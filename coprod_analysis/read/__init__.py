@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,23 +75,19 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
             found.extend((p, True) for p in _folder_files(path))
         elif path.is_file():
             found.append((path, False))
-        elif path.is_symlink():
-            raise CoprodError("is a link to nothing (its target is missing, or the link "
-                              "points to itself)", path)
-        elif path.exists():
-            raise CoprodError("is not a regular file (a device or a pipe)", path)
         else:
-            raise CoprodError("no such file or folder", path)
+            raise CoprodError(_not_a_file(path), path)
     if not found:
         raise CoprodError("no input files were given")
     unique: list[tuple[Path, bool]] = []
     resolved: set[Path] = set()
     names: dict[str, Path] = {}
     for path, in_folder in found:
-        if path.resolve() in resolved:
+        real = Path(os.path.realpath(path))  # (a loop of links: as it is, never an error)
+        if real in resolved:
             logger.info("%s: named twice, read once", path)
             continue
-        resolved.add(path.resolve())
+        resolved.add(real)
         if path.name in names:
             raise CoprodError(
                 f"two input files are called {path.name!r} ({names[path.name]} and {path}); "
@@ -102,17 +99,29 @@ def expand_inputs(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     return unique
 
 
+def _not_a_file(path: Path) -> str:
+    """Why a path that is no regular file cannot be read."""
+    if path.exists():  # (through a link)
+        return "is not a regular file (a device or a pipe)"
+    if path.is_symlink():
+        return "is a link to nothing (its target is missing, or the link points to itself)"
+    return "no such file or folder"
+
+
 def _folder_files(folder: Path) -> list[Path]:
-    """The export files in a folder, or a one-line error saying why there are none."""
+    """The export files in a folder, or a one-line error saying why there are none.
+    Entries with an export's name that are no regular file (a link to nothing, a
+    pipe) are among them: reading one says why it was skipped (:func:`read_grid`)."""
     try:
         entries = list(folder.iterdir())
         inside = sorted(p for p in entries
                         if p.suffix.lower() in FOLDER_SUFFIXES
-                        and not p.name.startswith((".", "~$")) and p.is_file())
+                        and not p.name.startswith((".", "~$"))
+                        and (p.is_file() or p.is_symlink() or p.exists()) and not p.is_dir())
     except OSError as exc:
         raise CoprodError(f"the folder could not be read ({os_error_message(exc)})",
                           folder) from None
-    if not inside:
+    if not any(p.is_file() for p in inside):
         why = ""
         broken = sorted(p.name for p in entries if p.is_symlink() and not p.exists())
         if broken:
@@ -133,6 +142,8 @@ def read_grid(path: Path) -> Grid:
         For an unsupported, empty, damaged or unreadable file.
     """
     suffix = path.suffix.lower()
+    if not path.is_file():  # never opened: a pipe would wait for ever, a device never end
+        raise NotThisForm(_not_a_file(path), path)
     try:
         if suffix in XLSX_SUFFIXES | {".xls"} and _head(path, 8) == OLE2_MAGIC:
             return read_xls_grid(path)  # an old .xls, or one renamed .xlsx
