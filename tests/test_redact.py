@@ -1230,3 +1230,28 @@ def test_vehicle_registrations(text, expected):
 ])
 def test_what_a_second_reader_found_in_the_session_s_rules(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Thanks as people type it is never part of a name, and a name after it is one
+    ("Thankyou Hodan and Ayaan for translating", "Thankyou [name] and [name] for translating"),
+    ("Thankyou Sarah", "Thankyou [name]"),
+    ("thnx fozia xxx", "thnx [name] xxx"),
+    ("thank u deb for the brews lol", "thank u [name] for the brews lol"),
+    # a given name that is a rarer English word, or short, after thanks in lower case
+    ("cheers tony mate", "cheers [name] mate"),
+    ("thanks to lisa and jo for everything", "thanks to [name] and [name] for everything"),
+    ("thx sue u were gr8 xx", "thx [name] u were gr8 xx"),
+    # but not a common word, a pronoun, or more thanks
+    ("thanks will do", "thanks will do"),
+    ("thanks again", "thanks again"),
+    ("thanks em all", "thanks em all"),
+    ("Thankyou for a great day", "Thankyou for a great day"),
+    # "I'll", "I'm", "I've", "I'd" are never part of a name
+    ("Tell Colin I'll be at the next one", "Tell [name] I'll be at the next one"),
+    ("Hi I'm Ali, can someone ring me back", "Hi I'm [name], can someone ring me back"),
+    ("Hi Jan, I'm sorry to say", "Hi [name], I'm sorry to say"),
+    ("Tom and I'm happy", "[name] and I'm happy"),
+])
+def test_what_the_sixth_red_team_corpus_found_in_thanks(text, expected):
+    assert redact(text) == expected

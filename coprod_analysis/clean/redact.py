@@ -705,6 +705,8 @@ _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name"
                   ("hosted", "by"), ("chaired", "by"), ("introduced", "by"))
 #: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
 _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
+                ("thank", "u"), ("thank", "u", "to"), ("thankyou",), ("thankyou", "to"),
+                ("thanku",), ("thanx",), ("thnx",), ("thnks",), ("thanq",),
                 ("thanks", "again"), ("thanks", "again", "to"), ("ty",), ("thx",), ("ta",),
                 ("kudos",), ("kudos", "to"), ("shout", "out", "to"), ("shoutout", "to"),
                 ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
@@ -713,7 +715,10 @@ _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you"
                 ("said",), ("says",))
 #: The first words of greetings and thanks ("ty" and "ta" are thanks too).
 _GREETING_FIRST = ("thanks", "thank", "cheers", "hi", "hello", "dear", "ty", "thx", "ta",
-                   "kudos", "shout", "shoutout")
+                   "kudos", "shout", "shoutout", "thankyou", "thanku", "thanx", "thnx",
+                   "thnks", "thanq")
+#: Thanks as people write it, which is never the first word of a name ("Thankyou Sarah").
+_THANKS_WORDS = frozenset(i[0] for i in _WEAK_INTROS if i[0] in _GREETING_FIRST)
 #: Each introduction and how sure it is: "strong" (any case after it), "greeting"
 #: (a capitalised word after it), "weak" (a capitalised name of the gazetteer).
 _INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
@@ -761,7 +766,8 @@ my your their its his her""".split())
 #: Words that end a run of capitalised name words.
 _STOP = frozenset("""i a an the and or but if of in on at to for with from by as is was
 are were be been it this that these those he she they we you my our your his her their its
-not no yes so very really just also""".split())
+not no yes so very really just also""".split()) | frozenset(
+    f"i{mark}{end}" for mark in "'\u2019" for end in ("m", "ll", "ve", "d"))  # "I'll"
 #: Verbs only a person does to others, after which an unknown capitalised word is a
 #: name ("Babajide really helped me"), as "Parking was" is not.
 _PERSON_VERBS = frozenset("""helped explained listened taught smiled welcomed supported
@@ -1808,8 +1814,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 intro in _LOWER_NAME_INTROS and _unknown_lower_first(key))  # "led by tsiory"
         elif kind == "greeting" and word.islower():
             # "thanks sarah": a given name that is no word; "cheers tsiory"
-            ok = key in lower_given or (intro in _LOWER_NAME_INTROS
-                                           and _unknown_lower_first(key))
+            ok = key in _greeted_given() or (intro in _LOWER_NAME_INTROS
+                                             and _unknown_lower_first(key))
         elif word.islower() and intro in _LOWER_NAME_INTROS:
             ok = _unknown_lower_first(key)  # "someone called tinashe"
         else:
@@ -1905,7 +1911,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # in lower case beside a name in lower case: a given name that is no
                 # English word, or a word nobody's list knows ("run by kwame and akosua")
                 lower_pair = words[i][2].islower() and words[j][2].islower() and (
-                    keys[j] in lower_given or _unknown_lower_first(keys[j]))
+                    keys[j] in _greeted_given() or _unknown_lower_first(keys[j]))
                 # a given name that is a word, capitalised beside a name that is none:
                 # "Rose and Sarah" (not two words: "Holly and Ivy", "Hope + Faith")
                 worded = keys[j] in gaz.given_common and _is_title_case(words[j][2]) \
@@ -1993,6 +1999,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             and gap(n - 1) == " " and text[words[-1][1]:].strip(" .!\n") == "" \
             and sentence_start(n - 2) and not is_place(n - 2, n) \
             and capitalised_word(n - 1) and capitalised_word(n - 2) \
+            and keys[-2] not in _THANKS_WORDS \
             and (gaz.is_name(keys[-1]) or gaz.is_name(keys[-2])
                  or (keys[-2] in gaz.given_common and unknown(n - 1))):
         mark(n - 2)
@@ -2161,6 +2168,17 @@ def _lower_given() -> frozenset[str]:
     gaz = _gazetteer()
     return frozenset(k for k in gaz.given if len(k) > 2 and k not in gaz.common_words
                      and k not in gaz.dict_words)
+
+
+@lru_cache(maxsize=1)
+def _greeted_given() -> frozenset[str]:
+    """Given names in lower case that thanks or a greeting, or a name in lower case
+    beside them in a list, make names: those of :func:`_lower_given` and the given
+    names that are rarer English words or short ("thank u deb", "cheers tony", "lisa
+    and jo"); not those that are common words ("thanks will do") or pronouns ("em")."""
+    gaz = _gazetteer()
+    return frozenset(k for k in gaz.given if len(k) > 1 and k not in gaz.common_words
+                     and k not in ("em", "om", "el", "wm"))
 
 
 @lru_cache(maxsize=1)
@@ -2953,7 +2971,8 @@ def warm() -> None:
     """
     for load in (_gazetteer, known_words, english_words, proper_words, local_words,
                  capitalised_english, _known_no_given, _plain_capitalised,
-                 _common_and_stop, _lower_given, _trigger_words, _joined_given):
+                 _common_and_stop, _lower_given, _greeted_given, _trigger_words,
+                 _joined_given):
         load()
     redact("Thanks Tsiory, my wife nyasha was lovely. Ring 07700 900123 or jo@x.org")
 
