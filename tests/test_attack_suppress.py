@@ -129,3 +129,121 @@ def test_a_reader_who_knows_the_rule_pins_no_ladder_cell(min_count, largest):
             if shown in ("<", "*"):
                 values = {sum(r) if k == 4 else r[k] for r in rows}
                 assert len(values) > 1 or (k == 4 and min(values) >= min_count), (key, k)
+
+
+def _ladder_reviews(latest: list[str | None], first: dict[int, str]) -> pd.DataFrame:
+    """Groups on the same rungs at every level: ``latest[k]`` at group k's latest
+    review (``None``: not involved), and ``first[k]`` at the first of two reviews of
+    the groups reviewed twice."""
+    rows = []
+    for k, rung in enumerate(latest):
+        reviews = ([(1, first[k]), (2, rung)] if k in first else [(1, rung)])
+        for number, answer in reviews:
+            rows.append({"group_id": f"g{k:02d}", "group": f"Group {k}",
+                         "review_number": number, "review_date": pd.Timestamp(
+                             f"2019-0{number}-01"),
+                         **{c: answer for c in LADDER_FIELD_NAMES},
+                         **{f"{c}_not_involved": answer is None for c in LADDER_FIELD_NAMES}})
+    frame = pd.DataFrame(rows)
+    for column in LADDER_FIELD_NAMES:
+        frame[column] = pd.Categorical(frame[column], dtype=LADDER_DTYPE)
+    return frame
+
+
+def test_a_level_withheld_by_the_rule_shows_no_movement_beside_it():
+    # An independent reader's attack (session 14), by hand. 15 groups: at every level 4
+    # descriptive, 4 intermediate, 4 transformative and 3 not involved at their latest
+    # review; the 12 on a rung were reviewed twice: 4 moved up from descriptive to
+    # intermediate, 1 from intermediate to transformative, 7 stayed. Every line of four
+    # cells adding to 15 that the rule publishes as "not shown" is 3, 4, 4, 4 in some
+    # order (each cell 3 or 4, nothing pinned); "12 compared" says at most 3 are not
+    # involved, which leaves 4, 4, 4, 3. So the movement, groups compared too, is not
+    # shown beside it.
+    latest = ["descriptive"] * 4 + ["intermediate"] * 4 + ["transformative"] * 4 + [None] * 3
+    first = {**{k: "descriptive" for k in range(8)}, 8: "intermediate",
+             **{k: latest[k] for k in range(9, 12)}}
+    tables = ladder_tables(_ladder_reviews(latest, first))
+    where, moved = tables["where"], tables["moved"]
+    assert where.loc["Co-design"].tolist() == ["not shown"] * 4 + ["15"]
+    assert moved.loc["Co-design"].tolist() == ["not shown"] * 4
+    # the reader's candidates without the movement: the four lines, none pinned
+    lines = [line for line in itertools.product(range(16), repeat=4) if sum(line) == 15
+             and (suppress_table(pd.DataFrame([line]), column_totals=False, known_totals=True)
+                  .loc[0].tolist()[:4] == ["not shown"] * 4)]
+    assert sorted(lines) == [(3, 4, 4, 4), (4, 3, 4, 4), (4, 4, 3, 4), (4, 4, 4, 3)]
+
+
+def _publish_level(line: tuple[int, ...], columns: list[str], min_count: int,
+                   min_base: int) -> tuple[tuple, pd.DataFrame]:
+    """One level's line as ``ladder_tables`` publishes it on its own (before the two
+    tables are looked at together): what a reader sees of it, with what the rule's
+    answers say of it (``rule_says``, which the report's auditor reads), and the table."""
+    table = suppress_table(pd.DataFrame([line], index=["Co-design"], columns=columns),
+                           column_totals=False, min_count=min_count, known_totals=True)
+    if sum(line) < min_base:
+        table.loc["Co-design", columns] = "not shown"
+    return (tuple(table.loc["Co-design"].tolist()), repr(table.attrs["rule_says"])), table
+
+
+def _feasible(where: tuple[int, ...], moved: tuple[int, ...]) -> bool:
+    """Whether the groups compared can sit where the ladder says: each on a rung at its
+    latest review, those that moved up intermediate or transformative, those that moved
+    down descriptive or intermediate (Hall's condition for the three kinds)."""
+    d, i, t, _ = where
+    up, _, down = moved
+    return up <= i + t and down <= d + i and up + down <= d + i + t \
+        and sum(moved) <= d + i + t
+
+
+@pytest.mark.parametrize("groups", [12, 15])
+def test_a_reader_who_knows_the_rule_pins_nothing_of_a_level_and_its_movement(groups):
+    """Every line of a level with ``groups`` groups, beside every movement that can go
+    with it, published as ``ladder_tables`` publishes them (each line on its own, then
+    :func:`_withhold_in_pairs` and :func:`_protect_together`, beside the groups
+    reviewed, some more than once); a reader who knows all of it groups them by what
+    is published and keeps those the movement allows (:func:`_feasible`): no cell that
+    is not shown as a number has one value left but 0. (Without the pairing rule, 15
+    groups give 4, 4, 4, 3 away: the attack above.)"""
+    from coprod_analysis.report.content import _protect_together, _withhold_in_pairs
+
+    rungs = ["Descriptive", "Intermediate", "Transformative", "Not involved"]
+    moves = ["Moved up", "Stayed", "Moved down"]
+    tables: dict[tuple, pd.DataFrame] = {}  # a published line's table, by what it says
+
+    def publish(line: tuple[int, ...], columns: list[str]) -> tuple:
+        key, table = _publish_level(line, columns, 5, 10)
+        tables.setdefault(key, table)
+        return key
+
+    wheres = {line: publish(line, rungs)
+              for line in itertools.product(range(groups + 1), repeat=4) if sum(line) == groups}
+    moveds = {line: publish(line, moves)
+              for line in itertools.product(range(groups + 1), repeat=3) if sum(line) <= groups}
+    # groups reviewed, 10 of them twice (the movement is published from 10)
+    reviews = pd.DataFrame({"group_id": [f"g{k}" for k in [*range(groups), *range(10)]]})
+    paired: dict[tuple, tuple] = {}  # what is published of the two, by what each says
+
+    def together(w_shown: tuple, m_shown: tuple) -> tuple:
+        if (w_shown, m_shown) not in paired:
+            out = {"where": tables[w_shown].rename(columns={"Total": "Groups"}),
+                   "moved": tables[m_shown].rename(columns={"Total": "Groups compared"})}
+            _withhold_in_pairs(out, 10)
+            _protect_together(out, reviews, 10, 5)
+            paired[w_shown, m_shown] = tuple(out["where"].loc["Co-design"]) + tuple(
+                out["moved"].loc["Co-design"])
+        return paired[w_shown, m_shown]
+
+    seen: dict[tuple, list[set[int]]] = {}
+    for w, w_shown in wheres.items():
+        for m, m_shown in moveds.items():
+            if not _feasible(w, m):
+                continue
+            key = together(w_shown, m_shown)
+            sets = seen.setdefault(key, [set() for _ in range(9)])
+            for k, v in enumerate((*w, groups, *m, sum(m))):
+                sets[k].add(v)
+    for key, sets in seen.items():
+        for shown, values in zip(key, sets, strict=True):
+            # (a count worked out to be 0 gives nobody away: 0 is published as 0)
+            assert not (values != {0} and len(values) == 1 and not str(shown).isdigit()), (
+                key, sets)

@@ -207,11 +207,36 @@ def test_a_session_with_forms_but_no_attendance_does_not_pin_the_rate():
                              "attended": pd.array([20, 9], dtype="Int64")})
     glance = at_a_glance(frame, register)
     assert glance["response_rate"] == "not shown"
-    # Hall C (9 attended) sent no form: named, not silently pulling the rate down.
-    assert glance["sessions_without_forms"] == "c"
-    # With every form's session listed, the rate is shown: 12 of 29 is 41%.
+    # Hall C (9 attended) sent no form; beside a rate not shown it is not named: the
+    # sessions not named each have a form, a bound on the responses a reader could use.
+    assert glance["sessions_without_forms"] == ""
+    # With every form's session listed, the rate is shown: 12 of 29 is 41%, and Hall C
+    # is named, not silently pulling the rate down.
     glance = at_a_glance(frame.head(12), register)
     assert glance["response_rate"] == "41%"
+    assert glance["sessions_without_forms"] == "c"
+
+
+def test_a_rate_not_shown_names_no_session_so_it_bounds_nothing():
+    # An independent reader's attack (session 14), by hand: 11 sessions in the register,
+    # 10 attending each, one form from each, and one form from a session the register
+    # does not list. Published: 11 sessions, 110 participants, 12 forms, rate not
+    # shown. Had the sessions without forms been named (none), each of the 11 would
+    # have a form: responses >= 11, and a rate not shown says responses or the forms
+    # left out are 1 to 4: 11 and 1. Not named, responses could be 1 to 4 or 8 to 11.
+    dates = pd.date_range("2019-03-01", periods=12, freq="7D")
+    frame = pd.DataFrame({"session_id": [f"s{k}" for k in range(12)], "session_date": dates})
+    register = pd.DataFrame({"session_id": [f"s{k}" for k in range(11)],
+                             "session_date": dates[:11], "venue": "Hall",
+                             "attended": pd.array([10] * 11, dtype="Int64")})
+    glance = at_a_glance(frame, register)
+    assert (glance["sessions"], glance["participants"], glance["responses"],
+            glance["response_rate"]) == ("11", "110", "12", "not shown")
+    assert glance["sessions_without_forms"] == ""
+    # what a reader who knows the rule can say of the responses, with no session named
+    forms = 12
+    possible = [r for r in range(forms + 1) if 0 < r < 5 or 0 < forms - r < 5]
+    assert possible == [1, 2, 3, 4, 8, 9, 10, 11]
 
 
 def test_an_inconsistent_report_is_refused_not_written(sample_inputs, monkeypatch, tmp_path):

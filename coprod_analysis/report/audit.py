@@ -62,16 +62,18 @@ def disclosure_method(min_count: int, without_forms: str = "") -> list[str]:
         "written if any hidden count could be worked out. Where an outcome's share is "
         "hidden in any period over time, it is hidden in every period, as the shares of "
         "all forms less the other periods would give it away. A ladder level whose "
-        "breakdown cannot be protected beside its number of groups shows that number only; "
-        "a level whose movement between reviews, beside where its groups are now, would "
-        "give a count away shows no movement.",
+        "breakdown cannot be protected beside its number of groups shows that number only, "
+        "and no movement (nor the other way round); a level whose movement between "
+        "reviews, beside where its groups are now, would give a count away shows no "
+        "movement.",
         f"Themes raised by {small} each are named together on one last line, in "
         "alphabetical order, under \"You said\" and \"Still to do\", so that their order "
         "says nothing of their size; themes raised by nobody are not listed. "
         "Percentages are rounded half up (12.5% is 13%).",
         f"The response rate is not shown where, beside the forms returned and the "
         f"participants, it would give away a number {small}, such as the forms from "
-        "sessions the register does not list.",
+        "sessions the register does not list; nor are the sessions with no form then "
+        "named.",
         "What this cannot guard against: what a reader knows from elsewhere (having been at "
         "a session, or knowing what one group ticked), and other publications of the same "
         "figures.",
@@ -345,8 +347,10 @@ def report_leaks(tables: dict[str, pd.DataFrame], min_count: int = MIN_COUNT,
     for name, value in problem.pinned_values().items():
         low, high, kind = problem.low[name], problem.high[name], problem.kind[name]
         # A value its own sign pins ("<2" is 1) gives nothing away that the page does
-        # not say; nor does a derived value of min_count or more.
-        narrowed = value > low or (value < high < UNBOUNDED)
+        # not say; nor does a derived value of min_count or more. A "*" worked out to
+        # be exactly 5 does (it was counted as its sign's before: a ladder line
+        # 0 | <5 | <5 | * | 12 beside 7 groups compared, session 14).
+        narrowed = low < high
         if narrowed and value >= 1 and (kind != "derived" or value < min_count):
             rows.append({"name": name, "kind": kind, "low": value, "high": value,
                          "pinned": True, "narrowed": True})

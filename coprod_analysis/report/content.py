@@ -53,7 +53,9 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
     reader). Then sessions counted from the forms are shown as a small count
     too, and the sessions without forms are not named. The response rate is
     worked out over the sessions whose attendance the register gives:
-    responses to those sessions over the people who attended them.
+    responses to those sessions over the people who attended them; where it is
+    not shown, the sessions without forms are not named either (each session
+    named would bound the responses from below).
 
     Examples
     --------
@@ -87,8 +89,12 @@ def at_a_glance(evaluations: pd.DataFrame, sessions: pd.DataFrame | None = None,
                                 or 0 < left_out < min_count else
                                 show_result(responses / attended if attended else float("nan"),
                                             attended, min_base))
-        out["sessions_without_forms"] = "" if few else ", ".join(
-            sessions_without_forms(evaluations, sessions))
+        # Named, each session not named has a form: "11 sessions" beside "12 forms"
+        # and a rate not shown (so responses or the forms left out are 1 to 4) says
+        # 11 responses and 1 left out (an independent reader's attack, session 14).
+        # Not named where the rate is not shown, nor beside "<5" forms.
+        out["sessions_without_forms"] = "" if few or out["response_rate"] == NOT_SHOWN \
+            else ", ".join(sessions_without_forms(evaluations, sessions))
     if reviews is not None and len(reviews):
         out["groups"] = show_count(reviews["group_id"].nunique(), min_count)
         if again := reviews_in_all(reviews, min_count, min_base):
@@ -258,8 +264,35 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
         counts.index, counts.columns = levels, ["Moved up", "Stayed", "Moved down"]
         out["moved"] = publishable(counts.astype(int), "Groups compared")
         if out["where"] is not None:
+            _withhold_in_pairs(out, min_base)
             _protect_together(out, reviews, min_base, min_count)
     return out
+
+
+def _withhold_in_pairs(out: dict[str, pd.DataFrame], min_base: int) -> None:
+    """Where a level's place on the ladder, or its movement, is published without its
+    breakdown beside a total of ``min_base`` or more (a line whose total the rule
+    would hide: :func:`~coprod_analysis.publish.suppress_table` with ``known_totals``),
+    publish neither breakdown, nor the groups compared.
+
+    The rule is public, so "not shown" beside 15 groups says the line is one of the
+    few it treats so (3, 4, 4, 4 in some order); the movement beside it says how many
+    groups are on a rung (12 compared: at most 3 not involved), which leaves one of
+    them: 4, 4, 4, 3 (an independent reader's attack, session 14). With the
+    movement not shown, groups compared too, and the other way round, the reader
+    is left with what the one line says, which pins nothing
+    (:func:`~coprod_analysis.publish.disclosure.withheld_totals`)."""
+    where, moved = out["where"], out["moved"]
+
+    def by_rule(table: pd.DataFrame, level: str) -> bool:
+        total = str(table.loc[level, table.columns[-1]])
+        return bool((table.loc[level, table.columns[:-1]] == NOT_SHOWN).all()
+                    and total.isdigit() and int(total) >= min_base)
+
+    for level in where.index:
+        if by_rule(where, level) or by_rule(moved, level):
+            where.loc[level, where.columns[:-1]] = NOT_SHOWN
+            moved.loc[level] = NOT_SHOWN
 
 
 def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
@@ -267,10 +300,10 @@ def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
     """Hide more where the ladder and its movement, beside the groups and reviews the
     page counts, give a hidden count away (:func:`~coprod_analysis.report.audit.
     report_leaks`: "Moved up 10" says a ladder row's "<5" transformative is 4 if
-    only 4 more could be on a higher rung): first that level's movement, whole
-    (its breakdown and groups compared, "not shown"), then its breakdown on the
-    ladder. Each table was protected on its own already; this is what they say
-    together."""
+    only 4 more could be on a higher rung): that level's movement, whole (its
+    breakdown and groups compared, "not shown"), and its breakdown on the ladder,
+    as :func:`_withhold_in_pairs` does. Each table was protected on its own
+    already; this is what they say together."""
     from coprod_analysis.report.audit import glance_table, report_leaks
 
     glance = {"groups": show_count(reviews["group_id"].nunique(), min_count)}
@@ -286,11 +319,12 @@ def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
                   if str(n).startswith("Ladder")}
         if not levels:
             return
-        for level in levels:
-            if (moved.loc[level] != NOT_SHOWN).any():
-                moved.loc[level] = NOT_SHOWN
-            else:
-                where.loc[level, where.columns[:-1]] = NOT_SHOWN
+        for level in levels:  # (both at once: the movement alone hidden would say
+            # that the two leaked together, which pins the line: 0 | 0 | * | <5 | 12
+            # with its movement hidden could only be 11 and 1, found by a reader
+            # who knows the rule, session 14)
+            moved.loc[level] = NOT_SHOWN
+            where.loc[level, where.columns[:-1]] = NOT_SHOWN
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,
