@@ -17,7 +17,7 @@ import logging
 import pandas as pd
 
 from coprod_analysis.publish import MIN_BASE, MIN_COUNT, NOT_SHOWN
-from coprod_analysis.publish.audit import UNBOUNDED, Problem, table_problem
+from coprod_analysis.publish.audit import Problem, table_problem
 
 log = logging.getLogger(__name__)
 
