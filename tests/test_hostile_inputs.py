@@ -677,3 +677,29 @@ def test_a_folder_of_links_to_nothing_alone_says_so(tmp_path):
     folder.mkdir()
     os.symlink(folder / "gone.csv", folder / "dangling.csv")
     errors_in_one_line(folder, "is a link to nothing")
+
+
+def test_ods_rich_text_is_read_in_the_order_it_is_written(tmp_path):
+    # LibreOffice stores a bold word or a link inside a cell as nested text:span and
+    # text:a: a child's text comes before its tail. Read the other way round, "Thanks
+    # to Margaret Okonkwo for chairing" became "Thanks to Margaret  for chairingOkonkwo"
+    # and redaction left the surname in. A cell's comment (office:annotation) is not
+    # its text.
+    from coprod_analysis.read.sheets import read_ods_grid
+    from tests.workbooks import ods_row, write_ods
+
+    def cell(xml: str) -> str:
+        return f'<table:table-cell office:value-type="string">{xml}</table:table-cell>'
+
+    path = write_ods(tmp_path / "typed.ods", [("Sheet1", [
+        ods_row(*(cell(f"<text:p>{h}</text:p>") for h in ["Comment", "Other"])),
+        ods_row(cell('<text:p>Thanks to <text:span text:style-name="T1">Margaret <text:span '
+                     'text:style-name="T2">Okonkwo</text:span></text:span> for chairing'
+                     '</text:p>'),
+                cell('<office:annotation><text:p>typed by JB</text:p></office:annotation>'
+                     '<text:p>Email <text:a><text:span>jo'
+                     '<text:s/>@</text:span>x.org</text:a> now</text:p>'
+                     '<text:p>second<text:tab/>line</text:p>'))])])
+    grid = read_ods_grid(path)
+    assert grid.records.iloc[1].tolist() == ["Thanks to Margaret Okonkwo for chairing",
+                                             "Email jo @x.org now\nsecond\tline"]

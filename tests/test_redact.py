@@ -1255,3 +1255,36 @@ def test_what_a_second_reader_found_in_the_session_s_rules(text, expected):
 ])
 def test_what_the_sixth_red_team_corpus_found_in_thanks(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role in a group set off by a colon or a dash, in brackets too
+    ("Harehills PPG (chair: Wilf Braithwaite)", "Harehills PPG (chair: [name])"),
+    ("(chair: Tsiory)", "(chair: [name])"),
+    ("secretary - Tsiory Rakoto", "secretary - [name]"),
+    ("chair yoga was fun", "chair yoga was fun"),
+    ("Contact: Reception desk", "Contact: Reception desk"),
+    ("Lead: Patient Experience team", "Lead: Patient Experience team"),
+    # a relation's possessive before a place's word ("NHS") is a person's
+    ("my husband Kwame's NHS number is 943 476 5919",
+     "my husband [name]'s NHS number is [nhs_number]"),
+    # "N.H.S." with its full stops says an NHS number as "NHS" does
+    ("N.H.S. number 6656 321 224", "N.H.S. number [nhs_number]"),
+    # a place's word as surname, after a sign-off or before "was our" and a role
+    ("signed Margaret Hall", "signed [name]"),
+    ("Karen Street was our facilitator, lovely lady", "[name] was our facilitator, lovely lady"),
+    ("we met on Karen Street", "we met on Karen Street"),
+    ("I live on Mary Street", "I live on Mary Street"),
+    ("Victoria Hall is the venue", "Victoria Hall is the venue"),
+    # lists in capitals
+    ("THANKS TO SUE AND PHIL FOR A GREAT DAY", "THANKS TO [name] AND [name] FOR A GREAT DAY"),
+    ("MOHAMMED AND ROSE HELPED ME", "[name] AND [name] HELPED ME"),
+    ("MOHAMMED AND ROSE GARDEN", "[name] AND ROSE GARDEN"),
+    ("THANKS TO PHIL AND THE TEAM", "THANKS TO [name] AND THE TEAM"),
+    # a street in lower case before its postcode is an address
+    ("60 dib lane ls8 3aj", "[address] [postcode]"),
+    ("60 dib lane, leeds ls8 3aj", "[address], leeds [postcode]"),
+    ("we need 2 more chairs ls8 3aj", "we need 2 more chairs [postcode]"),
+])
+def test_what_the_sixth_red_team_corpus_found_in_roles_lists_and_addresses(text, expected):
+    assert redact(text) == expected

@@ -283,8 +283,8 @@ NHS_NUMBER = re.compile(
 )
 #: Ten digits in any grouping ("943 4765 919"): an NHS number only after "NHS".
 _TEN_DIGITS = re.compile(r"(?<![\d+])\d(?:[ .\-/]{0,3}\d){9}(?![\d])")
-_NHS_BEFORE = re.compile(r"nhs\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3})?$",
-                         re.IGNORECASE)  # "NHS No. ", "My NHS Number is "
+_NHS_BEFORE = re.compile(r"n\.?h\.?s\W{0,3}(?:(?:no|number|num|#)\W{0,3})?(?:is\W{0,3})?$",
+                         re.IGNORECASE)  # "NHS No. ", "My NHS Number is ", "N.H.S. no"
 #: Ten digits after "my number" and the like ("my number 9960 308 243"): an NHS number
 #: if the check digit says so, as after "NHS".
 _OWN_NUMBER_BEFORE = re.compile(
@@ -479,6 +479,11 @@ _HOUSE_NUMBER_SURE = re.compile(
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\u2019]*)")
 
 
+#: What may stand between a street and its postcode: a comma, a town ("60 dib lane,
+#: leeds ls8 3aj"; a postcode after it says an address is meant, in lower case too).
+_TOWN_GAP = re.compile(r"[ \t]*,?[ \t]*(?:[^\W\d_]{3,}[ \t]*,?[ \t]+)?")
+
+
 def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = None
                           ) -> list[tuple[int, int]]:
     """Street addresses: a house number, one to three words of a street's name and what
@@ -517,7 +522,8 @@ def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = Non
         # an address for sure: said to be one, a flat, a house number with a letter or a
         # range ("31a", "12-14")
         said = _ADDRESS_BEFORE.search(text, max(0, start - 40), start) is not None \
-            or _HOUSE_NUMBER_SURE.match(m.group()) is not None
+            or _HOUSE_NUMBER_SURE.match(m.group()) is not None \
+            or POSTCODE.match(text, _TOWN_GAP.match(text, m.end()).end()) is not None
         maybe = not said and _ADDRESS_MAYBE_BEFORE.search(text, max(0, start - 12), start)
         street = m.group("street").split()
         if not _street_named(street, cased, said, bool(maybe)) \
@@ -682,6 +688,12 @@ physiotherapist receptionist hca midwife pharmacist gp""".split())
 #: tafadzwa,"): the roles and titles that are words, and more that are only so here.
 _LOWER_ROLES = _ROLE_WORDS | _WORD_TITLES | frozenset("""mate carer chair boyfriend girlfriend
 fiance fiancee bestie neighbor""".split())
+#: Roles in a group, after which a capitalised word that is no common English word is
+#: a name when set off by a colon or a dash ("Harehills PPG (chair: Wilf Braithwaite)",
+#: "secretary - Tsiory"); not after a space ("chair yoga", "Secretary General").
+_SET_OFF_ROLES = frozenset("""chair chairman chairwoman chairperson vice-chair secretary
+treasurer coordinator co-ordinator convenor convener organiser organizer lead manager
+rep representative contact""".split())
 #: Roles a person gives in brackets after their name ("Rufaro (carer)"), besides the
 #: role words: words also used of things elsewhere ("carer support").
 _BRACKET_ROLES = frozenset("""carer patient volunteer member chair champion parent
@@ -1123,7 +1135,8 @@ _NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
 #: Place's words that are as often a surname ("Sarah Ward", "Tom Hall", "Amy Hill"):
 #: after a given name, a person's name where something says a person is meant
 #: (``person_cued`` in :func:`_name_spans`).
-_SURNAME_PLACE_WORDS = frozenset("ward hall hill church lane cross heath fields bridge".split())
+_SURNAME_PLACE_WORDS = frozenset(
+    "ward hall hill church lane cross heath fields bridge street".split())
 #: Given names that name places more than people before a place's word: queens,
 #: princes and those the halls and parks of the county are named after ("Victoria
 #: Hall", "Albert Hill", "Stanley Hall"); a saint's has "St" before it.
@@ -1133,7 +1146,7 @@ adelaide augusta beatrice winston wesley""".split())
 #: is meant ("thanks Amy Hall", "ask Sarah Ward", "with Tom Hill"), and words before
 #: "to" that do ("thanks to", "speak to"; not "went to").
 _CUE_BEFORE_PERSON = frozenset("""thanks thank cheers ta ask asked call ring rang email
-emailed contact contacted with by met meet""".split())
+emailed contact contacted with by met meet signed regards""".split())
 _CUE_TO_PERSON = frozenset("""thanks thank speak spoke talk talked chat chatted write wrote
 listen listened reach""".split())
 #: Words after such a name that say a person is meant ("Sarah Ward from the PPG").
@@ -1465,8 +1478,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if role_after(j) or (j + 1 < n and gap(j + 1) == " "
                              and keys[j + 1] in _CUE_AFTER_PERSON):
             return True
-        # praised: a person's, unless a ward named after a flower or a tree, as wards
-        # are ("Sarah Ward was great"; not "Rosemary Ward was great")
+        # a role after "was" ("Karen Street was our facilitator"); praised: a person's,
+        # unless a ward named after a flower or a tree, as wards are ("Sarah Ward was
+        # great"; not "Rosemary Ward was great")
+        if j + 3 < n and keys[j + 1] in ("was", "is") and keys[j + 2] in ("our", "my", "the") \
+                and keys[j + 3] in _LOWER_ROLES | _SET_OFF_ROLES \
+                and all(gap(k) == " " for k in (j + 1, j + 2, j + 3)):
+            return True
         return j + 2 < n and keys[j + 1] in ("was", "is") and gap(j + 1) == " " \
             and gap(j + 2) == " " and keys[j + 2] in _PRAISE \
             and not (keys[j] == "ward" and keys[i] in english_words())
@@ -1595,7 +1613,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # in an answer not all in capitals: multiple sclerosis, "MS nurse", "MS Society").
         if nxt and not (word == "MS" and not upper_text) \
                 and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))
-                    or (key in _ROLE_WORDS and _is_title_case(words[i + 1][2])
+                    or ((key in _ROLE_WORDS or (key in _SET_OFF_ROLES
+                                                 and gap(i + 1) in (": ", " - ")))
+                        and _is_title_case(words[i + 1][2])
                         and keys[i + 1] not in gaz.common_words
                         and not keys[i + 1].startswith(("i'", "i\u2019")))):
             follow, fkey = words[i + 1][2], keys[i + 1]
@@ -1617,7 +1637,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if sep in ((" ", ". ", ".", "  ") if key in _TITLES else
                        (" ", ". ", "  ") if key in _SHORT_WORD_TITLES else
                        _ROLE_GAPS if key in _ROLE_WORDS and key not in _WORD_TITLES
-                       else (" ", "  ")) \
+                       else (": ", " - ") if key in _SET_OFF_ROLES else (" ", "  ")) \
                     and fkey not in _STOP and fkey not in _TITLES and (
                     key in _TITLES or (capitalised_word(i + 1) and not (
                         title_text and fkey in english_words() and not gaz.is_name(fkey)
@@ -1632,7 +1652,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 if key in _TITLES and (fkey in _NOT_AFTER_TITLE or (
                         follow.islower() and fkey in _NOT_AFTER_TITLE_LOWER)):
                     continue  # "Dr appointment", "Dr told me", "ms teams", "Dr Google"
-                if not is_place(i + 1, i + 2):
+                # (a relation's possessive is a person's before a place's word too: "my
+                # husband Kwame's NHS number")
+                if not is_place(i + 1, i + 2) or (
+                        key in _ROLE_WORDS and follow.endswith(("'s", "\u2019s"))):
                     mark(i + 1)
                     extend(i + 1)
             continue
@@ -1896,7 +1919,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(i - 1)
 
     # Lists: "Ayesha and Rob", "Rob, Ayesha and Sam".
-    if not title_text:
+    if not title_text or upper_text:
         todo = [i for i in range(n) if name[i]]
         while todo:
             i = todo.pop()
@@ -1920,12 +1943,22 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                             gaz.is_name(keys[i]) and keys[i] not in gaz.dict_words)
                         or (keys[i] in gaz.given_common and person_next(max(i, j))
                             and not (keys[i] in _VIRTUES and keys[j] in _VIRTUES)))
-                if name[j] or covered[j] or is_place(j, j + 1) or not (lower_pair or worded) and (
+                # in capitals beside a name in capitals: a given name that is no common
+                # word ("THANKS TO SUE AND PHIL"), or one that is, before what a person
+                # does ("MOHAMMED AND ROSE HELPED ME")
+                last = max(i, j)
+                capital_pair = words[i][2].isupper() and words[j][2].isupper() \
+                    and len(words[j][2]) > 1 and (keys[j] in _greeted_given() or (
+                        keys[j] in gaz.given_common and keys[j] not in _MONTHS
+                        and last + 1 < n and (keys[last + 1] in _PERSON_AFTER
+                                              or keys[last + 1] in _DOES_VERBS)))
+                if name[j] or covered[j] or is_place(j, j + 1) or not (
+                        lower_pair or worded or capital_pair) and (
                         not capitalised_word(j) or keys[j] in gaz.common_words
                         or (sentence_start(j) and not (gaz.is_name(keys[j]) or unknown(j)))):
                     continue
                 if abs(j - i) == 2 and keys[(i + j) // 2] == "n" and not (
-                        lower_pair or worded or is_given(keys[j]) or unknown(j)
+                        lower_pair or worded or capital_pair or is_given(keys[j]) or unknown(j)
                         or (gaz.is_name(keys[j]) and keys[j] not in gaz.dict_words)
                         or (capitalised_word(j) and keys[j] not in english_words())):
                     continue  # "n" for "and" only between names: "Kels n Jodie", not

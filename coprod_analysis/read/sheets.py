@@ -169,27 +169,36 @@ def _repeat(element: ElementTree.Element, attribute: str) -> int:
 
 
 def _ods_text(element: ElementTree.Element) -> str:
-    """A cell's shown text: its paragraphs joined by line breaks (``text:s`` spaces,
-    ``text:tab``, ``text:line-break`` honoured)."""
-    lines = []
-    for paragraph in element.iter():
-        if paragraph.tag not in (_X + "p", _X + "h"):
-            continue
-        parts = [paragraph.text or ""]
-        for child in paragraph.iter():
-            if child is paragraph:
-                continue
+    """A cell's shown text: its paragraphs joined by line breaks, each read in document
+    order through the spans and links inside it (a bold word, a link: ``text:span``
+    and ``text:a`` nest, and a child's text comes before its tail), ``text:s`` spaces,
+    ``text:tab`` and ``text:line-break`` honoured; a cell's comment
+    (``office:annotation``) is not its text."""
+    lines: list[str] = []
+
+    def inline(node: ElementTree.Element, parts: list[str]) -> None:
+        for child in node:
             if child.tag == _X + "s":
                 parts.append(" " * int(child.get(_X + "c", "1") or 1))
             elif child.tag == _X + "tab":
                 parts.append("\t")
             elif child.tag == _X + "line-break":
                 parts.append("\n")
-            elif child.text:
-                parts.append(child.text)
-            if child.tail:
-                parts.append(child.tail)
-        lines.append("".join(parts))
+            elif child.tag != _O + "annotation":
+                parts.append(child.text or "")
+                inline(child, parts)
+            parts.append(child.tail or "")
+
+    def paragraphs(node: ElementTree.Element) -> None:
+        for child in node:
+            if child.tag in (_X + "p", _X + "h"):
+                parts = [child.text or ""]
+                inline(child, parts)
+                lines.append("".join(parts))
+            elif child.tag != _O + "annotation":
+                paragraphs(child)  # a list's items, a section's paragraphs
+
+    paragraphs(element)
     return "\n".join(lines)
 
 
