@@ -69,6 +69,11 @@ _NOT_A_PERSON = re.compile(NOT_A_PERSON_HEADER)
 _QUESTION_PREFIX = re.compile(r"^\s*[A-Za-z]{0,12}\d*_(?=[A-Za-z])")
 
 
+#: Words that make a question one of how things stood before the session (in a
+#: normalised header).
+_ASKS_BEFORE = re.compile(r"\b(?:before|pre|prior to|beforehand|baseline|at the start)\b")
+
+
 def normalise_header(text: str) -> str:
     """Reduce a header to lower-case words for matching.
 
@@ -447,25 +452,36 @@ def map_columns(
     # a header typed short ("Ladder", "Confidence", "Key takeaway") shares few words
     # with the question, and an unrelated question after it may share more (a reader's
     # attack: "How confident do you feel using a computer?" took the confidence outcome).
+    # A column asking how things stood before the session (a "before and after" form:
+    # "Before the session, how far did you agree? [...]" then the form's own "By the end
+    # of the session ..."; "PRE" and "POST") is never read before one that does not:
+    # the outcomes are where people are at the end (a hostile-file attack, session 14).
     by_name = {f.name: f for f in fields}
-    chosen: dict[str, str] = {}
+    chosen: dict[str, str] = {}  # field -> why its column is not the leftmost
     for name, field_ in by_name.items():
         matched = [h for h, role in found.items() if role == name and overrides.get(
             _override_key(h)) is None and h not in platform_roles]
         if name in taken or name in multi or len(matched) < 2:
             continue
+        after = [h for h in matched if not _ASKS_BEFORE.search(normalise_header(h))]
+        if after and after[0] != matched[0]:
+            matched = after
+            taken[name] = matched[0]
         close = {h: closeness(h, field_) for h in matched}
         worded = [h for h in matched if close[h] >= WORDED_AS_THE_QUESTION]
         if worded and worded[0] != matched[0]:
-            taken[name] = chosen[name] = max(worded, key=close.__getitem__)
+            taken[name] = max(worded, key=close.__getitem__)
+            chosen[name] = "worded as the form's question; the leftmost column is read otherwise"
     for header in headers:
         role = found[header]
         if role in _MANY or role in multi or taken.get(role) == header:
             pass
         elif role in taken:
             if not _is_special(role):
-                why = (" (worded as the form's question; the leftmost column is read "
-                       "otherwise)") if role in chosen else ""
+                why = " (it asks how things stood before the session)" if (
+                    _ASKS_BEFORE.search(normalise_header(header))
+                    and not _ASKS_BEFORE.search(normalise_header(taken[role]))) else \
+                    f" ({chosen[role]})" if role in chosen else ""
                 notes.append(f"{header!r} also looks like {role!r}, which is read from "
                              f"{taken[role]!r}{why}; it is kept as an extra column")
             role = {"email": "identifier", "respondent_id": "platform",

@@ -635,3 +635,41 @@ def test_of_two_columns_for_one_field_the_leftmost_wins_unless_one_is_the_questi
 ])
 def test_a_bilingual_header_is_matched_by_either_side(header, field):
     assert match_field(header, EVALUATION_FIELDS) == field
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Before the session, how far did you agree? [I understand the patient champion's role]",
+     "By the end of the session, how far do you agree? [I understand the patient champion's "
+     "role]"),
+    ("PRE - I understand the patient champion's role",
+     "POST - I understand the patient champion's role"),
+    ("Before today: I understand the patient champion's role",
+     "Now: I understand the patient champion's role"),
+])
+def test_a_column_asking_how_things_stood_before_the_session_is_not_the_outcome(before, after):
+    # A "before and after" form puts the before grid first: the leftmost rule read the
+    # before answers as the outcomes (a hostile-file attack, session 14).
+    colmap = map_columns([before, after], EVALUATION_FIELDS)
+    assert colmap.roles[after] == "outcome_role"
+    assert colmap.roles[before] == "unmapped"
+    assert colmap.notes == [f"{before!r} also looks like 'outcome_role', which is read from "
+                            f"{after!r} (it asks how things stood before the session); it is "
+                            "kept as an extra column"]
+    # the other way round, the after grid first, it is read as before
+    assert map_columns([after, before], EVALUATION_FIELDS).roles[after] == "outcome_role"
+
+
+def test_a_before_and_after_export_reads_the_end_of_session_answers(tmp_path):
+    import csv
+
+    from coprod_analysis import load_evaluations
+
+    grid = "how far do you agree? [I understand the patient champion's role]"
+    path = tmp_path / "prepost.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([
+            ["Timestamp", "Date of the session", f"Before the session, {grid}",
+             f"By the end of the session, {grid}", "How would you rate the session overall?"],
+            ["2019/03/14 10:00:00", "14/03/2019", "Strongly disagree", "Agree", "Good"]])
+    result = load_evaluations(path, themes=False)
+    assert result.data["outcome_role"].tolist() == [4]  # Agree, not Strongly disagree
