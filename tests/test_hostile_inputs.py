@@ -703,3 +703,35 @@ def test_ods_rich_text_is_read_in_the_order_it_is_written(tmp_path):
     grid = read_ods_grid(path)
     assert grid.records.iloc[1].tolist() == ["Thanks to Margaret Okonkwo for chairing",
                                              "Email jo @x.org now\nsecond\tline"]
+
+
+def test_session_dates_either_order_are_read_as_the_submission_times_say(tmp_path):
+    # A US-locale sheet: every session date could be either order ("3/5/2024"), and the
+    # forms were sent on 13 to 15 March (the timestamps say month-first themselves).
+    # Read day-first (the UK default), each session was on 3 May, after its form was
+    # sent; read month-first, on 5 March. By hand: 5 March 2024 for each, with a note.
+    path = tmp_path / "us.csv"
+    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
+                    '"Overall, how would you rate the session?"\n'
+                    '"3/13/2024 14:01:00","3/5/2024","Seacroft Hub","Good"\n'
+                    '"3/14/2024 14:01:01","3/5/2024","Seacroft Hub","Good"\n'
+                    '"3/15/2024 14:01:02","3/5/2024","Seacroft Hub","Poor"\n', encoding="utf-8")
+    result = load_evaluations(path, themes=False)
+    assert result.data["session_date"].astype(str).tolist() == ["2024-03-05"] * 3
+    (info,) = result.summary["files"].values()
+    assert info["date_order"]["Date of the session"]["decided_by"] == "submission"
+
+
+def test_uk_session_dates_a_month_from_their_forms_either_way_stay_day_first(tmp_path):
+    # 03/04/2024 sent on 3 April: day-first (3 April) is the same day; month-first (4
+    # March) is a month before, which could be too. The UK default stands.
+    path = tmp_path / "uk.csv"
+    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
+                    '"Overall, how would you rate the session?"\n'
+                    '"2024/04/03 14:01:00","03/04/2024","Seacroft Hub","Good"\n'
+                    '"2024/04/05 14:01:00","03/04/2024","Seacroft Hub","Poor"\n',
+                    encoding="utf-8")
+    result = load_evaluations(path, themes=False)
+    assert result.data["session_date"].astype(str).tolist() == ["2024-04-03"] * 2
+    (info,) = result.summary["files"].values()
+    assert info["date_order"]["Date of the session"]["decided_by"] == "default"

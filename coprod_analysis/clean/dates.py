@@ -11,7 +11,11 @@ read with a mix of orders):
    platform is known to write is used
    (:data:`coprod_analysis.read.platforms.DATE_CONVENTIONS`).
 3. Otherwise the column is read day-first (the UK default) and a note names
-   the column and the ambiguity.
+   the column and the ambiguity; unless, for a date a respondent gave, the
+   submission times say otherwise: read month-first, every session date falls
+   on or before the day its form was sent (and within 120 days), where read
+   day-first fewer than half do (``clean.fields.settle_by_submission``, with a
+   note).
 
 A column holding both kinds (``14/03/2019`` and ``03/14/2019``) is read
 day-first; its month-first dates are left unread, each with a problem saying
@@ -48,6 +52,7 @@ class DateOrder:
     why:
         ``values`` (a value decided it), ``platform`` (the platform's known
         order), ``default`` (nothing decided: the UK default, with a note),
+        ``submission`` (month-first, as the submission times say, with a note),
         ``mixed`` (both orders found: day-first, the others left unread) or
         ``none`` (no numeric dates with ``/``, ``.`` or ``-``: nothing to decide).
     detail:
@@ -70,7 +75,7 @@ class DateOrder:
     @property
     def note(self) -> str | None:
         """A note for the summary where the order had to be assumed, else ``None``."""
-        if self.why in ("default", "mixed"):
+        if self.why in ("default", "mixed", "submission"):
             return self.detail
         return None
 

@@ -156,6 +156,54 @@ def convert_fields(
     return frame, problems_frame, dayfirst
 
 
+#: How long after a session its evaluation may be sent, for the submission times to
+#: tell a date column's order (:func:`settle_by_submission`).
+SENT_WITHIN_DAYS = 120
+
+
+def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Field, ...],
+                         frame: pd.DataFrame, submitted: pd.Series,
+                         dayfirst: dict[str, bool]) -> None:
+    """Read a date column month-first where its values could not decide (every day 12
+    or less: read day-first, the UK default) but the submission times do: read so,
+    every session date falls on or before the day its form was sent, and within
+    :data:`SENT_WITHIN_DAYS` of it, where day-first puts fewer than half of them there
+    (a form sent on 4 March about "3/4/2024" was about 4 March, not 3 April; found by a
+    hostile-file attack). Changes ``frame``, ``dayfirst`` and the column's note in place.
+    """
+    sent = pd.to_datetime(submitted, errors="coerce").dt.normalize()
+    if sent.isna().all():
+        return
+    for f in fields:
+        header = colmap.column_for(f.name)
+        order = export.date_orders.get(header) if header else None
+        if f.kind != "date" or order is None or order.why != "default":
+            continue
+        column = export.cells[header]
+        readings = {}
+        for first in (True, False):
+            parsed, _ = values.apply_by_value(column, lambda t, d=first: values.parse_date(t, d))
+            readings[first] = pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(
+                dtype="datetime64[ns]"), index=column.index)
+        both = readings[True].notna() & sent.notna() & (readings[True] != readings[False])
+        if not both.any():
+            continue
+
+        def fits(dates: pd.Series) -> int:
+            gap = (sent[both] - dates[both]).dt.days
+            return int(((gap >= 0) & (gap <= SENT_WITHIN_DAYS)).sum())
+
+        day, month, n = fits(readings[True]), fits(readings[False]), int(both.sum())
+        if month == n and day < n / 2:
+            frame[f.name] = readings[False]
+            dayfirst[f.name] = False
+            export.date_orders[header] = dates.DateOrder(False, "submission", (
+                f"column {header!r}: every date could be day-first or month-first (no day "
+                f"above 12); read month-first, as the submission times say: so every "
+                f"session date falls on or before the day its form was sent ({day} of {n} "
+                "would, read day-first)"))
+
+
 def _multi_answer(export: RawExport, headers: list[str], name: str, *,
                   keep_text: bool) -> dict[str, pd.Series]:
     """A "tick all that apply" question, from one list column or one column per option.

@@ -424,6 +424,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
             fields = _redact_place_names(fields)
         submitted, time_problems = conv.submission_times(
             export, colmap, None if times is None else times.result())
+    conv.settle_by_submission(export, colmap, form.fields, fields, submitted, dayfirst)
     describe_reading(report, export)
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)

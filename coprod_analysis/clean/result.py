@@ -134,7 +134,8 @@ def build_summary(form: FormSpec, files: list[FileReport], problems: pd.DataFram
 
 _DECIDED_BY = {"values": "decided by its values", "platform": "the platform's known order",
                "default": "could not be decided: the UK default, see the note below",
-               "mixed": "both orders found: see the note below"}
+               "mixed": "both orders found: see the note below",
+               "submission": "as the submission times say: see the note below"}
 
 
 def quality_report(result: CleanResult, top: int = 5) -> str:
