@@ -735,3 +735,36 @@ def test_uk_session_dates_a_month_from_their_forms_either_way_stay_day_first(tmp
     assert result.data["session_date"].astype(str).tolist() == ["2024-04-03"] * 2
     (info,) = result.summary["files"].values()
     assert info["date_order"]["Date of the session"]["decided_by"] == "default"
+
+
+def test_serial_number_dates_in_a_1904_workbook_are_read_in_its_system(tmp_path):
+    # A Mac Excel workbook in the 1904 date system, dates typed as plain numbers
+    # (General format). By hand: 1 January 1904 to 1 January 2024 is 120 years of 365
+    # days and 30 leap days (1904 to 2020), 43830 days; 43903 is 73 days later, 14
+    # March 2024 (31 + 29 + 13). Read in the 1900 system it was four years and a day
+    # out. The submission time 43903.4167 keeps its time of day: 0.4167 of a day is
+    # 36002.88 s, 10:00:03.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    sheet = book.active
+    sheet.append(["Timestamp", "Date of the session", "Where did you attend?",
+                  "Overall, how would you rate the session?"])
+    sheet.append([43903.4167, 43903, "Seacroft Hub", "Good"])
+    path = tmp_path / "mac.xlsx"
+    book.save(path)
+    result = load_evaluations(path, themes=False)
+    assert result.data["session_date"].astype(str).tolist() == ["2024-03-14"]
+    assert result.data["submitted_at"].astype(str).tolist() == ["2024-03-14 10:00:03"]
+
+
+def test_a_serial_number_submission_time_keeps_its_time_of_day(tmp_path):
+    # 45365.416748 days from 30 December 1899: 14 March 2024, and 0.416748 of a day is
+    # 36007.0 seconds, 10:00:07.
+    path = tmp_path / "saved.csv"
+    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
+                    '"Overall, how would you rate the session?"\n'
+                    '"45365.416748","14/03/2024","Seacroft Hub","Good"\n', encoding="utf-8")
+    result = load_evaluations(path, themes=False)
+    assert result.data["submitted_at"].astype(str).tolist() == ["2024-03-14 10:00:07"]

@@ -7,6 +7,7 @@ reported as problems; nothing here drops or reorders rows.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -120,7 +121,7 @@ def convert_fields(
             export.date_orders[header] = order
             dayfirst[f.name] = order.dayfirst
             parsed, problems = values.apply_by_value(
-                column, lambda t, d=order.dayfirst: values.parse_date(t, d))
+                column, lambda t, d=order.dayfirst: values.parse_date(t, d, export.serial_epoch))
             problems = dates.mark_mixed(column, problems, order)
             parsed = pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(
                 dtype="datetime64[ns]")
@@ -182,14 +183,15 @@ def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Fie
         column = export.cells[header]
         readings = {}
         for first in (True, False):
-            parsed, _ = values.apply_by_value(column, lambda t, d=first: values.parse_date(t, d))
+            parsed, _ = values.apply_by_value(
+                column, lambda t, d=first: values.parse_date(t, d, export.serial_epoch))
             readings[first] = pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(
                 dtype="datetime64[ns]"), index=column.index)
         both = readings[True].notna() & sent.notna() & (readings[True] != readings[False])
         if not both.any():
             continue
 
-        def fits(dates: pd.Series) -> int:
+        def fits(dates: pd.Series, both: pd.Series = both) -> int:
             gap = (sent[both] - dates[both]).dt.days
             return int(((gap >= 0) & (gap <= SENT_WITHIN_DAYS)).sum())
 
@@ -240,7 +242,8 @@ def submission_times(export: RawExport, colmap: ColumnMap, read: ReadTimes | Non
         return pd.Series(pd.NaT, index=export.cells.index, dtype="datetime64[ns]"), \
             pd.DataFrame(columns=PROBLEM_COLUMNS)
     if read is None:
-        read = read_submission_times(export.cells[header], export.platform, header)
+        read = read_submission_times(export.cells[header], export.platform, header,
+                                     export.serial_epoch)
     times, problems, order = read
     export.date_orders[header] = order
     return times, _problem_frame(export, header, "submitted_at", problems)
@@ -250,14 +253,16 @@ def submission_times(export: RawExport, colmap: ColumnMap, read: ReadTimes | Non
 ReadTimes = tuple[pd.Series, np.ndarray, dates.DateOrder]
 
 
-def read_submission_times(column: pd.Series, platform: str, header: str) -> ReadTimes:
+def read_submission_times(column: pd.Series, platform: str, header: str,
+                          epoch: dt.date | None = None) -> ReadTimes:
     """Read a column of submission times, touching nothing else (safe in another thread):
-    the times, a problem per cell (``None`` where fine) and how its dates are ordered.
+    the times, a problem per cell (``None`` where fine) and how its dates are ordered
+    (``epoch``: the workbook's day 0, for serial numbers).
     """
     order = dates.decide_order(column, platform, header)
     times, problems = values.to_timestamps(
         column, dates.formats_for(TIMESTAMP_FORMATS[platform], order),
-        dayfirst=order.dayfirst)
+        dayfirst=order.dayfirst, epoch=epoch)
     return times, dates.mark_mixed(column, problems, order), order
 
 

@@ -410,7 +410,7 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
         time_header = colmap.column_for("submitted_at")
         times = None if time_header is None else pool.submit(
             conv.read_submission_times, export.cells[time_header], export.platform,
-            time_header)
+            time_header, export.serial_epoch)
         rid = colmap.column_for("respondent_id")
         respondents = None if rid is None else pool.submit(_respondent_ids,
                                                            export.cells[rid])

@@ -49,6 +49,8 @@ PROBLEM_OVERALL = "not a rating from Very poor to Very good"
 #: Dates outside these years are treated as typing mistakes.
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: An Excel serial date and time: the days since day 0, and the time as a fraction.
+_SERIAL_TIME = re.compile(r"\d{5}\.\d+")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -644,14 +646,16 @@ def _checked(year: int, month: int, day: int) -> Parsed:
     return value, None
 
 
-def parse_date(text: str, dayfirst: bool = True) -> Parsed:
+def parse_date(text: str, dayfirst: bool = True, epoch: dt.date | None = None) -> Parsed:
     """Read a date typed or exported in any of the usual ways.
 
     ISO (``2018-03-20``), UK day-first (``20/03/2018``, ``20/3/18``,
     ``20.03.2018``), month-first when ``dayfirst`` is false, long form
     (``20th March 2018``, ``Tuesday 20 March 2018``, ``March 20, 2018``,
     Excel's ``20-Mar-18``) and
-    Excel serial numbers (``43179``). A time after the date is ignored.
+    Excel serial numbers (``43179``; counted from ``epoch``, day 0 of the workbook's
+    date system, by default Excel's usual 30 December 1899). A time after the date
+    is ignored.
 
     Examples
     --------
@@ -672,7 +676,7 @@ def parse_date(text: str, dayfirst: bool = True) -> Parsed:
         day, month = (first, second) if dayfirst else (second, first)
         return _checked(_year(match[3]), month, day)
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
-        value = _EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
+        value = (epoch or _EXCEL_EPOCH) + dt.timedelta(days=int(float(text)))
         return _checked(value.year, value.month, value.day)
     words = text.lower()
     words = re.sub(r"\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b",
@@ -730,11 +734,14 @@ def to_dates(series: pd.Series) -> tuple[np.ndarray, np.ndarray, bool]:
     return dates, problems, dayfirst
 
 
-def parse_timestamp(text: str, formats: tuple[str, ...] = (), dayfirst: bool = True) -> Parsed:
+def parse_timestamp(text: str, formats: tuple[str, ...] = (), dayfirst: bool = True,
+                    epoch: dt.date | None = None) -> Parsed:
     """Read a submission time: a platform's own format first, then ISO, then a date.
 
     A trailing time-zone name (``GMT``, ``GMT+1``, ``Z``) is dropped: times are
-    kept as the clock on the wall said them.
+    kept as the clock on the wall said them. An Excel serial number keeps its time
+    of day (``45365.416748`` is 10:00:07 on 14 March 2024), counted from ``epoch`` as
+    :func:`parse_date` counts it.
 
     Examples
     --------
@@ -744,6 +751,8 @@ def parse_timestamp(text: str, formats: tuple[str, ...] = (), dayfirst: bool = T
     (datetime.datetime(2018, 3, 20, 14, 5), None)
     >>> parse_timestamp("soon")
     (None, 'not a date and time')
+    >>> parse_timestamp("45365.416748")
+    (datetime.datetime(2024, 3, 14, 10, 0, 7), None)
     """
     text = _TZ_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip())
     if not text or normalise_answer(text) in MISSING_ANSWERS:
@@ -755,6 +764,9 @@ def parse_timestamp(text: str, formats: tuple[str, ...] = (), dayfirst: bool = T
             break
         except ValueError:
             continue
+    if value is None and _SERIAL_TIME.fullmatch(text):
+        start = dt.datetime.combine(epoch or _EXCEL_EPOCH, dt.time())
+        value = start + dt.timedelta(seconds=round(float(text) * 86400))
     if value is None:
         with contextlib.suppress(ValueError):
             value = dt.datetime.fromisoformat(text).replace(tzinfo=None)
@@ -762,7 +774,7 @@ def parse_timestamp(text: str, formats: tuple[str, ...] = (), dayfirst: bool = T
         if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
             return None, f"the year {value.year} looks like a typing mistake"
         return value, None
-    day, problem = parse_date(text, dayfirst)
+    day, problem = parse_date(text, dayfirst, epoch)
     if problem and problem != "not a date":
         return None, problem
     if day is not None:
@@ -894,8 +906,8 @@ def _cut_ends(array: pa.LargeStringArray, cut: np.ndarray) -> pa.LargeStringArra
                                             array.null_count)
 
 
-def to_timestamps(series: pd.Series, formats: tuple[str, ...],
-                  dayfirst: bool = True) -> tuple[pd.Series, np.ndarray]:
+def to_timestamps(series: pd.Series, formats: tuple[str, ...], dayfirst: bool = True,
+                  epoch: dt.date | None = None) -> tuple[pd.Series, np.ndarray]:
     """Read a column of submission times.
 
     The platform's formats are tried on the whole column at once, in pyarrow
@@ -942,7 +954,8 @@ def to_timestamps(series: pd.Series, formats: tuple[str, ...],
     todo = present & result.isna().to_numpy()
     if todo.any():
         values, found = apply_by_value(series[todo],
-                                       lambda t: parse_timestamp(t, formats, dayfirst))
+                                       lambda t: parse_timestamp(t, formats, dayfirst,
+                                                                 epoch))
         result[todo] = pd.to_datetime(pd.Series(values, dtype=object)).to_numpy()
         problems[todo] = found
     return result, problems

@@ -72,6 +72,10 @@ class Grid:
         ``mixed utf-8/windows-1252``) or ``xlsx``.
     notes:
         Plain-English notes on anything repaired while reading.
+    serial_epoch:
+        Day 0 of the workbook's date system, for dates written as serial numbers
+        (``45365``): ``None`` for Excel's usual 1900 system, 1 January 1904 for a
+        workbook saved in the 1904 system (Mac Excel).
     """
 
     path: Path
@@ -80,6 +84,7 @@ class Grid:
     malformed: list[tuple[int, list[str]]] = field(default_factory=list)
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
+    serial_epoch: dt.date | None = None
 
 
 # --- Bytes to text ---------------------------------------------------------
@@ -717,6 +722,7 @@ def read_xlsx_grid(path: Path) -> Grid:
             path,
         )
     notes: list[str] = []
+    epoch = None
     try:
         with zipfile.ZipFile(path) as archive:
             check_workbook(path, archive)
@@ -741,8 +747,8 @@ def read_xlsx_grid(path: Path) -> Grid:
         if part:
             notes.extend(_fill_merged(path, part, rows))
         if getattr(book, "epoch", None) == openpyxl.utils.datetime.CALENDAR_MAC_1904:
-            notes.append("the workbook uses the 1904 date system (Mac Excel); its date "
-                         "cells were read in it")
+            notes.append(SYSTEM_1904_NOTE)
+            epoch = EPOCH_1904
     except CoprodError:
         raise
     except MemoryError:
@@ -769,9 +775,15 @@ def read_xlsx_grid(path: Path) -> Grid:
                      f"was read")
         hidden = hidden[1:]
     notes += [HIDDEN_SHEETS + ", ".join(hidden)] if hidden else []
-    return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes)
+    return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes,
+                serial_epoch=epoch)
 
 
+#: Day 0 of Excel's 1904 date system (Mac Excel), and the note that says it was used.
+EPOCH_1904 = dt.date(1904, 1, 1)
+SYSTEM_1904_NOTE = ("the workbook uses the 1904 date system (older Excel on Apple "
+                    "computers); its date cells, and dates written as serial numbers, "
+                    "were read in it")
 #: The notes naming worksheets with data that were not read (the names follow).
 OTHER_SHEETS = "only the first worksheet was read; these worksheets also hold data: "
 HIDDEN_SHEETS = "these hidden worksheets hold data and were not read: "

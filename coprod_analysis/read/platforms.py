@@ -33,6 +33,7 @@ and the columns the package derives are derived again.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ class RawExport:
         ``(source_row, fields)`` for rows with too few or too many fields.
     headers_raw:
         Cleaned header -> the header text as it stood in the file.
-    encoding, notes:
+    encoding, notes, serial_epoch:
         From the :class:`Grid`.
     header_rows:
         How many rows the header took (2 for SurveyMonkey's, else 1).
@@ -125,6 +126,7 @@ class RawExport:
     headers_raw: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
     notes: list[str] = field(default_factory=list)
+    serial_epoch: dt.date | None = None
     header_rows: int = 1
     recognised_by: str = ""
     date_orders: dict = field(default_factory=dict)
@@ -504,6 +506,7 @@ def to_raw_export(grid: Grid) -> RawExport:
         malformed=malformed,
         headers_raw=dict(zip(cleaned, raw_headers, strict=True)),
         encoding=grid.encoding,
+        serial_epoch=grid.serial_epoch,
         notes=list(grid.notes) + (layout.notes if layout is not None else []),
         header_rows=n_header,
         recognised_by=recognised,

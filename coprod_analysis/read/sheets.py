@@ -34,7 +34,7 @@ from coprod_analysis.limits import (
     size_text,
     too_many_cells,
 )
-from coprod_analysis.read.grid import Grid
+from coprod_analysis.read.grid import EPOCH_1904, OTHER_SHEETS, SYSTEM_1904_NOTE, Grid
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,8 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_XLS_BYTES = 256 << 20
 
 
-def _grid(path: Path, rows: list[list[str]], encoding: str, notes: list[str]) -> Grid:
+def _grid(path: Path, rows: list[list[str]], encoding: str, notes: list[str],
+          serial_epoch: dt.date | None = None) -> Grid:
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
     if not rows:
@@ -54,7 +55,8 @@ def _grid(path: Path, rows: list[list[str]], encoding: str, notes: list[str]) ->
     width = max(len(r) for r in rows)
     padded = [r + [""] * (width - len(r)) for r in rows]
     frame = pd.DataFrame(padded, columns=range(width), dtype=_TEXT_DTYPE)
-    return Grid(path, frame, range(len(frame)), encoding=encoding, notes=notes)
+    return Grid(path, frame, range(len(frame)), encoding=encoding, notes=notes,
+                serial_epoch=serial_epoch)
 
 
 def _number_text(value: float) -> str:
@@ -117,12 +119,10 @@ def read_xls_grid(path: Path) -> Grid:
         book.release_resources()
     notes = ["read as an old Excel .xls workbook"]
     if book.datemode == 1:
-        notes.append("the workbook uses the 1904 date system (Mac Excel); its date cells "
-                     "were read in it")
+        notes.append(SYSTEM_1904_NOTE)
     if others:
-        notes.append(f"only the first worksheet was read; these worksheets also hold data: "
-                     f"{', '.join(others)}")
-    return _grid(path, chosen, "xls", notes)
+        notes.append(OTHER_SHEETS + ", ".join(others))
+    return _grid(path, chosen, "xls", notes, EPOCH_1904 if book.datemode == 1 else None)
 
 
 def _xls_cell(cell, datemode: int) -> str:
