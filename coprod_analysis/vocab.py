@@ -48,6 +48,12 @@ LIKERT_SYNONYMS: dict[str, int] = {
     "agree": 4,
     "strongly agree": 5,
     "agree strongly": 5,
+    # Welsh, as NHS Wales's bilingual forms give them ("Cytuno'n gryf / Strongly agree")
+    "anghytuno n gryf": 1,
+    "anghytuno": 2,
+    "ddim yn cytuno nac yn anghytuno": 3,
+    "cytuno": 4,
+    "cytuno n gryf": 5,
 }
 
 OVERALL_SYNONYMS: dict[str, int] = {
@@ -60,6 +66,13 @@ OVERALL_SYNONYMS: dict[str, int] = {
     "good": 4,
     "very good": 5,
     "excellent": 5,
+    # Welsh
+    "gwael iawn": 1,
+    "gwael": 2,
+    "gweddol": 3,
+    "da": 4,
+    "da iawn": 5,
+    "ardderchog": 5,
 }
 
 #: Answers that mean "no answer" on a scale: missing, never an error.

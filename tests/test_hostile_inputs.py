@@ -35,6 +35,7 @@ import random
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from coprod_analysis import CoprodError, load_evaluations, load_reviews
@@ -768,3 +769,26 @@ def test_a_serial_number_submission_time_keeps_its_time_of_day(tmp_path):
                     '"45365.416748","14/03/2024","Seacroft Hub","Good"\n', encoding="utf-8")
     result = load_evaluations(path, themes=False)
     assert result.data["submitted_at"].astype(str).tolist() == ["2024-03-14 10:00:07"]
+
+
+@pytest.mark.parametrize(("role", "overall", "expected"), [
+    ("Cytuno'n gryf / Strongly agree", "Da / Good", (5, 4)),  # bilingual, NHS Wales
+    ("Anghytuno'n gryf", "Gwael iawn", (1, 1)),  # Welsh alone
+    ("Ddim yn cytuno nac yn anghytuno / Neither agree nor disagree", "Gweddol / Fair", (3, 3)),
+    ("Cytuno / Strongly agree", "Da iawn / Very good", (None, 5)),  # halves disagree: a problem
+])
+def test_welsh_and_bilingual_answers_are_read(tmp_path, role, overall, expected):
+    # Before, every such answer was unreadable and emptied (72 of 72 in an attacker's file).
+    path = tmp_path / "cy.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([
+            ["Timestamp", "Dyddiad y sesiwn / Date of the session",
+             "I understand the patient champion's role",
+             "Yn gyffredinol, sut fyddech chi'n graddio'r sesiwn? / Overall, how would you "
+             "rate the session?"],
+            ["2024/03/14 10:00:07", "14/03/2024", role, overall]])
+    result = load_evaluations(path, themes=False)
+    got = result.data[["outcome_role", "overall"]].iloc[0].tolist()
+    assert [None if pd.isna(v) else int(v) for v in got] == list(expected)
+    if expected[0] is None:
+        assert "its two languages disagree" in result.problems["problem"].iloc[0]

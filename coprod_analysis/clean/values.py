@@ -360,7 +360,17 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     [(None, None), (None, 'bad'), (4, None), (None, 'bad')]
     >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("-1", "− 3", "(-5)")]
     [(None, 'bad'), (None, 'bad'), (None, 'bad')]
+
+    A bilingual label is read by either half ("Cytuno'n gryf / Strongly agree"); halves
+    that say different things are a problem.
+
+    >>> parse_score("Cytuno'n gryf / Strongly agree", LIKERT_SYNONYMS, "bad")
+    (5, None)
+    >>> parse_score("Cytuno / Strongly agree", LIKERT_SYNONYMS, "bad")
+    (None, 'bad: its two languages disagree')
     """
+    if " / " in text:
+        return _by_halves(text, lambda half: parse_score(half, synonyms, problem), problem)
     if _NEGATIVE.match(text):  # "-1" would read as 1 once its punctuation is dropped
         return None, problem
     if bare := re.fullmatch(r"\s*([1-5])(?:\.0+)?\s*", text):
@@ -381,6 +391,16 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
         if label in synonyms:
             return None, f"{problem}: the number and the words disagree"
     return None, problem
+
+
+def _by_halves(text: str, parse: Callable[[str], Parsed], problem: str) -> Parsed:
+    """An answer in two languages, "Welsh / English": what its halves say, where they
+    agree or only one can be read; else ``problem``."""
+    found = {value for value, trouble in map(parse, text.split(" / ", 1))
+             if trouble is None and value is not None}
+    if len(found) == 1:
+        return found.pop(), None
+    return (None, f"{problem}: its two languages disagree") if found else (None, problem)
 
 
 def to_likert(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
@@ -425,6 +445,8 @@ def parse_choice(text: str, choices: Choices) -> Parsed:
         return None, None
     if key in choices.synonyms:
         return choices.synonyms[key], None
+    if " / " in text:  # in two languages: "Gofalwr / Carer"
+        return _by_halves(text, lambda half: parse_choice(half, choices), choices.problem)
     if key.startswith("other") and "Other" in choices.labels:
         return "Other", None
     for words, value in choices.synonyms.items():
