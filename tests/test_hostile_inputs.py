@@ -792,3 +792,15 @@ def test_welsh_and_bilingual_answers_are_read(tmp_path, role, overall, expected)
     assert [None if pd.isna(v) else int(v) for v in got] == list(expected)
     if expected[0] is None:
         assert "its two languages disagree" in result.problems["problem"].iloc[0]
+
+
+def test_a_workbook_with_a_password_is_refused_saying_so(tmp_path):
+    # Excel saves a workbook with a password as an encrypted package in a compound
+    # file: it was called "an old Excel .xls workbook ... damaged" (XLRDError).
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    path = tmp_path / "evaluations.xlsx"
+    shutil.copy(FIXTURES / "platforms" / "password-protected.xlsx", path)
+    errors_in_one_line(path, "protected with a password")

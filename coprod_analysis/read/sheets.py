@@ -71,6 +71,29 @@ def _number_text(value: float) -> str:
 # --- .xls ------------------------------------------------------------------
 
 
+#: Why a workbook with a password cannot be read, and what to do.
+ENCRYPTED = ("the workbook is protected with a password (encrypted), so it cannot be read; "
+             "open it in Excel, remove the password (File > Info > Protect Workbook > "
+             "Encrypt with Password, and clear it) or the sensitivity label that encrypts it, "
+             "and save it again")
+#: The name of the stream holding an encrypted workbook inside its compound file, as the
+#: file's directory writes it (UTF-16LE).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted_package(path: Path) -> bool:
+    """Whether a compound (OLE2) file holds an encrypted Office document: Excel saves a
+    workbook with a password, or with a sensitivity label that encrypts it, as an
+    ``EncryptedPackage`` stream in one (read in pieces: the directory may be anywhere)."""
+    tail = b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            if _ENCRYPTED_STREAM in tail + chunk:
+                return True
+            tail = chunk[-len(_ENCRYPTED_STREAM):]
+    return False
+
+
 def read_xls_grid(path: Path) -> Grid:
     """Read the first visible worksheet with data of an Excel 97-2003 ``.xls`` file.
 
@@ -85,12 +108,16 @@ def read_xls_grid(path: Path) -> Grid:
     if size > MAX_XLS_BYTES:
         raise CoprodError(f"the file is {size_text(size)}; .xls files over "
                           f"{size_text(MAX_XLS_BYTES)} are not read", path)
+    if _encrypted_package(path):  # an .xlsx with a password (or an encrypting label)
+        raise CoprodError(ENCRYPTED, path)
     try:
         book = xlrd.open_workbook(path, on_demand=True)
     except MemoryError:
         raise CoprodError("the workbook is too large to read with the memory available",
                           path) from None
     except Exception as exc:  # xlrd raises many types for damaged files
+        if "encrypted" in str(exc).lower():  # an .xls with a password
+            raise CoprodError(ENCRYPTED, path) from None
         raise CoprodError(f"could not be read as an old Excel .xls workbook (it is damaged "
                           f"or not a spreadsheet: {type(exc).__name__})", path) from None
     chosen: list[list[str]] = []
