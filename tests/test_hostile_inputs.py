@@ -804,3 +804,20 @@ def test_a_workbook_with_a_password_is_refused_saying_so(tmp_path):
     path = tmp_path / "evaluations.xlsx"
     shutil.copy(FIXTURES / "platforms" / "password-protected.xlsx", path)
     errors_in_one_line(path, "protected with a password")
+
+
+@pytest.mark.parametrize(("tail", "note"), [
+    (b"\x00" * 64, "64 zero bytes at the end of the file (a save cut short?) were removed"),
+    (b"\x1a", "an old end-of-file mark after the last line was removed"),
+])
+def test_zero_bytes_or_an_end_of_file_mark_after_the_last_line_are_removed(tmp_path, tail,
+                                                                             note):
+    # 64 zero bytes were "not a text CSV file (binary data)"; a Ctrl-Z was a row with
+    # the wrong number of values, quarantined.
+    path = typed_lines(tmp_path, ["14/03/2019,Seacroft Hub,Patient,Agree,Good",
+                                  "15/03/2019,Seacroft Hub,Carer,Disagree,Poor"])
+    path.write_bytes(path.read_bytes() + tail)
+    result = load_evaluations(path, themes=False)
+    assert counts(result) == [2, 2, 0, 0, 0]
+    (info,) = result.summary["files"].values()
+    assert note in info["notes"]

@@ -227,8 +227,17 @@ def read_csv_grid(path: Path) -> Grid:
         wide = "utf-16"
     if not _NOT_BLANK.search(data):
         raise CoprodError("the file is empty", path)
-    _check_is_text(data, path)
     notes: list[str] = []
+    # Zero bytes after the last line (a save or a copy cut short) and an old end-of-file
+    # mark (Ctrl-Z): not data, and not a sign of a binary file either.
+    end = len(data.rstrip(b"\x00\x1a"))
+    if end < len(data) and _NOT_BLANK.search(data, 0, end):
+        padding = data[end:]
+        data = data[:end]
+        notes.append(f"{padding.count(0)} zero bytes at the end of the file (a save cut "
+                     "short?) were removed" if padding.count(0) else
+                     "an old end-of-file mark after the last line was removed")
+    _check_is_text(data, path)
     if b"\x00" in data:
         data = _without_nul(data)
         notes.append("NUL bytes were removed (between two letters, a space in their place)")
