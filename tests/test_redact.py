@@ -1150,7 +1150,8 @@ def test_ten_digits_after_my_number_with_a_valid_check_digit_are_an_nhs_number()
 def test_every_placeholder_is_listed():
     said = {redact(t) for t in ["jo@example.org", "943 476 5919", "0113 496 0000",
                                 "LS6 2QF", "I live at 14 Harehills Lane", "DOB 03/04/1956",
-                                "MRN 00123456", "my car YH19 ABC", "thanks to Dr Patel"]}
+                                "MRN 00123456", "my car YH19 ABC", "NI no QQ 12 34 56 C",
+                                "thanks to Dr Patel"]}
     import re
     tags = {tag for text in said for tag in re.findall(r"\[[a-z_]+\]", text)}
     assert tags == set(PLACEHOLDERS)
@@ -1287,4 +1288,20 @@ def test_what_the_sixth_red_team_corpus_found_in_thanks(text, expected):
     ("we need 2 more chairs ls8 3aj", "we need 2 more chairs [postcode]"),
 ])
 def test_what_the_sixth_red_team_corpus_found_in_roles_lists_and_addresses(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a National Insurance number, in capitals anywhere, in lower case after "NI" and the
+    # like (found by a hostile-file attack with a redaction gap list, session 14)
+    ("my NI number is QQ123456C", "my NI number is [ni_number]"),
+    ("ni no: ab 12 34 56 c", "ni no: [ni_number]"),
+    ("national insurance AB 12 34 56 C thanks", "national insurance [ni_number] thanks"),
+    ("room ab123456c", "room ab123456c"),
+    # a phone number with its area code set off by a slash; never a date
+    ("ring me on 07700/900123 please", "ring me on [phone] please"),
+    ("call 0113/4960000", "call [phone]"),
+    ("on 07/11/2019 10:00", "on 07/11/2019 10:00"),
+])
+def test_national_insurance_numbers_and_slashed_phone_numbers(text, expected):
     assert redact(text) == expected

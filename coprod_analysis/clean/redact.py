@@ -43,6 +43,10 @@ exactly as written. Replaced, first come first served where two overlap:
 ``[vehicle_registration]``
     a UK registration of the current shape, in any case, after a word that says a
     vehicle is meant (``my car YH19 ABC``, ``car reg ld68 xyz``, ``parked LD 68 XYZ``).
+``[ni_number]``
+    a National Insurance number, two letters, six digits and a letter A to D, spaced
+    or not: in capitals anywhere (``AB 12 34 56 C``), in lower case after ``NI``,
+    ``national insurance`` or ``NINO``.
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -73,8 +77,8 @@ exactly as written. Replaced, first come first served where two overlap:
     ``Crohn's disease``) are kept. The full list is in ``docs/cleaning.md``.
 
 The contract lists the first four and ``[name]``; ``[address]``,
-``[date_of_birth]``, ``[hospital_number]`` and ``[vehicle_registration]`` go
-further (direct identifiers all the same). :data:`PLACEHOLDERS` lists them all.
+``[date_of_birth]``, ``[hospital_number]``, ``[vehicle_registration]`` and
+``[ni_number]`` go further (direct identifiers all the same). :data:`PLACEHOLDERS` lists them all.
 
 Not found: names that are not in the gazetteer and stand without any of that
 context, addresses without a house number, dates of birth and hospital numbers
@@ -108,7 +112,8 @@ from coprod_analysis.clean.values import map_distinct_many
 
 #: What :func:`redact` puts in place of what it removes.
 PLACEHOLDERS = ("[email]", "[nhs_number]", "[phone]", "[postcode]", "[address]",
-                "[date_of_birth]", "[hospital_number]", "[vehicle_registration]", "[name]")
+                "[date_of_birth]", "[hospital_number]", "[vehicle_registration]",
+                "[ni_number]", "[name]")
 
 # --- Normalisation -------------------------------------------------------------------
 
@@ -291,6 +296,12 @@ _OWN_NUMBER_BEFORE = re.compile(
     r"\b(?:my|his|her|their|mum(?:'?s)?|dad(?:'?s)?|mother'?s|father'?s|son'?s"
     r"|daughter'?s|wife'?s|husband'?s|partner'?s)\W{1,3}(?:no|number|num)\b"
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
+#: A National Insurance number: two letters, six digits, a letter A to D, spaced or not
+#: ("AB 12 34 56 C"; HMRC's own examples start "QQ", which no one's does: taken too).
+_NI_NUMBER = re.compile(r"(?<![\w])[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
+                        r"(?![\w])")
+#: What says a National Insurance number follows, for one in lower case.
+_NI_CUE = re.compile(r"(?i:\bn\.?i\.?\b|national insurance|\bnino\b)")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
@@ -332,12 +343,16 @@ _VEHICLE_CUE = re.compile(
 _NOT_PLATE_LETTERS = frozenset("ppg ccg pcn icb nhs gps cqc pct ptb ltd".split())
 #: A UK number by its shape: trunk 0 or +44/0044 (with an optional "(0)"), then a
 #: national number whose first digit is 1, 2, 3, 5, 7, 8 or 9 and that has 9 or 10
-#: digits, spaces, dots, dashes and brackets anywhere between them.
+#: digits, spaces, dots, dashes and brackets anywhere between them (a slash only after
+#: the area code).
 _GAP = r"[ .\-()]{0,3}"
 PHONE = re.compile(
     rf"(?<![\d+])(?:(?:(?:\+|00)\s?)?44{_GAP}(?:\(\s?0\s?\){_GAP}|0{_GAP})?|\(?0{_GAP})"
     rf"(?P<first>[1-35789])(?P<rest>(?:{_GAP}\d){{8,9}})(?!\d)"
     rf"|(?<![\w+])\+(?!44)\d(?:{_GAP}\d){{7,14}}(?!\d)"
+    # an area code set off by a slash, as some write it ("07700/900123", "0113/4960000"),
+    # eleven digits in all: never a date's shape
+    r"|(?<![\d/])0[1-35789](?:\d{3}/\d{6}|\d{2}/\d{7})(?![\d/])"
 )
 _DIGIT = re.compile(r"\d")
 
@@ -1655,7 +1670,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # (a relation's possessive is a person's before a place's word too: "my
                 # husband Kwame's NHS number")
                 if not is_place(i + 1, i + 2) or (
-                        key in _ROLE_WORDS and follow.endswith(("'s", "\u2019s"))):
+                        key in _ROLE_WORDS and follow.endswith(("'s", "\u2019s"))
+                        and not word.endswith(("'s", "\u2019s"))):  # ("my husband's
+                    # Addison's": a condition)
                     mark(i + 1)
                     extend(i + 1)
             continue
@@ -2818,6 +2835,10 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             code = _HOSPITAL_NUMBER.match(text, m.end())
             if code is not None and sum(c.isdigit() for c in code.group()) >= 5:
                 add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
+    for pos, endpos in windows:  # "AB 12 34 56 C"; in lower case after "NI" and the like
+        for m in _NI_NUMBER.finditer(text, max(0, pos - 4), min(len(text), endpos + 3)):
+            if m.group().isupper() or _NI_CUE.search(text, max(0, m.start() - 30), m.start()):
+                add(m.start(), m.end(), "[ni_number]")
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
                     or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
                     or "bike" in low or "driv" in low or "drove" in low):
@@ -2957,7 +2978,7 @@ def redact(text: str) -> str:
         The text with identifiers replaced by the :data:`PLACEHOLDERS`
         (``[email]``, ``[nhs_number]``, ``[phone]``, ``[postcode]``, ``[address]``,
         ``[date_of_birth]``, ``[hospital_number]``, ``[vehicle_registration]``,
-        ``[name]``); everything else
+        ``[ni_number]``, ``[name]``); everything else
         exactly as written.
 
     Examples
