@@ -1305,3 +1305,25 @@ def test_what_the_sixth_red_team_corpus_found_in_roles_lists_and_addresses(text,
 ])
 def test_national_insurance_numbers_and_slashed_phone_numbers(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # praise with "a bit", "quite", "rather", "too" before it (criticism too)
+    ("Shanelle was a bit patronising to be honest", "[name] was a bit patronising to be honest"),
+    ("Shanelle was quite rude", "[name] was quite rude"),
+    ("Lunch was a bit cold", "Lunch was a bit cold"),
+    ("Parking was quite bad", "Parking was quite bad"),
+    # what a person does, misspelt praise
+    ("Tafadzwa put me at ease straight away", "[name] put me at ease straight away"),
+    ("Covid put a stop to it", "Covid put a stop to it"),
+    ("Abdul-Rahman was so knowledgable about benefits",
+     "[name] was so knowledgable about benefits"),
+    # an initial and a surname nobody's list knows, the whole answer
+    ("J. Bloggs", "[name]"),
+    ("A. Lot", "A. Lot"),
+    # a given name that is a word, before "the" and a role, then praise
+    ("Bill the volunteer was lovely", "[name] the volunteer was lovely"),
+    ("Will the chair be there?", "Will the chair be there?"),
+])
+def test_what_the_sixth_red_team_corpus_found_in_praise(text, expected):
+    assert redact(text) == expected

@@ -816,21 +816,21 @@ _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just
 #: before them a name ("Tsiory was lovely"; "Lunch was lovely" is a known word's).
 _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
-friendly approachable knowledgeable passionate enthusiastic patient funny warm caring clear
-good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
+friendly approachable knowledgeable knowledgable passionate enthusiastic patient funny warm
+caring clear good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
 impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
 terrible horrible nasty unkind""".split())
 #: Adverbs that may stand between "was" and a word of praise.
 _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
-    "very super incredibly extremely truly absolutely brilliantly".split())
+    "very super incredibly extremely truly absolutely brilliantly quite rather too".split())
 #: Verbs of what a person does, after which a capitalised word nobody's list knows
 #: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
 said says explains helps listens did sorted brought knew knows kept keeps ignored
-shouted forgot interrupted""".split())
+shouted forgot interrupted put puts translated""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
@@ -1407,7 +1407,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[i + 1] not in (_WAS_WORDS if plural else _WAS_WORD) \
                 or j >= n or gap(j) not in _VERB_GAPS:
             return False
-        if keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
+        if keys[j] == "a" and j + 2 < n and keys[j + 1] in ("bit", "little") \
+                and gap(j + 1) == " " and gap(j + 2) == " ":
+            j += 2  # "Shanelle was a bit patronising"
+        elif keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
             j += 1
         return keys[j] in _PRAISE
 
@@ -1507,7 +1510,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
         with ``the``, also "Bill the volunteer made" (a verb of the past or of what a
-        person does after it: not "Will the chair attend?")."""
+        person does after it, or praise: not "Will the chair attend?")."""
         j = i + 1
         if j >= n:
             return False
@@ -1519,7 +1522,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if not (keys[j] in _LOWER_ROLES or (the and keys[j] in _BRACKET_ROLES)):
             return False
         return not bare or (j + 1 < n and gap(j + 1) == " " and (
-            keys[j + 1] in _PERSON_VERBS or keys[j + 1] in _DOES_VERBS))
+            keys[j + 1] in _PERSON_VERBS or keys[j + 1] in _DOES_VERBS
+            or (keys[j + 1] == "was" and praised(j, False))))  # "Bill the volunteer was
+        # lovely" (not "Will the chair be there?")
 
     def person_next(j: int) -> bool:
         """After word j, the end, a mark, or what goes on after a person's name ("Will
@@ -1806,7 +1811,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     (keys[i + 1] in gaz.surnames and keys[i + 1] not in gaz.common_words
                      and (word not in "AI" or gap(i + 1) == ". "))
                     or (gap(i + 1) == ". " and keys[i + 1] in gaz.surnames_common
-                        and keys[i + 1] not in _NOT_SURNAMES)):
+                        and keys[i + 1] not in _NOT_SURNAMES)
+                    # or the whole answer, with a surname nobody's list knows ("J. Bloggs")
+                    or (i == 0 and n == 2 and gap(1) == ". " and keys[1] not in known)):
             mark(i)
             mark(i + 1)
 
