@@ -817,7 +817,8 @@ _PERSON_ADVERBS = frozenset("really kindly clearly patiently always also so just
 _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellent wonderful
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable knowledgable passionate enthusiastic patient funny warm
-caring clear good nice awesome outstanding professional thoughtful understanding""".split()) | frozenset(
+caring clear good nice awesome outstanding professional thoughtful
+understanding""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
 impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
