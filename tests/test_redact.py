@@ -22,6 +22,7 @@ from coprod_analysis.clean.redact import (
     PLACEHOLDERS,
     is_valid_nhs_number,
     redact,
+    redact_many,
     redact_series,
 )
 
@@ -1327,3 +1328,22 @@ def test_national_insurance_numbers_and_slashed_phone_numbers(text, expected):
 ])
 def test_what_the_sixth_red_team_corpus_found_in_praise(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # phone numbers said a digit at a time (voice typing) or typed one digit at a time
+    ("you can get me on oh seven seven four one, nine two three, eight eight one",
+     "you can get me on [phone]"),
+    ("please contact me on zero one one three two four six eight two nine one",
+     "please contact me on [phone]"),
+    ("call oh seven seven double oh nine oh oh one two three", "call [phone]"),
+    ("Call Oh Seven Seven Double Oh Nine Oh Oh One Two Three", "Call [phone]"),
+    ("0 7 8 3 1 , 4 4 2 , 9 1 9 ring any time", "[phone] ring any time"),
+    # eleven digits that are no UK number's shape, or fewer, are kept
+    ("I rated it one two three out of ten", "I rated it one two three out of ten"),
+    ("oh well, one two three four five six seven eight nine ten",
+     "oh well, one two three four five six seven eight nine ten"),
+])
+def test_phone_numbers_said_a_digit_at_a_time(text, expected):
+    assert redact(text) == expected
+    assert redact_many([text] * 3 + ["Good day"] * 20_000)[0] == expected  # the screen too

@@ -625,6 +625,49 @@ def is_valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+#: Digits said or typed one at a time ("oh seven seven four one", dictated; "0 7 8 3 1 ,
+#: 4 4 2"): a run of seven or more, with spaces, commas, full stops or dashes between.
+_SPOKEN_DIGITS = re.compile(
+    r"(?i)(?<![\w])(?:(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine"
+    r"|double|treble|triple|\d)(?:[ \t]*[,.\-]?[ \t]+|[ \t]*[,.\-][ \t]*)){6,}"
+    r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|\d)(?![\w])")
+#: What a phone number said a digit at a time begins with (for the screen, in RE2).
+_SPOKEN_START = r"\b(?:zero|oh|nought)\b"
+_SPOKEN_VALUE = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
+                 "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9"}
+
+
+def _spoken_phone_spans(text: str) -> list[tuple[int, int]]:
+    """Phone numbers said a digit at a time, as voice typing writes them ("oh seven
+    seven double oh nine oh oh one two three"), or typed one digit at a time with
+    commas ("0 7 8 3 1 , 4 4 2 , 9 1 9"): eleven digits that begin with a 0 and are a
+    UK number's shape (:data:`PHONE`).
+
+    Examples
+    --------
+    >>> t = "call oh seven seven double oh nine oh oh one two three please"
+    >>> [t[a:b] for a, b in _spoken_phone_spans(t)]
+    ['oh seven seven double oh nine oh oh one two three']
+    >>> _spoken_phone_spans("one two three four five six seven eight nine ten")
+    []
+    """
+    spans = []
+    for m in _SPOKEN_DIGITS.finditer(text):
+        digits, repeat = [], 1
+        for word in re.findall(r"[A-Za-z]+|\d", m.group()):
+            word = word.lower()
+            if word in ("double", "treble", "triple"):
+                repeat = 2 if word == "double" else 3
+                continue
+            digits.append(_SPOKEN_VALUE.get(word, word) * repeat)
+            repeat = 1
+        number = "".join(digits)
+        if len(number) == 11 and PHONE.fullmatch(number):
+            spans.append(m.span())
+    return spans
+
+
 def _phone_spans(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
     """Spans of phone numbers (see :data:`PHONE`).
 
@@ -2305,6 +2348,9 @@ def _may_identify(text: str) -> int:
     if found and ("Mc" in text or "Mac" in text or "Fitz" in text) and _shaped_surname_in(text):
         return _WORDS
     low = text.lower()
+    if not why and ("zero" in low or "oh " in low or "nought" in low) \
+            and _SPOKEN_DIGITS.search(low):
+        why = _CHARACTERS  # a phone number said a digit at a time
     if why and (" 2 " in low or " 4 " in low):  # digits for words: "speak 2 kuda"
         low = low.replace(" 2 ", " to ").replace(" 4 ", " for ")
     # Every word, wherever it stands ("thanks.mrs okonjo" too): in lower case, and
@@ -2792,6 +2838,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             if m.group()[1:].lower() not in _NOT_HANDLES and m.group()[1:].lower() not in _STOP \
                     and not (after and after.group().lower() in _PLACE_WORDS):
                 add(m.start(), m.end(), "[name]")  # not "@Leeds CCG": a place's name
+    if "zero" in low or "oh " in low or "nought" in low or "0 " in low:
+        for start, end in _spoken_phone_spans(text):
+            add(start, end, "[phone]")  # "oh seven seven double oh nine ..." (dictated)
     windows = _digit_windows(text)
     if windows and ("dob" in low or "birth" in low or "born" in low or "d.o" in low
                     or "d o b" in low or "d/o" in low):
@@ -3239,7 +3288,8 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             continue
         plain = pc.and_(pc.and_(pc.string_is_ascii(array),
                                 pc.match_substring_regex(array, "[A-Z]")),
-                        pc.invert(pc.match_substring_regex(array, f"[{_ASCII_SPACES}]")))
+                        pc.invert(pc.match_substring_regex(
+                            array, f"[{_ASCII_SPACES}]|{_SPOKEN_START}", ignore_case=True)))
         rows = np.flatnonzero(plain.to_numpy(zero_copy_only=False))
         if not len(rows):
             continue
