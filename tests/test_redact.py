@@ -1347,3 +1347,16 @@ def test_what_the_sixth_red_team_corpus_found_in_praise(text, expected):
 def test_phone_numbers_said_a_digit_at_a_time(text, expected):
     assert redact(text) == expected
     assert redact_many([text] * 3 + ["Good day"] * 20_000)[0] == expected  # the screen too
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in capitals: a surname nobody's list knows after a given name; thanks and a given
+    # name that is a rarer word
+    ("BRENDA HAIGH - PATIENT CHAMPION", "[name] - PATIENT CHAMPION"),
+    ("THANKS TOM", "THANKS [name]"),
+    ("THANK YOU MAX", "THANK YOU [name]"),
+    ("THANKS ALL", "THANKS ALL"),
+    ("THANKS AGAIN", "THANKS AGAIN"),
+])
+def test_names_in_answers_written_in_capitals(text, expected):
+    assert redact(text) == expected

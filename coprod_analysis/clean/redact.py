@@ -1776,8 +1776,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))
                          or praised(i)):  # "SARAH was lovely"
                 mark(i)
-                j = i + 1
-                while j < n and j <= i + 2 and gap(j) == " " and caps_name(j) \
+                j = i + 1  # a name of the gazetteer, or a word nobody's list knows
+                # ("BRENDA HAIGH - PATIENT CHAMPION")
+                while j < n and j <= i + 2 and gap(j) == " " and (
+                        caps_name(j) or (keys[j] not in known and _unknown_lower(keys[j]))) \
                         and not in_taken(j):
                     mark(j)
                     j += 1
@@ -1899,7 +1901,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     intro[-1] in ("to", "with", "by") and not title_text
                     and _worded_surname(key) and person_next(j))  # "write to Baker at"
         elif word.isupper() and len(word) > 2 and kind == "greeting":
-            ok = caps_name(j) or (len(word) > 3 and unknown(j))  # "thanks to SARAH"
+            # "thanks to SARAH", "THANKS TOM" (a given name that is a rarer word too)
+            ok = caps_name(j) or key in _greeted_given() or (len(word) > 3 and unknown(j))
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is") or (
                 intro in _LOWER_NAME_INTROS and _unknown_lower_first(key))  # "led by tsiory"
