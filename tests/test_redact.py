@@ -1360,3 +1360,18 @@ def test_phone_numbers_said_a_digit_at_a_time(text, expected):
 ])
 def test_names_in_answers_written_in_capitals(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role or relation before a given name in lower case that is no common word
+    ("nurse bev and sam were lovely", "nurse [name] and [name] were lovely"),
+    ("I came with my husband keith who has parkinson's",
+     "I came with my husband [name] who has parkinson's"),
+    ("my friend rob helped", "my friend [name] helped"),
+    # not a common word after it
+    ("my mum will come next time", "my mum will come next time"),
+    ("my husband bill", "my husband bill"),  # (a bill, as likely as a Bill)
+    ("the chair said no", "the chair said no"),
+])
+def test_a_role_before_a_given_name_in_lower_case(text, expected):
+    assert redact(text) == expected

@@ -1652,12 +1652,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and key not in _MONTHS and role_after(i, the=True):
             mark(i)
             continue
-        # A role before a word in lower case nobody's list knows: "my wife nyasha",
-        # "my son farai", "the chair, tafadzwa, talks" (set off: a comma after it too).
+        # A role before a word in lower case nobody's list knows, or a given name that is
+        # no common word: "my wife nyasha", "my son farai", "nurse bev", "the chair,
+        # tafadzwa, talks" (set off: a comma after it too).
         if nxt and key in _LOWER_ROLES and words[i + 1][2].islower() \
                 and (gap(i + 1) in (" ", "  ") or (gap(i + 1) == ", " and text[
                     words[i + 1][1]:words[i + 1][1] + 1] in (",", ".", "!", ";", ")"))) \
-                and _unknown_lower_first(keys[i + 1]):
+                and (_unknown_lower_first(keys[i + 1]) or keys[i + 1] in _greeted_given()):
             mark(i + 1)
             extend(i + 1)
             continue
@@ -2431,7 +2432,8 @@ def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
     (True, False)
     """
     last, known = len(words) - 1, known_words()
-    return any(words[k + 1] not in known and _unknown_lower(words[k + 1])
+    return any((words[k + 1] not in known and _unknown_lower(words[k + 1]))
+               or words[k + 1] in _greeted_given()
                for role in hits & _LOWER_ROLES for k in _indices(words, role) if k < last)
 
 
@@ -2561,7 +2563,7 @@ def _intro_may_name(intro: tuple[str, ...], key: str, text: str) -> bool:
     introduction of a person or a greeting, or the last words of one ("led by
     tsiory", "cheers tsiory", the "name tsiory" of "my name tsiory")."""
     if intro in _ROLE_INTRO_SET:  # a role: only a word in lower case is for this test
-        return _unknown_lower(key)
+        return _unknown_lower(key) or key in _greeted_given()
     return _gazetteer().is_name(key) or ((key not in _STOP or "-" in text)
                                          and key.capitalize() in text) or (
         intro in _LOWER_NAME_ENDS and _unknown_lower(key))
