@@ -181,7 +181,7 @@ manchester london england wales scotland ireland britain nhs ccg gp ppg pals car
 patient patients staff doctor nurse session sessions group groups monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september
 october november december christmas easter god english british ok okay the and yes no
-mate pal lad darling ramadan forum tea fair gala theres""".split()
+mate pal lad darling ramadan forum tea fair gala theres santa""".split()
 
 #: Capitalised words that often follow "speak to", "thanks", "I'm" and the like but are
 #: not names: listed with kind ``word`` so the context rules leave them alone.

@@ -117,6 +117,7 @@ champix nicotine tamoxifen letrozole anastrozole herceptin keytruda""".split()
 BRANDS = """tesco asda morrisons sainsbury sainsburys aldi lidl waitrose greggs primark
 boots costa nandos mencap barnardos bupa specsavers superdrug wilko argos spar
 hamara touchstone barca macmillan makaton healthwatch carers mind oxfam samaritans
+emmerdale eastenders hollyoaks corrie holby
 scope sense shelter uber deliveroo wetherspoons chatgpt alexa netflix arriva firstbus
 """.split()
 

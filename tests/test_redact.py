@@ -1375,3 +1375,14 @@ def test_names_in_answers_written_in_capitals(text, expected):
 ])
 def test_a_role_before_a_given_name_in_lower_case(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # named things that are no people (the sixth red-team corpus)
+    "Santa came at the christmas session",
+    "It's like Emmerdale in our waiting room",
+    "the clip from EastEnders was a good way in",
+    "Martha's Rule should be explained to patients",
+])
+def test_named_things_that_are_no_people_are_kept(text):
+    assert redact(text) == text

@@ -824,7 +824,7 @@ ward's hospital's college's institute council campus district borough city town 
 market arena stadium theatre cinema hotel pub inn bar cafe restaurant ltd limited plc uk
 nhs icb ccg bay head point island isle falls water moor moors beach harbour port gate cross
 wharf quay dock fields heath common end row place walk mews parade circus retail museum
-gallery airport""".split())
+gallery airport rule""".split())  # (and "Martha's Rule": an NHS policy, no person)
 #: Words before a capitalised word that make it a place or an organisation.
 _MONTHS = frozenset("may june april august january".split())
 #: Words that ask to get in touch: never part of a name before a contact detail.
