@@ -70,6 +70,8 @@ _TZ_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _WHITESPACE_RUN = "[ \t\r\n\x0b\x0c\xa0\u2007\u202f]+"
+#: Characters that take no room, dropped from short answers (a venue, a group).
+_ZERO_WIDTH = "[\u200b\u200c\u200d\u2060\ufeff]"
 #: First characters that make a spreadsheet treat a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The apostrophe that guards such a cell (see :mod:`coprod_analysis.output`).
@@ -634,7 +636,8 @@ def tidy_text(series: pd.Series) -> pd.Series:
 
 def tidy_choice_rows(out: pd.Series) -> pd.Series:
     """:func:`tidy_choice` on a pyarrow string column, row by row (for :func:`by_distinct`)."""
-    return tidy_text_rows(out).str.replace(_WHITESPACE_RUN, " ", regex=True)
+    return tidy_text_rows(out).str.replace(_ZERO_WIDTH, "", regex=True).str.replace(
+        _WHITESPACE_RUN, " ", regex=True)
 
 
 def tidy_choice(series: pd.Series) -> pd.Series:
@@ -642,8 +645,11 @@ def tidy_choice(series: pd.Series) -> pd.Series:
 
     Examples
     --------
-    >>> tidy_choice(pd.Series([" St  George's\\nCentre "])).tolist()
-    ["St George's Centre"]
+    >>> tidy_choice(pd.Series([" St  George's\\nCentre ", "Seacroft\\u200b Hub"])).tolist()
+    ["St George's Centre", 'Seacroft Hub']
+
+    Zero-width characters (pasted from a web page) are dropped: a venue is one
+    however it was pasted.
     """
     return by_distinct(series, tidy_choice_rows)
 
