@@ -317,3 +317,21 @@ def test_a_name_alone_typed_where_an_answer_was_meant_is_redacted(tmp_path, caps
     with (out / "problems.csv").open(newline="", encoding="utf-8") as handle:
         assert [r["raw_value"] for r in csv.DictReader(handle)] == ["[name]"]
     capsys.readouterr()
+
+
+def test_a_surname_no_list_knows_typed_where_an_answer_was_meant_is_redacted(tmp_path,
+                                                                               capsys):
+    # "Pickersgill" in a scale, which no word list knows; a mistyped answer beside it
+    # ("Agreee", "Notsure", "Verygood") stays as typed for the officer to mend.
+    export = typed_sheet(tmp_path, [["14/03/2019", "Seacroft Hub", "Pickersgill", "x"],
+                                    ["14/03/2019", "Seacroft Hub", "Agreee", "x"],
+                                    ["14/03/2019", "Seacroft Hub", "Notsure", "x"],
+                                    ["14/03/2019", "Seacroft Hub", "Verygood", "x"],
+                                    *[["14/03/2019", "Seacroft Hub", "Agree", "x"]] * 8])
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(export), "--out", str(out), "--no-themes"]) == 0
+    assert "Pickersgill" not in text_of(out)
+    with (out / "problems.csv").open(newline="", encoding="utf-8") as handle:
+        assert [r["raw_value"] for r in csv.DictReader(handle)] == [
+            "[name]", "Agreee", "Notsure", "Verygood"]
+    capsys.readouterr()

@@ -2999,8 +2999,11 @@ def redact_value(text: object) -> object:
     """A value meant to be read as something else (a date, a score, a choice), as
     written to ``problems.csv`` or ``quarantine.csv``: redacted as free text is, and a
     name of the gazetteer standing alone, which free text keeps without context
-    ("Qureshi", "Tom Okafor" typed as a session date), is a name (one no list knows,
-    "Pickersgill", is not: a mistyped answer, "Agreee", looks the same).
+    ("Qureshi", "Tom Okafor" typed as a session date), is a name; so is one or two
+    capitalised words no list knows that are no slip of the keys on an English word
+    ("Pickersgill"; a mistyped answer, "Agreee", "Stongly agree", is kept: the value
+    is unreadable either way, and a word taken for a name costs the officer less
+    than a name kept).
 
     Examples
     --------
@@ -3008,6 +3011,8 @@ def redact_value(text: object) -> object:
     ('[name]', 'next Tuesday', '[name]')
     >>> redact_value("Seacroft"), redact_value("Strongly agreee"), redact_value("TBC")
     ('Seacroft', 'Strongly agreee', 'TBC')
+    >>> redact_value("Pickersgill"), redact_value("Agreee"), redact_value("Sometimes")
+    ('[name]', 'Agreee', 'Sometimes')
     """
     redacted = redact(text)
     if not isinstance(redacted, str) or "[" in redacted:
@@ -3018,9 +3023,19 @@ def redact_value(text: object) -> object:
             (w in gaz.given or w in gaz.surnames) and w not in gaz.common_words
             and w not in english_words() and w not in _MONTH_WORDS for w in words):
         return "[name]"
+    if 1 <= len(words) <= 2 and _NAME_ALONE.fullmatch(redacted.strip()) and all(
+            raw[:1].isupper() and raw.rstrip(".,")[1:].islower() and _unknown_lower(w)
+            and not any(w[:k] in _ANSWER_WORDS and w[k:] in _ANSWER_WORDS
+                        for k in range(2, len(w) - 1))  # "Notsure", "Verygood"
+            for raw, w in zip(redacted.split(), words, strict=True)):
+        return "[name]"  # "Pickersgill", "Tsiory Rakoto"
     return redacted
 
 
+#: The words of the forms' answers, which a value typed run together is made of.
+_ANSWER_WORDS = frozenset("""strongly agree disagree neither nor neutral very good poor
+fair average excellent ok okay not sure don't dont know applicable yes no maybe satisfied
+dissatisfied n a""".split())
 #: A value that may be a name alone: one to three words of letters ("Okafor, T.").
 _NAME_ALONE = re.compile(r"[^\W\d_][\w'\u2019.-]*,?(?:[ \t]+[^\W\d_][\w'\u2019.-]*,?){0,2}")
 
