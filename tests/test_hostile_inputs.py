@@ -821,3 +821,18 @@ def test_zero_bytes_or_an_end_of_file_mark_after_the_last_line_are_removed(tmp_p
     assert counts(result) == [2, 2, 0, 0, 0]
     (info,) = result.summary["files"].values()
     assert note in info["notes"]
+
+
+def test_a_large_workbook_stored_out_of_order_is_refused_not_read_whole(tmp_path,
+                                                                        monkeypatch):
+    # Read whole, openpyxl keeps an object a cell: past a limit the file is refused in
+    # one line saying how to mend it (here the limit is lowered to 10 cells).
+    from coprod_analysis.read import grid
+
+    monkeypatch.setattr(grid, "MAX_UNORDERED_CELLS", 10)
+    rows = [TYPED, ["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"],
+            ["15/03/2019", "Armley Library", "Carer", "Disagree", "Poor"]]
+    plain = write_xlsx(tmp_path / "plain.xlsx", rows)
+    path = _rewrite_sheet(plain, tmp_path / "shuffled.xlsx", _rows_reversed)
+    with pytest.raises(CoprodError, match="out of order and is too large"):
+        load_evaluations(path, themes=False)

@@ -743,6 +743,12 @@ def read_xlsx_grid(path: Path) -> Grid:
             book.close()
         in_order = not part or _rows_in_order(path, part)
         if not in_order:  # the streaming reader would drop a row stored out of order
+            # (read whole, which takes far more memory a cell: only a sheet of a size
+            # typed by hand or written by a small program)
+            if len(rows) * max(map(len, rows), default=0) > MAX_UNORDERED_CELLS:
+                raise CoprodError("the workbook stores its rows out of order and is too "
+                                  "large to read so; open it in Excel and save it again",
+                                  path)
             book = openpyxl.load_workbook(path, read_only=False, data_only=False)
             try:
                 formulas = []
@@ -788,6 +794,9 @@ def read_xlsx_grid(path: Path) -> Grid:
                 serial_epoch=epoch)
 
 
+#: The most cells of a worksheet whose rows are stored out of order that are read (whole,
+#: not streamed: openpyxl keeps an object a cell).
+MAX_UNORDERED_CELLS = 2_000_000
 #: Day 0 of Excel's 1904 date system (Mac Excel), and the note that says it was used.
 EPOCH_1904 = dt.date(1904, 1, 1)
 SYSTEM_1904_NOTE = ("the workbook uses the 1904 date system (older Excel on Apple "
