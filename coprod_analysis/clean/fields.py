@@ -167,8 +167,8 @@ def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Fie
                          dayfirst: dict[str, bool]) -> None:
     """Read a date column month-first where its values could not decide (every day 12
     or less: read day-first, the UK default) but the submission times do: read so,
-    every session date falls on or before the day its form was sent, and within
-    :data:`SENT_WITHIN_DAYS` of it, where day-first puts fewer than half of them there
+    every date (a session's, a review's) falls on or before the day its form was sent, and
+    within :data:`SENT_WITHIN_DAYS` of it, where day-first puts fewer than half of them there
     (a form sent on 4 March about "3/4/2024" was about 4 March, not 3 April; found by a
     hostile-file attack). Changes ``frame``, ``dayfirst`` and the column's note in place.
     """
@@ -202,7 +202,7 @@ def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Fie
             export.date_orders[header] = dates.DateOrder(False, "submission", (
                 f"column {header!r}: every date could be day-first or month-first (no day "
                 f"above 12); read month-first, as the submission times say: so every "
-                f"session date falls on or before the day its form was sent ({day} of {n} "
+                f"date falls on or before the day its form was sent ({day} of {n} "
                 "would, read day-first)"))
 
 
