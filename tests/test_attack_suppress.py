@@ -247,3 +247,44 @@ def test_a_reader_who_knows_the_rule_pins_nothing_of_a_level_and_its_movement(gr
             # (a count worked out to be 0 gives nobody away: 0 is published as 0)
             assert not (values != {0} and len(values) == 1 and not str(shown).isdigit()), (
                 key, sets)
+
+
+def test_the_overall_level_is_protected_as_the_three_answers_it_has():
+    # A reader's attack (session 14): "Overall" has no "not involved" (the contract), so
+    # a reader knows its 0. Protected as four cells at --min-count 6, "not shown" beside
+    # 15 groups said the line was the one of 136 (D, I, T, 0) the rule withholds: 5, 5,
+    # 5. Protected as the three cells it is, at 15 every line is withheld (the total
+    # alone decides, withheld_totals(3, 6) == {15}), so nothing is said.
+    from coprod_analysis.publish.disclosure import withheld_totals
+
+    assert withheld_totals(3, 6) == frozenset({15})
+    latest = ["descriptive"] * 5 + ["intermediate"] * 5 + ["transformative"] * 5
+    where = ladder_tables(_ladder_reviews(latest, {}), min_count=6)["where"]
+    assert where.loc["Overall"].tolist() == ["not shown"] * 3 + ["0", "15"]
+    # every line of three adding to 15 is published so
+    for line in itertools.product(range(16), repeat=3):
+        if sum(line) == 15:
+            table = suppress_table(pd.DataFrame([line]), column_totals=False, min_count=6,
+                                   known_totals=True)
+            assert table.loc[0].tolist() == ["not shown"] * 3 + ["15"]
+
+
+def test_not_involved_is_no_answer_to_where_the_group_is_overall(tmp_path):
+    # The overall question's answers are descriptive, intermediate and transformative:
+    # "Not involved" there is unreadable, listed in problems.csv, as any other stray
+    # answer is (the report's protection of the overall line counts on its 0). At the
+    # levels it stays an answer.
+    from coprod_analysis import load_reviews
+    from coprod_analysis.clean.values import PROBLEM_OVERALL_LADDER
+
+    path = tmp_path / "reviews.csv"
+    path.write_text("Group,Type,Date,Co-design,Co-decision,Co-delivery,Co-evaluation,Overall\n"
+                    "Oakwood PPG,ppg,01/09/2019,Not involved,intermediate,intermediate,"
+                    "intermediate,Not involved\n"
+                    "Armley PPG,ppg,01/09/2019,intermediate,intermediate,intermediate,"
+                    "intermediate,Intermediate\n", encoding="utf-8")
+    result = load_reviews(path)
+    assert result.data["ladder_overall"].isna().tolist() == [True, False]
+    assert not result.data["ladder_overall_not_involved"].any()
+    assert result.data["ladder_design_not_involved"].tolist() == [True, False]
+    assert result.problems["problem"].tolist() == [PROBLEM_OVERALL_LADDER]

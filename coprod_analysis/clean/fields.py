@@ -141,6 +141,11 @@ def convert_fields(
             out[f.name] = values.by_distinct(column, _kept_text if keep_text else _redacted_text)
         elif f.kind == "ladder":
             rungs, not_involved, problems = values.to_ladder(column)
+            if f.name == "ladder_overall" and not_involved.any():
+                # The overall question has three answers, no "not involved" (the
+                # contract); the report's small-number rules count on it.
+                problems = np.where(not_involved, values.PROBLEM_OVERALL_LADDER, problems)
+                not_involved = np.zeros(len(not_involved), dtype=bool)
             out[f.name] = pd.Series(rungs, index=index)
             out[f"{f.name}_not_involved"] = pd.Series(not_involved, index=index, dtype=bool)
         elif f.kind == "yes_no":

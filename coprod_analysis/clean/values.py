@@ -483,6 +483,8 @@ def to_respondent_type(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
 PROBLEM_LADDER = ("not a rung of the ladder (descriptive, intermediate, transformative) "
                   "nor 'not involved'")
 PROBLEM_YES_NO = "not a yes or no"
+PROBLEM_OVERALL_LADDER = ("'not involved' is no answer to where the group is overall: "
+                          "descriptive, intermediate or transformative")
 
 
 def parse_ladder(text: str) -> Parsed:

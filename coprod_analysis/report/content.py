@@ -256,7 +256,18 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
         counts = (dist.pivot(index="label", columns="answer", values="count")
                   .reindex(index=list(LEVEL_LABELS.values()), columns=list(rungs)).fillna(0))
         counts.index, counts.columns = levels, list(rungs.values())
-        out["where"] = publishable(counts.astype(int), "Groups")
+        counts = counts.astype(int)
+        # "Overall" has three answers, never "not involved": a reader knows its 0, so
+        # its line is protected as the three cells it is (as four, "not shown" beside
+        # 15 groups said 5, 5, 5 at --min-count 6: a reader's attack, session 14).
+        overall = OVERALL_LEVEL
+        levels_four = publishable(counts.drop(index=overall), "Groups")
+        three = publishable(counts.loc[[overall], list(rungs.values())[:3]], "Groups")
+        three.insert(3, "Not involved", "0")
+        where = pd.concat([levels_four, three])
+        where.attrs["rule_says"] = (levels_four.attrs.get("rule_says", [])
+                                    + three.attrs.get("rule_says", []))
+        out["where"] = where
     again = reviews.loc[reviews["review_number"] > 1, "group_id"].nunique()
     if again >= min_base:
         summary = movement_summary(ladder_movement(reviews)).set_index("label")
@@ -267,6 +278,17 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
             _withhold_in_pairs(out, min_base)
             _protect_together(out, reviews, min_base, min_count)
     return out
+
+
+#: The ladder's overall level, as the report's tables name it.
+OVERALL_LEVEL = LEVEL_LABELS["ladder_overall"].capitalize()
+
+
+def _breakdown(table: pd.DataFrame, level: str) -> list[str]:
+    """The columns of a level's line that it breaks down into (not its total; for the
+    overall level on the ladder, not "Not involved", which is always 0)."""
+    return [c for c in table.columns[:-1]
+            if not (level == OVERALL_LEVEL and c == "Not involved")]
 
 
 def _withhold_in_pairs(out: dict[str, pd.DataFrame], min_base: int) -> None:
@@ -286,12 +308,12 @@ def _withhold_in_pairs(out: dict[str, pd.DataFrame], min_base: int) -> None:
 
     def by_rule(table: pd.DataFrame, level: str) -> bool:
         total = str(table.loc[level, table.columns[-1]])
-        return bool((table.loc[level, table.columns[:-1]] == NOT_SHOWN).all()
+        return bool((table.loc[level, _breakdown(table, level)] == NOT_SHOWN).all()
                     and total.isdigit() and int(total) >= min_base)
 
     for level in where.index:
         if by_rule(where, level) or by_rule(moved, level):
-            where.loc[level, where.columns[:-1]] = NOT_SHOWN
+            where.loc[level, _breakdown(where, level)] = NOT_SHOWN
             moved.loc[level] = NOT_SHOWN
 
 
@@ -324,7 +346,7 @@ def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
             # with its movement hidden could only be 11 and 1, found by a reader
             # who knows the rule, session 14)
             moved.loc[level] = NOT_SHOWN
-            where.loc[level, where.columns[:-1]] = NOT_SHOWN
+            where.loc[level, _breakdown(where, level)] = NOT_SHOWN
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,
