@@ -70,8 +70,9 @@ _QUESTION_PREFIX = re.compile(r"^\s*[A-Za-z]{0,12}\d*_(?=[A-Za-z])")
 
 
 #: Words that make a question one of how things stood before the session (in a
-#: normalised header).
-_ASKS_BEFORE = re.compile(r"\b(?:before|pre|prior to|beforehand|baseline|at the start)\b")
+#: normalised header; not "at the start", which a review's quality indicator asks:
+#: "Involved at the start").
+_ASKS_BEFORE = re.compile(r"\b(?:before|pre|prior to|beforehand|baseline)\b")
 
 
 def normalise_header(text: str) -> str:

@@ -609,6 +609,7 @@ IDENTIFIER_KINDS: dict[str, str] = {
     "postcode": "a postcode",
     "date_of_birth": "a date of birth",
     "nhs_number": "an NHS number",
+    "ni_number": "a National Insurance number",
     "hospital_number": "a hospital or patient number",
     "ip_address": "an IP address",
     "device": "device or browser details",
@@ -619,6 +620,12 @@ IDENTIFIER_KINDS: dict[str, str] = {
 }
 
 _PEOPLE = r"(?:respondent|participant|recipient|responder|attendee|delegate|user)(?: s)?"
+
+#: A National Insurance number's two letters as HMRC allots them (neither D, F, I, Q, U
+#: nor V; the second not O; never BG, GB, KN, NK, NT, TN or ZZ), or its examples' "QQ",
+#: as a regular expression (redaction and identifier columns use it).
+NI_PREFIX = (r"(?:(?!(?i:BG|GB|KN|NK|NT|TN|ZZ))[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]"
+             r"[A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z]|[Qq][Qq])")
 
 #: The header spellings, in the order they are tried (e-mail and IP address before
 #: address; the first match wins).
@@ -678,6 +685,8 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"(?:your )?(?:date of birth|dob|d o b|birth ?date|birthday|date born)",
                      "date_of_birth"),
     IdentifierHeader(r"(?:your )?nhs (?:number|no|num|id)", "nhs_number"),
+    IdentifierHeader(r"(?:your )?(?:national insurance(?: (?:number|no|num))?|ni (?:number|no)"
+                     r"|nino)", "ni_number"),
     IdentifierHeader(r"(?:your )?(?:hospital (?:number|no|id)|mrn|medical record (?:number|no)"
                      r"|patient (?:id|number|no|identifier)|unit number|case number)",
                      "hospital_number"),
@@ -746,6 +755,7 @@ IDENTIFIER_HEADER_PHRASES: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"\bpost ?codes?\b", "postcode"),
     IdentifierHeader(r"\bdate of birth\b", "date_of_birth"),
     IdentifierHeader(r"\bnhs (?:number|no)\b", "nhs_number"),
+    IdentifierHeader(r"\bnational insurance\b|\bni (?:number|no)\b", "ni_number"),
     IdentifierHeader(r"\bhospital (?:number|no)\b", "hospital_number"),
 )
 

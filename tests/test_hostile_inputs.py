@@ -630,7 +630,7 @@ def test_the_only_worksheet_with_data_hidden_is_read_and_said(tmp_path):
     result = load_evaluations(path, themes=False)
     assert counts(result) == [1, 1, 0, 0, 0]
     (info,) = result.summary["files"].values()
-    assert ("no visible worksheet holds data, so the hidden worksheet Responses was read"
+    assert ("no visible worksheet holds data, so this hidden worksheet was read: Responses"
             in info["notes"])
 
 
@@ -836,3 +836,32 @@ def test_a_large_workbook_stored_out_of_order_is_refused_not_read_whole(tmp_path
     path = _rewrite_sheet(plain, tmp_path / "shuffled.xlsx", _rows_reversed)
     with pytest.raises(CoprodError, match="out of order and is too large"):
         load_evaluations(path, themes=False)
+
+
+def test_worksheet_names_in_notes_are_redacted_as_names_standing_alone(tmp_path):
+    # A hidden sheet named after a person whose surname is a place's word: the rules
+    # for a sentence keep "Amy Hill"; as a name standing alone it is a name.
+    path = _with_sheets(tmp_path / "book.xlsx", [("Responses", ONE_RESPONSE, "visible"),
+                                                 ("Amy Hill", ONE_RESPONSE, "hidden"),
+                                                 ("Karen Street 07700 900461",
+                                                  ONE_RESPONSE, "hidden")])
+    result = load_evaluations(path, themes=False)
+    (info,) = result.summary["files"].values()
+    assert ("these hidden worksheets hold data and were not read: [name], [name] [phone]"
+            in info["notes"])
+
+
+def test_paper_forms_typed_in_months_later_keep_the_uk_order(tmp_path):
+    # A session on 12 January ("12/01/2024"), its paper forms typed in on 15 and 16
+    # December: read month-first it would be 1 December, two weeks before they were
+    # typed, which "fits"; but read day-first it is before them too (a long gap can
+    # be: forms typed in later), so nothing says day-first is wrong (a reader's attack
+    # on the first version of the rule, session 14).
+    path = tmp_path / "typed.csv"
+    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
+                    '"Overall, how would you rate the session?"\n'
+                    '"15/12/2024 10:00:00","12/01/2024","Seacroft Hub","Good"\n'
+                    '"16/12/2024 10:00:00","12/01/2024","Seacroft Hub","Poor"\n',
+                    encoding="utf-8")
+    result = load_evaluations(path, themes=False)
+    assert result.data["session_date"].astype(str).tolist() == ["2024-01-12"] * 2

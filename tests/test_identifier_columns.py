@@ -208,3 +208,20 @@ def test_a_mapping_file_can_say_that_location_is_the_venue(tmp_path):
         "Location": "its header names a location (coordinates or a place found from the device)"}
     mapped = load_evaluations(export, mapping=mapping, themes=False)
     assert mapped.data["venue"].tolist() == ["Armley Library", "Armley Library"]
+
+
+@pytest.mark.parametrize("header", ["NI number", "National Insurance No.", "NINO",
+                                    "Your national insurance number"])
+def test_a_national_insurance_column_is_an_identifier(header):
+    # a reader's attack (session 14): kept as an extra column, its numbers in lower case
+    # reached evaluations.csv
+    from coprod_analysis.mapping import identifier_kind
+
+    assert identifier_kind(header) is not None
+
+
+def test_a_column_of_national_insurance_numbers_is_found_by_its_values():
+    from coprod_analysis.clean.identifiers import value_kind
+
+    assert [value_kind(v) for v in ("ab123450c", "QQ 12 34 56 C", "GB123456A")] == [
+        "ni_number", "ni_number", None]

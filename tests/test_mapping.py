@@ -673,3 +673,16 @@ def test_a_before_and_after_export_reads_the_end_of_session_answers(tmp_path):
             ["2019/03/14 10:00:00", "14/03/2019", "Strongly disagree", "Agree", "Good"]])
     result = load_evaluations(path, themes=False)
     assert result.data["outcome_role"].tolist() == [4]  # Agree, not Strongly disagree
+
+
+def test_a_question_asked_at_the_start_is_no_before_the_session_question():
+    # A review's quality indicator "Involved at the start" beside a column that also
+    # matches it: "at the start" says nothing of before the session (the first version
+    # of the rule took it so and read the other column; a reader's attack, session 14).
+    from coprod_analysis.vocab import REVIEW_FIELDS
+
+    headers = ["Involved at the start", "Involved from the start: comments"]
+    colmap = map_columns(headers, REVIEW_FIELDS)
+    assert colmap.roles[headers[1]] != "quality_start"  # (the other matches it too)
+    assert colmap.roles[headers[0]] == "quality_start"
+    assert "quality_start" in colmap.notes[0]

@@ -1386,3 +1386,15 @@ def test_a_role_before_a_given_name_in_lower_case(text, expected):
 ])
 def test_named_things_that_are_no_people_are_kept(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # HMRC never allots these prefixes (GB, PO: the second letter not O; D, F, I, Q, U,
+    # V first): codes shaped so are no NI numbers (a reader's attack, session 14)
+    ("ref GB123456A", "ref GB123456A"),
+    ("code PO123456B", "code PO123456B"),
+    ("DQ123456A", "DQ123456A"),
+    ("my NI is AB 12 34 56 C", "my NI is [ni_number]"),
+])
+def test_national_insurance_prefixes_as_hmrc_allots_them(text, expected):
+    assert redact(text) == expected

@@ -172,10 +172,12 @@ def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Fie
                          dayfirst: dict[str, bool]) -> None:
     """Read a date column month-first where its values could not decide (every day 12
     or less: read day-first, the UK default) but the submission times do: read so,
-    every date (a session's, a review's) falls on or before the day its form was sent, and
-    within :data:`SENT_WITHIN_DAYS` of it, where day-first puts fewer than half of them there
-    (a form sent on 4 March about "3/4/2024" was about 4 March, not 3 April; found by a
-    hostile-file attack). Changes ``frame``, ``dayfirst`` and the column's note in place.
+    every date (a session's, a review's) falls on or before the day its form was sent,
+    and within :data:`SENT_WITHIN_DAYS` of it, where read day-first most fall after it,
+    which cannot be (a form sent on 4 March about "3/4/2024" was about 4 March, not 3
+    April; found by a hostile-file attack). A date long before its form was sent can be
+    (paper forms typed in months later), so it never decides. Changes ``frame``,
+    ``dayfirst`` and the column's note in place.
     """
     sent = pd.to_datetime(submitted, errors="coerce").dt.normalize()
     if sent.isna().all():
@@ -196,19 +198,19 @@ def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Fie
         if not both.any():
             continue
 
-        def fits(dates: pd.Series, both: pd.Series = both) -> int:
-            gap = (sent[both] - dates[both]).dt.days
-            return int(((gap >= 0) & (gap <= SENT_WITHIN_DAYS)).sum())
+        def gaps(dates: pd.Series, both: pd.Series = both) -> pd.Series:
+            return (sent[both] - dates[both]).dt.days
 
-        day, month, n = fits(readings[True]), fits(readings[False]), int(both.sum())
-        if month == n and day < n / 2:
+        day, month, n = gaps(readings[True]), gaps(readings[False]), int(both.sum())
+        after = int((day < 0).sum())  # day-first, after the form was sent: cannot be
+        if ((month >= 0) & (month <= SENT_WITHIN_DAYS)).all() and after > n / 2:
             frame[f.name] = readings[False]
             dayfirst[f.name] = False
             export.date_orders[header] = dates.DateOrder(False, "submission", (
                 f"column {header!r}: every date could be day-first or month-first (no day "
                 f"above 12); read month-first, as the submission times say: so every "
-                f"date falls on or before the day its form was sent ({day} of {n} "
-                "would, read day-first)"))
+                f"date falls on or before the day its form was sent ({after} of {n} "
+                "would fall after it, read day-first)"))
 
 
 def _multi_answer(export: RawExport, headers: list[str], name: str, *,

@@ -47,6 +47,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from coprod_analysis.vocab import NI_PREFIX
+
 logger = logging.getLogger(__name__)
 
 #: A column needs at least this many identifier-looking cells (or to have only one
@@ -58,6 +60,7 @@ VALUE_KINDS = {
     "email": "e-mail addresses",
     "phone": "phone numbers",
     "nhs_number": "NHS numbers",
+    "ni_number": "National Insurance numbers",
     "ip_address": "IP addresses",
     "coordinates": "map coordinates",
     "postcode": "full postcodes",
@@ -75,12 +78,15 @@ _PHONE_SHAPE = re.compile(r"\+?[\d\s().\-]{10,22}")
 _DECIMAL = r"[-+]?\d{1,3}\.\d+"
 _PAIR = re.compile(rf"[(\[]?\s*({_DECIMAL})\s*[,;/ ]\s*({_DECIMAL})\s*[)\]]?")
 _SINGLE = re.compile(r"[-+]?\d{1,3}\.(\d{4,})")
+#: A National Insurance number, as the whole cell ("AB 12 34 56 C", any case).
+_NI = re.compile(rf"{NI_PREFIX} ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-Da-d]")
 #: A full UK postcode (outward and inward code), as the whole cell.
 _POSTCODE = re.compile(r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}",
                        re.IGNORECASE)
 #: A cheap first look: a cell that could be any of the kinds (so most columns of
 #: answers are ruled out without a closer look).
 _MAYBE = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|\S*@\S*|[\d\s().+\-]{10,22}"
+                    r"|[A-Za-z]{2}[\d\s]{6,11}[A-Da-d]"
                     r"|[\d\s./\-]{10,20}|(?=.*[:.])[0-9a-fA-F:.]{2,45}"
                     rf"|[(\[]?\s*{_DECIMAL}(?:\s*[,;/ ]\s*{_DECIMAL})?\s*[)\]]?")
 
@@ -125,6 +131,8 @@ def value_kind(cell: str) -> str | None:
         return "email" if _EMAIL.fullmatch(text) else None
     if _POSTCODE.fullmatch(text):
         return "postcode"
+    if _NI.fullmatch(text):
+        return "ni_number"
     digits = re.sub(r"\D", "", text)
     if re.fullmatch(r"[\d\s./\-]+", text) and _is_nhs(digits):
         return "nhs_number"
@@ -278,7 +286,7 @@ def _identifier_cells(column: pd.Series) -> tuple[dict[str, tuple[str, int]], in
 #: Kinds replaced cell by cell in columns that are kept (a stray address typed as a
 #: venue): a lone number with four decimals may be a score, so coordinates are not.
 _CELL_KINDS = {"email": "[email]", "phone": "[phone]", "nhs_number": "[nhs_number]",
-               "ip_address": "[ip_address]"}
+               "ni_number": "[ni_number]", "ip_address": "[ip_address]"}
 
 
 def _replace_identifier_cells(export, header: str, found: dict[str, tuple[str, int]]) -> int:

@@ -41,7 +41,7 @@ from coprod_analysis.errors import CoprodError, NotThisForm
 from coprod_analysis.mapping import ColumnMap, map_columns, read_mapping_file
 from coprod_analysis.progress import progress_bar
 from coprod_analysis.read import RawExport, expand_inputs, read_export
-from coprod_analysis.read.grid import HIDDEN_SHEETS, OTHER_SHEETS
+from coprod_analysis.read.grid import HIDDEN_SHEETS, OTHER_SHEETS, SHEET_NOTES
 from coprod_analysis.read.platforms import CLEANED, PLATFORMS
 from coprod_analysis.vocab import Field
 
@@ -195,6 +195,17 @@ def _identity_email(series: pd.Series) -> pd.Series:
     return text.where(usable)
 
 
+def _redacted_note(note: str) -> str:
+    """A note on a file, redacted: worksheets' names each as a value standing alone
+    (:func:`~coprod_analysis.clean.redact.redact_value`: "Amy Hill", a sheet a person
+    is named in, is a name where a sentence's rules would keep it), the rest as text."""
+    for start in SHEET_NOTES:
+        if note.startswith(start):
+            return start + ", ".join(redact_value(name) for name in
+                                     note[len(start):].split(", "))
+    return redact(note)
+
+
 def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) -> None:
     """Refuse a file that is not an export of this form (a budget, the other form)."""
     mapped = [f for f in colmap.fields if f in form.field_names]
@@ -212,7 +223,7 @@ def _check_is_export_of(form: FormSpec, export: RawExport, colmap: ColumnMap) ->
         # row has a response there, so the headers are shown redacted.
         shown = ", ".join(repr(redact(str(h))) for h in headers[:4])
         # (the export may be on a worksheet that was not read: say which hold data)
-        sheets = "".join(f"; {redact(note)}" for note in export.notes
+        sheets = "".join(f"; {_redacted_note(note)}" for note in export.notes
                          if note.startswith((OTHER_SHEETS, HIDDEN_SHEETS)))
         advice = ("check the file (save the export's worksheet as a workbook of its own)"
                   if sheets else "check the file")
@@ -398,7 +409,8 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
         columns_unmapped=[shown.get(h, h) for h in colmap.unmapped],
         columns_identifiers=list(why),
         # Notes quote headers and worksheet names: redacted like the headers.
-        notes=[*(n if keep_text else redact(n) for n in (*export.notes, *colmap.notes)),
+        notes=[*(n if keep_text else _redacted_note(n) for n in (*export.notes,
+                                                                 *colmap.notes)),
                *dropped_notes],
     )
     report.identifier_reasons = why

@@ -109,6 +109,7 @@ from coprod_analysis.clean.gazetteer import (
 )
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct_many
+from coprod_analysis.vocab import NI_PREFIX
 
 #: What :func:`redact` puts in place of what it removes.
 PLACEHOLDERS = ("[email]", "[nhs_number]", "[phone]", "[postcode]", "[address]",
@@ -296,10 +297,10 @@ _OWN_NUMBER_BEFORE = re.compile(
     r"\b(?:my|his|her|their|mum(?:'?s)?|dad(?:'?s)?|mother'?s|father'?s|son'?s"
     r"|daughter'?s|wife'?s|husband'?s|partner'?s)\W{1,3}(?:no|number|num)\b"
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
-#: A National Insurance number: two letters, six digits, a letter A to D, spaced or not
-#: ("AB 12 34 56 C"; HMRC's own examples start "QQ", which no one's does: taken too).
-_NI_NUMBER = re.compile(r"(?<![\w])[A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-Da-d]"
-                        r"(?![\w])")
+#: A National Insurance number: two letters as HMRC allots them (``vocab.NI_PREFIX``),
+#: six digits and a letter A to D, spaced or not ("AB 12 34 56 C").
+_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}"
+                        r"[ \t]?[A-Da-d](?![\w])")
 #: What says a National Insurance number follows, for one in lower case.
 _NI_CUE = re.compile(r"(?i:\bn\.?i\.?\b|national insurance|\bnino\b)")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",

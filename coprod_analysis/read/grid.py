@@ -786,8 +786,7 @@ def read_xlsx_grid(path: Path) -> Grid:
     frame = pd.DataFrame(padded, columns=range(width), dtype=_TEXT_DTYPE)
     notes += [OTHER_SHEETS + ", ".join(others)] if others else []
     if hidden and hidden[0] == title:
-        notes.append(f"no visible worksheet holds data, so the hidden worksheet {title} "
-                     f"was read")
+        notes.append(READ_HIDDEN + title)
         hidden = hidden[1:]
     notes += [HIDDEN_SHEETS + ", ".join(hidden)] if hidden else []
     return Grid(path, frame, range(len(frame)), encoding="xlsx", notes=notes,
@@ -805,6 +804,9 @@ SYSTEM_1904_NOTE = ("the workbook uses the 1904 date system (older Excel on Appl
 #: The notes naming worksheets with data that were not read (the names follow).
 OTHER_SHEETS = "only the first worksheet was read; these worksheets also hold data: "
 HIDDEN_SHEETS = "these hidden worksheets hold data and were not read: "
+READ_HIDDEN = "no visible worksheet holds data, so this hidden worksheet was read: "
+#: The notes that end in worksheets' names, comma-separated.
+SHEET_NOTES = (OTHER_SHEETS, HIDDEN_SHEETS, READ_HIDDEN)
 
 
 def _refuse_strict(path: Path, archive: zipfile.ZipFile) -> None:
