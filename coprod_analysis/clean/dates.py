@@ -14,7 +14,7 @@ read with a mix of orders):
    the column and the ambiguity; unless, for a date a respondent gave, the
    submission times say otherwise: read month-first, every session date falls
    on or before the day its form was sent (and within 120 days), where read
-   day-first fewer than half do (``clean.fields.settle_by_submission``, with a
+   day-first most fall after it (``clean.fields.settle_by_submission``, with a
    note).
 
 A column holding both kinds (``14/03/2019`` and ``03/14/2019``) is read
