@@ -105,6 +105,13 @@ RESPONDENT_TYPE_SYNONYMS: dict[str, str] = {
     "ccg staff": "Staff",
     "member of staff": "Staff",
     "other": "Other",
+    # Welsh, as NHS Wales's bilingual forms give them ("Gofalwr / Carer")
+    "claf": "Patient",
+    "gofalwr": "Carer",
+    "gofalwraig": "Carer",
+    "gwirfoddolwr": "CCG volunteer",
+    "aelod o r cyhoedd": "Member of the public",
+    "arall": "Other",
 }
 
 @dataclass(frozen=True)

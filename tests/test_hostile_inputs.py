@@ -791,7 +791,7 @@ def test_welsh_and_bilingual_answers_are_read(tmp_path, role, overall, expected)
     got = result.data[["outcome_role", "overall"]].iloc[0].tolist()
     assert [None if pd.isna(v) else int(v) for v in got] == list(expected)
     if expected[0] is None:
-        assert "its two languages disagree" in result.problems["problem"].iloc[0]
+        assert "its two halves say different things" in result.problems["problem"].iloc[0]
 
 
 def test_a_workbook_with_a_password_is_refused_saying_so(tmp_path):
@@ -865,3 +865,13 @@ def test_paper_forms_typed_in_months_later_keep_the_uk_order(tmp_path):
                     encoding="utf-8")
     result = load_evaluations(path, themes=False)
     assert result.data["session_date"].astype(str).tolist() == ["2024-01-12"] * 2
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("Gofalwr / Carer", "Carer"), ("Claf / Patient", "Patient"), ("Arall / Other", "Other"),
+    ("Other / Carer", None), ("Staff (GP) / Patient", None),  # two answers: not one read
+])
+def test_a_respondent_type_in_two_languages_is_read_where_both_halves_agree(answer, expected):
+    from coprod_analysis.clean.values import parse_respondent_type
+
+    assert parse_respondent_type(answer)[0] == expected

@@ -1398,3 +1398,13 @@ def test_named_things_that_are_no_people_are_kept(text):
 ])
 def test_national_insurance_prefixes_as_hmrc_allots_them(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what the first versions of this session's rules took for names (a reader's attack)
+    "thanks to ed staff", "the gene therapy trial", "al fresco lunch", "min and max",
+    "Contact: Website", "Contact - Switchboard", "Treasurer: Funding explained",
+    "Emmanuel Church is our partner",
+])
+def test_what_a_reader_found_this_session_s_rules_took_for_names(text):
+    assert redact(text) == text

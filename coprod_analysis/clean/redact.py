@@ -753,6 +753,11 @@ fiance fiancee bestie neighbor""".split())
 _SET_OFF_ROLES = frozenset("""chair chairman chairwoman chairperson vice-chair secretary
 treasurer coordinator co-ordinator convenor convener organiser organizer lead manager
 rep representative contact""".split())
+#: Jobs a person does, after "was our" that say a person is meant ("Karen Street was
+#: our facilitator"; not "is our partner", said of a church or a charity).
+_JOB_ROLES = frozenset("""facilitator trainer tutor presenter speaker chair chairman
+chairwoman chairperson secretary treasurer coordinator co-ordinator convenor convener
+organiser organizer nurse doctor gp receptionist physio pharmacist midwife""".split())
 #: Roles a person gives in brackets after their name ("Rufaro (carer)"), besides the
 #: role words: words also used of things elsewhere ("carer support").
 _BRACKET_ROLES = frozenset("""carer patient volunteer member chair champion parent
@@ -1545,7 +1550,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # unless a ward named after a flower or a tree, as wards are ("Sarah Ward was
         # great"; not "Rosemary Ward was great")
         if j + 3 < n and keys[j + 1] in ("was", "is") and keys[j + 2] in ("our", "my", "the") \
-                and keys[j + 3] in _LOWER_ROLES | _SET_OFF_ROLES \
+                and keys[j + 3] in _JOB_ROLES \
                 and all(gap(k) == " " for k in (j + 1, j + 2, j + 3)):
             return True
         return j + 2 < n and keys[j + 1] in ("was", "is") and gap(j + 1) == " " \
@@ -1679,8 +1684,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # in an answer not all in capitals: multiple sclerosis, "MS nurse", "MS Society").
         if nxt and not (word == "MS" and not upper_text) \
                 and (key in _TITLES or (key in _WORD_TITLES and _is_title_case(words[i + 1][2]))
-                    or ((key in _ROLE_WORDS or (key in _SET_OFF_ROLES
-                                                 and gap(i + 1) in (": ", " - ")))
+                    or ((key in _ROLE_WORDS or (
+                        key in _SET_OFF_ROLES and gap(i + 1) in (": ", " - ")
+                        # (a name, not a thing: "Contact: Website", "Treasurer: Funding")
+                        and (gaz.is_name(keys[i + 1]) or keys[i + 1] not in english_words())))
                         and _is_title_case(words[i + 1][2])
                         and keys[i + 1] not in gaz.common_words
                         and not keys[i + 1].startswith(("i'", "i\u2019")))):
@@ -2284,7 +2291,12 @@ def _greeted_given() -> frozenset[str]:
     and jo"); not those that are common words ("thanks will do") or pronouns ("em")."""
     gaz = _gazetteer()
     return frozenset(k for k in gaz.given if len(k) > 1 and k not in gaz.common_words
-                     and k not in ("em", "om", "el", "wm"))
+                     and k not in _NEVER_GREETED)
+
+
+#: Given names that are more often something else in lower case: pronouns, the
+#: emergency department ("thanks to ed staff"), "al fresco", "gene therapy", "min and max".
+_NEVER_GREETED = frozenset("em om el wm ed al gene min".split())
 
 
 @lru_cache(maxsize=1)

@@ -363,13 +363,14 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
     >>> [parse_score(t, LIKERT_SYNONYMS, "bad") for t in ("-1", "− 3", "(-5)")]
     [(None, 'bad'), (None, 'bad'), (None, 'bad')]
 
-    A bilingual label is read by either half ("Cytuno'n gryf / Strongly agree"); halves
-    that say different things are a problem.
+    A bilingual label is read where its halves say the same ("Cytuno'n gryf / Strongly
+    agree"); halves that say different things, or one that cannot be read, are a
+    problem.
 
     >>> parse_score("Cytuno'n gryf / Strongly agree", LIKERT_SYNONYMS, "bad")
     (5, None)
     >>> parse_score("Cytuno / Strongly agree", LIKERT_SYNONYMS, "bad")
-    (None, 'bad: its two languages disagree')
+    (None, 'bad: its two halves say different things')
     """
     if " / " in text:
         return _by_halves(text, lambda half: parse_score(half, synonyms, problem), problem)
@@ -396,13 +397,16 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
 
 
 def _by_halves(text: str, parse: Callable[[str], Parsed], problem: str) -> Parsed:
-    """An answer in two languages, "Welsh / English": what its halves say, where they
-    agree or only one can be read; else ``problem``."""
-    found = {value for value, trouble in map(parse, text.split(" / ", 1))
-             if trouble is None and value is not None}
-    if len(found) == 1:
-        return found.pop(), None
-    return (None, f"{problem}: its two languages disagree") if found else (None, problem)
+    """An answer in two languages, "Welsh / English": what both halves say, where they
+    say the same; else ``problem`` (two answers, "Other / Carer", "Agree / N/A" or "4 /
+    5", are not read as one: a reader's attack on a first version that took either
+    half, session 14)."""
+    (one, trouble_one), (two, trouble_two) = map(parse, text.split(" / ", 1))
+    if one is not None and one == two and trouble_one is None and trouble_two is None:
+        return one, None
+    if one is not None and two is not None and one != two:
+        return None, f"{problem}: its two halves say different things"
+    return None, problem
 
 
 def to_likert(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
