@@ -175,3 +175,18 @@ def test_a_ladder_whose_every_level_is_a_small_count_says_so_not_of_0_groups():
     alt = chart_ladder(ladder, "Groups").alt_text
     assert "0 groups" not in alt
     assert alt == "How many groups answered each level is hidden because the counts are small."
+
+
+def test_a_ladder_with_every_level_hidden_does_not_say_no_rung_held_most():
+    # A reader's finding (session 14): with the levels' breakdowns hidden, the text
+    # said "no rung held most groups at any level", though intermediate held 11 of 21.
+    from coprod_analysis.charts.report import chart_ladder
+
+    ladder = pd.DataFrame({"Descriptive": ["not shown"] * 2,
+                           "Intermediate": ["not shown"] * 2,
+                           "Transformative": ["not shown"] * 2, "Not involved": ["not shown", "0"],
+                           "Groups": ["21", "21"]}, index=["Co-design", "Overall"])
+    alt = chart_ladder(ladder, "Groups").alt_text
+    assert "no rung held" not in alt and "no one rung" not in alt
+    assert alt == ("Of 21 groups, which rung was the most common cannot be said for any "
+                   "level; some counts are hidden because they are small.")

@@ -278,9 +278,12 @@ hidden because they are small.'
     parts = [f"{rung.lower()} was the most common rung for "
              + " and ".join(f"{lv.lower()} ({_count(table.loc[lv, rung])})" for lv in lvs)
              for rung, lvs in most.items()]
+    # (with counts hidden, no rung found most common says nothing of the others: not
+    # "no rung held most groups", which a reader took for a fact, session 14)
+    none = ("which rung was the most common cannot be said for any level" if hidden_any
+            else "no one rung was the most common at any level")
     figure.alt_text = (  # type: ignore[attr-defined]
-        f"Of {groups} groups, " + ("; ".join(parts) if parts else
-                                   "no rung held most groups at any level")
+        f"Of {groups} groups, " + ("; ".join(parts) if parts else none)
         + ("; some counts are hidden because they are small." if hidden_any else "."))
     if not groups:  # every level's groups a small count, hidden: there is nothing to say
         figure.alt_text = ("How many groups answered each level is hidden because the "  # type: ignore[attr-defined]
