@@ -1408,3 +1408,31 @@ def test_national_insurance_prefixes_as_hmrc_allots_them(text, expected):
 ])
 def test_what_a_reader_found_this_session_s_rules_took_for_names(text):
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # variants of this session's rules a reader found still leaking (session 14)
+    ("Kind regards, Margaret Hall", "Kind regards, [name]"),
+    ("Signed, Margaret Hall", "Signed, [name]"),
+    ("chairperson: Margaret Hall", "chairperson: [name]"),
+    ("Chairwoman: Joan Street", "Chairwoman: [name]"),
+    ("We met at Sarah Hall, thanks", "We met at Sarah Hall, thanks"),
+    ("THANKS TO SARAH SMITH AND PHIL JONES", "THANKS TO [name] AND [name]"),
+    ("PRIYA AND RAJ WERE BRILLIANT", "[name] AND [name] WERE BRILLIANT"),
+    ("THANKS TO SUE", "THANKS TO [name]"),
+    ("Thanks DEB", "Thanks [name]"),
+    ("Chair: WILF BRAITHWAITE", "Chair: [name]"),
+    ("(chair:Wilf Braithwaite)", "(chair:[name])"),
+    ("thank-you sarah", "thank-you [name]"),
+    ("tyvm deb", "tyvm [name]"),
+    ("ring 07700 / 900123", "ring [phone]"),
+    ("call 020/7946 0123", "call [phone]"),
+    ("+44 7700/900123", "[phone]"),
+    ("my NI no is AB-12-34-56-C", "my NI no is [ni_number]"),
+    ("NI: AB 123 456 C", "NI: [ni_number]"),
+    ("national ins AB123456", "national ins [ni_number]"),
+    ("ref AB123456 thanks", "ref AB123456 thanks"),
+    ("60 dib lane, west yorkshire ls8 3aj", "[address], west yorkshire [postcode]"),
+])
+def test_variants_of_this_session_s_rules(text, expected):
+    assert redact(text) == expected

@@ -299,10 +299,10 @@ _OWN_NUMBER_BEFORE = re.compile(
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
 #: A National Insurance number: two letters as HMRC allots them (``vocab.NI_PREFIX``),
 #: six digits and a letter A to D, spaced or not ("AB 12 34 56 C").
-_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}"
-                        r"[ \t]?[A-Da-d](?![\w])")
+_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t.\-]?(?:\d[ \t.\-]?){{5}}\d"
+                        r"(?:[ \t.\-]?[A-Da-d])?(?![\w])")
 #: What says a National Insurance number follows, for one in lower case.
-_NI_CUE = re.compile(r"(?i:\bn\.?i\.?\b|national insurance|\bnino\b)")
+_NI_CUE = re.compile(r"(?i:\bn\.?i\.?\b|national ins|\bnino\b)")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
@@ -351,9 +351,9 @@ PHONE = re.compile(
     rf"(?<![\d+])(?:(?:(?:\+|00)\s?)?44{_GAP}(?:\(\s?0\s?\){_GAP}|0{_GAP})?|\(?0{_GAP})"
     rf"(?P<first>[1-35789])(?P<rest>(?:{_GAP}\d){{8,9}})(?!\d)"
     rf"|(?<![\w+])\+(?!44)\d(?:{_GAP}\d){{7,14}}(?!\d)"
-    # an area code set off by a slash, as some write it ("07700/900123", "0113/4960000"),
-    # eleven digits in all: never a date's shape
-    r"|(?<![\d/])0[1-35789](?:\d{3}/\d{6}|\d{2}/\d{7})(?![\d/])"
+    # an area code set off by a slash, as some write it ("07700/900123", "0113 / 4960000",
+    # "020/7946 0123"): eleven digits in all (counted by _phone_spans), never a date's
+    r"|(?<![\d/])(?:\+44[ \t]?|0)[1-35789]\d{1,3}[ \t]?/[ \t]?\d(?:[ \t]?\d){5,8}(?![\d/])"
 )
 _DIGIT = re.compile(r"\d")
 
@@ -497,7 +497,7 @@ _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'\u2019]*)")
 
 #: What may stand between a street and its postcode: a comma, a town ("60 dib lane,
 #: leeds ls8 3aj"; a postcode after it says an address is meant, in lower case too).
-_TOWN_GAP = re.compile(r"[ \t]*,?[ \t]*(?:[^\W\d_]{3,}[ \t]*,?[ \t]+)?")
+_TOWN_GAP = re.compile(r"[ \t]*,?[ \t]*(?:[^\W\d_]{3,}(?:[ \t]+[^\W\d_]{3,})?[ \t]*,?[ \t]+)?")
 
 
 def _street_address_spans(text: str, windows: list[tuple[int, int]] | None = None
@@ -684,6 +684,10 @@ def _phone_spans(text: str, pos: int = 0, endpos: int | None = None) -> list[tup
             digits = 1 + len(_DIGIT.findall(match.group("rest")))
             if digits == 9 and match.group("first") not in "18":
                 continue  # nine-digit national numbers only follow 01 and 08
+        elif "/" in match.group():  # an area code set off by a slash: a UK number's length
+            national = _DIGIT.findall(match.group().removeprefix("+44"))
+            if len(national) + (match.group().startswith("+44")) != 11:
+                continue
         start, end = match.span()
         while text[end - 1] in " .-(":  # a trailing separator belongs to the text
             end -= 1
@@ -782,7 +786,8 @@ _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name"
 #: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
 _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
                 ("thank", "u"), ("thank", "u", "to"), ("thankyou",), ("thankyou", "to"),
-                ("thanku",), ("thanx",), ("thnx",), ("thnks",), ("thanq",),
+                ("thanku",), ("thanx",), ("thnx",), ("thnks",), ("thanq",), ("thank-you",),
+                ("tyvm",),
                 ("thanks", "again"), ("thanks", "again", "to"), ("ty",), ("thx",), ("ta",),
                 ("kudos",), ("kudos", "to"), ("shout", "out", "to"), ("shoutout", "to"),
                 ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
@@ -792,7 +797,7 @@ _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you"
 #: The first words of greetings and thanks ("ty" and "ta" are thanks too).
 _GREETING_FIRST = ("thanks", "thank", "cheers", "hi", "hello", "dear", "ty", "thx", "ta",
                    "kudos", "shout", "shoutout", "thankyou", "thanku", "thanx", "thnx",
-                   "thnks", "thanq")
+                   "thnks", "thanq", "thank-you", "tyvm")
 #: Thanks as people write it, which is never the first word of a name ("Thankyou Sarah").
 _THANKS_WORDS = frozenset(i[0] for i in _WEAK_INTROS if i[0] in _GREETING_FIRST)
 #: Each introduction and how sure it is: "strong" (any case after it), "greeting"
@@ -1216,6 +1221,9 @@ _CUE_TO_PERSON = frozenset("""thanks thank speak spoke talk talked chat chatted 
 listen listened reach""".split())
 #: Words after such a name that say a person is meant ("Sarah Ward from the PPG").
 _CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
+#: Sign-offs before a name, a comma or a line break between ("Kind regards, Margaret
+#: Hall").
+_SIGN_OFF_CUES = frozenset("regards wishes signed yours sincerely faithfully thanks".split())
 #: Words before a given name that make it, with a place's word after it, a place's
 #: name: "at Sarah Hall", "the Amy Ward", "St Helen Church".
 _PLACE_CUES = frozenset("""st saint the at in on into onto near opposite inside outside via
@@ -1543,6 +1551,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 keys[i - 1] == "to" and i > 1 and keys[i - 2] in _CUE_TO_PERSON))) \
                 or (i == 0 and j == n - 1):  # or the whole answer: "Jack Hill"
             return True
+        if i > 0 and ((keys[i - 1] in _SIGN_OFF_CUES and gap(i).strip(" \n") in (",", ""))
+                      or (keys[i - 1] in _SET_OFF_ROLES | _ROLE_WORDS
+                          and gap(i).strip() in (":", "-"))):
+            return True  # "Kind regards, Margaret Hall", "chairperson: Joan Street"
         if role_after(j) or (j + 1 < n and gap(j + 1) == " "
                              and keys[j + 1] in _CUE_AFTER_PERSON):
             return True
@@ -1671,11 +1683,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # A role or a title that is a word, before an unknown word in capitals that
         # stands out (not in words written in capitals, as "PHARMACIST WENT THROUGH",
         # unless they are unknown too): "my friend TSIORY", "my friend TSIORY RAKOTO".
-        if nxt and (key in _ROLE_WORDS or key in _WORD_TITLES) and not word.isupper() \
+        if nxt and (key in _ROLE_WORDS or key in _WORD_TITLES or (
+                key in _SET_OFF_ROLES and gap(i + 1).strip() in (":", "-"))) \
+                and not word.isupper() \
                 and words[i + 1][2].isupper() and len(words[i + 1][2]) > 2 \
                 and not (i + 2 < n and words[i + 2][2].isupper() and len(words[i + 2][2]) > 1
                          and not unknown(i + 2)) \
-                and gap(i + 1) in (" ", "  ") and not is_place(i + 1, i + 2) \
+                and (gap(i + 1) in (" ", "  ") or key in _SET_OFF_ROLES) \
+                and not is_place(i + 1, i + 2) \
                 and (caps_name(i + 1) or _unknown_lower(keys[i + 1])):
             mark(i + 1)
             extend(i + 1)
@@ -1788,8 +1803,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 j = i + 1  # a name of the gazetteer, or a word nobody's list knows
                 # ("BRENDA HAIGH - PATIENT CHAMPION")
                 while j < n and j <= i + 2 and gap(j) == " " and (
-                        caps_name(j) or (keys[j] not in known and _unknown_lower(keys[j]))) \
-                        and not in_taken(j):
+                        caps_name(j) or (keys[j] not in known and _unknown_lower(keys[j]))
+                        or (keys[j] in gaz.surnames and keys[j] not in _STOP
+                            and keys[j] not in _PRAISE_NEXT and not is_place(j, j + 1))) \
+                        and not in_taken(j):  # ("SARAH SMITH": a surname that is a word)
                     mark(j)
                     j += 1
             continue
@@ -2912,7 +2929,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
     for pos, endpos in windows:  # "AB 12 34 56 C"; in lower case after "NI" and the like
         for m in _NI_NUMBER.finditer(text, max(0, pos - 4), min(len(text), endpos + 3)):
-            if m.group().isupper() or _NI_CUE.search(text, max(0, m.start() - 30), m.start()):
+            suffix = m.group()[-1].isalpha()  # (without its letter only after a cue)
+            if (suffix and m.group().isupper()) or _NI_CUE.search(
+                    text, max(0, m.start() - 30), m.start()):
                 add(m.start(), m.end(), "[ni_number]")
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
                     or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
