@@ -875,3 +875,31 @@ def test_a_respondent_type_in_two_languages_is_read_where_both_halves_agree(answ
     from coprod_analysis.clean.values import parse_respondent_type
 
     assert parse_respondent_type(answer)[0] == expected
+
+
+def test_hidden_worksheets_of_an_old_xls_workbook_are_named_or_read(tmp_path):
+    # As for XLSX: a hidden sheet with data is named in a note; read when no visible
+    # sheet has data (before, passed over in silence).
+    import xlwt
+
+    def book(path, sheets):
+        workbook = xlwt.Workbook()
+        for name, rows, hidden in sheets:
+            sheet = workbook.add_sheet(name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    sheet.write(r, c, value)
+            sheet.visibility = 1 if hidden else 0
+        workbook.save(str(path))
+        return path
+
+    both = book(tmp_path / "both.xls", [("Responses", ONE_RESPONSE, False),
+                                         ("Old", ONE_RESPONSE, True)])
+    (info,) = load_evaluations(both, themes=False).summary["files"].values()
+    assert "these hidden worksheets hold data and were not read: Old" in info["notes"]
+    only = book(tmp_path / "only.xls", [("Cover", [], False), ("Responses", ONE_RESPONSE, True)])
+    result = load_evaluations(only, themes=False)
+    assert counts(result) == [1, 1, 0, 0, 0]
+    (info,) = result.summary["files"].values()
+    assert ("no visible worksheet holds data, so this hidden worksheet was read: Responses"
+            in info["notes"])

@@ -34,7 +34,14 @@ from coprod_analysis.limits import (
     size_text,
     too_many_cells,
 )
-from coprod_analysis.read.grid import EPOCH_1904, OTHER_SHEETS, SYSTEM_1904_NOTE, Grid
+from coprod_analysis.read.grid import (
+    EPOCH_1904,
+    HIDDEN_SHEETS,
+    OTHER_SHEETS,
+    READ_HIDDEN,
+    SYSTEM_1904_NOTE,
+    Grid,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -122,21 +129,31 @@ def read_xls_grid(path: Path) -> Grid:
                           f"or not a spreadsheet: {type(exc).__name__})", path) from None
     chosen: list[list[str]] = []
     others: list[str] = []
+    hidden: list[str] = []  # hidden sheets with rows: named, read if no visible one has data
+    read_hidden = ""
+
+    def rows_of(sheet) -> list[list[str]]:
+        check_columns(sheet.ncols, path)
+        if sheet.nrows * max(sheet.ncols, 1) > MAX_SHEET_CELLS:
+            raise too_many_cells(sheet.nrows, sheet.ncols, "the worksheet", path)
+        rows = [[_xls_cell(sheet.cell(r, c), book.datemode)
+                 for c in range(sheet.row_len(r))] for r in range(sheet.nrows)]
+        return rows if any(any(c.strip() for c in row) for row in rows) else []
+
     try:
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
-            if getattr(sheet, "visibility", 0) != 0 or not sheet.nrows:
+            if not sheet.nrows:
                 continue
-            if chosen:
+            if getattr(sheet, "visibility", 0) != 0:
+                hidden.append(sheet.name)
+            elif chosen:
                 others.append(sheet.name)
-                continue
-            check_columns(sheet.ncols, path)
-            if sheet.nrows * max(sheet.ncols, 1) > MAX_SHEET_CELLS:
-                raise too_many_cells(sheet.nrows, sheet.ncols, "the worksheet", path)
-            chosen = [[_xls_cell(sheet.cell(r, c), book.datemode)
-                       for c in range(sheet.row_len(r))] for r in range(sheet.nrows)]
-            if not any(any(c.strip() for c in row) for row in chosen):
-                chosen = []
+            else:
+                chosen = rows_of(sheet)
+        if not chosen and hidden:
+            read_hidden = hidden.pop(0)
+            chosen = rows_of(book.sheet_by_name(read_hidden))
     except CoprodError:
         raise
     except Exception as exc:
@@ -145,6 +162,10 @@ def read_xls_grid(path: Path) -> Grid:
     finally:
         book.release_resources()
     notes = ["read as an old Excel .xls workbook"]
+    if read_hidden:
+        notes.append(READ_HIDDEN + read_hidden)
+    if hidden:
+        notes.append(HIDDEN_SHEETS + ", ".join(hidden))
     if book.datemode == 1:
         notes.append(SYSTEM_1904_NOTE)
     if others:
