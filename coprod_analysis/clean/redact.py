@@ -44,9 +44,10 @@ exactly as written. Replaced, first come first served where two overlap:
     a UK registration of the current shape, in any case, after a word that says a
     vehicle is meant (``my car YH19 ABC``, ``car reg ld68 xyz``, ``parked LD 68 XYZ``).
 ``[ni_number]``
-    a National Insurance number, two letters, six digits and a letter A to D, spaced
-    or not: in capitals anywhere (``AB 12 34 56 C``), in lower case after ``NI``,
-    ``national insurance`` or ``NINO``.
+    a National Insurance number, two letters as HMRC allots them, six digits and a
+    letter A to D, spaced, dotted or dashed or not: in capitals anywhere (``AB 12 34
+    56 C``); in lower case, or without its letter, after ``NI``, ``national
+    insurance`` or ``NINO``.
 ``[name]``
     a social media handle (``@jane_doe88``) or the part of a profile's address
     after the site (``facebook.com/[name]``, ``linkedin.com/in/[name]``); and
@@ -298,7 +299,8 @@ _OWN_NUMBER_BEFORE = re.compile(
     r"|daughter'?s|wife'?s|husband'?s|partner'?s)\W{1,3}(?:no|number|num)\b"
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
 #: A National Insurance number: two letters as HMRC allots them (``vocab.NI_PREFIX``),
-#: six digits and a letter A to D, spaced or not ("AB 12 34 56 C").
+#: six digits and a letter A to D (or none), spaced, dotted or dashed or not ("AB 12 34
+#: 56 C", "AB 123 456 C", "AB-12-34-56-C").
 _NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t.\-]?(?:\d[ \t.\-]?){{5}}\d"
                         r"(?:[ \t.\-]?[A-Da-d])?(?![\w])")
 #: What says a National Insurance number follows, for one in lower case.
