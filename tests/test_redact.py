@@ -1436,3 +1436,17 @@ def test_what_a_reader_found_this_session_s_rules_took_for_names(text):
 ])
 def test_variants_of_this_session_s_rules(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where a person works, what a person does, roles (the sixth red-team corpus)
+    ("Angel on the front desk", "[name] on the front desk"),
+    ("Ginger from the cafe made us all brews", "[name] from the cafe made us all brews"),
+    ("Crystal and Jade handed out the packs", "[name] and [name] handed out the packs"),
+    ("Counsellor Hyacinth was there to support people",
+     "Counsellor [name] was there to support people"),
+    ("The interpreter Tsiory helped", "The interpreter [name] helped"),
+    ("Leeds from the front was lovely", "Leeds from the front was lovely"),
+])
+def test_workplaces_deeds_and_roles_of_people(text, expected):
+    assert redact(text) == expected

@@ -747,7 +747,8 @@ _THING_BEFORE = frozenset("st saint the a an this that".split())
 _ROLE_WORDS = frozenset("""facilitator facilitators trainer trainers tutor presenter speaker
 colleague husband wife son daughter mum mother dad brother neighbour grandson granddaughter
 grandma grandad nan friend partner niece nephew cousin grandmother grandfather granddad physio
-physiotherapist receptionist hca midwife pharmacist gp""".split())
+physiotherapist receptionist hca midwife pharmacist gp counsellor counselor therapist advocate
+navigator interpreter translator""".split())
 #: Words for a person after which a word in lower case that nobody's list knows is a
 #: name (:func:`_unknown_lower`: "my wife nyasha", "my mate tinashe", "the chair,
 #: tafadzwa,"): the roles and titles that are words, and more that are only so here.
@@ -887,14 +888,16 @@ _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
 said says explains helps listens did sorted brought knew knows kept keeps ignored
-shouted forgot interrupted put puts translated""".split())
+shouted forgot interrupted put puts translated handed""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
 #: Where someone works, after "from"/"at"/"on" (and "the"): a capitalised word
 #: nobody's list knows before it is a name ("Chipo from reception was so helpful").
 _WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk ward team
-practice hospital clinic healthwatch ccg icb pals door security""".split())
+practice hospital clinic healthwatch ccg icb pals door security front cafe canteen kitchen
+youth men's mens women's womens library centre charity church mosque temple school college
+hospice hub gym foodbank""".split())
 #: The words with which praise of a person after a name begins, as ``praised`` (in
 #: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
 _PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "thanks",
