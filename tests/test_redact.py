@@ -1450,3 +1450,15 @@ def test_variants_of_this_session_s_rules(text, expected):
 ])
 def test_workplaces_deeds_and_roles_of_people(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # in lower case, a surname nobody's list knows after a name found (a reader's attack)
+    ("(chair: wilf braithwaite)", "(chair: [name])"),
+    ("my wife nyasha moyo came", "my wife [name] came"),
+    ("Thank you all. best regards ewa zielinska", "Thank you all. best regards [name]"),
+    ("my wife nyasha came too", "my wife [name] came too"),
+    ("facilitator: nkechi", "facilitator: [name]"),
+])
+def test_surnames_in_lower_case_after_a_name_found(text, expected):
+    assert redact(text) == expected

@@ -1632,9 +1632,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
             if words[i][2].islower():  # "signed: winston clarke", not "tendai were"
-                if not (word.islower() and key in gaz.surnames and gaz.is_name(key)
-                        and key not in _STOP and key not in gaz.common_words):
-                    break
+                if not (word.islower() and ((key in gaz.surnames and gaz.is_name(key)
+                                             and key not in _STOP
+                                             and key not in gaz.common_words)
+                                            or (key not in known and _unknown_lower(key)))):
+                    break  # (a surname nobody's list knows: "chair: wilf braithwaite")
             elif words[i][2].isupper() and word.isupper() and len(word) > 1:
                 if not (gaz.is_name(key) or key not in gaz.common_words):
                     break
@@ -1678,8 +1680,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # A role before a word in lower case nobody's list knows, or a given name that is
         # no common word: "my wife nyasha", "my son farai", "nurse bev", "the chair,
         # tafadzwa, talks" (set off: a comma after it too).
-        if nxt and key in _LOWER_ROLES and words[i + 1][2].islower() \
-                and (gap(i + 1) in (" ", "  ") or (gap(i + 1) == ", " and text[
+        if nxt and (key in _LOWER_ROLES or (key in _SET_OFF_ROLES and gap(i + 1) == ": ")) \
+                and words[i + 1][2].islower() \
+                and (gap(i + 1) in (" ", "  ", ": ") or (gap(i + 1) == ", " and text[
                     words[i + 1][1]:words[i + 1][1] + 1] in (",", ".", "!", ";", ")"))) \
                 and (_unknown_lower_first(keys[i + 1]) or keys[i + 1] in _greeted_given()):
             mark(i + 1)
