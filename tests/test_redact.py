@@ -1462,3 +1462,16 @@ def test_workplaces_deeds_and_roles_of_people(text, expected):
 ])
 def test_surnames_in_lower_case_after_a_name_found(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a job and "was" or "were" before names (the sixth red-team corpus)
+    ("Trainers were Lorraine Hall (LTHT) and Precious Moyo (Healthwatch)",
+     "Trainers were [name] (LTHT) and [name] (Healthwatch)"),
+    ("Our facilitator was Tsiory", "Our facilitator was [name]"),
+    ("Facilitators were Sarah and Tom", "Facilitators were [name] and [name]"),
+    ("The facilitator was excellent", "The facilitator was excellent"),
+    ("The chair was Comfortable", "The chair was Comfortable"),
+])
+def test_a_job_and_was_before_names(text, expected):
+    assert redact(text) == expected

@@ -760,6 +760,10 @@ fiance fiancee bestie neighbor""".split())
 _SET_OFF_ROLES = frozenset("""chair chairman chairwoman chairperson vice-chair secretary
 treasurer coordinator co-ordinator convenor convener organiser organizer lead manager
 rep representative contact""".split())
+#: Jobs whose "was"/"were" introduces a name ("Our facilitator was Tsiory", "Trainers
+#: were Lorraine Hall and ...").
+_JOBS_INTRODUCE = frozenset("""facilitator trainer tutor speaker presenter chair
+facilitators trainers tutors speakers presenters""".split())
 #: Jobs a person does, after "was our" that say a person is meant ("Karen Street was
 #: our facilitator"; not "is our partner", said of a church or a charity).
 _JOB_ROLES = frozenset("""facilitator trainer tutor presenter speaker chair chairman
@@ -795,6 +799,11 @@ _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you"
                 ("kudos",), ("kudos", "to"), ("shout", "out", "to"), ("shoutout", "to"),
                 ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
                 ("i'm",), ("i\u2019m",), ("im",), ("i", "am"), ("this", "is"), ("and",),
+                *((job, verb) for job in ("facilitator", "trainer", "tutor", "speaker",
+                                          "presenter", "chair")
+                  for verb in ("was", "is")),
+                *((jobs, "were") for jobs in ("facilitators", "trainers", "tutors",
+                                              "speakers", "presenters")),
                 ("or",), ("to",), ("met",), ("meet",), ("ask",), ("tell",), ("told",),
                 ("said",), ("says",))
 #: The first words of greetings and thanks ("ty" and "ta" are thanks too).
@@ -1556,6 +1565,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 keys[i - 1] == "to" and i > 1 and keys[i - 2] in _CUE_TO_PERSON))) \
                 or (i == 0 and j == n - 1):  # or the whole answer: "Jack Hill"
             return True
+        if i > 1 and keys[i - 1] in ("was", "is", "were") and keys[i - 2] in _JOBS_INTRODUCE:
+            return True  # "Trainers were Lorraine Hall (LTHT) and ..."
         if i > 0 and ((keys[i - 1] in _SIGN_OFF_CUES and gap(i).strip(" \n") in (",", ""))
                       or (keys[i - 1] in _SET_OFF_ROLES | _ROLE_WORDS
                           and gap(i).strip() in (":", "-"))):
