@@ -1475,3 +1475,13 @@ def test_surnames_in_lower_case_after_a_name_found(text, expected):
 ])
 def test_a_job_and_was_before_names(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grace was the best facilitator I have had", "[name] was the best facilitator I have had"),
+    ("Joy was the best trainer", "[name] was the best trainer"),
+    ("Hope was the best part of it", "Hope was the best part of it"),
+    ("The lunch was the best part", "The lunch was the best part"),
+])
+def test_the_best_and_a_role_is_said_of_a_person(text, expected):
+    assert redact(text) == expected

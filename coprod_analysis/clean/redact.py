@@ -1482,6 +1482,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[j] == "a" and j + 2 < n and keys[j + 1] in ("bit", "little") \
                 and gap(j + 1) == " " and gap(j + 2) == " ":
             j += 2  # "Shanelle was a bit patronising"
+        elif keys[j] == "the" and j + 2 < n and keys[j + 1] == "best" and gap(j + 1) == " " \
+                and gap(j + 2) == " " and keys[j + 2] in _JOB_ROLES | _ROLE_WORDS:
+            return True  # "Grace was the best facilitator" (not "Hope was the best part")
         elif keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
             j += 1
         return keys[j] in _PRAISE
