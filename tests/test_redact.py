@@ -1152,7 +1152,7 @@ def test_every_placeholder_is_listed():
     said = {redact(t) for t in ["jo@example.org", "943 476 5919", "0113 496 0000",
                                 "LS6 2QF", "I live at 14 Harehills Lane", "DOB 03/04/1956",
                                 "MRN 00123456", "my car YH19 ABC", "NI no QQ 12 34 56 C",
-                                "thanks to Dr Patel"]}
+                                "my IP is 192.168.1.20", "thanks to Dr Patel"]}
     import re
     tags = {tag for text in said for tag in re.findall(r"\[[a-z_]+\]", text)}
     assert tags == set(PLACEHOLDERS)
@@ -1484,4 +1484,18 @@ def test_a_job_and_was_before_names(text, expected):
     ("The lunch was the best part", "The lunch was the best part"),
 ])
 def test_the_best_and_a_role_is_said_of_a_person(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an IP address, also in a header (a hostile file's, session 13)
+    ("LS1 4AP 192.168.44.201", "[postcode] [ip_address]"),
+    ("my IP is 192.168.1.20.", "my IP is [ip_address]."),
+    ("version 1.2.3.4", "version 1.2.3.4"),
+    ("v10.0.0.1", "v10.0.0.1"),
+    ("10.0.19041.1", "10.0.19041.1"),
+    ("scores 1.2.3.4 and so on", "scores 1.2.3.4 and so on"),
+    ("on 12.03.2019 at 10.30", "on 12.03.2019 at 10.30"),
+])
+def test_ip_addresses(text, expected):
     assert redact(text) == expected

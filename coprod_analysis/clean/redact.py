@@ -43,6 +43,9 @@ exactly as written. Replaced, first come first served where two overlap:
 ``[vehicle_registration]``
     a UK registration of the current shape, in any case, after a word that says a
     vehicle is meant (``my car YH19 ABC``, ``car reg ld68 xyz``, ``parked LD 68 XYZ``).
+``[ip_address]``
+    an IPv4 address (``192.168.1.20``; not a version, ``v1.2.3.4``, nor a part over
+    255).
 ``[ni_number]``
     a National Insurance number, two letters as HMRC allots them, six digits and a
     letter A to D, spaced, dotted or dashed or not: in capitals anywhere (``AB 12 34
@@ -78,8 +81,9 @@ exactly as written. Replaced, first come first served where two overlap:
     ``Crohn's disease``) are kept. The full list is in ``docs/cleaning.md``.
 
 The contract lists the first four and ``[name]``; ``[address]``,
-``[date_of_birth]``, ``[hospital_number]``, ``[vehicle_registration]`` and
-``[ni_number]`` go further (direct identifiers all the same). :data:`PLACEHOLDERS` lists them all.
+``[date_of_birth]``, ``[hospital_number]``, ``[vehicle_registration]``,
+``[ni_number]`` and ``[ip_address]`` go further (direct identifiers all the same).
+:data:`PLACEHOLDERS` lists them all.
 
 Not found: names that are not in the gazetteer and stand without any of that
 context, addresses without a house number, dates of birth and hospital numbers
@@ -115,7 +119,7 @@ from coprod_analysis.vocab import NI_PREFIX
 #: What :func:`redact` puts in place of what it removes.
 PLACEHOLDERS = ("[email]", "[nhs_number]", "[phone]", "[postcode]", "[address]",
                 "[date_of_birth]", "[hospital_number]", "[vehicle_registration]",
-                "[ni_number]", "[name]")
+                "[ni_number]", "[ip_address]", "[name]")
 
 # --- Normalisation -------------------------------------------------------------------
 
@@ -303,6 +307,12 @@ _OWN_NUMBER_BEFORE = re.compile(
 #: 56 C", "AB 123 456 C", "AB-12-34-56-C").
 _NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t.\-]?(?:\d[ \t.\-]?){{5}}\d"
                         r"(?:[ \t.\-]?[A-Da-d])?(?![\w])")
+#: An IPv4 address: four numbers of up to three digits joined by dots, no more ("10.0.19041.1"
+#: is a version: its third part is over 255; "1.2.3.4", under eight characters, a list
+#: of sections: both checked by the caller).
+_IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
+#: What says the dotted numbers after it are a version, not an address ("v1.2.3.4").
+_VERSION_BEFORE = re.compile(r"(?i:\bv|version|ver\.?|release|build)\s*$")
 #: What says a National Insurance number follows, for one in lower case.
 _NI_CUE = re.compile(r"(?i:\bn\.?i\.?\b|national ins|\bnino\b)")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
@@ -2949,6 +2959,11 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             code = _HOSPITAL_NUMBER.match(text, m.end())
             if code is not None and sum(c.isdigit() for c in code.group()) >= 5:
                 add(code.start(), code.end(), "[hospital_number]")  # "MRN 00123456"
+    if windows and text.count(".") >= 3:  # an IP address: "192.168.44.201"
+        for m in _IPV4.finditer(text):
+            if len(m.group()) >= 8 and all(int(part) <= 255 for part in m.group().split(".")) \
+                    and not _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add(m.start(), m.end(), "[ip_address]")
     for pos, endpos in windows:  # "AB 12 34 56 C"; in lower case after "NI" and the like
         for m in _NI_NUMBER.finditer(text, max(0, pos - 4), min(len(text), endpos + 3)):
             suffix = m.group()[-1].isalpha()  # (without its letter only after a cue)
@@ -3109,7 +3124,7 @@ def redact(text: str) -> str:
         The text with identifiers replaced by the :data:`PLACEHOLDERS`
         (``[email]``, ``[nhs_number]``, ``[phone]``, ``[postcode]``, ``[address]``,
         ``[date_of_birth]``, ``[hospital_number]``, ``[vehicle_registration]``,
-        ``[ni_number]``, ``[name]``); everything else
+        ``[ni_number]``, ``[ip_address]``, ``[name]``); everything else
         exactly as written.
 
     Examples
