@@ -52,6 +52,7 @@ LIKERT_SYNONYMS: dict[str, int] = {
     "anghytuno n gryf": 1,
     "anghytuno": 2,
     "ddim yn cytuno nac yn anghytuno": 3,
+    "niwtral": 3,
     "cytuno": 4,
     "cytuno n gryf": 5,
 }

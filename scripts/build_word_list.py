@@ -62,6 +62,7 @@ asd lgbt lgbtq lgbtqia bame bme esol ict it ok okay hmm thx pls plz asap etc eg 
 wifi online offline email emails emailed emailing breakout breakouts powerpoint ppt
 slido mentimeter padlet jamboard flipchart flipcharts handout handouts alot agm qipp
 lol ta hun thx cya xoxo thankyou thanku thankyu thanx thnx thnks thanq tnx
+belter nowt owt summat ginnel snicket mardy nesh reet gradely transformative niwtral
 ppl abt tbh imo imho idk btw omg fyi ty tyvm np ur ya yep nope gonna wanna gotta kinda
 sorta dunno cuz coz bc msg msgs txt txts appt appts govt dept info uni convo admin mins
 hrs wk wks yr yrs pic pics vid vids defo def probs prob obvs tho thru nite pre esp

@@ -1439,23 +1439,19 @@ def test_variants_of_this_session_s_rules(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # where a person works, what a person does, roles (the sixth red-team corpus)
-    ("Angel on the front desk", "[name] on the front desk"),
-    ("Ginger from the cafe made us all brews", "[name] from the cafe made us all brews"),
+    # what a person does (the sixth red-team corpus; the wider workplaces and roles tried
+    # first took "Hope from the church" and "my therapist Tuesday" for people)
     ("Crystal and Jade handed out the packs", "[name] and [name] handed out the packs"),
-    ("Counsellor Hyacinth was there to support people",
-     "Counsellor [name] was there to support people"),
-    ("The interpreter Tsiory helped", "The interpreter [name] helped"),
     ("Leeds from the front was lovely", "Leeds from the front was lovely"),
 ])
-def test_workplaces_deeds_and_roles_of_people(text, expected):
+def test_what_a_person_does(text, expected):
     assert redact(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     # in lower case, a surname nobody's list knows after a name found (a reader's attack)
     ("(chair: wilf braithwaite)", "(chair: [name])"),
-    ("my wife nyasha moyo came", "my wife [name] came"),
+    ("my wife nyasha moyo came", "my wife [name] came"),  # (a deed after the surname)
     ("Thank you all. best regards ewa zielinska", "Thank you all. best regards [name]"),
     ("my wife nyasha came too", "my wife [name] came too"),
     ("facilitator: nkechi", "facilitator: [name]"),
@@ -1498,4 +1494,30 @@ def test_the_best_and_a_role_is_said_of_a_person(text, expected):
     ("on 12.03.2019 at 10.30", "on 12.03.2019 at 10.30"),
 ])
 def test_ip_addresses(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what a third reader found the latest rules took for names or numbers (session 14)
+    "Hope from the church gave me strength", "Ivy on the church wall",
+    "my therapist Tuesday slot", "my interpreter Google Translate",
+    "The facilitator was Sharp", "The trainer is Welsh",
+    "in the NI office they gave me form CA 123456", "NI session in room CE 123456",
+    "ni hao! booking ref kh 123 456", "ref was RT 111 222 A", "Room PR-123-456-A",
+])
+def test_what_a_third_reader_found_taken_for_identifiers_is_kept(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a surname nobody's list knows in lower case after a sign-off, a set-off role, a
+    # title or "my name is", or before the end, a mark or what goes on after a name:
+    # not text speak after a relation ("luvd it")
+    ("my son jack luvd it", "my son [name] luvd it"),
+    ("my friend kasia dziekuje bardzo", "my friend [name] dziekuje bardzo"),
+    ("My name is derek holroyd and i would like to come", "My name is [name] and i would "
+     "like to come"),
+    ("Respectfully submitted, cllr bob ashworth", "Respectfully submitted, cllr [name]"),
+])
+def test_a_surname_in_lower_case_needs_a_sign_off_or_a_title(text, expected):
     assert redact(text) == expected

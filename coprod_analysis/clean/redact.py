@@ -96,6 +96,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -313,8 +314,13 @@ _NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t.\-]?(?:\d[ \t.\-]?){{5}}\d"
 _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
 #: What says the dotted numbers after it are a version, not an address ("v1.2.3.4").
 _VERSION_BEFORE = re.compile(r"(?i:\bv|version|ver\.?|release|build)\s*$")
-#: What says a National Insurance number follows, for one in lower case.
-_NI_CUE = re.compile(r"(?i:\bn\.?i\.?\b|national ins|\bnino\b)")
+#: HMRC's own way of writing one, spaced in pairs or not, with its letter.
+_NI_SHAPE = re.compile(r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+#: What says a National Insurance number follows, just before it (not "the NI office ...
+#: form CA 123456", "ni hao! booking ref kh 123 456": a reader's attack, session 14).
+_NI_CUE = re.compile(r"(?i:\bn\.?i\.?(?:[ \t]*(?:no|num|number))?|national[ \t]+ins(?:urance)?"
+                     r"(?:[ \t]*(?:no|num|number))?|\bnino|insurance[ \t]+(?:no|num|number))"
+                     r"\W{0,3}(?:is\W{0,3})?$")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
@@ -757,8 +763,8 @@ _THING_BEFORE = frozenset("st saint the a an this that".split())
 _ROLE_WORDS = frozenset("""facilitator facilitators trainer trainers tutor presenter speaker
 colleague husband wife son daughter mum mother dad brother neighbour grandson granddaughter
 grandma grandad nan friend partner niece nephew cousin grandmother grandfather granddad physio
-physiotherapist receptionist hca midwife pharmacist gp counsellor counselor therapist advocate
-navigator interpreter translator""".split())
+physiotherapist receptionist hca midwife pharmacist gp""".split())  # (not therapist,
+# advocate, interpreter: "my therapist Tuesday slot", "my interpreter Google Translate")
 #: Words for a person after which a word in lower case that nobody's list knows is a
 #: name (:func:`_unknown_lower`: "my wife nyasha", "my mate tinashe", "the chair,
 #: tafadzwa,"): the roles and titles that are words, and more that are only so here.
@@ -800,6 +806,13 @@ _STRONG_INTROS = (("my", "name", "is"), ("my", "name"), ("my", "names"), ("name"
                   ("led", "by"), ("run", "by"), ("facilitated", "by"), ("delivered", "by"),
                   ("presented", "by"), ("organised", "by"), ("organized", "by"),
                   ("hosted", "by"), ("chaired", "by"), ("introduced", "by"))
+#: A job and "was" or "were", after which a word nobody's list knows or a given name is
+#: a name ("Our facilitator was Tsiory", "Trainers were Lorraine Hall and ..."; not a
+#: surname that is a word, "The facilitator was Sharp", "The trainer is Welsh").
+_JOB_INTROS = (*((job, verb) for job in ("facilitator", "trainer", "tutor", "speaker",
+                                         "presenter", "chair") for verb in ("was", "is")),
+               *((jobs, "were") for jobs in ("facilitators", "trainers", "tutors",
+                                             "speakers", "presenters")))
 #: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
 _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
                 ("thank", "u"), ("thank", "u", "to"), ("thankyou",), ("thankyou", "to"),
@@ -809,11 +822,7 @@ _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you"
                 ("kudos",), ("kudos", "to"), ("shout", "out", "to"), ("shoutout", "to"),
                 ("cheers",), ("hi",), ("hello",), ("dear",), ("love",), ("with",), ("by",),
                 ("i'm",), ("i\u2019m",), ("im",), ("i", "am"), ("this", "is"), ("and",),
-                *((job, verb) for job in ("facilitator", "trainer", "tutor", "speaker",
-                                          "presenter", "chair")
-                  for verb in ("was", "is")),
-                *((jobs, "were") for jobs in ("facilitators", "trainers", "tutors",
-                                              "speakers", "presenters")),
+                *_JOB_INTROS,
                 ("or",), ("to",), ("met",), ("meet",), ("ask",), ("tell",), ("told",),
                 ("said",), ("says",))
 #: The first words of greetings and thanks ("ty" and "ta" are thanks too).
@@ -827,6 +836,7 @@ _THANKS_WORDS = frozenset(i[0] for i in _WEAK_INTROS if i[0] in _GREETING_FIRST)
 _INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
                 **{i: "greeting" for i in _WEAK_INTROS if i[0] in _GREETING_FIRST},
                 **{i: "strong" for i in _STRONG_INTROS},
+                **{i: "job" for i in _JOB_INTROS},
                 **{i: "weak" for i in (("from",), ("email",), ("e-mail",), ("text",),
                                        ("phone",), ("ring",), ("called",), ("cc",))}}
 _INTRO_LAST = frozenset(i[-1] for i in _INTRO_KINDS)
@@ -914,9 +924,9 @@ _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
 #: Where someone works, after "from"/"at"/"on" (and "the"): a capitalised word
 #: nobody's list knows before it is a name ("Chipo from reception was so helpful").
 _WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk ward team
-practice hospital clinic healthwatch ccg icb pals door security front cafe canteen kitchen
-youth men's mens women's womens library centre charity church mosque temple school college
-hospice hub gym foodbank""".split())
+practice hospital clinic healthwatch ccg icb pals door security""".split())  # (not the
+# church, the school, the cafe …: "Hope from the church gave me strength", "Ivy on the
+# church wall" were taken for people, a reader's attack on a longer list, session 14)
 #: The words with which praise of a person after a name begins, as ``praised`` (in
 #: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
 _PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "thanks",
@@ -1656,11 +1666,24 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if gap(j) == ". " and len(words[j - 1][2]) != 1:
                 break
             if words[i][2].islower():  # "signed: winston clarke", not "tendai were"
+                # (a surname nobody's list knows only after a sign-off, a role set off by a
+                # colon or a title: "chair: wilf braithwaite", "regards ewa zielinska"; not
+                # after a relation, "my son jack luvd it")
+                signed = i > 0 and (keys[i - 1] in _SIGN_OFF_CUES | _SET_OFF_ROLES
+                                    | _TITLES | _WORD_TITLES | {"called"}
+                                    or gap(i).strip() == ":"
+                                    or (i > 1 and keys[i - 2:i] == ["name", "is"]))
+                # or where what follows goes on after a name: the end, a mark, "and",
+                # "was", a person's deed ("ewa zielinska", "nyasha moyo came")
+                signed = signed or j + 1 >= n or gap(j + 1).strip(" ") != "" or (
+                    keys[j + 1] in _PERSON_NEXT or keys[j + 1] in _PERSON_AFTER
+                    or keys[j + 1] in _DOES_VERBS)
                 if not (word.islower() and ((key in gaz.surnames and gaz.is_name(key)
                                              and key not in _STOP
                                              and key not in gaz.common_words)
-                                            or (key not in known and _unknown_lower(key)))):
-                    break  # (a surname nobody's list knows: "chair: wilf braithwaite")
+                                            or (signed and key not in known
+                                                and _unknown_lower(key)))):
+                    break
             elif words[i][2].isupper() and word.isupper() and len(word) > 1:
                 if not (gaz.is_name(key) or key not in gaz.common_words):
                     break
@@ -1949,7 +1972,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if key in _STOP or key in _TITLES or key in _WORD_TITLES \
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
-        if _is_title_case(word):
+        if _is_title_case(word) and kind == "job":
+            ok = unknown(j) or is_given(key)
+        elif _is_title_case(word):
             if kind in ("strong", "greeting"):
                 ok = (capitalised_word(j) and not thanked_thing(j)) or _worded_surname(key)
             else:  # "a talk by Tsiory", "ask Tsiory"; in Headline Style no English
@@ -2966,9 +2991,10 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
                 add(m.start(), m.end(), "[ip_address]")
     for pos, endpos in windows:  # "AB 12 34 56 C"; in lower case after "NI" and the like
         for m in _NI_NUMBER.finditer(text, max(0, pos - 4), min(len(text), endpos + 3)):
-            suffix = m.group()[-1].isalpha()  # (without its letter only after a cue)
-            if (suffix and m.group().isupper()) or _NI_CUE.search(
-                    text, max(0, m.start() - 30), m.start()):
+            # HMRC's own shape ("AB 12 34 56 C") in capitals anywhere; any other (in lower
+            # case, grouped 3-3 or dashed, without its letter) only just after a cue
+            if (_NI_SHAPE.fullmatch(m.group()) and m.group().isupper()) or _NI_CUE.search(
+                    text, max(0, m.start() - 20), m.start()):
                 add(m.start(), m.end(), "[ni_number]")
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
                     or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
@@ -3096,11 +3122,18 @@ def redact_value(text: object) -> object:
             raw[:1].isupper() and raw.rstrip(".,")[1:].islower() and _unknown_lower(w)
             and not any(w[:k] in _ANSWER_WORDS and w[k:] in _ANSWER_WORDS
                         for k in range(2, len(w) - 1))  # "Notsure", "Verygood"
+            and not any(SequenceMatcher(None, w, word).ratio() >= 0.8
+                        for word in _FORM_WORDS)  # "Wensday", "Augest", "Transformativ"
             for raw, w in zip(redacted.split(), words, strict=True)):
         return "[name]"  # "Pickersgill", "Tsiory Rakoto"
     return redacted
 
 
+#: Words a form's answers and dates are written in, which a mistyped value is near.
+_FORM_WORDS = frozenset("""descriptive intermediate transformative involved january february
+march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday patient carer volunteer public staff other
+agree disagree neutral neither strongly excellent""".split())
 #: The words of the forms' answers, which a value typed run together is made of.
 _ANSWER_WORDS = frozenset("""strongly agree disagree neither nor neutral very good poor
 fair average excellent ok okay not sure don't dont know applicable yes no maybe satisfied
