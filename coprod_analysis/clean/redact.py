@@ -1240,7 +1240,7 @@ _NAMED_ORG_WORDS = frozenset(word for pair in _NAMED_ORGS for word in pair)
 #: after a given name, a person's name where something says a person is meant
 #: (``person_cued`` in :func:`_name_spans`).
 _SURNAME_PLACE_WORDS = frozenset(
-    "ward hall hill church lane cross heath fields bridge street".split())
+    "ward hall hill church lane cross heath fields bridge street field brook".split())
 #: Given names that name places more than people before a place's word: queens,
 #: princes and those the halls and parks of the county are named after ("Victoria
 #: Hall", "Albert Hill", "Stanley Hall"); a saint's has "St" before it.
@@ -1997,7 +1997,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             ok = _unknown_lower_first(key)  # "someone called tinashe"
         else:
             ok = False
-        if ok and not is_place(j, j + 1):
+        # (after a sign-off, a given name and a place's word that is a surname are a
+        # person's: "Kind regards, Dawn Heath")
+        if ok and (not is_place(j, j + 1) or (
+                kind == "strong" and j + 1 < n and keys[j + 1] in _SURNAME_PLACE_WORDS
+                and (keys[j] in gaz.given or keys[j] in gaz.given_common))):
             mark(j)
             extend(j)
 
