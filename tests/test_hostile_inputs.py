@@ -706,38 +706,6 @@ def test_ods_rich_text_is_read_in_the_order_it_is_written(tmp_path):
                                              "Email jo @x.org now\nsecond\tline"]
 
 
-def test_session_dates_either_order_are_read_as_the_submission_times_say(tmp_path):
-    # A US-locale sheet: every session date could be either order ("3/5/2024"), and the
-    # forms were sent on 13 to 15 March (the timestamps say month-first themselves).
-    # Read day-first (the UK default), each session was on 3 May, after its form was
-    # sent; read month-first, on 5 March. By hand: 5 March 2024 for each, with a note.
-    path = tmp_path / "us.csv"
-    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
-                    '"Overall, how would you rate the session?"\n'
-                    '"3/13/2024 14:01:00","3/5/2024","Seacroft Hub","Good"\n'
-                    '"3/14/2024 14:01:01","3/5/2024","Seacroft Hub","Good"\n'
-                    '"3/15/2024 14:01:02","3/5/2024","Seacroft Hub","Poor"\n', encoding="utf-8")
-    result = load_evaluations(path, themes=False)
-    assert result.data["session_date"].astype(str).tolist() == ["2024-03-05"] * 3
-    (info,) = result.summary["files"].values()
-    assert info["date_order"]["Date of the session"]["decided_by"] == "submission"
-
-
-def test_uk_session_dates_a_month_from_their_forms_either_way_stay_day_first(tmp_path):
-    # 03/04/2024 sent on 3 April: day-first (3 April) is the same day; month-first (4
-    # March) is a month before, which could be too. The UK default stands.
-    path = tmp_path / "uk.csv"
-    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
-                    '"Overall, how would you rate the session?"\n'
-                    '"2024/04/03 14:01:00","03/04/2024","Seacroft Hub","Good"\n'
-                    '"2024/04/05 14:01:00","03/04/2024","Seacroft Hub","Poor"\n',
-                    encoding="utf-8")
-    result = load_evaluations(path, themes=False)
-    assert result.data["session_date"].astype(str).tolist() == ["2024-04-03"] * 2
-    (info,) = result.summary["files"].values()
-    assert info["date_order"]["Date of the session"]["decided_by"] == "default"
-
-
 def test_serial_number_dates_in_a_1904_workbook_are_read_in_its_system(tmp_path):
     # A Mac Excel workbook in the 1904 date system, dates typed as plain numbers
     # (General format). By hand: 1 January 1904 to 1 January 2024 is 120 years of 365
@@ -851,22 +819,6 @@ def test_worksheet_names_in_notes_are_redacted_as_names_standing_alone(tmp_path)
             in info["notes"])
 
 
-def test_paper_forms_typed_in_months_later_keep_the_uk_order(tmp_path):
-    # A session on 12 January ("12/01/2024"), its paper forms typed in on 15 and 16
-    # December: read month-first it would be 1 December, two weeks before they were
-    # typed, which "fits"; but read day-first it is before them too (a long gap can
-    # be: forms typed in later), so nothing says day-first is wrong (a reader's attack
-    # on the first version of the rule, session 14).
-    path = tmp_path / "typed.csv"
-    path.write_text('"Timestamp","Date of the session","Where did you attend?",'
-                    '"Overall, how would you rate the session?"\n'
-                    '"15/12/2024 10:00:00","12/01/2024","Seacroft Hub","Good"\n'
-                    '"16/12/2024 10:00:00","12/01/2024","Seacroft Hub","Poor"\n',
-                    encoding="utf-8")
-    result = load_evaluations(path, themes=False)
-    assert result.data["session_date"].astype(str).tolist() == ["2024-01-12"] * 2
-
-
 @pytest.mark.parametrize(("answer", "expected"), [
     ("Gofalwr / Carer", "Carer"), ("Claf / Patient", "Patient"), ("Arall / Other", "Other"),
     ("Other / Carer", None), ("Staff (GP) / Patient", None),  # two answers: not one read
@@ -903,3 +855,33 @@ def test_hidden_worksheets_of_an_old_xls_workbook_are_named_or_read(tmp_path):
     (info,) = result.summary["files"].values()
     assert ("no visible worksheet holds data, so this hidden worksheet was read: Responses"
             in info["notes"])
+
+
+@pytest.mark.parametrize(("sent", "session", "expected", "decided_by"), [
+    # A US-locale sheet: every session date could be either order ("3/5/2024"), and the
+    # forms were sent on 13 to 15 March (the timestamps say month-first themselves).
+    # Read day-first (the UK default), each session was on 3 May, after its form was
+    # sent, which cannot be; read month-first, on 5 March. By hand: 5 March 2024.
+    (["3/13/2024 14:01:00", "3/14/2024 14:01:01", "3/15/2024 14:01:02"], "3/5/2024",
+     "2024-03-05", "submission"),
+    # 03/04/2024 sent on 3 and 5 April: day-first (3 April) is on or before; month-first
+    # (4 March) a month before, which can be too. The UK default stands.
+    (["2024/04/03 14:01:00", "2024/04/05 14:01:00"], "03/04/2024", "2024-04-03", "default"),
+    # A session on 12 January ("12/01/2024"), its paper forms typed in on 15 and 16
+    # December: month-first (1 December) "fits" two weeks before, but day-first is
+    # before them too (a long gap can be: forms typed in later), so nothing says
+    # day-first is wrong (a reader's attack on the first version of the rule).
+    (["15/12/2024 10:00:00", "16/12/2024 10:00:00"], "12/01/2024", "2024-01-12", "default"),
+])
+def test_session_dates_either_order_are_read_as_the_submission_times_show(
+        tmp_path, sent, session, expected, decided_by):
+    path = tmp_path / "dates.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows(
+            [["Timestamp", "Date of the session", "Where did you attend?",
+              "Overall, how would you rate the session?"]]
+            + [[when, session, "Seacroft Hub", "Good"] for when in sent])
+    result = load_evaluations(path, themes=False)
+    assert result.data["session_date"].astype(str).tolist() == [expected] * len(sent)
+    (info,) = result.summary["files"].values()
+    assert info["date_order"]["Date of the session"]["decided_by"] == decided_by
