@@ -260,9 +260,8 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
         # "Overall" has three answers, never "not involved": a reader knows its 0, so
         # its line is protected as the three cells it is (as four, "not shown" beside
         # 15 groups said 5, 5, 5 at --min-count 6: a reader's attack, session 14).
-        overall = OVERALL_LEVEL
-        levels_four = publishable(counts.drop(index=overall), "Groups")
-        three = publishable(counts.loc[[overall], list(rungs.values())[:3]], "Groups")
+        levels_four = publishable(counts.drop(index=OVERALL_LEVEL), "Groups")
+        three = publishable(counts.loc[[OVERALL_LEVEL], list(rungs.values())[:3]], "Groups")
         three.insert(3, "Not involved", "0")
         where = pd.concat([levels_four, three])
         where.attrs["rule_says"] = (levels_four.attrs.get("rule_says", [])
