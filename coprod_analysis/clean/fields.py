@@ -120,12 +120,8 @@ def convert_fields(
             order = dates.decide_order(column, export.platform, header, platform_column=False)
             export.date_orders[header] = order
             dayfirst[f.name] = order.dayfirst
-            parsed, problems = values.apply_by_value(
-                column, lambda t, d=order.dayfirst: values.parse_date(t, d, export.serial_epoch))
+            out[f.name], problems = _dates(column, order.dayfirst, export.serial_epoch)
             problems = dates.mark_mixed(column, problems, order)
-            parsed = pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(
-                dtype="datetime64[ns]")
-            out[f.name] = pd.Series(parsed, index=index, dtype="datetime64[ns]")
         elif f.kind == "text":
             out[f.name] = values.by_distinct(column, _short_text)
             codes = qualtrics_choice_codes(export, header)
@@ -162,6 +158,16 @@ def convert_fields(
     return frame, problems_frame, dayfirst
 
 
+def _dates(column: pd.Series, dayfirst: bool, epoch: dt.date | None
+           ) -> tuple[pd.Series, np.ndarray]:
+    """A column of dates read in one order (``datetime64``, indexed as the column), and
+    a problem per cell (``None`` where fine)."""
+    parsed, problems = values.apply_by_value(
+        column, lambda t: values.parse_date(t, dayfirst, epoch))
+    parsed = pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(dtype="datetime64[ns]")
+    return pd.Series(parsed, index=column.index, dtype="datetime64[ns]"), problems
+
+
 #: How long after a session its evaluation may be sent, for the submission times to
 #: tell a date column's order (:func:`settle_by_submission`).
 SENT_WITHIN_DAYS = 120
@@ -187,13 +193,9 @@ def settle_by_submission(export: RawExport, colmap: ColumnMap, fields: tuple[Fie
         order = export.date_orders.get(header) if header else None
         if f.kind != "date" or order is None or order.why != "default":
             continue
-        column = export.cells[header]
-        readings = {}
-        for first in (True, False):
-            parsed, _ = values.apply_by_value(
-                column, lambda t, d=first: values.parse_date(t, d, export.serial_epoch))
-            readings[first] = pd.Series(pd.to_datetime(pd.Series(parsed, dtype=object)).to_numpy(
-                dtype="datetime64[ns]"), index=column.index)
+        # (read day-first already, by convert_fields)
+        readings = {True: frame[f.name],
+                    False: _dates(export.cells[header], False, export.serial_epoch)[0]}
         both = readings[True].notna() & sent.notna() & (readings[True] != readings[False])
         if not both.any():
             continue
