@@ -115,15 +115,15 @@ def read_xls_grid(path: Path) -> Grid:
     if size > MAX_XLS_BYTES:
         raise CoprodError(f"the file is {size_text(size)}; .xls files over "
                           f"{size_text(MAX_XLS_BYTES)} are not read", path)
-    if _encrypted_package(path):  # an .xlsx with a password (or an encrypting label)
-        raise CoprodError(ENCRYPTED, path)
     try:
         book = xlrd.open_workbook(path, on_demand=True)
     except MemoryError:
         raise CoprodError("the workbook is too large to read with the memory available",
                           path) from None
     except Exception as exc:  # xlrd raises many types for damaged files
-        if "encrypted" in str(exc).lower():  # an .xls with a password
+        # an .xls with a password, or an .xlsx with one (or an encrypting label), which
+        # xlrd cannot open: looked for only then, not in every .xls read
+        if "encrypted" in str(exc).lower() or _encrypted_package(path):
             raise CoprodError(ENCRYPTED, path) from None
         raise CoprodError(f"could not be read as an old Excel .xls workbook (it is damaged "
                           f"or not a spreadsheet: {type(exc).__name__})", path) from None
