@@ -585,15 +585,24 @@ def test_a_workbook_row_stored_twice_is_a_one_line_error(tmp_path):
 @pytest.mark.parametrize("piece", [7, 64, 1 << 20])
 def test_row_order_is_read_whatever_the_pieces_the_sheet_is_read_in(tmp_path, piece):
     # Tags cut by a piece's end are read whole: 200 rows in order, then swapped.
-    from coprod_analysis.read.grid import _rows_in_order
+    from coprod_analysis.read.grid import _scan_sheet
 
     rows = [TYPED] + [["14/03/2019", "Seacroft Hub", "Patient", "Agree", "Good"]] * 200
     plain = write_xlsx(tmp_path / "plain.xlsx", rows)
-    assert _rows_in_order(plain, "xl/worksheets/sheet1.xml", piece) is True
+    assert _scan_sheet(plain, "xl/worksheets/sheet1.xml", piece)[0] is True
     path = _rewrite_sheet(plain, tmp_path / "swapped.xlsx", lambda data: data.replace(
         b'<row r="150"', b'<row r="X"').replace(b'<row r="151"', b'<row r="150"').replace(
         b'<row r="X"', b'<row r="151"'))
-    assert _rows_in_order(path, "xl/worksheets/sheet1.xml", piece) is False
+    assert _scan_sheet(path, "xl/worksheets/sheet1.xml", piece)[0] is False
+    # and the merged ranges, found in the same pass
+    import openpyxl
+
+    book = openpyxl.load_workbook(plain)
+    book.active.merge_cells("A150:A151")
+    book.active.merge_cells("B2:C2")
+    book.save(tmp_path / "merged.xlsx")
+    assert _scan_sheet(tmp_path / "merged.xlsx", "xl/worksheets/sheet1.xml", piece) == (
+        True, [(b"A", b"150", b"A", b"151"), (b"B", b"2", b"C", b"2")])
 
 
 def _with_sheets(path, sheets: list[tuple[str, list[list[str]], str]]):

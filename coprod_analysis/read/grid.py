@@ -741,7 +741,7 @@ def read_xlsx_grid(path: Path) -> Grid:
             rows, others, formulas, part, title, hidden = _first_sheet_rows(book, path)
         finally:
             book.close()
-        in_order = not part or _rows_in_order(path, part)
+        in_order, merges = _scan_sheet(path, part) if part else (True, [])
         if not in_order:  # the streaming reader would drop a row stored out of order
             # (read whole, which takes far more memory a cell: only a sheet of a size
             # typed by hand or written by a small program)
@@ -759,8 +759,8 @@ def read_xlsx_grid(path: Path) -> Grid:
                          "Excel); they were read in the order of their row numbers")
         if formulas:
             notes.extend(_cached_values(path, rows, formulas, title, in_order))
-        if part:
-            notes.extend(_fill_merged(path, part, rows))
+        if merges:
+            notes.extend(_fill_merged(merges, rows))
         if getattr(book, "epoch", None) == openpyxl.utils.datetime.CALENDAR_MAC_1904:
             notes.append(SYSTEM_1904_NOTE)
             epoch = EPOCH_1904
@@ -866,11 +866,13 @@ def _first_sheet_rows(book: object, path: Path) -> tuple[
 _ROW_NUMBER = re.compile(rb'<(?:[\w.-]+:)?row\b[^>]*?\br="(\d{1,7})"')
 
 
-def _rows_in_order(path: Path, part: str, piece: int = 1 << 20) -> bool:
+def _scan_sheet(path: Path, part: str, piece: int = 1 << 20
+                ) -> tuple[bool, list[tuple[bytes, ...]]]:
     """Whether a worksheet's rows are stored in the order of their numbers, as Excel
     writes them (``False``: a program wrote them in another order, which the streaming
-    reader cannot read: it drops a row whose number goes back). The part is read in
-    pieces of ``piece`` bytes, so a large sheet takes little memory.
+    reader cannot read: it drops a row whose number goes back), and its merged ranges
+    (:data:`_MERGE_CELL`'s groups), in one pass over its part, read in pieces of
+    ``piece`` bytes so that a large sheet takes little memory.
 
     Raises
     ------
@@ -880,11 +882,12 @@ def _rows_in_order(path: Path, part: str, piece: int = 1 << 20) -> bool:
     """
     last, ordered, tail = 0, True, b""
     seen = bytearray(1 << 20)  # row numbers met so far, one byte each
+    merges: list[tuple[bytes, ...]] = []
     with zipfile.ZipFile(path) as archive:
         try:
             stream = archive.open(part.lstrip("/"))
         except KeyError:
-            return True
+            return True, merges
         with stream:
             while True:
                 chunk = stream.read(piece)
@@ -904,9 +907,10 @@ def _rows_in_order(path: Path, part: str, piece: int = 1 << 20) -> bool:
                     seen[number] = 1
                     ordered = ordered and number > last
                     last = number
+                merges.extend(m.groups() for m in _MERGE_CELL.finditer(data, 0, cut))
                 tail = data[cut:]
                 if not chunk:
-                    return ordered
+                    return ordered, merges
 
 
 #: A merged range in a worksheet's part ("<mergeCell ref="A2:A5"/>"), any prefix.
@@ -919,28 +923,21 @@ _MERGE_CELL = re.compile(rb'<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3}
 _MERGED_LONGEST = 60
 
 
-def _fill_merged(path: Path, part: str, rows: list[list[str]]) -> list[str]:
-    """Give every cell of a merged range down one column the value of its first cell,
-    as it reads in Excel (paper forms typed with one session's date or venue merged
-    down its rows). Left as they are: ranges across columns (a title over several),
-    ranges from the header row (a header merged over two header rows), a long value
-    (a comment: one person's), and rows otherwise empty (a spacer).
-    Returns a note if any cell was filled."""
-    with zipfile.ZipFile(path) as archive:
-        try:
-            data = archive.read(part.lstrip("/"))
-        except KeyError:
-            return []
-    if b"mergeCell" not in data:
-        return []
+def _fill_merged(merges: list[tuple[bytes, ...]], rows: list[list[str]]) -> list[str]:
+    """Give every cell of a merged range down one column (``merges``, as
+    :func:`_scan_sheet` finds them) the value of its first cell, as it reads in Excel
+    (paper forms typed with one session's date or venue merged down its rows). Left as
+    they are: ranges across columns (a title over several), ranges from the header row
+    (a header merged over two header rows), a long value (a comment: one person's),
+    and rows otherwise empty (a spacer). Returns a note if any cell was filled."""
     from openpyxl.utils import column_index_from_string, get_column_letter
 
     filled: dict[int, int] = {}
     header = next((i for i, row in enumerate(rows) if any(row)), len(rows))
-    for m in _MERGE_CELL.finditer(data):
-        first = column_index_from_string(m.group(1).decode()) - 1  # 0-based
-        last = column_index_from_string(m.group(3).decode()) - 1
-        top, bottom = int(m.group(2)) - 1, int(m.group(4)) - 1
+    for first_letters, top_row, last_letters, bottom_row in merges:
+        first = column_index_from_string(first_letters.decode()) - 1  # 0-based
+        last = column_index_from_string(last_letters.decode()) - 1
+        top, bottom = int(top_row) - 1, int(bottom_row) - 1
         if first != last or bottom <= top or top >= len(rows) or top <= header:
             continue  # (a header cell merged down over a second header row: left alone)
         value = rows[top][first] if first < len(rows[top]) else ""
