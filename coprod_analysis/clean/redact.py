@@ -776,10 +776,6 @@ fiance fiancee bestie neighbor""".split())
 _SET_OFF_ROLES = frozenset("""chair chairman chairwoman chairperson vice-chair secretary
 treasurer coordinator co-ordinator convenor convener organiser organizer lead manager
 rep representative contact""".split())
-#: Jobs whose "was"/"were" introduces a name ("Our facilitator was Tsiory", "Trainers
-#: were Lorraine Hall and ...").
-_JOBS_INTRODUCE = frozenset("""facilitator trainer tutor speaker presenter chair
-facilitators trainers tutors speakers presenters""".split())
 #: Jobs a person does, after "was our" that say a person is meant ("Karen Street was
 #: our facilitator"; not "is our partner", said of a church or a charity).
 _JOB_ROLES = frozenset("""facilitator trainer tutor presenter speaker chair chairman
@@ -813,6 +809,9 @@ _JOB_INTROS = (*((job, verb) for job in ("facilitator", "trainer", "tutor", "spe
                                          "presenter", "chair") for verb in ("was", "is")),
                *((jobs, "were") for jobs in ("facilitators", "trainers", "tutors",
                                              "speakers", "presenters")))
+#: Those jobs, whose "was"/"were" says a person is meant before a place's word that is a
+#: surname too ("Trainers were Lorraine Hall and ...").
+_JOBS_INTRODUCE = frozenset(intro[0] for intro in _JOB_INTROS)
 #: Words after which a capitalised word is a name ("thanks Rob", "I'm Priya").
 _WEAK_INTROS = (("thanks",), ("thanks", "to"), ("thank", "you"), ("thank", "you", "to"),
                 ("thank", "u"), ("thank", "u", "to"), ("thankyou",), ("thankyou", "to"),

@@ -117,7 +117,7 @@ def _folder_files(folder: Path) -> list[Path]:
         inside = sorted(p for p in entries
                         if p.suffix.lower() in FOLDER_SUFFIXES
                         and not p.name.startswith((".", "~$"))
-                        and (p.is_file() or p.is_symlink() or p.exists()) and not p.is_dir())
+                        and (p.exists() or p.is_symlink()) and not p.is_dir())
     except OSError as exc:
         raise CoprodError(f"the folder could not be read ({os_error_message(exc)})",
                           folder) from None
