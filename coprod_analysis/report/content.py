@@ -312,8 +312,14 @@ def _withhold_in_pairs(out: dict[str, pd.DataFrame], min_base: int) -> None:
 
     for level in where.index:
         if by_rule(where, level) or by_rule(moved, level):
-            where.loc[level, _breakdown(where, level)] = NOT_SHOWN
-            moved.loc[level] = NOT_SHOWN
+            _withhold_level(out, level)
+
+
+def _withhold_level(out: dict[str, pd.DataFrame], level: str) -> None:
+    """Publish neither a level's breakdown on the ladder nor its movement (groups
+    compared too): its number of groups alone."""
+    out["where"].loc[level, _breakdown(out["where"], level)] = NOT_SHOWN
+    out["moved"].loc[level] = NOT_SHOWN
 
 
 def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
@@ -344,8 +350,7 @@ def _protect_together(out: dict[str, pd.DataFrame], reviews: pd.DataFrame,
             # that the two leaked together, which pins the line: 0 | 0 | * | <5 | 12
             # with its movement hidden could only be 11 and 1, found by a reader
             # who knows the rule, session 14)
-            moved.loc[level] = NOT_SHOWN
-            where.loc[level, _breakdown(where, level)] = NOT_SHOWN
+            _withhold_level(out, level)
 
 
 def representative_quotes(texts: pd.Series, themes: pd.Series, code: str, how_many: int = 3,
