@@ -1339,6 +1339,10 @@ def test_what_the_sixth_red_team_corpus_found_in_praise(text, expected):
     ("call oh seven seven double oh nine oh oh one two three", "call [phone]"),
     ("Call Oh Seven Seven Double Oh Nine Oh Oh One Two Three", "Call [phone]"),
     ("0 7 8 3 1 , 4 4 2 , 9 1 9 ring any time", "[phone] ring any time"),
+    # number words after the number's eleven digits are the text's (found in the final
+    # read of the change: the run was twelve digits long and nothing was taken)
+    ("ring oh seven seven oh oh nine oh oh one two three, one ring only",
+     "ring [phone], one ring only"),
     # eleven digits that are no UK number's shape, or fewer, are kept
     ("I rated it one two three out of ten", "I rated it one two three out of ten"),
     ("oh well, one two three four five six seven eight nine ten",

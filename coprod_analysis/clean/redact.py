@@ -673,17 +673,19 @@ def _spoken_phone_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for m in _SPOKEN_DIGITS.finditer(text):
-        digits, repeat = [], 1
-        for word in re.findall(r"[A-Za-z]+|\d", m.group()):
-            word = word.lower()
-            if word in ("double", "treble", "triple"):
-                repeat = 2 if word == "double" else 3
+        number, repeat = "", 1
+        for word in re.finditer(r"[A-Za-z]+|\d", m.group()):
+            said = word.group().lower()
+            if said in ("double", "treble", "triple"):
+                repeat = 2 if said == "double" else 3
                 continue
-            digits.append(_SPOKEN_VALUE.get(word, word) * repeat)
+            number += _SPOKEN_VALUE.get(said, said) * repeat
             repeat = 1
-        number = "".join(digits)
-        if len(number) == 11 and PHONE.fullmatch(number):
-            spans.append(m.span())
+            if len(number) >= 11:  # the number's eleven digits, whatever words follow
+                # ("... one two three, one ring only")
+                if len(number) == 11 and PHONE.fullmatch(number):
+                    spans.append((m.start(), m.start() + word.end()))
+                break
     return spans
 
 
