@@ -1464,6 +1464,40 @@ def test_variants_of_this_session_s_rules(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is a word and a surname that is a word or a place's, after
+    # thanks or a sign-off, in any case (session 15: these leaked whole)
+    ("Kind regards, Dawn Heath", "Kind regards, [name]"),
+    ("Kind Regards, Dawn Heath", "Kind Regards, [name]"),
+    ("Many thanks,\nDawn Heath", "Many thanks,\n[name]"),
+    ("Best wishes, Frank Hill", "Best wishes, [name]"),
+    ("Thanks to Dawn Heath for a great session", "Thanks to [name] for a great session"),
+    ("THANKS TO DAWN HEATH FOR A GREAT SESSION", "THANKS TO [name] FOR A GREAT SESSION"),
+    ("THANK YOU ROSE GREEN", "THANK YOU [name]"),
+    ("Really Enjoyed The Session, Thank You Dawn Heath",
+     "Really Enjoyed The Session, Thank You [name]"),
+    # and the next of a list of them, a kiss after it
+    ("Thank you Mark Hall and Faith Brook x", "Thank you [name] and [name] x"),
+    # in capitals, a given name and a place's word as surname, praised or alone
+    ("MARGARET HALL WAS LOVELY", "[name] WAS LOVELY"),
+    ("MARGARET HALL", "[name]"),
+    # not places, charities, or words of the sentence
+    ("VICTORIA HALL WAS LOVELY", "VICTORIA HALL WAS LOVELY"),
+    ("MARGARET HALL IS ON THE 3RD FLOOR", "MARGARET HALL IS ON THE 3RD FLOOR"),
+    ("Thank you Victoria Park for hosting", "Thank you Victoria Park for hosting"),
+    ("Thanks to Rose Hill Surgery", "Thanks to Rose Hill Surgery"),
+    ("Thanks to Grace Church", "Thanks to Grace Church"),
+    ("Thanks Sue Ryder", "Thanks Sue Ryder"),
+    ("Best wishes, Good Luck", "Best wishes, Good Luck"),
+    ("Kind regards, The Team", "Kind regards, The Team"),
+    ("Thanks to Sarah and Rose Hill Surgery", "Thanks to [name] and Rose Hill Surgery"),
+    ("SISTER MARY'S WARD WAS LOVELY", "SISTER MARY'S WARD WAS LOVELY"),
+    ("ST MARGARET HALL WAS LOVELY", "ST MARGARET HALL WAS LOVELY"),
+])
+def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # what a person does (the sixth red-team corpus; the wider workplaces and roles tried
     # first took "Hope from the church" and "my therapist Tuesday" for people)
     ("Crystal and Jade handed out the packs", "[name] and [name] handed out the packs"),

@@ -1043,6 +1043,21 @@ def _name_like(key: str) -> bool:
                                  or key in _gazetteer().given_common or _worded_surname(key))
 
 
+def _signed_surname(key: str) -> bool:
+    """A surname, also one that is a word or a place's ("heath", "hill", "baker"), as
+    the second word of a name after thanks or a sign-off ("Kind regards, Dawn Heath");
+    not a word more often of the sentence ("Thanks, Will Do", "Best wishes, Good Luck").
+
+    Examples
+    --------
+    >>> _signed_surname("heath"), _signed_surname("hill"), _signed_surname("luck")
+    (True, True, False)
+    """
+    gaz = _gazetteer()
+    return key not in _NOT_SURNAMES and key not in _STOP and key not in _SENTENCE_WORDS and (
+        key in gaz.surnames or key in gaz.surnames_common or key in _SURNAME_PLACE_WORDS)
+
+
 def _worded_surname(key: str) -> bool:
     """A surname that is also a word, and more often a surname than a word of the
     sentence or a place's ("baker", "walker"; not "good", "hall").
@@ -1262,6 +1277,8 @@ listen listened reach""".split())
 _CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
 #: Sign-offs before a name, a comma or a line break between ("Kind regards, Margaret
 #: Hall").
+#: Kisses after a name ("Faith Brook x").
+_KISSES = frozenset(("x", "xx", "xxx"))
 _SIGN_OFF_CUES = frozenset("regards wishes signed yours sincerely faithfully thanks".split())
 #: Words before a given name that make it, with a place's word after it, a place's
 #: name: "at Sarah Hall", "the Amy Ward", "St Helen Church".
@@ -1856,10 +1873,21 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # word ("ED", "AL").
             # Capitals say nothing of a name here, so only names that are no English
             # word count ("ANDY", not "TEA", "MILES" or "GRANT"), and only names follow.
-            if len(word) > 2 and caps_name(i) and is_given(key) and not is_place(i, i + 1) \
+            # A surname that is a place's word, before praise or as the whole answer,
+            # is a person's too ("MARGARET HALL WAS LOVELY", "MARGARET HALL"; not
+            # "VICTORIA HALL WAS LOVELY").
+            placed = nxt and gap(i + 1) == " " and words[i + 1][2].isupper() \
+                and keys[i + 1] in _SURNAME_PLACE_WORDS and key not in _PLACE_GIVEN \
+                and key not in local and word[-2:] not in ("'S", "\u2019S") \
+                and not (i > 0 and keys[i - 1] in ("st", "saint")) \
+                and (praised(i + 1) or (i == 0 and n == 2))
+            if len(word) > 2 and caps_name(i) and is_given(key) \
+                    and (placed or not is_place(i, i + 1)) \
                     and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))
                          or praised(i)):  # "SARAH was lovely"
                 mark(i)
+                if placed:
+                    mark(i + 1)
                 j = i + 1  # a name of the gazetteer, or a word nobody's list knows
                 # ("BRENDA HAIGH - PATIENT CHAMPION")
                 while j < n and j <= i + 2 and gap(j) == " " and (
@@ -1949,6 +1977,24 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(i)
             mark(i + 1)
 
+    def given_and_surname(j: int) -> bool:
+        """Words j and j+1, after thanks or a sign-off, are a given name, also one that
+        is a word, and a surname, also one that is a word or a place's, written alike,
+        before the end or what goes on after a name ("Thanks to Dawn Heath for...",
+        "Kind Regards, Dawn Heath", "THANK YOU ROSE GREEN"); not a place ("Victoria
+        Hall", a place of Leeds, "Rose Hill Road") nor a charity ("Sue Ryder")."""
+        if j + 1 >= n or gap(j + 1) != " " or in_taken(j + 1):
+            return False
+        first, second = words[j][2], words[j + 1][2]
+        return ((_is_title_case(first) and _is_title_case(second))
+                or (len(first) > 2 and first.isupper() and second.isupper())) \
+            and (keys[j] in gaz.given or keys[j] in gaz.given_common) \
+            and keys[j] not in _PLACE_GIVEN and keys[j] not in local \
+            and keys[j] not in _STOP and _signed_surname(keys[j + 1]) \
+            and (keys[j], keys[j + 1]) not in _NAMED_ORGS \
+            and not (j + 2 < n and keys[j + 2] in _PLACE_WORDS and gap(j + 2) == " ") \
+            and (person_next(j + 1) or keys[j + 2] in _KISSES)
+
     # Introductions: "speak to sarah", "thanks Rob", "I'm Priya", "Regards, Harold".
     text_speak = " 2 " in text or " 4 " in text
     for j in range(1, n):
@@ -1976,6 +2022,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         word, key = words[j][2], keys[j]
         if key in _STOP or key in _TITLES or key in _WORD_TITLES \
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
+            continue
+        if kind in ("strong", "greeting") and given_and_surname(j):
+            mark(j)
+            mark(j + 1)
             continue
         if _is_title_case(word) and kind == "job":
             ok = unknown(j) or is_given(key)
@@ -2009,6 +2059,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and (keys[j] in gaz.given or keys[j] in gaz.given_common))):
             mark(j)
             extend(j)
+
+    # and the next in a list of them: "Thank you Mark Hall and Faith Brook"
+    for j in range(3, n):
+        if keys[j - 1] == "and" and name[j - 2] and gap(j - 1) == " " \
+                and gap(j) == " " and given_and_surname(j):
+            mark(j)
+            mark(j + 1)
 
     # A person's verb: "Babajide really helped me", "Gift Moyo explained", not "Carers
     # Leeds helped" (after a capitalised word, only a given name's); or a word that
@@ -2205,7 +2262,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # after it, or the whole answer, capitalised only at its start and no two English
     # words run together: "Great session\nRufaro x", "loved it. Zvikomborero", "TENDAI
     # MOYO", "Tsiory" (not a header, "EmailAddress", "Recordeddate").
-    last = n - 1 if keys[-1] not in ("x", "xx", "xxx") or n < 2 else n - 2
+    last = n - 1 if keys[-1] not in _KISSES or n < 2 else n - 2
     if (last > 0 or (last == 0 and words[0][2][1:].islower() and not _two_words(keys[0]))) \
             and not name[last] and not covered[last] \
             and text[words[last][1]:].strip(" .!x\n") == "" and not is_place(last, last + 1):
