@@ -1404,7 +1404,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return covered[i]
 
     local = local_words()
-    lower_given = _lower_given()
+    lower_given, praised_given = _lower_given(), _praised_given()
 
     def is_place(i: int, j: int) -> bool:
         """Words i..j-1 name a place or organisation."""
@@ -1847,11 +1847,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             elif word.endswith(("'s", "\u2019s")) and _unknown_lower_first(key):
                 if not is_place(i, i + 1):
                     mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
-            elif (key not in known or key in lower_given) \
+            elif (key not in known or key in praised_given) \
                     and (lower_text or clause_start(i) or sentence_case()) \
                     and praised(i, plural=not key.endswith("s")) \
                     and (i == 0 or keys[i - 1] not in _DETERMINERS) \
-                    and (key in lower_given or _unknown_lower_first(key)) \
+                    and (key in praised_given or _unknown_lower_first(key)) \
                     and not is_place(i, i + 1):
                 # a word nobody's list knows, or a given name that is no English word
                 # ("imran told us"), before praise: in an answer all in lower case ("it
@@ -2444,10 +2444,28 @@ _NEVER_GREETED = frozenset("em om el wm ed al gene min".split())
 
 
 @lru_cache(maxsize=1)
+def _praised_given() -> frozenset[str]:
+    """Given names in lower case that praise after them makes names: those of
+    :func:`_lower_given`, and those of :func:`_greeted_given` that SCOWL also lists
+    with a capital or that are short ("jo was great", "sue was lovely", "jo and deb
+    were great"; not "tone was friendly").
+
+    Examples
+    --------
+    >>> given = _praised_given()
+    >>> "jo" in given, "deb" in given, "imran" in given, "tone" in given, "will" in given
+    (True, True, True, False, False)
+    """
+    capitalised = capitalised_english()
+    return _lower_given() | frozenset(k for k in _greeted_given()
+                                      if k in capitalised or len(k) <= 3)
+
+
+@lru_cache(maxsize=1)
 def _known_no_given() -> frozenset[str]:
-    """Words some list knows that are no given name of :func:`_lower_given`: an answer
+    """Words some list knows that are no given name of :func:`_praised_given`: an answer
     of these alone has no word in lower case that may be a name before praise."""
-    return known_words() - _lower_given()
+    return known_words() - _praised_given()
 
 
 @lru_cache(maxsize=1)
@@ -2616,7 +2634,7 @@ def _unknown_lower_praised(words: list[str], hyphen: bool = False) -> bool:
     >>> _unknown_lower_praised(words), _unknown_lower_praised(words, hyphen=True)
     (False, True)
     """
-    known, given = known_words(), _lower_given()
+    known, given = known_words(), _praised_given()
     steps = (1, 2) if hyphen else (1,)
     present = set(words)
     return any(any(_praise_at(words, k + d) for k in _indices(words, word) for d in steps)
@@ -3351,8 +3369,8 @@ def _word_flags(word: str) -> int:
         flags |= _LOWER_ROLE  # a role read only for a word in lower case after it
     if not _PRAISE_NEXT.isdisjoint(lower_words) or "s" in lower_words:
         flags |= _PRAISE_WORD  # (or "'s": "tendai 's", "nyasha-rose 's")
-    if not _lower_given().isdisjoint(lower_words) or any(map(_unknown_lower, lower_words)):
-        flags |= _UNKNOWN_LOW  # (a given name too: "imran,")
+    if not _praised_given().isdisjoint(lower_words) or any(map(_unknown_lower, lower_words)):
+        flags |= _UNKNOWN_LOW  # (a given name too: "imran,", "jo")
     if not lower_words:
         flags |= _NO_RUN
     # a name beside a verb, a role or a title, as the quick test takes it: a word of
@@ -3513,7 +3531,7 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             flags[within.to_numpy(zero_copy_only=False) & ~others] |= flag
         # words of a-z alone nobody's list knows ("tendai"), or given names that are no
         # English word ("imran"), asked once a distinct word
-        known, given, plain_words = known_words(), _lower_given(), np.flatnonzero(~others)
+        known, given, plain_words = known_words(), _praised_given(), np.flatnonzero(~others)
         for i, word in zip(plain_words.tolist(),
                            distinct.take(pa.array(plain_words)).to_pylist(), strict=True):
             if word not in known or word in given:
