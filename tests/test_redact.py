@@ -1456,6 +1456,8 @@ def test_what_a_reader_found_this_session_s_rules_took_for_names(text):
     ("my NI no is AB-12-34-56-C", "my NI no is [ni_number]"),
     ("NI: AB 123 456 C", "NI: [ni_number]"),
     ("national ins AB123456", "national ins [ni_number]"),
+    ("NI: ab/12/34/56/c", "NI: [ni_number]"),  # slashes, after a cue only (session 15)
+    ("ref AB/12/34/56/C", "ref AB/12/34/56/C"),
     ("ref AB123456 thanks", "ref AB123456 thanks"),
     ("60 dib lane, west yorkshire ls8 3aj", "[address], west yorkshire [postcode]"),
 ])
@@ -1570,6 +1572,13 @@ def test_the_best_and_a_role_is_said_of_a_person(text, expected):
     ("10.0.19041.1", "10.0.19041.1"),
     ("scores 1.2.3.4 and so on", "scores 1.2.3.4 and so on"),
     ("on 12.03.2019 at 10.30", "on 12.03.2019 at 10.30"),
+    # IPv6, as the standard writes it, shortened or not (session 15)
+    ("my ip is 2001:db8::1", "my ip is [ip_address]"),
+    ("ip fe80::1ff:fe23:4567:890a today", "ip [ip_address] today"),
+    ("2001:0db8:85a3:0000:0000:8a2e:0370:7334", "[ip_address]"),
+    ("meet at 10:30:45", "meet at 10:30:45"),
+    ("from 12:30-13:30, room 3", "from 12:30-13:30, room 3"),
+    ("ratio 1::2 at 10::00", "ratio 1::2 at 10::00"),
 ])
 def test_ip_addresses(text, expected):
     assert redact(text) == expected

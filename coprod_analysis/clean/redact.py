@@ -93,6 +93,7 @@ redaction is a safety net, not a guarantee.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -310,12 +311,15 @@ _OWN_NUMBER_BEFORE = re.compile(
 #: A National Insurance number: two letters as HMRC allots them (``vocab.NI_PREFIX``),
 #: six digits and a letter A to D (or none), spaced, dotted or dashed or not ("AB 12 34
 #: 56 C", "AB 123 456 C", "AB-12-34-56-C").
-_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t.\-]?(?:\d[ \t.\-]?){{5}}\d"
-                        r"(?:[ \t.\-]?[A-Da-d])?(?![\w])")
+_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t./\-]?(?:\d[ \t./\-]?){{5}}\d"
+                        r"(?:[ \t./\-]?[A-Da-d])?(?![\w])")
 #: An IPv4 address: four numbers of up to three digits joined by dots, no more ("10.0.19041.1"
 #: is a version: its third part is over 255; "1.2.3.4", under eight characters, a list
 #: of sections: both checked by the caller).
 _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
+#: What may be an IPv6 address: hexadecimal groups joined by colons, two colons or more
+#: (checked by the caller with :mod:`ipaddress`: "2001:db8::1", not "10:30:45").
+_IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 #: What says the dotted numbers after it are a version, not an address ("v1.2.3.4").
 _VERSION_BEFORE = re.compile(r"(?i:\bv|version|ver\.?|release|build)\s*$")
 #: HMRC's own way of writing one, spaced in pairs or not, with its letter.
@@ -3085,6 +3089,10 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             if len(m.group()) >= 8 and all(int(part) <= 255 for part in m.group().split(".")) \
                     and not _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 add(m.start(), m.end(), "[ip_address]")
+    if windows and text.count(":") >= 2:  # "2001:db8::1", "fe80::1ff:fe23:4567:890a"
+        for m in _IPV6.finditer(text):
+            if len(m.group()) >= 8 and _is_ipv6(m.group()):
+                add(m.start(), m.end(), "[ip_address]")
     for pos, endpos in windows:  # "AB 12 34 56 C"; in lower case after "NI" and the like
         for m in _NI_NUMBER.finditer(text, max(0, pos - 4), min(len(text), endpos + 3)):
             # HMRC's own shape ("AB 12 34 56 C") in capitals anywhere; any other (in lower
@@ -3145,6 +3153,21 @@ def _a_limit(text: str, start: int, end: int) -> bool:
 #: The rest of a user name joined to a name by "_" or digits ("jane_doe_88", "jane88").
 _USERNAME_AFTER = re.compile(r"[\w.]*\w")
 _USERNAME_BEFORE = re.compile(r"\w[\w.]*$")
+
+
+def _is_ipv6(candidate: str) -> bool:
+    """Whether the text is an IPv6 address, as :mod:`ipaddress` reads one.
+
+    Examples
+    --------
+    >>> _is_ipv6("2001:db8::1"), _is_ipv6("10:30:45"), _is_ipv6("12::30::45")
+    (True, False, False)
+    """
+    try:
+        ipaddress.IPv6Address(candidate)
+    except ValueError:
+        return False
+    return True
 
 
 def _username(text: str, start: int, end: int) -> tuple[int, int]:
