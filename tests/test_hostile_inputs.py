@@ -753,6 +753,9 @@ def test_a_serial_number_submission_time_keeps_its_time_of_day(tmp_path):
     ("Anghytuno'n gryf", "Gwael iawn", (1, 1)),  # Welsh alone
     ("Ddim yn cytuno nac yn anghytuno / Neither agree nor disagree", "Gweddol / Fair", (3, 3)),
     ("Cytuno / Strongly agree", "Da iawn / Very good", (None, 5)),  # halves disagree: a problem
+    # no space round the slash, as typed by hand (session 15: emptied as unreadable)
+    ("Strongly agree/Cytuno'n gryf", "Da/Good", (5, 4)),
+    ("Cytuno/Strongly agree", "Gwael iawn/Very poor", (None, 1)),
 ])
 def test_welsh_and_bilingual_answers_are_read(tmp_path, role, overall, expected):
     # Before, every such answer was unreadable and emptied (72 of 72 in an attacker's file).

@@ -393,15 +393,35 @@ def parse_score(text: str, synonyms: Mapping[str, int], problem: str) -> Parsed:
             return number, None
         if label in synonyms:
             return None, f"{problem}: the number and the words disagree"
+    if _halved_without_spaces(text):  # "Cytuno'n gryf/Strongly agree"
+        return _by_halves(text, lambda half: parse_score(half, synonyms, problem), problem,
+                          "/")
     return None, problem
 
 
-def _by_halves(text: str, parse: Callable[[str], Parsed], problem: str) -> Parsed:
+def _halved_without_spaces(text: str) -> bool:
+    """Whether an answer that nothing else reads is two halves of words joined by one
+    "/" with no space round it ("Cytuno'n gryf/Strongly agree"; not "N/A", "4/5").
+
+    Examples
+    --------
+    >>> _halved_without_spaces("Cytuno/Agree"), _halved_without_spaces("n/a")
+    (True, False)
+    >>> _halved_without_spaces("4/5"), _halved_without_spaces("a/b/c")
+    (False, False)
+    """
+    if text.count("/") != 1:
+        return False
+    return all(sum(c.isalpha() for c in half) >= 2 for half in text.split("/"))
+
+
+def _by_halves(text: str, parse: Callable[[str], Parsed], problem: str,
+               sep: str = " / ") -> Parsed:
     """An answer in two languages, "Welsh / English": what both halves say, where they
     say the same; else ``problem`` (two answers, "Other / Carer", "Agree / N/A" or "4 /
     5", are not read as one: a reader's attack on a first version that took either
     half, session 14)."""
-    (one, trouble_one), (two, trouble_two) = map(parse, text.split(" / ", 1))
+    (one, trouble_one), (two, trouble_two) = map(parse, text.split(sep, 1))
     if one is not None and one == two and trouble_one is None and trouble_two is None:
         return one, None
     if one is not None and two is not None and one != two:
@@ -458,6 +478,8 @@ def parse_choice(text: str, choices: Choices) -> Parsed:
     for words, value in choices.synonyms.items():
         if re.fullmatch(rf"(?:a |an |i am a |i m a |our group is a |the )?{words}s?", key):
             return value, None
+    if _halved_without_spaces(text):  # "Gofalwr/Carer"
+        return _by_halves(text, lambda half: parse_choice(half, choices), choices.problem, "/")
     return None, choices.problem
 
 
