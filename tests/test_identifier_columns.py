@@ -225,3 +225,7 @@ def test_a_column_of_national_insurance_numbers_is_found_by_its_values():
 
     assert [value_kind(v) for v in ("ab123450c", "QQ 12 34 56 C", "GB123456A")] == [
         "ni_number", "ni_number", None]
+    # with dashes, dots or slashes between the pairs (session 15), not in other groupings
+    assert [value_kind(v) for v in ("AB-12-34-56-C", "ab/12/34/56/c", "AB.12.34.56.C",
+                                    "AB 123 456 C", "AB--12-34-56-C")] == [
+        "ni_number", "ni_number", "ni_number", None, None]
