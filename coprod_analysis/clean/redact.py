@@ -1269,7 +1269,7 @@ _SURNAME_PLACE_WORDS = frozenset(
 #: princes and those the halls and parks of the county are named after ("Victoria
 #: Hall", "Albert Hill", "Stanley Hall"); a saint's has "St" before it.
 _PLACE_GIVEN = frozenset("""victoria albert alexandra elizabeth stanley clarence leopold
-adelaide augusta beatrice winston wesley""".split())
+adelaide augusta beatrice winston wesley royal king queen prince princess duke""".split())
 #: Words before a given name and a place's word as often a surname that say a person
 #: is meant ("thanks Amy Hall", "ask Sarah Ward", "with Tom Hill"), and words before
 #: "to" that do ("thanks to", "speak to"; not "went to").
@@ -1281,9 +1281,22 @@ listen listened reach""".split())
 _CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
 #: Sign-offs before a name, a comma or a line break between ("Kind regards, Margaret
 #: Hall").
+#: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
+_LIST_MARKS = frozenset(("&", ",", "+", "/"))
 #: Kisses after a name ("Faith Brook x").
 _KISSES = frozenset(("x", "xx", "xxx"))
+#: Place words that are a surname after a given name that is a word, once thanks or a
+#: sign-off says a person is meant ("Thanks to Dawn Heath"); not a ward, named after
+#: flowers and people ("Thanks to Poppy Ward", "Alice Ward"), nor a church.
+_SIGNED_PLACE_SURNAMES = frozenset(
+    "hall hill lane cross heath fields bridge street field brook".split())
 _SIGN_OFF_CUES = frozenset("regards wishes signed yours sincerely faithfully thanks".split())
+#: Introductions of thanks or a sign-off, after which a given name and a surname that
+#: are words are a person's (not "Dear", "Hello": "Dear Willow Ward").
+_THANKS_OR_SIGN_OFF = frozenset(
+    intro for intro in _INTRO_KINDS
+    if (intro[0] in _THANKS_WORDS and intro[0] not in ("dear", "hello", "hi"))
+    or intro[-1] in _SIGN_OFF_CUES)
 #: Words before a given name that make it, with a place's word after it, a place's
 #: name: "at Sarah Hall", "the Amy Ward", "St Helen Church".
 _PLACE_CUES = frozenset("""st saint the at in on into onto near opposite inside outside via
@@ -1823,7 +1836,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     continue  # "Dr appointment", "Dr told me", "ms teams", "Dr Google"
                 # (a relation's possessive is a person's before a place's word too: "my
                 # husband Kwame's NHS number")
-                if not is_place(i + 1, i + 2) or (
+                # (after a title, a given name and a place's word as surname are a
+                # person's: "Dr Sarah Hill", "Mrs Dawn Heath"; not "Dr Sarah Hill Road")
+                titled = key in _TITLES and i + 2 < n and gap(i + 2) == " " \
+                    and keys[i + 2] in _SURNAME_PLACE_WORDS and words[i + 2][2][0].isupper() \
+                    and words[i + 2][2].isupper() == follow.isupper() \
+                    and (fkey in gaz.given or fkey in gaz.given_common) \
+                    and not follow.endswith(("'s", "\u2019s")) \
+                    and not (i + 3 < n and keys[i + 3] in _PLACE_WORDS and gap(i + 3) == " "
+                             and not words[i + 2][2].endswith(("'s", "\u2019s")))
+                if titled:
+                    mark(i + 1)
+                    mark(i + 2)
+                elif not is_place(i + 1, i + 2) or (
                         key in _ROLE_WORDS and follow.endswith(("'s", "\u2019s"))
                         and not word.endswith(("'s", "\u2019s"))):  # ("my husband's
                     # Addison's": a condition)
@@ -1881,9 +1906,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # is a person's too ("MARGARET HALL WAS LOVELY", "MARGARET HALL"; not
             # "VICTORIA HALL WAS LOVELY").
             placed = nxt and gap(i + 1) == " " and words[i + 1][2].isupper() \
-                and keys[i + 1] in _SURNAME_PLACE_WORDS and key not in _PLACE_GIVEN \
+                and keys[i + 1] in _SIGNED_PLACE_SURNAMES and key not in _PLACE_GIVEN \
                 and key not in local and word[-2:] not in ("'S", "\u2019S") \
-                and not (i > 0 and keys[i - 1] in ("st", "saint")) \
+                and not (i > 0 and (keys[i - 1] in _PLACE_CUES
+                                    or keys[i - 1] in _NOT_BEFORE_NAMES)) \
                 and (praised(i + 1) or (i == 0 and n == 2))
             if len(word) > 2 and caps_name(i) and is_given(key) \
                     and (placed or not is_place(i, i + 1)) \
@@ -1984,23 +2010,54 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def given_and_surname(j: int) -> bool:
         """Words j and j+1, after thanks or a sign-off, are a given name, also one that
         is a word, and a surname, also one that is a word or a place's, written alike,
-        before the end or what goes on after a name ("Thanks to Dawn Heath for...",
-        "Kind Regards, Dawn Heath", "THANK YOU ROSE GREEN"); not a place ("Victoria
-        Hall", a place of Leeds, "Rose Hill Road") nor a charity ("Sue Ryder")."""
+        before the end, a mark, a kiss or what goes on after a name ("Thanks to Dawn
+        Heath for...", "Kind Regards, Dawn Heath", "THANK YOU ROSE GREEN"); a surname
+        more often a word of the sentence only where the answer or its line ends
+        ("Kind regards, Rose Little"); not a place ("Victoria Hall", a place of Leeds,
+        "Rose Hill Road", "Rose Hill Methodist Church", a ward: "Poppy Ward"), a charity
+        ("Sue Ryder") or a phrase ("Happy Days Nursery": a given name that SCOWL lists
+        only in lower case; "Thanks, Will Do")."""
         if j + 1 >= n or gap(j + 1) != " " or in_taken(j + 1):
             return False
         first, second = words[j][2], words[j + 1][2]
-        return ((_is_title_case(first) and _is_title_case(second))
+        if not ((_is_title_case(first) and _is_title_case(second))
                 or (len(first) > 2 and first.isupper() and second.isupper())) \
-            and (keys[j] in gaz.given or keys[j] in gaz.given_common) \
-            and keys[j] not in _PLACE_GIVEN and keys[j] not in local \
-            and keys[j] not in _STOP and _signed_surname(keys[j + 1]) \
-            and (keys[j], keys[j + 1]) not in _NAMED_ORGS \
-            and not (j + 2 < n and keys[j + 2] in _PLACE_WORDS and gap(j + 2) == " ") \
-            and (person_next(j + 1) or keys[j + 2] in _KISSES)
+                or not (keys[j] in gaz.given or (keys[j] in gaz.given_common
+                                                 and keys[j] in capitalised_english())) \
+                or keys[j] in _PLACE_GIVEN or keys[j] in local or keys[j] in _STOP \
+                or keys[j] == "will" or (keys[j], keys[j + 1]) in _NAMED_ORGS:
+            return False
+        after = keys[j + 2] if j + 2 < n else ""
+        mark_after = gap(j + 2).strip(" ") if j + 2 < n else ""
+        ends = j + 2 >= n or after in _KISSES or "\n" in gap(j + 2)
+        surname = keys[j + 1]
+        if not _signed_surname(surname) and not (
+                ends and surname in _NOT_SURNAMES and surname not in _SENTENCE_WORDS
+                and (surname in gaz.surnames or surname in gaz.surnames_common)):
+            return False
+        # what only a person's name is followed by: the end of the answer or its line,
+        # a kiss, "who", a role set off ("Dawn Heath, volunteer", "(Patient Rep)"), or
+        # the next such name in a list ("Dawn Heath and Frank Hill who ran it", "Dawn
+        # Heath & Frank Hill")
+        person = ends or after == "who" \
+            or (mark_after in (",", "(", "-", "\u2013") and (
+                after in _ROLE_WORDS or after in _SET_OFF_ROLES or after in _JOB_ROLES
+                or after in _BRACKET_ROLES)) \
+            or (after == "and" and mark_after == "" and j + 3 < n and gap(j + 3) == " "
+                and given_and_surname(j + 3)) \
+            or (mark_after in _LIST_MARKS and given_and_surname(j + 2))
+        if surname in _PLACE_WORDS:
+            # a given name that is a word and a place's word, only where that says a
+            # person is meant (a sign-off: "Kind regards, Dawn Heath"; not "Thanks to
+            # Rose Hill for hosting", "Thank you Rose Hill, lovely venue")
+            return surname in _SIGNED_PLACE_SURNAMES and (
+                person or (keys[j] in gaz.given and mark_after != ""))
+        return person or mark_after != "" or after in _PERSON_NEXT \
+            or after in _PERSON_AFTER or after in _DOES_VERBS
 
     # Introductions: "speak to sarah", "thanks Rob", "I'm Priya", "Regards, Harold".
     text_speak = " 2 " in text or " 4 " in text
+    thanked: list[int] = []  # where given_and_surname took a name after thanks
     for j in range(1, n):
         if name[j] or covered[j] or not (text_speak or keys[j - 1] in _INTRO_LAST):
             continue
@@ -2027,9 +2084,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if key in _STOP or key in _TITLES or key in _WORD_TITLES \
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
-        if kind in ("strong", "greeting") and given_and_surname(j):
+        if intro in _THANKS_OR_SIGN_OFF and given_and_surname(j):
             mark(j)
             mark(j + 1)
+            thanked.append(j)
             continue
         if _is_title_case(word) and kind == "job":
             ok = unknown(j) or is_given(key)
@@ -2064,10 +2122,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(j)
             extend(j)
 
-    # and the next in a list of them: "Thank you Mark Hall and Faith Brook"
-    for j in range(3, n):
-        if keys[j - 1] == "and" and name[j - 2] and gap(j - 1) == " " \
-                and gap(j) == " " and given_and_surname(j):
+    # and the next in a list of them: "Thank you Mark Hall and Faith Brook", "Thanks
+    # Dawn Heath & Frank Hill"
+    for j in range(thanked[0] + 2, n) if thanked else ():
+        joined = (keys[j - 1] == "and" and name[j - 2] and gap(j - 1) == " "
+                  and gap(j) == " ") or (name[j - 1] and gap(j).strip() in _LIST_MARKS)
+        if joined and given_and_surname(j):
             mark(j)
             mark(j + 1)
 
@@ -2132,7 +2192,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if name[i] and not name[i - 1] and not covered[i - 1] and initial(i - 1) \
                     and gap(i) in (" ", ". ") and _is_title_case(words[i][2]):
                 mark(i - 1)  # an initial before a surname: "H. Oyelowo"
-            elif name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " and (
+            elif name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " \
+                    and keys[i - 1] not in _INTRO_LAST and (  # (not "Thank-you Sarah")
                     (_is_title_case(words[i - 1][2]) and (unlisted(i - 1) or is_given(
                         keys[i - 1]) or keys[i - 1] in gaz.given_common
                         or _surname_only(keys[i - 1])
