@@ -1511,6 +1511,17 @@ def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     ("MRS MARGARET HALL", "MRS [name]"),
     ("Dr Sarah Hill Road", "Dr Sarah Hill Road"),
     ("Thank-you Sarah", "Thank-you [name]"),
+    # thanks carried on by a few words, and sign-offs that are no introduction
+    ("Thanks so much Dawn Heath", "Thanks so much [name]"),
+    ("Thank you very much Faith Brook for your help", "Thank you very much [name] for your help"),
+    ("Thanks to the lovely Dawn Heath", "Thanks to the lovely [name]"),
+    ("Love,\nRose Green x", "Love,\n[name] x"),
+    ("Take care, Dawn Heath", "Take care, [name]"),
+    ("From Dawn Heath", "From [name]"),
+    ("I came from Rose Hill", "I came from Rose Hill"),
+    ("Cheers Mark Mate", "Cheers [name] Mate"),
+    ("Thanks to the Rose Hill team", "Thanks to the Rose Hill team"),
+    ("Thanks to all the staff at Rose Hill", "Thanks to all the staff at Rose Hill"),
     ("Really Enjoyed The Session, Thank You Dawn Heath",
      "Really Enjoyed The Session, Thank You [name]"),
     # and the next of a list of them, a kiss after it

@@ -1281,6 +1281,18 @@ listen listened reach""".split())
 _CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
 #: Sign-offs before a name, a comma or a line break between ("Kind regards, Margaret
 #: Hall").
+#: Thanks, whatever words come between it and a name ("Thanks so much Dawn Heath").
+_THANKS_ONLY = _THANKS_WORDS - {"dear", "hello", "hi"}
+#: Words that carry thanks on before a name ("Thanks so much", "Thank you ever so much",
+#: "Thanks to the lovely", "Thanks for everything", "Thanks again").
+_THANKS_GO_ON = frozenset("""so very much a lot million again ever really you u to for
+everything all both the lovely wonderful amazing fab brilliant great especially esp also
+and""".split())
+#: Sign-offs that are no introduction of the name rules, before their comma or line
+#: break ("Love,\nRose Green x", "Take care, Dawn Heath", "All the best,\nFrank Hill").
+_CLOSINGS = frozenset("love care best".split())
+#: What a person is called after their name, no surname ("Cheers Mark mate").
+_CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
 _LIST_MARKS = frozenset(("&", ",", "+", "/"))
 #: Kisses after a name ("Faith Brook x").
@@ -2033,7 +2045,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         surname = keys[j + 1]
         if not _signed_surname(surname) and not (
                 ends and surname in _NOT_SURNAMES and surname not in _SENTENCE_WORDS
-                and (surname in gaz.surnames or surname in gaz.surnames_common)):
+                and surname not in _CALLED and (surname in gaz.surnames
+                                                or surname in gaz.surnames_common)):
             return False
         # what only a person's name is followed by: the end of the answer or its line,
         # a kiss, "who", a role set off ("Dawn Heath, volunteer", "(Patient Rep)"), or
@@ -2122,9 +2135,34 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(j)
             extend(j)
 
+    def closing_before(j: int) -> bool:
+        """Word j comes after thanks and a few words that carry it on ("Thanks so much",
+        "Thanks to the lovely"), or after a sign-off that is no introduction, with its
+        comma or line break ("Love,", "Take care,", "All the best,"), or after "From"
+        where a line begins ("From Dawn Heath")."""
+        between = gap(j)
+        if keys[j - 1] in _CLOSINGS and ("," in between or "\n" in between):
+            return True
+        if keys[j - 1] == "from" and between == " " and (
+                j == 1 or "\n" in gap(j - 1) or sentence_start(j - 1)):
+            return True
+        for k in range(j - 1, max(-1, j - 6), -1):
+            if keys[k] in _THANKS_ONLY:
+                return True
+            if keys[k] not in _THANKS_GO_ON or gap(k + 1).strip(" ") not in ("", ","):
+                return False
+        return False
+
+    for j in range(1, n - 1):
+        if not (name[j + 1] or covered[j]) and closing_before(j) \
+                and given_and_surname(j):
+            mark(j)
+            mark(j + 1)
+            thanked.append(j)
+
     # and the next in a list of them: "Thank you Mark Hall and Faith Brook", "Thanks
     # Dawn Heath & Frank Hill"
-    for j in range(thanked[0] + 2, n) if thanked else ():
+    for j in range(min(thanked) + 2, n) if thanked else ():
         joined = (keys[j - 1] == "and" and name[j - 2] and gap(j - 1) == " "
                   and gap(j) == " ") or (name[j - 1] and gap(j).strip() in _LIST_MARKS)
         if joined and given_and_surname(j):
