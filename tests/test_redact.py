@@ -1529,6 +1529,11 @@ def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     # in capitals, a given name and a place's word as surname, praised or alone
     ("MARGARET HALL WAS LOVELY", "[name] WAS LOVELY"),
     ("MARGARET HALL", "[name]"),
+    # and a surname that is a word, before what a person is or does, or alone
+    ("MARGARET BAKER WAS LOVELY", "[name] WAS LOVELY"),
+    ("PAULINE BROWN HELPED ME", "[name] HELPED ME"),
+    ("SARAH BAKER", "[name]"),
+    ("SARAH GOOD", "[name] GOOD"),
     # not places, charities, or words of the sentence
     ("VICTORIA HALL WAS LOVELY", "VICTORIA HALL WAS LOVELY"),
     ("MARGARET HALL IS ON THE 3RD FLOOR", "MARGARET HALL IS ON THE 3RD FLOOR"),

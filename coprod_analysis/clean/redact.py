@@ -1935,7 +1935,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 while j < n and j <= i + 2 and gap(j) == " " and (
                         caps_name(j) or (keys[j] not in known and _unknown_lower(keys[j]))
                         or (keys[j] in gaz.surnames and keys[j] not in _STOP
-                            and keys[j] not in _PRAISE_NEXT and not is_place(j, j + 1))) \
+                            and keys[j] not in _PRAISE_NEXT and not is_place(j, j + 1))
+                        # a surname that is a word, before what a person is or does
+                        # ("MARGARET BAKER WAS LOVELY", "PAULINE BROWN HELPED ME")
+                        or (j == i + 1 and _worded_surname(keys[j])
+                            and (praised(j) or (i == 0 and n == 2)))) \
                         and not in_taken(j):  # ("SARAH SMITH": a surname that is a word)
                     mark(j)
                     j += 1
