@@ -1288,20 +1288,34 @@ _THANKS_ONLY = _THANKS_WORDS - {"dear", "hello", "hi"}
 _THANKS_GO_ON = frozenset("""so very much a lot million again ever really you u to for
 everything all both the lovely wonderful amazing fab brilliant great especially esp also
 and""".split())
-#: Sign-offs that are no introduction of the name rules, before their comma or line
-#: break ("Love,\nRose Green x", "Take care, Dawn Heath", "All the best,\nFrank Hill").
-_CLOSINGS = frozenset("love care best".split())
+#: Sign-offs that are no introduction of the name rules, where a line begins, before
+#: their comma or line break ("Love,\nRose Green x", "Take care, Dawn Heath", "All the
+#: best,\nFrank Hill"; not "Day care\nGeorge Street").
+_CLOSINGS = tuple(tuple(c.split()) for c in (
+    "love", "lots of love", "with love", "much love", "take care", "all the best", "best",
+    "best wishes", "warm wishes", "yours truly", "sincerely", "yours sincerely",
+    "speak soon", "stay safe"))
 #: What a person is called after their name, no surname ("Cheers Mark mate").
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
 _LIST_MARKS = frozenset(("&", ",", "+", "/"))
+#: Words before a place's name that say a way or a place is meant ("ON GREAT GEORGE
+#: STREET", "THE WALK UP BRANDON HILL", "PARKING BEHIND ...", "VENUE - SCOTT HALL").
+_WAY_CUES = frozenset("""great upper lower down up by behind around round along off past
+near opposite via venue location parking""".split())
+#: A number after a word ("Ward 12").
+_NUMBER_AFTER = re.compile(r"[ \t]*\d")
 #: Kisses after a name ("Faith Brook x").
 _KISSES = frozenset(("x", "xx", "xxx"))
-#: Place words that are a surname after a given name that is a word, once thanks or a
-#: sign-off says a person is meant ("Thanks to Dawn Heath"); not a ward, named after
-#: flowers and people ("Thanks to Poppy Ward", "Alice Ward"), nor a church.
-_SIGNED_PLACE_SURNAMES = frozenset(
-    "hall hill lane cross heath fields bridge street field brook".split())
+#: Place words that are a surname after a given name, once a sign-off says a person is
+#: meant ("Kind regards, Dawn Heath"); not a ward, named after flowers and people
+#: ("Thanks to Poppy Ward", "Alice Ward"), a church, or a street, lane or bridge, named
+#: after people too ("George Street", "Duncan Street").
+_SIGNED_PLACE_SURNAMES = frozenset("hall hill cross heath fields field brook".split())
+#: Roles of one person, set off after a name ("Dawn Heath, volunteer"; not "Rose Hill -
+#: staff were amazing").
+_ONES_ROLES = _ROLE_WORDS | _SET_OFF_ROLES | _JOB_ROLES | (_BRACKET_ROLES - {
+    "staff", "member", "resident", "student"})
 _SIGN_OFF_CUES = frozenset("regards wishes signed yours sincerely faithfully thanks".split())
 #: Introductions of thanks or a sign-off, after which a given name and a surname that
 #: are words are a person's (not "Dear", "Hello": "Dear Willow Ward").
@@ -1849,14 +1863,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # (a relation's possessive is a person's before a place's word too: "my
                 # husband Kwame's NHS number")
                 # (after a title, a given name and a place's word as surname are a
-                # person's: "Dr Sarah Hill", "Mrs Dawn Heath"; not "Dr Sarah Hill Road")
+                # person's: "Dr Sarah Hill", "Mrs Dawn Heath", "Cllr Jane Street"; not
+                # "Dr Sarah Hill Road", a ward: "Dr Ahmed Ward staff", "Dr Ali Ward 12")
                 titled = key in _TITLES and i + 2 < n and gap(i + 2) == " " \
-                    and keys[i + 2] in _SURNAME_PLACE_WORDS and words[i + 2][2][0].isupper() \
+                    and keys[i + 2] in _SURNAME_PLACE_WORDS and keys[i + 2] != "ward" \
+                    and words[i + 2][2][0].isupper() \
                     and words[i + 2][2].isupper() == follow.isupper() \
                     and (fkey in gaz.given or fkey in gaz.given_common) \
                     and not follow.endswith(("'s", "\u2019s")) \
                     and not (i + 3 < n and keys[i + 3] in _PLACE_WORDS and gap(i + 3) == " "
-                             and not words[i + 2][2].endswith(("'s", "\u2019s")))
+                             and not words[i + 2][2].endswith(("'s", "\u2019s"))) \
+                    and not _NUMBER_AFTER.match(text, words[i + 2][1])  # "Dr Ali Ward 12"
                 if titled:
                     mark(i + 1)
                     mark(i + 2)
@@ -1866,6 +1883,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     # Addison's": a condition)
                     mark(i + 1)
                     extend(i + 1)
+                elif key in _TITLES and follow[0].isupper():
+                    mark(i + 1)  # a place's word after it is not the name's: "Dr Ahmed
+                    # Ward staff", "Dr Ali Ward 12"
             continue
         if not word[0].isupper() and key in lower_given and nxt \
                 and gap(i + 1) == " " and words[i + 1][2].islower() and (
@@ -1921,7 +1941,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and keys[i + 1] in _SIGNED_PLACE_SURNAMES and key not in _PLACE_GIVEN \
                 and key not in local and word[-2:] not in ("'S", "\u2019S") \
                 and not (i > 0 and (keys[i - 1] in _PLACE_CUES
-                                    or keys[i - 1] in _NOT_BEFORE_NAMES)) \
+                                    or keys[i - 1] in _NOT_BEFORE_NAMES
+                                    or keys[i - 1] in _WAY_CUES)) \
                 and (praised(i + 1) or (i == 0 and n == 2))
             if len(word) > 2 and caps_name(i) and is_given(key) \
                     and (placed or not is_place(i, i + 1)) \
@@ -2025,14 +2046,18 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
 
     def given_and_surname(j: int) -> bool:
         """Words j and j+1, after thanks or a sign-off, are a given name, also one that
-        is a word, and a surname, also one that is a word or a place's, written alike,
-        before the end, a mark, a kiss or what goes on after a name ("Thanks to Dawn
-        Heath for...", "Kind Regards, Dawn Heath", "THANK YOU ROSE GREEN"); a surname
-        more often a word of the sentence only where the answer or its line ends
-        ("Kind regards, Rose Little"); not a place ("Victoria Hall", a place of Leeds,
-        "Rose Hill Road", "Rose Hill Methodist Church", a ward: "Poppy Ward"), a charity
-        ("Sue Ryder") or a phrase ("Happy Days Nursery": a given name that SCOWL lists
-        only in lower case; "Thanks, Will Do")."""
+        is a word, and a surname that is a word, written alike, before the end, a mark,
+        a kiss or what goes on after a name ("Thanks to Dawn Baker for...", "THANK YOU
+        ROSE GREEN"); a surname more often a word of the sentence only where the answer
+        or its line ends ("Kind regards, Rose Little"); a place's word as surname only
+        there too, or before "who", a person's role set off or the next name of a list
+        ("Kind regards, Dawn Heath", "Thanks Frank Hill x", "... Dawn Heath who ran
+        it", "Dawn Heath, volunteer"; not "Thank you Carlton Hill, lovely venue",
+        "Thanks to Rose Hill for hosting": where it cannot be told from a venue, the
+        name is taken); not a place ("Victoria Hall", a place of Leeds, "Rose Hill
+        Road", a ward or a street: "Poppy Ward", "George Street"), a charity ("Sue
+        Ryder") or a phrase ("Happy Days Nursery": a given name that SCOWL lists only
+        in lower case; "Thanks, Will Do")."""
         if j + 1 >= n or gap(j + 1) != " " or in_taken(j + 1):
             return False
         first, second = words[j][2], words[j + 1][2]
@@ -2056,20 +2081,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # a kiss, "who", a role set off ("Dawn Heath, volunteer", "(Patient Rep)"), or
         # the next such name in a list ("Dawn Heath and Frank Hill who ran it", "Dawn
         # Heath & Frank Hill")
-        person = ends or after == "who" \
-            or (mark_after in (",", "(", "-", "\u2013") and (
-                after in _ROLE_WORDS or after in _SET_OFF_ROLES or after in _JOB_ROLES
-                or after in _BRACKET_ROLES)) \
+        person = after == "who" \
+            or (mark_after in (",", "(", "-", "\u2013") and after in _ONES_ROLES) \
             or (after == "and" and mark_after == "" and j + 3 < n and gap(j + 3) == " "
                 and given_and_surname(j + 3)) \
             or (mark_after in _LIST_MARKS and given_and_surname(j + 2))
         if surname in _PLACE_WORDS:
             # a given name that is a word and a place's word, only where that says a
-            # person is meant (a sign-off: "Kind regards, Dawn Heath"; not "Thanks to
-            # Rose Hill for hosting", "Thank you Rose Hill, lovely venue")
-            return surname in _SIGNED_PLACE_SURNAMES and (
-                person or (keys[j] in gaz.given and mark_after != ""))
-        return person or mark_after != "" or after in _PERSON_NEXT \
+            # person is meant ("Kind regards, Dawn Heath"; not "Thanks to Rose Hill for
+            # hosting", "Thank you Rose Hill, lovely venue", "Thank you Carlton Hill")
+            return surname in _SIGNED_PLACE_SURNAMES and (person or ends)
+        return person or ends or mark_after != "" or after in _PERSON_NEXT \
             or after in _PERSON_AFTER or after in _DOES_VERBS
 
     # Introductions: "speak to sarah", "thanks Rob", "I'm Priya", "Regards, Harold".
@@ -2140,15 +2162,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             extend(j)
 
     def closing_before(j: int) -> bool:
-        """Word j comes after thanks and a few words that carry it on ("Thanks so much",
-        "Thanks to the lovely"), or after a sign-off that is no introduction, with its
-        comma or line break ("Love,", "Take care,", "All the best,"), or after "From"
-        where a line begins ("From Dawn Heath")."""
+        """Word j comes after a sign-off that is no introduction, where a line begins,
+        with its comma or line break ("Love,", "Take care,", "All the best,"), or after
+        "From" where a line begins ("From Dawn Heath"), or after thanks and a few words
+        that carry it on ("Thanks so much", "Thanks to the lovely")."""
         between = gap(j)
-        if keys[j - 1] in _CLOSINGS and ("," in between or "\n" in between):
-            return True
-        if keys[j - 1] == "from" and between == " " and (
-                j == 1 or "\n" in gap(j - 1) or sentence_start(j - 1)):
+        for closing in _CLOSINGS:
+            k = j - len(closing)
+            if k >= 0 and tuple(keys[k:j]) == closing and ("," in between or "\n" in between) \
+                    and (k == 0 or "\n" in gap(k) or sentence_start(k)):
+                return True
+        if keys[j - 1] == "from" and between == " " and (j == 1 or "\n" in gap(j - 1)):
             return True
         for k in range(j - 1, max(-1, j - 6), -1):
             if keys[k] in _THANKS_ONLY:
@@ -2158,8 +2182,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return False
 
     for j in range(1, n - 1):
-        if not (name[j + 1] or covered[j]) and closing_before(j) \
-                and given_and_surname(j):
+        if name[j + 1] or covered[j]:
+            continue
+        if closing_before(j) and given_and_surname(j):
             mark(j)
             mark(j + 1)
             thanked.append(j)
@@ -2550,22 +2575,26 @@ def _greeted_given() -> frozenset[str]:
 _NEVER_GREETED = frozenset("em om el wm ed al gene min".split())
 
 
+#: Given names that are English words too, but rarely said of a thing that is praised
+#: ("jo was great", "sue was lovely", "jack helped me"; not "kit", "mike", "peg", "max",
+#: "rosemary", "median", found so by two readers' attacks, session 15).
+_WORD_GIVEN_PRAISED = frozenset("""jo deb sue tom bob rob meg ken john peter tony terry
+sally harry jack jimmy billy bobby matt nick martin victor""".split())
+
+
 @lru_cache(maxsize=1)
 def _praised_given() -> frozenset[str]:
     """Given names in lower case that praise after them makes names: those of
-    :func:`_lower_given`, and those of :func:`_greeted_given` that SCOWL also lists
-    with a capital or that are short ("jo was great", "sue was lovely", "jo and deb
-    were great"; not "tone was friendly").
+    :func:`_lower_given`, and those of :data:`_WORD_GIVEN_PRAISED` ("jo and deb were
+    great"; not "tone was friendly", "the new kit was great", "mike kept cutting out").
 
     Examples
     --------
     >>> given = _praised_given()
-    >>> "jo" in given, "deb" in given, "imran" in given, "tone" in given, "will" in given
+    >>> "jo" in given, "deb" in given, "imran" in given, "kit" in given, "will" in given
     (True, True, True, False, False)
     """
-    capitalised = capitalised_english()
-    return _lower_given() | frozenset(k for k in _greeted_given()
-                                      if k in capitalised or len(k) <= 3)
+    return _lower_given() | (_WORD_GIVEN_PRAISED & _greeted_given())
 
 
 @lru_cache(maxsize=1)
@@ -3259,13 +3288,21 @@ _USERNAME_BEFORE = re.compile(r"\w[\w.]*$")
 
 
 def _is_ipv6(candidate: str) -> bool:
-    """Whether the text is an IPv6 address, as :mod:`ipaddress` reads one.
+    """Whether the text is an IPv6 address, as :mod:`ipaddress` reads one, with a group
+    of four digits or a letter among its hexadecimal digits, as addresses have (not
+    scores or times, which :mod:`ipaddress` would take: "5:5:4:5:5:4:5:5",
+    "12:30::13:30").
 
     Examples
     --------
     >>> _is_ipv6("2001:db8::1"), _is_ipv6("10:30:45"), _is_ipv6("12::30::45")
     (True, False, False)
+    >>> _is_ipv6("5:5:4:5:5:4:5:5"), _is_ipv6("12:30::13:30"), _is_ipv6("fe80::1")
+    (False, False, True)
     """
+    groups = candidate.split(":")
+    if not any(len(g) == 4 or any(c.isalpha() for c in g) for g in groups):
+        return False
     try:
         ipaddress.IPv6Address(candidate)
     except ValueError:
