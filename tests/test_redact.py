@@ -1351,6 +1351,13 @@ def test_what_the_sixth_red_team_corpus_found_in_praise(text, expected):
     assert redact(text) == expected
 
 
+def redacted_alike(text: str, expected: str) -> None:
+    """``redact`` gives ``expected``, and so does the screen of ``redact_many``, which
+    cleaning uses for a column (20,000 answers, so that it screens them at once)."""
+    assert redact(text) == expected
+    assert redact_many([text] * 3 + ["Good day"] * 20_000)[0] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # phone numbers said a digit at a time (voice typing) or typed one digit at a time
     ("you can get me on oh seven seven four one, nine two three, eight eight one",
@@ -1370,8 +1377,7 @@ def test_what_the_sixth_red_team_corpus_found_in_praise(text, expected):
      "oh well, one two three four five six seven eight nine ten"),
 ])
 def test_phone_numbers_said_a_digit_at_a_time(text, expected):
-    assert redact(text) == expected
-    assert redact_many([text] * 3 + ["Good day"] * 20_000)[0] == expected  # the screen too
+    redacted_alike(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1480,8 +1486,7 @@ def test_variants_of_this_session_s_rules(text, expected):
     ("the session was great", "the session was great"),
 ])
 def test_a_short_given_name_in_lower_case_before_praise(text, expected):
-    assert redact(text) == expected
-    assert redact_many([text] * 3 + ["Good day"] * 20_000)[0] == expected  # the screen too
+    redacted_alike(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
