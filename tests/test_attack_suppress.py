@@ -195,23 +195,34 @@ def _feasible(where: tuple[int, ...], moved: tuple[int, ...]) -> bool:
         and sum(moved) <= d + i + t
 
 
-@pytest.mark.parametrize("groups", [12, 15])
-def test_a_reader_who_knows_the_rule_pins_nothing_of_a_level_and_its_movement(groups):
+@pytest.mark.parametrize(("groups", "min_count", "min_base"), [
+    (12, 5, 10), (15, 5, 10),
+    # every group reviewed twice, at a higher --min-count and --min-base: "not shown" at
+    # a level, withheld because its movement beside it gave its one "not involved" away
+    # (10 of 11 compared), said so itself (an independent reader's attack, session 15)
+    (11, 6, 11),
+])
+def test_a_reader_who_knows_the_rule_pins_nothing_of_a_level_and_its_movement(
+        groups, min_count, min_base):
     """Every line of a level with ``groups`` groups, beside every movement that can go
     with it, published as ``ladder_tables`` publishes them (each line on its own, then
     :func:`_withhold_in_pairs` and :func:`_protect_together`, beside the groups
-    reviewed, some more than once); a reader who knows all of it groups them by what
-    is published and keeps those the movement allows (:func:`_feasible`): no cell that
-    is not shown as a number has one value left but 0. (Without the pairing rule, 15
-    groups give 4, 4, 4, 3 away: the attack above.)"""
-    from coprod_analysis.report.content import _protect_together, _withhold_in_pairs
+    reviewed, ``min_base`` of them more than once); a reader who knows all of it groups
+    them by what is published and keeps those the movement allows (:func:`_feasible`):
+    no cell that is not shown as a number has one value left but 0. (Without the
+    pairing rule, 15 groups give 4, 4, 4, 3 away: the attack above.)"""
+    from coprod_analysis.report.content import (
+        _movement_beside_hidden_not_involved,
+        _protect_together,
+        _withhold_in_pairs,
+    )
 
     rungs = ["Descriptive", "Intermediate", "Transformative", "Not involved"]
     moves = ["Moved up", "Stayed", "Moved down"]
     tables: dict[tuple, pd.DataFrame] = {}  # a published line's table, by what it says
 
     def publish(line: tuple[int, ...], columns: list[str]) -> tuple:
-        key, table = _publish_level(line, columns, 5, 10)
+        key, table = _publish_level(line, columns, min_count, min_base)
         tables.setdefault(key, table)
         return key
 
@@ -219,16 +230,18 @@ def test_a_reader_who_knows_the_rule_pins_nothing_of_a_level_and_its_movement(gr
               for line in itertools.product(range(groups + 1), repeat=4) if sum(line) == groups}
     moveds = {line: publish(line, moves)
               for line in itertools.product(range(groups + 1), repeat=3) if sum(line) <= groups}
-    # groups reviewed, 10 of them twice (the movement is published from 10)
-    reviews = pd.DataFrame({"group_id": [f"g{k}" for k in [*range(groups), *range(10)]]})
+    # groups reviewed, min_base of them twice (the movement is published from min_base)
+    reviews = pd.DataFrame({"group_id": [f"g{k}" for k in [*range(groups),
+                                                           *range(min_base)]]})
     paired: dict[tuple, tuple] = {}  # what is published of the two, by what each says
 
     def together(w_shown: tuple, m_shown: tuple) -> tuple:
         if (w_shown, m_shown) not in paired:
             out = {"where": tables[w_shown].rename(columns={"Total": "Groups"}),
                    "moved": tables[m_shown].rename(columns={"Total": "Groups compared"})}
-            _withhold_in_pairs(out, 10)
-            _protect_together(out, reviews, 10, 5)
+            _movement_beside_hidden_not_involved(out)
+            _withhold_in_pairs(out, min_base)
+            _protect_together(out, reviews, min_base, min_count)
             paired[w_shown, m_shown] = tuple(out["where"].loc["Co-design"]) + tuple(
                 out["moved"].loc["Co-design"])
         return paired[w_shown, m_shown]

@@ -274,6 +274,7 @@ def ladder_tables(reviews: pd.DataFrame, min_base: int = MIN_BASE,
         counts.index, counts.columns = levels, ["Moved up", "Stayed", "Moved down"]
         out["moved"] = publishable(counts.astype(int), "Groups compared")
         if out["where"] is not None:
+            _movement_beside_hidden_not_involved(out)
             _withhold_in_pairs(out, min_base)
             _protect_together(out, reviews, min_base, min_count)
     return out
@@ -288,6 +289,24 @@ def _breakdown(table: pd.DataFrame, level: str) -> list[str]:
     overall level on the ladder, not "Not involved", which is always 0)."""
     return [c for c in table.columns[:-1]
             if not (level == OVERALL_LEVEL and c == "Not involved")]
+
+
+def _movement_beside_hidden_not_involved(out: dict[str, pd.DataFrame]) -> None:
+    """Publish no movement (groups compared neither) for a level whose "not involved"
+    on the ladder is not shown as a number.
+
+    A group not involved at a review is compared at no level's movement, so groups
+    compared beside the groups reviewed again bounds "not involved": 10 compared of 11
+    says at most 1, and a hidden "<6" says at least 1. Hiding the movement only where
+    it gave the count away told a reader, who knows the rule, that it had (an
+    independent reader's attack, session 15: at ``--min-count 6 --min-base 11``, 1 not
+    involved recovered from a level withheld in both tables). So the movement goes
+    wherever the count is hidden, which a reader sees anyway, whatever the counts."""
+    where, moved = out["where"], out["moved"]
+    for level in where.index:
+        if level != OVERALL_LEVEL and level in moved.index \
+                and not str(where.loc[level, "Not involved"]).isdigit():
+            moved.loc[level] = NOT_SHOWN
 
 
 def _withhold_in_pairs(out: dict[str, pd.DataFrame], min_base: int) -> None:
