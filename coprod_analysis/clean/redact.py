@@ -1295,6 +1295,7 @@ _CLOSINGS = tuple(tuple(c.split()) for c in (
     "love", "lots of love", "with love", "much love", "take care", "all the best", "best",
     "best wishes", "warm wishes", "yours truly", "sincerely", "yours sincerely",
     "speak soon", "stay safe"))
+_CLOSING_ENDS = frozenset(closing[-1] for closing in _CLOSINGS)
 #: What a person is called after their name, no surname ("Cheers Mark mate").
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
@@ -2167,7 +2168,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         "From" where a line begins ("From Dawn Heath"), or after thanks and a few words
         that carry it on ("Thanks so much", "Thanks to the lovely")."""
         between = gap(j)
-        for closing in _CLOSINGS:
+        for closing in _CLOSINGS if keys[j - 1] in _CLOSING_ENDS else ():
             k = j - len(closing)
             if k >= 0 and tuple(keys[k:j]) == closing and ("," in between or "\n" in between) \
                     and (k == 0 or "\n" in gap(k) or sentence_start(k)):
@@ -2182,7 +2183,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return False
 
     for j in range(1, n - 1):
-        if name[j + 1] or covered[j]:
+        # (the cheapest test first: most words are no given name)
+        if name[j + 1] or covered[j] or not (keys[j] in gaz.given
+                                             or keys[j] in gaz.given_common):
             continue
         if closing_before(j) and given_and_surname(j):
             mark(j)
