@@ -309,8 +309,8 @@ _OWN_NUMBER_BEFORE = re.compile(
     r"|daughter'?s|wife'?s|husband'?s|partner'?s)\W{1,3}(?:no|number|num)\b"
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
 #: A National Insurance number: two letters as HMRC allots them (``vocab.NI_PREFIX``),
-#: six digits and a letter A to D (or none), spaced, dotted or dashed or not ("AB 12 34
-#: 56 C", "AB 123 456 C", "AB-12-34-56-C").
+#: six digits and a letter A to D (or none), spaced, dotted, dashed or slashed or not
+#: ("AB 12 34 56 C", "AB 123 456 C", "AB-12-34-56-C", "ab/12/34/56/c").
 _NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t./\-]?(?:\d[ \t./\-]?){{5}}\d"
                         r"(?:[ \t./\-]?[A-Da-d])?(?![\w])")
 #: An IPv4 address: four numbers of up to three digits joined by dots, no more ("10.0.19041.1"
@@ -1279,8 +1279,6 @@ _CUE_TO_PERSON = frozenset("""thanks thank speak spoke talk talked chat chatted 
 listen listened reach""".split())
 #: Words after such a name that say a person is meant ("Sarah Ward from the PPG").
 _CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
-#: Sign-offs before a name, a comma or a line break between ("Kind regards, Margaret
-#: Hall").
 #: Thanks, whatever words come between it and a name ("Thanks so much Dawn Heath").
 _THANKS_ONLY = _THANKS_WORDS - {"dear", "hello", "hi"}
 #: Words that carry thanks on before a name ("Thanks so much", "Thank you ever so much",
@@ -1308,8 +1306,9 @@ near opposite via venue location parking""".split())
 _NUMBER_AFTER = re.compile(r"[ \t]*\d")
 #: Kisses after a name ("Faith Brook x").
 _KISSES = frozenset(("x", "xx", "xxx"))
-#: Place words that are a surname after a given name, once a sign-off says a person is
-#: meant ("Kind regards, Dawn Heath"); not a ward, named after flowers and people
+#: Place words that are a surname after a given name, where only a person can be meant
+#: ("Kind regards, Dawn Heath": given_and_surname in :func:`_name_spans`); not a ward,
+#: named after flowers and people
 #: ("Thanks to Poppy Ward", "Alice Ward"), a church, or a street, lane or bridge, named
 #: after people too ("George Street", "Duncan Street").
 _SIGNED_PLACE_SURNAMES = frozenset("hall hill cross heath fields field brook".split())
@@ -1317,6 +1316,8 @@ _SIGNED_PLACE_SURNAMES = frozenset("hall hill cross heath fields field brook".sp
 #: staff were amazing").
 _ONES_ROLES = _ROLE_WORDS | _SET_OFF_ROLES | _JOB_ROLES | (_BRACKET_ROLES - {
     "staff", "member", "resident", "student"})
+#: Sign-offs before a name, a comma or a line break between ("Kind regards, Margaret
+#: Hall").
 _SIGN_OFF_CUES = frozenset("regards wishes signed yours sincerely faithfully thanks".split())
 #: Introductions of thanks or a sign-off, after which a given name and a surname that
 #: are words are a person's (not "Dear", "Hello": "Dear Willow Ward").
