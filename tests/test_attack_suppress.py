@@ -199,8 +199,10 @@ def _feasible(where: tuple[int, ...], moved: tuple[int, ...]) -> bool:
     (12, 5, 10), (15, 5, 10),
     # every group reviewed twice, at a higher --min-count and --min-base: "not shown" at
     # a level, withheld because its movement beside it gave its one "not involved" away
-    # (10 of 11 compared), said so itself (an independent reader's attack, session 15)
-    (11, 6, 11),
+    # (10 of 11 compared), said so itself (an independent reader's attack, session 15,
+    # which found it at these settings and more, each where the level's total is the
+    # minimum base)
+    (11, 6, 11), (13, 7, 13), (14, 9, 14), (15, 10, 15),
 ])
 def test_a_reader_who_knows_the_rule_pins_nothing_of_a_level_and_its_movement(
         groups, min_count, min_base):
