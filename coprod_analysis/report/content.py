@@ -295,13 +295,14 @@ def _movement_beside_hidden_not_involved(out: dict[str, pd.DataFrame]) -> None:
     """Publish no movement (groups compared neither) for a level whose "not involved"
     on the ladder is not shown as a number.
 
-    A group not involved at a review is compared at no level's movement, so groups
-    compared beside the groups reviewed again bounds "not involved": 10 compared of 11
-    says at most 1, and a hidden "<6" says at least 1. Hiding the movement only where
-    it gave the count away told a reader, who knows the rule, that it had (an
-    independent reader's attack, session 15: at ``--min-count 6 --min-base 11``, 1 not
-    involved recovered from a level withheld in both tables). So the movement goes
-    wherever the count is hidden, which a reader sees anyway, whatever the counts."""
+    A group not involved at a level, at either review, is not compared at that level's
+    movement, so groups compared beside the groups reviewed again bounds the level's
+    "not involved": 10 compared of 11 says at most 1, and a hidden "<6" says at least
+    1. Hiding the movement only where it gave the count away told a reader, who knows
+    the rule, that it had (an independent reader's attack, session 15: at
+    ``--min-count 6 --min-base 11``, 1 not involved recovered from a level withheld in
+    both tables). So the movement goes wherever the count is hidden, which a reader
+    sees anyway, whatever the counts."""
     where, moved = out["where"], out["moved"]
     for level in where.index:
         if level != OVERALL_LEVEL and level in moved.index \
