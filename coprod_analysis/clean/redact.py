@@ -1298,10 +1298,11 @@ _CLOSING_ENDS = frozenset(closing[-1] for closing in _CLOSINGS)
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
 _LIST_MARKS = frozenset(("&", ",", "+", "/"))
-#: Words before a place's name that say a way or a place is meant ("ON GREAT GEORGE
-#: STREET", "THE WALK UP BRANDON HILL", "PARKING BEHIND ...", "VENUE - SCOTT HALL").
+#: Words before a place's name that say a way or a place is meant, besides
+#: ``_PLACE_CUES`` ("ON GREAT GEORGE STREET", "THE WALK UP BRANDON HILL", "PARKING
+#: BEHIND ...", "VENUE - SCOTT HALL").
 _WAY_CUES = frozenset("""great upper lower down up by behind around round along off past
-near opposite via venue location parking""".split())
+venue location parking""".split())
 #: A number after a word ("Ward 12").
 _NUMBER_AFTER = re.compile(r"[ \t]*\d")
 #: Kisses after a name ("Faith Brook x").
@@ -1323,8 +1324,7 @@ _SIGN_OFF_CUES = frozenset("regards wishes signed yours sincerely faithfully tha
 #: are words are a person's (not "Dear", "Hello": "Dear Willow Ward").
 _THANKS_OR_SIGN_OFF = frozenset(
     intro for intro in _INTRO_KINDS
-    if (intro[0] in _THANKS_WORDS and intro[0] not in ("dear", "hello", "hi"))
-    or intro[-1] in _SIGN_OFF_CUES)
+    if intro[0] in _THANKS_ONLY or intro[-1] in _SIGN_OFF_CUES)
 #: Words before a given name that make it, with a place's word after it, a place's
 #: name: "at Sarah Hall", "the Amy Ward", "St Helen Church".
 _PLACE_CUES = frozenset("""st saint the at in on into onto near opposite inside outside via
@@ -2099,6 +2099,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # Introductions: "speak to sarah", "thanks Rob", "I'm Priya", "Regards, Harold".
     text_speak = " 2 " in text or " 4 " in text
     thanked: list[int] = []  # where given_and_surname took a name after thanks
+
+    def take_pair(j: int) -> None:
+        """Mark words j and j+1, a name given_and_surname found, as a name."""
+        mark(j)
+        mark(j + 1)
+        thanked.append(j)
     for j in range(1, n):
         if name[j] or covered[j] or not (text_speak or keys[j - 1] in _INTRO_LAST):
             continue
@@ -2126,9 +2132,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
             continue
         if intro in _THANKS_OR_SIGN_OFF and given_and_surname(j):
-            mark(j)
-            mark(j + 1)
-            thanked.append(j)
+            take_pair(j)
             continue
         if _is_title_case(word) and kind == "job":
             ok = unknown(j) or is_given(key)
@@ -2189,9 +2193,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                                              or keys[j] in gaz.given_common):
             continue
         if closing_before(j) and given_and_surname(j):
-            mark(j)
-            mark(j + 1)
-            thanked.append(j)
+            take_pair(j)
 
     # and the next in a list of them: "Thank you Mark Hall and Faith Brook", "Thanks
     # Dawn Heath & Frank Hill"
@@ -2199,8 +2201,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         joined = (keys[j - 1] == "and" and name[j - 2] and gap(j - 1) == " "
                   and gap(j) == " ") or (name[j - 1] and gap(j).strip() in _LIST_MARKS)
         if joined and given_and_surname(j):
-            mark(j)
-            mark(j + 1)
+            take_pair(j)
 
     # A person's verb: "Babajide really helped me", "Gift Moyo explained", not "Carers
     # Leeds helped" (after a capitalised word, only a given name's); or a word that
