@@ -1525,6 +1525,9 @@ def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     ("From Dawn Heath", "From [name]"),
     ("I came from Rose Hill", "I came from Rose Hill"),
     ("Cheers Mark Mate", "Cheers [name] Mate"),
+    # the person spoken to after the name (the final read's auditor, session 15)
+    ("Thank you Dawn Heath, you were brilliant", "Thank you [name], you were brilliant"),
+    ("Thank you Rose Hill, lovely venue", "Thank you Rose Hill, lovely venue"),
     ("With thanks,\nFrank Hill", "With thanks,\n[name]"),
     ("From Dawn Heath (carer)", "From [name] (carer)"),
     ("Thank you Dawn Heath and Faith Brook and Frank Hill",

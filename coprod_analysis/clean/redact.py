@@ -2080,11 +2080,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                                                 or surname in gaz.surnames_common)):
             return False
         # what only a person's name is followed by: the end of the answer or its line,
-        # a kiss, "who", a role set off ("Dawn Heath, volunteer", "(Patient Rep)"), or
+        # a kiss, "who", a role set off ("Dawn Heath, volunteer", "(Patient Rep)"), the
+        # person spoken to ("Thank you Dawn Heath, you were brilliant"), or
         # the next such name in a list ("Dawn Heath and Frank Hill who ran it", "Dawn
         # Heath & Frank Hill")
         person = after == "who" \
             or (mark_after in (",", "(", "-", "\u2013") and after in _ONES_ROLES) \
+            or (mark_after in (",", "-", "\u2013", "!") and after in ("you", "your")) \
             or (after == "and" and mark_after == "" and j + 3 < n and gap(j + 3) == " "
                 and given_and_surname(j + 3)) \
             or (mark_after in _LIST_MARKS and given_and_surname(j + 2))
