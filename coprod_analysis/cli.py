@@ -572,3 +572,7 @@ def _stdout_closed() -> int:
     except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
         pass
     return EXIT_PIPE
+
+
+if __name__ == "__main__":  # ``python -m coprod_analysis.cli`` is the command too
+    raise SystemExit(main())

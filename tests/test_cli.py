@@ -159,3 +159,18 @@ def test_the_printed_summary_names_reasons_problems_and_unmapped_columns(tmp_pat
     assert "2 answers could not be read and were left empty (see problems.csv):" in lines
     assert ("paper.csv: columns read for no question, kept as they are: "
             "'Notes (staff use)'") in lines
+
+
+@pytest.mark.parametrize("module", ["coprod_analysis", "coprod_analysis.cli"])
+def test_either_module_is_the_command(module):
+    """``python -m coprod_analysis.cli`` runs the command as ``python -m coprod_analysis``
+    does (it once did nothing and exited 0, so a script using it made no report)."""
+    import coprod_analysis
+
+    done = subprocess.run([sys.executable, "-m", module, "--version"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"coprod {coprod_analysis.__version__}"
+    bad = subprocess.run([sys.executable, "-m", module, "clean", "nonsense"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "invalid choice: 'nonsense'" in bad.stderr
