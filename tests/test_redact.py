@@ -1611,6 +1611,61 @@ def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(te
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # lists of them, one a line or bulleted, or joined by ";", "also", "as well as", "n"
+    # (two readers' attacks, session 15: all but the first name leaked)
+    ("Thanks to:\nDawn Heath\nFrank Hill\nFaith Brook", "Thanks to:\n[name]\n[name]\n[name]"),
+    ("Thanks to:\n- Dawn Heath\n- Frank Hill", "Thanks to:\n- [name]\n- [name]"),
+    ("Thank you to\n\u2022 Dawn Heath\n\u2022 Faith Brook",
+     "Thank you to\n\u2022 [name]\n\u2022 [name]"),
+    ("Thanks to:\nDawn Heath (chair)\nFrank Hill (treasurer)\nFaith Brook (minutes)",
+     "Thanks to:\n[name] (chair)\n[name] (treasurer)\n[name] (minutes)"),
+    ("Great group. Huge thanks to the volunteers:\n- Dawn Heath\n- Frank Hill",
+     "Great group. Huge thanks to the volunteers:\n- [name]\n- [name]"),
+    ("Thanks to Dawn Heath; Frank Hill", "Thanks to [name]; [name]"),
+    ("Thanks to Dawn Heath, also Frank Hill", "Thanks to [name], also [name]"),
+    ("Thanks to Dawn Heath as well as Frank Hill", "Thanks to [name] as well as [name]"),
+    ("Thanks to Dawn Heath n Frank Hill", "Thanks to [name] n [name]"),
+    ("MARGARET HALL AND PATRICIA HILL WERE LOVELY", "[name] AND [name] WERE LOVELY"),
+    ("MARGARET HALL & PATRICIA HILL WERE LOVELY", "[name] & [name] WERE LOVELY"),
+    # two given names sharing the surname after them
+    ("From Dawn and Frank Hill", "From [name] and [name]"),
+    ("Love from Dawn and Frank Hill xx", "Love from [name] and [name] xx"),
+    # the name ends the sentence of thanks, not next to the thanks, or signs the answer
+    ("Thank you for all your help Dawn Heath", "Thank you for all your help [name]"),
+    ("Thank you for all your help Dawn Heath, I couldn't have done it without you",
+     "Thank you for all your help [name], I couldn't have done it without you"),
+    ("Thank you so so much for everything Dawn Heath",
+     "Thank you so so much for everything [name]"),
+    ("Thank You So Much To Everyone Especially Dawn Heath",
+     "Thank You So Much To Everyone Especially [name]"),
+    ("Thanks for your help, Dawn Heath", "Thanks for your help, [name]"),
+    ("Thanking you, Dawn Heath", "Thanking you, [name]"),
+    ("Thank you kindly, Dawn Heath", "Thank you kindly, [name]"),
+    ("Thank you once again,\nFrank Hill", "Thank you once again,\n[name]"),
+    ("Thanks again!\nFaith Brook", "Thanks again!\n[name]"),
+    ("Thank you!!!\nRose Green x", "Thank you!!!\n[name] x"),
+    ("See you soon,\nFaith Brook x", "See you soon,\n[name] x"),
+    ("Ta ra, Dawn Heath", "Ta ra, [name]"),
+    ("Ta Ra, Dawn Heath", "Ta Ra, [name]"),  # ("Ra" is no name: Leeds says goodbye)
+    # where a venue is as likely, kept: not next to thanks and not ending the answer or
+    # its line, after a word of a place, after a line that ends in a word of a sign-off
+    # and is none
+    ("Thanks so much Carlton Hill! See you next month",
+     "Thanks so much Carlton Hill! See you next month"),
+    ("Thanks for the trip to Rose Hill, it was lovely",
+     "Thanks for the trip to Rose Hill, it was lovely"),
+    ("Thank you for hosting us at Newton Heath, great venue",
+     "Thank you for hosting us at Newton Heath, great venue"),
+    ("Thanks for the lovely day. Rose Hill was a great venue",
+     "Thanks for the lovely day. Rose Hill was a great venue"),
+    ("Thanks to the staff\nRose Hill\nLeeds", "Thanks to the staff\nRose Hill\nLeeds"),
+    ("Day care, Rose Hill", "Day care, Rose Hill"),
+])
+def test_names_in_lists_and_at_the_end_of_thanks(text, expected):
+    redacted_alike(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # what a person does (the sixth red-team corpus; the wider workplaces and roles tried
     # first took "Hope from the church" and "my therapist Tuesday" for people)
     ("Crystal and Jade handed out the packs", "[name] and [name] handed out the packs"),

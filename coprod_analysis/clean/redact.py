@@ -1292,12 +1292,25 @@ and""".split())
 _CLOSINGS = tuple(tuple(c.split()) for c in (
     "love", "lots of love", "with love", "much love", "take care", "all the best", "best",
     "best wishes", "warm wishes", "yours truly", "sincerely", "yours sincerely",
-    "speak soon", "stay safe"))
+    "speak soon", "stay safe", "see you soon", "see you later", "ta ra"))
 _CLOSING_ENDS = frozenset(closing[-1] for closing in _CLOSINGS)
 #: What a person is called after their name, no surname ("Cheers Mark mate").
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
-_LIST_MARKS = frozenset(("&", ",", "+", "/"))
+_LIST_MARKS = frozenset(("&", ",", "+", "/", ";"))
+#: Words that join the names of a list besides its marks ("Dawn Heath, also Frank Hill",
+#: "Dawn Heath as well as Frank Hill", "Dawn Heath n Frank Hill").
+_LIST_WORDS = (("and",), ("also",), ("and", "also"), ("n",), ("plus",), ("as", "well", "as"))
+#: What starts a line of a list, after its line break ("Thanks to:\n- Dawn Heath").
+_BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
+#: Words after which a name ends a sentence of thanks ("Thank you for all your help
+#: Dawn Heath", "Thank you so much for everything Dawn Heath", "... Especially Dawn
+#: Heath"; not "you": "Thank you Rose Hill, lovely venue").
+_THANKS_CLOSE = frozenset("""help support everything kindness patience time again kindly
+especially esp much lot""".split())
+#: Words of thanks that a name may end the sentence of, further on ("Thanking you,
+#: Dawn Heath").
+_THANKS_SAID = _THANKS_ONLY | {"thanking"}
 #: Words before a place's name that say a way or a place is meant, besides
 #: ``_PLACE_CUES`` ("ON GREAT GEORGE STREET", "THE WALK UP BRANDON HILL", "PARKING
 #: BEHIND ...", "VENUE - SCOTT HALL").
@@ -1526,6 +1539,28 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Word i is one nobody's list knows, a slip of the keys or not ("Fungai" of
         "Fungai Moyo", though "fungi" and a letter)."""
         return not _is_known(keys[i]) and words[i][2].isalpha()
+
+    def next_listed(k: int) -> int | None:
+        """Where the next name of a list begins, if word k begins it after a list's mark
+        or the words after word k join it ("& Frank", ", also Frank", "as well as
+        Frank"); else None."""
+        if k + 1 >= n:
+            return None
+        for joins in _LIST_WORDS:
+            end = k + len(joins)
+            if end < n and tuple(keys[k:end]) == joins \
+                    and all(gap(m).strip(" ") in ("", ",") for m in range(k, end + 1)):
+                return end
+        return k if gap(k).strip(" ") in _LIST_MARKS else None
+
+    def caps_listed(k: int) -> bool:
+        """The next name of a list begins at or after word k, a given name and a surname
+        in capitals before praise ("MARGARET HALL AND PATRICIA HILL WERE LOVELY")."""
+        j = next_listed(k)
+        return j is not None and j + 1 < n and gap(j + 1) == " " \
+            and words[j][2].isupper() and words[j + 1][2].isupper() and is_given(keys[j]) \
+            and (keys[j + 1] in _SIGNED_PLACE_SURNAMES or caps_name(j + 1)) \
+            and (praised(j + 1) or caps_listed(j + 2))
 
     def praised(i: int, plural: bool = True) -> bool:
         """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
@@ -1945,7 +1980,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and not (i > 0 and (keys[i - 1] in _PLACE_CUES
                                     or keys[i - 1] in _NOT_BEFORE_NAMES
                                     or keys[i - 1] in _WAY_CUES)) \
-                and (praised(i + 1) or (i == 0 and n == 2))
+                and (praised(i + 1) or (i == 0 and n == 2) or caps_listed(i + 2))
             if len(word) > 2 and caps_name(i) and is_given(key) \
                     and (placed or not is_place(i, i + 1)) \
                     and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))
@@ -2046,7 +2081,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(i)
             mark(i + 1)
 
-    def given_and_surname(j: int) -> bool:
+    def given_and_surname(j: int, said: bool = False) -> bool:
         """Words j and j+1, after thanks or a sign-off, are a given name, also one that
         is a word, and a surname that is a word, written alike, before the end, a mark,
         a kiss or what goes on after a name ("Thanks to Dawn Baker for...", "THANK YOU
@@ -2059,7 +2094,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         name is taken); not a place ("Victoria Hall", a place of Leeds, "Rose Hill
         Road", a ward or a street: "Poppy Ward", "George Street"), a charity ("Sue
         Ryder") or a phrase ("Happy Days Nursery": a given name that SCOWL lists only
-        in lower case; "Thanks, Will Do")."""
+        in lower case; "Thanks, Will Do"). ``said``: where it stands already says a
+        person is meant (the next line of a list of names, the end of a sentence of
+        thanks), a place's word as surname too, unless a capitalised word goes on
+        after it ("Rose Hill Surgery")."""
         if j + 1 >= n or gap(j + 1) != " " or in_taken(j + 1):
             return False
         first, second = words[j][2], words[j + 1][2]
@@ -2084,12 +2122,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # person spoken to ("Thank you Dawn Heath, you were brilliant"), or
         # the next such name in a list ("Dawn Heath and Frank Hill who ran it", "Dawn
         # Heath & Frank Hill")
+        listed = next_listed(j + 2)
         person = after == "who" \
             or (mark_after in (",", "(", "-", "\u2013") and after in _ONES_ROLES) \
             or (mark_after in (",", "-", "\u2013", "!") and after in ("you", "your")) \
-            or (after == "and" and mark_after == "" and j + 3 < n and gap(j + 3) == " "
-                and given_and_surname(j + 3)) \
-            or (mark_after in _LIST_MARKS and given_and_surname(j + 2))
+            or (listed is not None and given_and_surname(listed)) \
+            or (said and not (j + 2 < n and gap(j + 2) == " " and words[j + 2][2][0].isupper()))
         if surname in _PLACE_WORDS:
             # a given name that is a word and a place's word, only where that says a
             # person is meant ("Kind regards, Dawn Heath"; not "Thanks to Rose Hill for
@@ -2123,7 +2161,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         intro = before[-3:] if before[-3:] in _INTRO_KINDS else before[-2:] \
             if before[-2:] in _INTRO_KINDS else before[-1:] if before[-1:] in _INTRO_KINDS \
             else None
-        if intro is None or between.count("\n") > 1 or between.strip(" ,:-\r\n") != "" \
+        if intro is None or between.count("\n") > 1 \
+                or between.strip(" ,:-\r\n*\u2022\u2013") != "" \
                 or any(text[words[k][0] - 1:words[k][0]] == "[" and
                        text[words[k][1]:words[k][1] + 1] == "]"
                        for k in range(j - len(intro) + (spoken is not None), j)):
@@ -2131,7 +2170,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         kind = _INTRO_KINDS[intro]
         word, key = words[j][2], keys[j]
         if key in _STOP or key in _TITLES or key in _WORD_TITLES \
-                or key.startswith(("i'", "i\u2019")):  # "I'm", "I've": no name
+                or key.startswith(("i'", "i\u2019")) \
+                or (intro == ("ta",) and key == "ra"):  # "I'm", "I've", "Ta Ra": no name
             continue
         if intro in _THANKS_OR_SIGN_OFF and given_and_surname(j):
             take_pair(j)
@@ -2180,8 +2220,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if k >= 0 and tuple(keys[k:j]) == closing and ("," in between or "\n" in between) \
                     and (k == 0 or "\n" in gap(k) or sentence_start(k)):
                 return True
-        if keys[j - 1] == "from" and between == " " and (j == 1 or "\n" in gap(j - 1)):
-            return True
+        if keys[j - 1] == "from" and between == " " and (
+                j == 1 or "\n" in gap(j - 1) or keys[j - 2] in _CLOSING_ENDS):
+            return True  # "From Dawn Heath", "Love from Dawn and Frank Hill"
         for k in range(j - 1, max(-1, j - 6), -1):
             if keys[k] in _THANKS_ONLY:
                 return True
@@ -2189,21 +2230,82 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return False
         return False
 
+    def thanks_said(j: int, signature: bool) -> bool:
+        """Thanks come before word j in its sentence ("Thank you for all your help Dawn
+        Heath", "Thanking you, Dawn Heath"), or on the line before a list that a colon
+        opens ("Huge thanks to the volunteers:\n- Dawn Heath"); for a ``signature``
+        (a name that ends the answer), in its last two lines, or a sign-off's last word
+        just before it ("Thanks again!\nFaith Brook", "See you soon,\nFaith Brook x")."""
+        breaks = 0
+        for k in range(j - 1, max(-1, j - 15), -1):
+            between = gap(k + 1)
+            if "\n" in between:
+                breaks += 1
+            if signature:
+                if breaks > 2 or "?" in between:
+                    return False
+                if k == j - 1 and keys[k] in _CLOSING_ENDS and any(
+                        tuple(keys[k + 1 - len(c):k + 1]) == c for c in _CLOSINGS):
+                    return True
+            elif "." in between or "?" in between or "!" in between or (
+                    "\n" in between and not (breaks == 1 and k == j - 1
+                                             and between.lstrip(" ").startswith(":"))):
+                return False
+            if keys[k] in _THANKS_SAID:
+                return True
+        return False
+
+    def ends_answer(j: int) -> bool:
+        """Nothing but kisses (or marks) from word j to the end of the answer."""
+        return all(keys[k] in _KISSES for k in range(j, n))
+
     for j in range(1, n - 1):
         # (the cheapest test first: most words are no given name)
         if name[j + 1] or covered[j] or not (keys[j] in gaz.given
                                              or keys[j] in gaz.given_common):
             continue
-        if closing_before(j) and given_and_surname(j):
+        closing = closing_before(j)
+        if closing and given_and_surname(j):
+            take_pair(j)
+        elif closing and keys[j + 1] == "and" and j + 3 < n and gap(j + 1) == " " \
+                and gap(j + 2) == " " and _is_title_case(words[j][2]) and (
+                    keys[j] in gaz.given or keys[j] in capitalised_english()) \
+                and keys[j] not in _PLACE_GIVEN and keys[j] not in local \
+                and given_and_surname(j + 2):
+            # two given names and the surname they share: "From Dawn and Frank Hill"
+            mark(j)
+            take_pair(j + 2)
+        elif not closing and (
+                # after a word that ends thanks, before the end of the clause ("Thank you
+                # for all your help Dawn Heath, I couldn't ..."); set off by a mark, where
+                # the answer or its line ends ("Thank you kindly, Dawn Heath")
+                (keys[j - 1] in _THANKS_CLOSE and gap(j) == " " and (
+                    j + 2 >= n or keys[j + 2] in _KISSES
+                    or gap(j + 2).strip(" ")[:1] in (",", ".", "!", ";", ")", "\n")))
+                or (gap(j).strip(" ") and (ends_answer(j + 2) or "\n" in gap(j + 2)))) \
+                and given_and_surname(j, said=True) \
+                and thanks_said(j, ends_answer(j + 2) and gap(j).strip(" ") != ""):
+            # a name that ends a sentence of thanks, or signs the answer after thanks
             take_pair(j)
 
     # and the next in a list of them: "Thank you Mark Hall and Faith Brook", "Thanks
-    # Dawn Heath & Frank Hill"
+    # Dawn Heath & Frank Hill", "..., also Frank Hill", one a line ("Thanks
+    # to:\nDawn Heath (chair)\n- Frank Hill")
+    started = set(thanked)
     for j in range(min(thanked) + 2, n) if thanked else ():
-        joined = (keys[j - 1] == "and" and name[j - 2] and gap(j - 1) == " "
-                  and gap(j) == " ") or (name[j - 1] and gap(j).strip() in _LIST_MARKS)
-        if joined and given_and_surname(j):
+        between = gap(j)
+        if "\n" in between:
+            k = j - 1  # where the line before begins
+            while k > 0 and "\n" not in gap(k):
+                k -= 1
+            joined = k in started and between.rsplit("\n", 1)[1].strip() in _BULLETS
+        else:
+            joined = any(name[k - 1] and next_listed(k) == j
+                         for k in range(max(j - 3, 1), j + 1))
+        # (on a line of its own, a place's word as surname too: "Faith Brook (minutes)")
+        if joined and given_and_surname(j, said="\n" in between):
             take_pair(j)
+            started.add(j)
 
     # A person's verb: "Babajide really helped me", "Gift Moyo explained", not "Carers
     # Leeds helped" (after a capitalised word, only a given name's); or a word that
