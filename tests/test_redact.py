@@ -1660,6 +1660,32 @@ def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(te
      "Thanks for the lovely day. Rose Hill was a great venue"),
     ("Thanks to the staff\nRose Hill\nLeeds", "Thanks to the staff\nRose Hill\nLeeds"),
     ("Day care, Rose Hill", "Day care, Rose Hill"),
+    # a blank line after the sign-off; two spaces in the name; more words that join a list
+    ("Kind regards\n\nFaith Brook", "Kind regards\n\n[name]"),
+    ("Kind regards,\r\n\r\nFaith Brook", "Kind regards,\r\n\r\n[name]"),
+    ("Kind regards, Dawn  Heath", "Kind regards, [name]  [name]"),
+    ("Thanks to Dawn Heath and also Frank Hill", "Thanks to [name] and also [name]"),
+    ("Thank you to Dawn Heath and to Frank Hill", "Thank you to [name] and to [name]"),
+    # the name first, then thanks set off and nothing more on the line
+    ("Dawn Heath - thank you so much", "[name] - thank you so much"),
+    ("Dawn Heath, thank you xx", "[name], thank you xx"),
+    ("Great day\nDawn Heath: thanks", "Great day\n[name]: thanks"),
+    ("Rose Hill, thanks for hosting", "Rose Hill, thanks for hosting"),
+    ("Carlton Hill - thanks for the room", "Carlton Hill - thanks for the room"),
+    # after a title that is a word (of those who care, teach or lead a faith), and a
+    # surname in capitals after a title
+    ("Matron Joy Cross was great", "Matron [name] was great"),
+    ("Rev Grace Church led the service", "Rev [name] led the service"),
+    ("Thank you Nurse Grace Hill", "Thank you Nurse [name]"),
+    ("Dr Sarah HILL was lovely", "Dr [name] was lovely"),
+    ("We met at Lady Margaret Hall", "We met at Lady Margaret Hall"),
+    ("Nurse Grace Ward 3", "Nurse Grace Ward 3"),
+    # in capitals, the whole answer with a kiss, or a role set off to the line's end
+    ("MARGARET HALL X", "[name] X"),
+    ("MARGARET HALL - VOLUNTEER", "[name] - VOLUNTEER"),
+    ("MARGARET HALL (VOLUNTEER)", "[name] (VOLUNTEER)"),
+    ("SCOTT HALL - VOLUNTEER CENTRE", "SCOTT HALL - VOLUNTEER CENTRE"),
+    ("HOME CARE\nSCOTT HALL\nMEALS ON WHEELS", "HOME CARE\nSCOTT HALL\nMEALS ON WHEELS"),
 ])
 def test_names_in_lists_and_at_the_end_of_thanks(text, expected):
     redacted_alike(text, expected)

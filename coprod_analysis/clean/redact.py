@@ -733,6 +733,11 @@ _TITLES = frozenset("mr mrs ms mx dr cllr prof revd".split())
 #: Titles that are also ordinary words: a name follows only if it is capitalised.
 _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame lady lord auntie
 aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split())
+#: Titles that are words, of those who care, teach or lead a faith, before a given name
+#: and a place's word that are a person's ("Matron Joy Cross", "Rev Grace Church"; not
+#: "Lady Margaret Hall", "Sir John Street").
+_CARING_TITLES = frozenset("""miss doctor professor sister nurse father matron rev reverend
+pastor imam rabbi councillor fr sr""".split())
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 #: Words after a title that make it no person's: "dr appts", "Dr Google", "Mr Men",
@@ -1299,8 +1304,10 @@ _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".sp
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
 _LIST_MARKS = frozenset(("&", ",", "+", "/", ";"))
 #: Words that join the names of a list besides its marks ("Dawn Heath, also Frank Hill",
-#: "Dawn Heath as well as Frank Hill", "Dawn Heath n Frank Hill").
-_LIST_WORDS = (("and",), ("also",), ("and", "also"), ("n",), ("plus",), ("as", "well", "as"))
+#: "Dawn Heath as well as Frank Hill", "Dawn Heath n Frank Hill", "to Dawn Heath and to
+#: Frank Hill").
+_LIST_WORDS = (("as", "well", "as"), ("and", "also"), ("and", "to"), ("and",), ("also",),
+               ("n",), ("plus",))  # (the longest first: "and also" before "and")
 #: What starts a line of a list, after its line break ("Thanks to:\n- Dawn Heath").
 _BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
 #: Words after which a name ends a sentence of thanks ("Thank you for all your help
@@ -1888,6 +1895,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                         title_text and fkey in english_words() and not gaz.is_name(fkey)
                         and fkey not in gaz.surnames))
                     or (key in _WORD_TITLES and word[0].isupper() and _worded_surname(fkey))
+                    or (key in _CARING_TITLES and word[0].isupper() and i + 2 < n
+                        and keys[i + 2] in _SURNAME_PLACE_WORDS
+                        and (fkey in gaz.given or fkey in gaz.given_common))
                     ) and (
                     sep not in (", ", " (") or text[words[i + 1][1]:words[i + 1][1] + 1] in (
                         "", ",", ".", "!", ";", ")")):  # "my son, Tendai, came"
@@ -1900,12 +1910,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # (a relation's possessive is a person's before a place's word too: "my
                 # husband Kwame's NHS number")
                 # (after a title, a given name and a place's word as surname are a
-                # person's: "Dr Sarah Hill", "Mrs Dawn Heath", "Cllr Jane Street"; not
-                # "Dr Sarah Hill Road", a ward: "Dr Ahmed Ward staff", "Dr Ali Ward 12")
-                titled = key in _TITLES and i + 2 < n and gap(i + 2) == " " \
+                # person's: "Dr Sarah Hill", "Mrs Dawn Heath", "Cllr Jane Street", "Dr
+                # Sarah HILL", "Matron Joy Cross"; not "Dr Sarah Hill Road", a ward: "Dr
+                # Ahmed Ward staff", "Dr Ali Ward 12")
+                titled = (key in _TITLES or (key in _CARING_TITLES and word[0].isupper())) \
+                    and i + 2 < n and gap(i + 2) == " " \
                     and keys[i + 2] in _SURNAME_PLACE_WORDS and keys[i + 2] != "ward" \
                     and words[i + 2][2][0].isupper() \
-                    and words[i + 2][2].isupper() == follow.isupper() \
+                    and (words[i + 2][2].isupper() or not follow.isupper()) \
                     and (fkey in gaz.given or fkey in gaz.given_common) \
                     and not follow.endswith(("'s", "\u2019s")) \
                     and not (i + 3 < n and keys[i + 3] in _PLACE_WORDS and gap(i + 3) == " "
@@ -1980,7 +1992,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and not (i > 0 and (keys[i - 1] in _PLACE_CUES
                                     or keys[i - 1] in _NOT_BEFORE_NAMES
                                     or keys[i - 1] in _WAY_CUES)) \
-                and (praised(i + 1) or (i == 0 and n == 2) or caps_listed(i + 2))
+                and (praised(i + 1) or caps_listed(i + 2)
+                     # the whole answer, a kiss after it ("MARGARET HALL X"), or
+                     # opening a line, its role set off to the line's end ("MARGARET
+                     # HALL - VOLUNTEER"; not "HOME CARE\nSCOTT HALL\nMEALS ON WHEELS")
+                     or (i == 0 and all(keys[k] in _KISSES for k in range(i + 2, n)))
+                     or ((i == 0 or "\n" in gap(i)) and i + 2 < n
+                         and keys[i + 2] in _ONES_ROLES
+                         and gap(i + 2).strip(" ") in (",", "-", "\u2013", "(")
+                         and (i + 3 >= n or "\n" in gap(i + 3)
+                              or gap(i + 3).strip(" ") == ")")))
             if len(word) > 2 and caps_name(i) and is_given(key) \
                     and (placed or not is_place(i, i + 1)) \
                     and (upper_text or (nxt and gap(i + 1) == " " and caps_name(i + 1))
@@ -2098,7 +2119,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         person is meant (the next line of a list of names, the end of a sentence of
         thanks), a place's word as surname too, unless a capitalised word goes on
         after it ("Rose Hill Surgery")."""
-        if j + 1 >= n or gap(j + 1) != " " or in_taken(j + 1):
+        if j + 1 >= n or gap(j + 1) not in (" ", "  ") or in_taken(j + 1):
             return False
         first, second = words[j][2], words[j + 1][2]
         if not ((_is_title_case(first) and _is_title_case(second))
@@ -2161,7 +2182,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         intro = before[-3:] if before[-3:] in _INTRO_KINDS else before[-2:] \
             if before[-2:] in _INTRO_KINDS else before[-1:] if before[-1:] in _INTRO_KINDS \
             else None
-        if intro is None or between.count("\n") > 1 \
+        if intro is None or between.count("\n") > (  # a blank line too: "Regards\n\nDawn"
+                2 if between.replace("\r", "").strip(" ,") == "\n\n" else 1) \
                 or between.strip(" ,:-\r\n*\u2022\u2013") != "" \
                 or any(text[words[k][0] - 1:words[k][0]] == "[" and
                        text[words[k][1]:words[k][1] + 1] == "]"
@@ -2255,6 +2277,12 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return True
         return False
 
+    def next_line(j: int) -> int:
+        """The first word from word j on that begins a line, or n."""
+        while j < n and "\n" not in gap(j):
+            j += 1
+        return j
+
     def ends_answer(j: int) -> bool:
         """Nothing but kisses (or marks) from word j to the end of the answer."""
         return all(keys[k] in _KISSES for k in range(j, n))
@@ -2286,6 +2314,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and given_and_surname(j, said=True) \
                 and thanks_said(j, ends_answer(j + 2) and gap(j).strip(" ") != ""):
             # a name that ends a sentence of thanks, or signs the answer after thanks
+            take_pair(j)
+
+    # before thanks set off, where the answer or a line begins, the thanks alone to its
+    # end: "Dawn Heath - thank you so much" (not "Rose Hill, thanks for hosting")
+    for j in range(n - 2):
+        if keys[j + 2] in _THANKS_SAID and (j == 0 or "\n" in gap(j)) and not name[j] \
+                and gap(j + 2).strip(" ") in (",", "-", "\u2013", ":") \
+                and all(keys[k] in _THANKS_GO_ON or keys[k] in _KISSES
+                        for k in range(j + 3, next_line(j + 3))) \
+                and given_and_surname(j, said=True):
             take_pair(j)
 
     # and the next in a list of them: "Thank you Mark Hall and Faith Brook", "Thanks
