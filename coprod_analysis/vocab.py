@@ -634,6 +634,10 @@ _PEOPLE = r"(?:respondent|participant|recipient|responder|attendee|delegate|user
 #: as a regular expression (redaction and identifier columns use it).
 NI_PREFIX = (r"(?:(?!(?i:BG|GB|KN|NK|NT|TN|ZZ))[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z]"
              r"[A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z]|[Qq][Qq])")
+#: What may stand between the parts of a National Insurance number: nothing, a space, a
+#: full stop, a dash or a slash, spaced or not ("AB 12 34 56 C", "AB/12/34/56/C", "AB /
+#: 12 / 34 / 56 / C"), as a regular expression.
+NI_GAP = r"(?:[ \t]?[./\-])?[ \t]?"
 
 #: The header spellings, in the order they are tried (e-mail and IP address before
 #: address; the first match wins).

@@ -229,3 +229,7 @@ def test_a_column_of_national_insurance_numbers_is_found_by_its_values():
     assert [value_kind(v) for v in ("AB-12-34-56-C", "ab/12/34/56/c", "AB.12.34.56.C",
                                     "AB 123 456 C", "AB--12-34-56-C")] == [
         "ni_number", "ni_number", "ni_number", None, None]
+    # and the marks spaced (session 16), one mark at most between two parts
+    assert [value_kind(v) for v in ("AB / 12 / 34 / 56 / C", "ab - 12 - 34 - 56 - c",
+                                    "AB / / 12 / 34 / 56 / C")] == [
+        "ni_number", "ni_number", None]

@@ -1463,7 +1463,16 @@ def test_what_a_reader_found_this_session_s_rules_took_for_names(text):
     ("NI: AB 123 456 C", "NI: [ni_number]"),
     ("national ins AB123456", "national ins [ni_number]"),
     ("NI: ab/12/34/56/c", "NI: [ni_number]"),  # slashes, after a cue only (session 15)
-    ("ref AB/12/34/56/C", "ref AB/12/34/56/C"),
+    # in capitals, its pairs set apart by the same mark, with its letter, HMRC's shape
+    # anywhere (session 16: "AB/12/34/56/C is my NI number" leaked, its cue after it);
+    # in lower case, or without the letter, only after a cue
+    ("ref AB/12/34/56/C", "ref [ni_number]"),
+    ("AB/12/34/56/C is my NI number", "[ni_number] is my NI number"),
+    ("ref ab/12/34/56/c", "ref ab/12/34/56/c"),
+    ("ref AB/12-34/56 C", "ref AB/12-34/56 C"),
+    ("NI number (for the form): AB/12/34/56/C", "NI number (for the form): [ni_number]"),
+    ("NI number (for the form): ab 12 34 56 c", "NI number (for the form): [ni_number]"),
+    ("NI number AB / 12 / 34 / 56 / C", "NI number [ni_number]"),
     ("ref AB123456 thanks", "ref AB123456 thanks"),
     ("60 dib lane, west yorkshire ls8 3aj", "[address], west yorkshire [postcode]"),
 ])
@@ -1752,6 +1761,10 @@ def test_the_best_and_a_role_is_said_of_a_person(text, expected):
     ("meet at 10:30:45", "meet at 10:30:45"),
     ("from 12:30-13:30, room 3", "from 12:30-13:30, room 3"),
     ("ratio 1::2 at 10::00", "ratio 1::2 at 10::00"),
+    # after a label's colon (session 16), but never from inside another address
+    ("my IP:2001:db8:85a3::8a2e:370:7334 was shown", "my IP:[ip_address] was shown"),
+    ("ip address:2001:db8::8a2e:370:7334", "ip address:[ip_address]"),
+    ("scores 1:2:3:4:5:6:7:8:2001:db8::1", "scores 1:2:3:4:5:6:7:8:2001:db8::1"),
 ])
 def test_ip_addresses(text, expected):
     assert redact(text) == expected

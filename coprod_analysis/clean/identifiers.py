@@ -47,7 +47,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from coprod_analysis.vocab import NI_PREFIX
+from coprod_analysis.vocab import NI_GAP, NI_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -79,14 +79,14 @@ _DECIMAL = r"[-+]?\d{1,3}\.\d+"
 _PAIR = re.compile(rf"[(\[]?\s*({_DECIMAL})\s*[,;/ ]\s*({_DECIMAL})\s*[)\]]?")
 _SINGLE = re.compile(r"[-+]?\d{1,3}\.(\d{4,})")
 #: A National Insurance number, as the whole cell ("AB 12 34 56 C", any case).
-_NI = re.compile(rf"{NI_PREFIX}[ ./-]?\d{{2}}[ ./-]?\d{{2}}[ ./-]?\d{{2}}[ ./-]?[A-Da-d]")
+_NI = re.compile(rf"{NI_PREFIX}{NI_GAP}\d{{2}}{NI_GAP}\d{{2}}{NI_GAP}\d{{2}}{NI_GAP}[A-Da-d]")
 #: A full UK postcode (outward and inward code), as the whole cell.
 _POSTCODE = re.compile(r"(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}",
                        re.IGNORECASE)
 #: A cheap first look: a cell that could be any of the kinds (so most columns of
 #: answers are ruled out without a closer look).
 _MAYBE = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}|\S*@\S*|[\d\s().+\-]{10,22}"
-                    r"|[A-Za-z]{2}[\d\s./\-]{6,11}[A-Da-d]"
+                    r"|[A-Za-z]{2}[\d\s./\-]{6,20}[A-Da-d]"  # (NI, its marks spaced too)
                     r"|[\d\s./\-]{10,20}|(?=.*[:.])[0-9a-fA-F:.]{2,45}"
                     rf"|[(\[]?\s*{_DECIMAL}(?:\s*[,;/ ]\s*{_DECIMAL})?\s*[)\]]?")
 

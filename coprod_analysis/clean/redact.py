@@ -116,7 +116,7 @@ from coprod_analysis.clean.gazetteer import (
 )
 from coprod_analysis.clean.gazetteer import load as load_gazetteer
 from coprod_analysis.clean.values import map_distinct_many
-from coprod_analysis.vocab import NI_PREFIX
+from coprod_analysis.vocab import NI_GAP, NI_PREFIX
 
 #: What :func:`redact` puts in place of what it removes.
 PLACEHOLDERS = ("[email]", "[nhs_number]", "[phone]", "[postcode]", "[address]",
@@ -310,25 +310,29 @@ _OWN_NUMBER_BEFORE = re.compile(
     r"\W{0,3}(?:is\W{0,3})?$", re.IGNORECASE)
 #: A National Insurance number: two letters as HMRC allots them (``vocab.NI_PREFIX``),
 #: six digits and a letter A to D (or none), spaced, dotted, dashed or slashed or not
-#: ("AB 12 34 56 C", "AB 123 456 C", "AB-12-34-56-C", "ab/12/34/56/c").
-_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}[ \t./\-]?(?:\d[ \t./\-]?){{5}}\d"
-                        r"(?:[ \t./\-]?[A-Da-d])?(?![\w])")
+#: ("AB 12 34 56 C", "AB 123 456 C", "AB-12-34-56-C", "ab/12/34/56/c", "AB / 12 / ...").
+_NI_NUMBER = re.compile(rf"(?<![\w]){NI_PREFIX}{NI_GAP}(?:\d{NI_GAP}){{5}}\d"
+                        rf"(?:{NI_GAP}[A-Da-d])?(?![\w])")
 #: An IPv4 address: four numbers of up to three digits joined by dots, no more ("10.0.19041.1"
 #: is a version: its third part is over 255; "1.2.3.4", under eight characters, a list
 #: of sections: both checked by the caller).
 _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
 #: What may be an IPv6 address: hexadecimal groups joined by colons, two colons or more
-#: (checked by the caller with :mod:`ipaddress`: "2001:db8::1", not "10:30:45").
-_IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+#: (checked by the caller with :mod:`ipaddress`: "2001:db8::1", not "10:30:45"), not
+#: inside another, after a label's colon too ("IP:2001:db8::1").
+_IPV6 = re.compile(r"(?<![\w.])(?<![0-9A-Fa-f:]:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}"
+                   r"(?![\w:])")
 #: What says the dotted numbers after it are a version, not an address ("v1.2.3.4").
 _VERSION_BEFORE = re.compile(r"(?i:\bv|version|ver\.?|release|build)\s*$")
-#: HMRC's own way of writing one, spaced in pairs or not, with its letter.
-_NI_SHAPE = re.compile(r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+#: HMRC's own way of writing one, spaced in pairs or not, with its letter; or its
+#: pairs set apart by one mark, the same each time ("AB/12/34/56/C", "AB-12-34-56-C").
+_NI_SHAPE = re.compile(r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
+                       r"|[A-Z]{2}( ?[./\-] ?)\d{2}\1\d{2}\1\d{2}\1[A-D]")
 #: What says a National Insurance number follows, just before it (not "the NI office ...
 #: form CA 123456", "ni hao! booking ref kh 123 456": a reader's attack, session 14).
 _NI_CUE = re.compile(r"(?i:\bn\.?i\.?(?:[ \t]*(?:no|num|number))?|national[ \t]+ins(?:urance)?"
                      r"(?:[ \t]*(?:no|num|number))?|\bnino|insurance[ \t]+(?:no|num|number))"
-                     r"\W{0,3}(?:is\W{0,3})?$")
+                     r"(?:[ \t]*\([^()]{0,30}\))?\W{0,3}(?:is\W{0,3})?$")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
@@ -3377,7 +3381,7 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             # HMRC's own shape ("AB 12 34 56 C") in capitals anywhere; any other (in lower
             # case, grouped 3-3 or dashed, without its letter) only just after a cue
             if (_NI_SHAPE.fullmatch(m.group()) and m.group().isupper()) or _NI_CUE.search(
-                    text, max(0, m.start() - 20), m.start()):
+                    text, max(0, m.start() - 50), m.start()):  # ("NI no. (for the form):")
                 add(m.start(), m.end(), "[ni_number]")
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
                     or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
