@@ -1493,6 +1493,31 @@ def test_variants_of_this_session_s_rules(text, expected):
     ("the kit was great", "the kit was great"),
     ("will was great", "will was great"),
     ("the session was great", "the session was great"),
+    # given names that are common words too, only where a clause begins (session 16)
+    ("pat was great", "[name] was great"),
+    ("frank was lovely", "[name] was lovely"),
+    ("great session. mark was great", "great session. [name] was great"),
+    ("Great day, dawn was lovely", "Great day, [name] was lovely"),
+    ("my mark was great", "my mark was great"),
+    ("her mark was great", "her mark was great"),
+    ("first mark was good", "first mark was good"),
+    ("a frank discussion was helpful", "a frank discussion was helpful"),
+    ("the pat on the back was nice", "the pat on the back was nice"),
+    ("the dawn was lovely", "the dawn was lovely"),
+    # praise as people type it: letters typed over and over, "v", two adverbs, "the
+    # best", "woz", "amazin", "brill"; and "rang"
+    ("jo was soooo lovely", "[name] was soooo lovely"),
+    ("jo was v helpful", "[name] was v helpful"),
+    ("jo was very very kind", "[name] was very very kind"),
+    ("jo was the best", "[name] was the best"),
+    ("jo was amazin", "[name] was amazin"),
+    ("tendai woz lovely", "[name] woz lovely"),
+    ("KEV YOUNG WOS BRILL", "[name] WOS BRILL"),
+    ("sue rang me back the same day", "[name] rang me back the same day"),
+    ("MARGARET HALL WAS VERY VERY KIND", "[name] WAS VERY VERY KIND"),
+    ("lunch was soooo lovely", "lunch was soooo lovely"),
+    ("the session was the best", "the session was the best"),
+    ("Hope was the best part", "Hope was the best part"),
 ])
 def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     redacted_alike(text, expected)

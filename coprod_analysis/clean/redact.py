@@ -922,20 +922,24 @@ _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellen
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable knowledgable passionate enthusiastic patient funny warm
 caring clear good nice awesome outstanding professional thoughtful
-understanding""".split()) | frozenset(
+understanding gr8 amazin brill""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
 impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
 terrible horrible nasty unkind""".split())
 #: Adverbs that may stand between "was" and a word of praise.
 _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
-    "very super incredibly extremely truly absolutely brilliantly quite rather too".split())
+    """very super incredibly extremely truly absolutely brilliantly quite rather too v well
+dead proper""".split())
+#: A letter written three times or more ("soooo lovely", "amaaazing"), read once or
+#: twice (:func:`_squeezed`).
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
 #: Verbs of what a person does, after which a capitalised word nobody's list knows
 #: is a name ("Tsiory made me feel welcome"), besides ``_PERSON_VERBS``.
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
 said says explains helps listens did sorted brought knew knows kept keeps ignored
-shouted forgot interrupted put puts translated handed""".split())
+shouted forgot interrupted put puts translated handed rang phoned""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
@@ -945,10 +949,13 @@ _WORKPLACES = frozenset("""reception pharmacy admin council surgery office desk 
 practice hospital clinic healthwatch ccg icb pals door security""".split())  # (not the
 # church, the school, the cafe …: "Hope from the church gave me strength", "Ivy on the
 # church wall" were taken for people, a reader's attack on a longer list, session 14)
+#: "was" and "is" as they are typed ("Tendai ws lovely", "Chipo ur a gem").
+_WAS_WORD = frozenset("was is ws woz wos wuz".split())
+_WAS_WORDS = _WAS_WORD | {"were"}
 #: The words with which praise of a person after a name begins, as ``praised`` (in
 #: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
-_PRAISE_NEXT = frozenset({"was", "is", "were", "from", "at", "on", "thank", "thanks",
-                          "cheers"}) | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS | _PRAISE
+_PRAISE_NEXT = frozenset({"from", "at", "on", "thank", "thanks", "cheers"}) | _WAS_WORDS \
+    | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS | _PRAISE
 #: Nouns of praise after "is a"/"was a": "Chipo is a legend".
 _PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
 asset angel laugh pleasure""".split())
@@ -967,7 +974,7 @@ _PRAISE_NEXT_NEXT = {
     **{w: _ROLE_WORDS for w in _PRAISE},  # "chipo: brilliant facilitator"
     **{w: _PERSON_VERBS | _DOES_VERBS for w in _PERSON_ADVERBS},  # "tendai really helped"
     **{w: _WORKPLACES for w in _WHERE},  # "chipo on reception"
-    **{w: _PRAISE | _PRAISE_ADVERBS | {"a"} for w in ("was", "is", "were")},
+    **{w: _PRAISE | _PRAISE_ADVERBS | {"a", "the"} for w in _WAS_WORDS},
 }
 #: Words before a capitalised word inside a sentence that make it a thing or a place
 #: ("at the Mencap office", "in Seacroft"), not a person.
@@ -1023,9 +1030,6 @@ def _shaped_surname_in(text: str) -> bool:
         return False  # (the cheap tests first: most answers have none of these)
     return any(fold(m.group(1).lower()) not in english_words()
                for m in _SURNAME_SHAPE.finditer(text))
-#: "was" and "is" as they are typed ("Tendai ws lovely", "Chipo ur a gem").
-_WAS_WORD = frozenset("was is ws woz wos wuz".split())
-_WAS_WORDS = _WAS_WORD | {"were"}
 _IS_WORDS = _WAS_WORD | frozenset(("ur", "you're", "youre", "u're"))
 #: Words that go on after a person's name in a sentence (:func:`_name_spans`' person_next).
 _PERSON_NEXT = frozenset("""and was is were are has had have from at on who said says
@@ -1615,12 +1619,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         if keys[j] == "a" and j + 2 < n and keys[j + 1] in ("bit", "little") \
                 and gap(j + 1) == " " and gap(j + 2) == " ":
             j += 2  # "Shanelle was a bit patronising"
-        elif keys[j] == "the" and j + 2 < n and keys[j + 1] == "best" and gap(j + 1) == " " \
-                and gap(j + 2) == " " and keys[j + 2] in _JOB_ROLES | _ROLE_WORDS:
-            return True  # "Grace was the best facilitator" (not "Hope was the best part")
-        elif keys[j] in _PRAISE_ADVERBS and j + 1 < n and gap(j + 1) in _VERB_GAPS:
-            j += 1
-        return keys[j] in _PRAISE
+        elif keys[j] == "the" and j + 1 < n and keys[j + 1] == "best" and gap(j + 1) == " ":
+            # "Grace was the best facilitator", "jo was the best!" (not "Hope was the best
+            # part")
+            return (j + 2 < n and gap(j + 2) == " " and keys[j + 2] in _JOB_ROLES | _ROLE_WORDS) \
+                or j + 2 >= n or gap(j + 2).strip(" ") != ""
+        for _ in range(2):  # "very very kind", "soooo lovely"
+            if j + 1 < n and gap(j + 1) in _VERB_GAPS and (
+                    keys[j] in _PRAISE_ADVERBS or (_ELONGATED.search(keys[j]) is not None
+                                                   and not _PRAISE_ADVERBS.isdisjoint(
+                                                       _squeezed(keys[j])))):
+                j += 1
+        return keys[j] in _PRAISE or (_ELONGATED.search(keys[j]) is not None
+                                      and not _PRAISE.isdisjoint(_squeezed(keys[j])))
 
     def thing(i: int) -> bool:
         """Word i is a known place, brand or occasion, or an English word, and no name
@@ -1962,7 +1973,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 if not is_place(i, i + 1):
                     mark(i)  # "tendai's session", "nyasha-rose's", a name nobody's list knows
             elif (key not in known or key in praised_given) \
-                    and (lower_text or clause_start(i) or sentence_case()) \
+                    and (((lower_text or sentence_case()) and key not in gaz.given_common)
+                         or clause_start(i)) \
                     and praised(i, plural=not key.endswith("s")) \
                     and (i == 0 or keys[i - 1] not in _DETERMINERS) \
                     and (key in praised_given or _unknown_lower_first(key)) \
@@ -1974,7 +1986,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 # capitalised only where sentences begin, as phones type it ("Great
                 # session tendai was lovely"); never after "the" or "a" ("the scran was
                 # lovely"); "were" as Leeds says it ("tendai were lovely"), but not after
-                # a plural ("biccies were lovely")
+                # a plural ("biccies were lovely"); a given name that is a common word
+                # only where a clause begins ("mark was great", not "my mark was great")
                 mark(i)
                 extend(i)
             continue
@@ -2730,7 +2743,8 @@ _NEVER_GREETED = frozenset("em om el wm ed al gene min".split())
 #: ("jo was great", "sue was lovely", "jack helped me"; not "kit", "mike", "peg", "max",
 #: "rosemary", "median", found so by two readers' attacks, session 15).
 _WORD_GIVEN_PRAISED = frozenset("""jo deb sue tom bob rob meg ken john peter tony terry
-sally harry jack jimmy billy bobby matt nick martin victor""".split())
+sally harry jack jimmy billy bobby matt nick martin victor pat frank mark dawn sandy
+penny""".split())
 
 
 @lru_cache(maxsize=1)
@@ -2745,7 +2759,8 @@ def _praised_given() -> frozenset[str]:
     >>> "jo" in given, "deb" in given, "imran" in given, "kit" in given, "will" in given
     (True, True, True, False, False)
     """
-    return _lower_given() | (_WORD_GIVEN_PRAISED & _greeted_given())
+    gaz = _gazetteer()
+    return _lower_given() | (_WORD_GIVEN_PRAISED & (gaz.given | gaz.given_common))
 
 
 @lru_cache(maxsize=1)
@@ -2929,6 +2944,18 @@ def _unknown_lower_praised(words: list[str], hyphen: bool = False) -> bool:
                for word in present.difference(known) | present.intersection(given))
 
 
+def _squeezed(word: str) -> tuple[str, str]:
+    """A word with each letter written three times or more written once, and twice
+    ("soooo": "so", "soo"; "gooood": "god", "good").
+
+    Examples
+    --------
+    >>> _squeezed("soooo"), _squeezed("amaaaazing")
+    (('so', 'soo'), ('amazing', 'amaazing'))
+    """
+    return _ELONGATED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)
+
+
 def _praise_at(words: list[str], k: int) -> bool:
     """Whether praise of a person begins at ``words[k]`` (runs of a-z, in order), as
     ``praised`` in :func:`_name_spans` reads it after a name: thanks or a verb of what
@@ -2955,7 +2982,9 @@ def _praise_at(words: list[str], k: int) -> bool:
     after = words[k + 1] if k + 1 < len(words) else ""
     if after == "the" and word in _WHERE:  # "from the council"
         return k + 2 < len(words) and words[k + 2] in _WORKPLACES
-    return after in _PRAISE_NEXT_NEXT[word]
+    return after in _PRAISE_NEXT_NEXT[word] or (
+        _ELONGATED.search(after) is not None
+        and not _PRAISE_NEXT_NEXT[word].isdisjoint(_squeezed(after)))  # "was soooo kind"
 
 
 def _lower_possessive_in(words: list[str], hyphen: bool = False) -> bool:
