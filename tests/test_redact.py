@@ -1720,6 +1720,25 @@ def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(te
     ("MARGARET HALL (VOLUNTEER)", "[name] (VOLUNTEER)"),
     ("SCOTT HALL - VOLUNTEER CENTRE", "SCOTT HALL - VOLUNTEER CENTRE"),
     ("HOME CARE\nSCOTT HALL\nMEALS ON WHEELS", "HOME CARE\nSCOTT HALL\nMEALS ON WHEELS"),
+    # a third reader's attack on these rules (session 16): venues after a label, lists
+    # of venues after thanks, "Miss" the verb, venues where the answer speaks of venues
+    ("Thanks for the session!\nVenue: Carlton Hill",
+     "Thanks for the session!\nVenue: Carlton Hill"),
+    ("Thanks for everything.\nDay centre: Rose Hill",
+     "Thanks for everything.\nDay centre: Rose Hill"),
+    ("Thanks!\nMonday - Scott Hall\nWednesday - Carlton Hill",
+     "Thanks!\nMonday - Scott Hall\nWednesday - Carlton Hill"),
+    ("Thanks, sessions held at: Carlton Hill", "Thanks, sessions held at: Carlton Hill"),
+    ("Thanks to our venues:\n- Scott Hall\n- Carlton Hill\n- Rose Hill",
+     "Thanks to our venues:\n- Scott Hall\n- Carlton Hill\n- Rose Hill"),
+    ("Thanks to the lovely team at:\nRose Hill", "Thanks to the lovely team at:\nRose Hill"),
+    ("We Will Miss Rose Hill Day Centre So Much", "We Will Miss Rose Hill Day Centre So Much"),
+    ("Miss Scott Hall sessions already", "Miss Scott Hall sessions already"),
+    ("Thanks to all the venues, especially Carlton Hill",
+     "Thanks to all the venues, especially Carlton Hill"),
+    ("Venue was great.\nCarlton Hill - thank you so much!",
+     "Venue was great.\nCarlton Hill - thank you so much!"),
+    ("Thank you :) Dawn Heath", "Thank you :) [name]"),
 ])
 def test_names_in_lists_and_at_the_end_of_thanks(text, expected):
     redacted_alike(text, expected)

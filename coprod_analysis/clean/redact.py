@@ -740,8 +740,8 @@ aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split
 #: Titles that are words, of those who care, teach or lead a faith, before a given name
 #: and a place's word that are a person's ("Matron Joy Cross", "Rev Grace Church"; not
 #: "Lady Margaret Hall", "Sir John Street").
-_CARING_TITLES = frozenset("""miss doctor professor sister nurse father matron rev reverend
-pastor imam rabbi councillor fr sr""".split())
+_CARING_TITLES = frozenset("""doctor professor sister nurse father matron rev reverend
+pastor imam rabbi councillor fr sr""".split())  # (not "miss": "We Will Miss Rose Hill")
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
 #: Words after a title that make it no person's: "dr appts", "Dr Google", "Mr Men",
@@ -1323,6 +1323,12 @@ _BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
 #: Heath"; not "you": "Thank you Rose Hill, lovely venue").
 _THANKS_CLOSE = frozenset("""help support everything kindness patience time again kindly
 especially esp much lot""".split())
+#: Words that say an answer speaks of venues, where a given name and a place's word
+#: (``_PLACE_WORDS``) are taken for a person's name only next to thanks or a sign-off
+#: ("Thanks to all the venues, especially Carlton Hill", "Thanks to our venues:\n- Scott
+#: Hall", "Venue was great.\nCarlton Hill - thank you so much!").
+_VENUE_WORDS = frozenset("""venue venues site sites centre centres center centers location
+locations premises building buildings hosting hosted""".split())
 #: Words of thanks that a name may end the sentence of, further on ("Thanking you,
 #: Dawn Heath").
 _THANKS_SAID = _THANKS_ONLY | {"thanking"}
@@ -2304,6 +2310,24 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Nothing but kisses (or marks) from word j to the end of the answer."""
         return all(keys[k] in _KISSES for k in range(j, n))
 
+    venue_talk = not _VENUE_WORDS.isdisjoint(keys)
+
+    def venue_like(j: int) -> bool:
+        """Words j, j+1 end in a place's word where the answer speaks of venues or a
+        place's word comes before them ("Sessions held at: Carlton Hill")."""
+        return keys[j + 1] in _PLACE_WORDS and (venue_talk or keys[j - 1] in _PLACE_CUES)
+
+    def set_off_before(j: int) -> bool:
+        """Word j comes after a comma, "!" or a smiley, or begins its line (a bullet
+        before it or not); not after a label's colon or dash ("Venue: Carlton Hill") or
+        a full stop."""
+        between = gap(j)
+        if "\n" in between:
+            return between.rsplit("\n", 1)[1].strip() in _BULLETS
+        mark = between.strip(" ")
+        return mark != "" and mark not in (":", "-", "\u2013", "\u2014") \
+            and "." not in mark and "?" not in mark
+
     for j in range(1, n - 1):
         # (the cheapest test first: most words are no given name)
         if name[j + 1] or covered[j] or not (keys[j] in gaz.given
@@ -2327,8 +2351,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 (keys[j - 1] in _THANKS_CLOSE and gap(j) == " " and (
                     j + 2 >= n or keys[j + 2] in _KISSES
                     or gap(j + 2).strip(" ")[:1] in (",", ".", "!", ";", ")", "\n")))
-                or (gap(j).strip(" ") and (ends_answer(j + 2) or "\n" in gap(j + 2)))) \
-                and given_and_surname(j, said=True) \
+                or (set_off_before(j) and (ends_answer(j + 2) or "\n" in gap(j + 2)))) \
+                and not venue_like(j) and given_and_surname(j, said=True) \
                 and thanks_said(j, ends_answer(j + 2) and gap(j).strip(" ") != ""):
             # a name that ends a sentence of thanks, or signs the answer after thanks
             take_pair(j)
@@ -2340,6 +2364,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and gap(j + 2).strip(" ") in (",", "-", "\u2013", ":") \
                 and all(keys[k] in _THANKS_GO_ON or keys[k] in _KISSES
                         for k in range(j + 3, next_line(j + 3))) \
+                and not (j > 0 and venue_like(j)) and not (j == 0 and venue_talk
+                                                            and keys[1] in _PLACE_WORDS) \
                 and given_and_surname(j, said=True):
             take_pair(j)
 
