@@ -1739,6 +1739,27 @@ def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(te
     ("Venue was great.\nCarlton Hill - thank you so much!",
      "Venue was great.\nCarlton Hill - thank you so much!"),
     ("Thank you :) Dawn Heath", "Thank you :) [name]"),
+    # and the leaks it found: what a person does after the name, more words that end
+    # thanks, the surname of a given name another rule took, lists begun by another
+    # rule's name, given names sharing a surname in other shapes
+    ("Thanks to Dawn Heath for chairing", "Thanks to [name] for chairing"),
+    ("Thank you Joy Cross from Carers Leeds", "Thank you [name] from Carers Leeds"),
+    ("Please pass my thanks to Dawn Heath on Ward 12",
+     "Please pass my thanks to [name] on Ward 12"),
+    ("Thanks to Grace Hill, Dawn Heath and Frank Hill for organising",
+     "Thanks to [name], [name] and [name] for organising"),
+    ("Really grateful for all your help Dawn Heath", "Really grateful for all your help [name]"),
+    ("Thanks for listening to me Holly Brook", "Thanks for listening to me [name]"),
+    ("Mrs DAWN Heath", "Mrs [name]"),
+    ("Anne Field helped me", "[name] helped me"),
+    ("Thanks to Dawn Smith and Frank Hill", "Thanks to [name] and [name]"),
+    ("Kind regards,\nDawn and Frank Hill", "Kind regards,\n[name] and [name]"),
+    ("From Dawn, Frank and Holly Hill", "From [name], [name] and [name]"),
+    ("Thank you from Joy and Mark Cross", "Thank you from [name] and [name]"),
+    ("Thanks to Rose Hill from all of us", "Thanks to Rose Hill from all of us"),
+    ("Thanks to the staff at Scott Hall for organising",
+     "Thanks to the staff at Scott Hall for organising"),
+    ("Holly Bank Trust were lovely", "Holly Bank Trust were lovely"),
 ])
 def test_names_in_lists_and_at_the_end_of_thanks(text, expected):
     redacted_alike(text, expected)

@@ -1295,10 +1295,15 @@ _CUE_AFTER_PERSON = frozenset("from who said says told asked and".split())
 #: Thanks, whatever words come between it and a name ("Thanks so much Dawn Heath").
 _THANKS_ONLY = _THANKS_WORDS - {"dear", "hello", "hi"}
 #: Words that carry thanks on before a name ("Thanks so much", "Thank you ever so much",
-#: "Thanks to the lovely", "Thanks for everything", "Thanks again").
+#: "Thanks to the lovely", "Thanks for everything", "Thanks again", "Thank you from").
 _THANKS_GO_ON = frozenset("""so very much a lot million again ever really you u to for
 everything all both the lovely wonderful amazing fab brilliant great especially esp also
-and""".split())
+and from""".split())
+#: What a person does for a group, after "for" ("Thanks to Dawn Heath for chairing"; not
+#: "for hosting").
+_PERSON_GERUNDS = frozenset("""chairing organising organizing running leading facilitating
+presenting speaking talking listening helping supporting sharing explaining teaching
+training coordinating arranging driving cooking baking volunteering""".split())
 #: Sign-offs that are no introduction of the name rules, where a line begins, before
 #: their comma or line break ("Love,\nRose Green x", "Take care, Dawn Heath", "All the
 #: best,\nFrank Hill"; not "Day care\nGeorge Street").
@@ -1322,7 +1327,7 @@ _BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
 #: Dawn Heath", "Thank you so much for everything Dawn Heath", "... Especially Dawn
 #: Heath"; not "you": "Thank you Rose Hill, lovely venue").
 _THANKS_CLOSE = frozenset("""help support everything kindness patience time again kindly
-especially esp much lot""".split())
+especially esp particularly particular much lot work care efforts dedication""".split())
 #: Words that say an answer speaks of venues, where a given name and a place's word
 #: (``_PLACE_WORDS``) are taken for a person's name only next to thanks or a sign-off
 #: ("Thanks to all the venues, especially Carlton Hill", "Thanks to our venues:\n- Scott
@@ -1331,7 +1336,7 @@ _VENUE_WORDS = frozenset("""venue venues site sites centre centres center center
 locations premises building buildings hosting hosted""".split())
 #: Words of thanks that a name may end the sentence of, further on ("Thanking you,
 #: Dawn Heath").
-_THANKS_SAID = _THANKS_ONLY | {"thanking"}
+_THANKS_SAID = _THANKS_ONLY | {"thanking", "grateful"}
 #: Words before a place's name that say a way or a place is meant, besides
 #: ``_PLACE_CUES`` ("ON GREAT GEORGE STREET", "THE WALK UP BRANDON HILL", "PARKING
 #: BEHIND ...", "VENUE - SCOTT HALL").
@@ -2168,6 +2173,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # Heath & Frank Hill")
         listed = next_listed(j + 2)
         person = after == "who" \
+            or (after == "for" and mark_after == "" and j + 3 < n
+                and keys[j + 3] in _PERSON_GERUNDS) \
+            or (after in ("from", "on") and mark_after == "" and praised(j + 1)) \
             or (mark_after in (",", "(", "-", "\u2013") and after in _ONES_ROLES) \
             or (mark_after in (",", "-", "\u2013", "!") and after in ("you", "your")) \
             or (listed is not None and given_and_surname(listed)) \
@@ -2275,6 +2283,22 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return False
         return False
 
+    def shared_surname(j: int, depth: int = 0) -> bool:
+        """Word j is a given name and the next of a list ("and", "&", ",", "n") begins
+        a given name and a surname that a given_and_surname takes (then taken), or
+        another such given name ("Dawn and Frank Hill", "Dawn, Frank and Holly Hill")."""
+        if depth > 4 or not _is_title_case(words[j][2]) or not (
+                keys[j] in gaz.given or keys[j] in capitalised_english()) \
+                or keys[j] in _PLACE_GIVEN or keys[j] in local:
+            return False
+        k = next_listed(j + 1)
+        if k is None or k + 1 >= n:
+            return False
+        if given_and_surname(k):
+            take_pair(k)
+            return True
+        return shared_surname(k, depth + 1)
+
     def thanks_said(j: int, signature: bool) -> bool:
         """Thanks come before word j in its sentence ("Thank you for all your help Dawn
         Heath", "Thanking you, Dawn Heath"), or on the line before a list that a colon
@@ -2336,14 +2360,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         closing = closing_before(j)
         if closing and given_and_surname(j):
             take_pair(j)
-        elif closing and keys[j + 1] == "and" and j + 3 < n and gap(j + 1) == " " \
-                and gap(j + 2) == " " and _is_title_case(words[j][2]) and (
-                    keys[j] in gaz.given or keys[j] in capitalised_english()) \
-                and keys[j] not in _PLACE_GIVEN and keys[j] not in local \
-                and given_and_surname(j + 2):
-            # two given names and the surname they share: "From Dawn and Frank Hill"
-            mark(j)
-            take_pair(j + 2)
+        elif closing and shared_surname(j):
+            # given names and the surname they share: "From Dawn and Frank Hill", "From
+            # Dawn, Frank and Holly Hill"
+            k = j
+            while not name[k + 1]:
+                mark(k)
+                k = next_listed(k + 1)
         elif not closing and (
                 # after a word that ends thanks, before the end of the clause ("Thank you
                 # for all your help Dawn Heath, I couldn't ..."); set off by a mark, where
@@ -2373,7 +2396,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # Dawn Heath & Frank Hill", "..., also Frank Hill", one a line ("Thanks
     # to:\nDawn Heath (chair)\n- Frank Hill")
     started = set(thanked)
-    for j in range(min(thanked) + 2, n) if thanked else ():
+    opened = min(thanked) if thanked else next(
+        (k for k in range(n) if keys[k] in _THANKS_SAID or keys[k] in _SIGN_OFF_CUES), n)
+    for j in range(opened + 2, n):
         between = gap(j)
         if "\n" in between:
             k = j - 1  # where the line before begins
@@ -2601,6 +2626,18 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 for k in range(first, last + 1)):
             for k in range(first, last + 1):
                 mark(k)
+
+    # The surname, a place's word, of a given name a rule above took ("Thanks for
+    # listening to me Holly Brook", "Mrs DAWN Heath"); not before a capitalised word, a
+    # place's word or a number ("Sarah Hill Road", "Rose Hill Surgery").
+    for i in range(n - 1):
+        if name[i] and not name[i + 1] and keys[i + 1] in _SIGNED_PLACE_SURNAMES \
+                and gap(i + 1) == " " and words[i + 1][2][0].isupper() and not covered[i + 1] \
+                and (keys[i] in gaz.given or keys[i] in gaz.given_common) \
+                and not (i + 2 < n and gap(i + 2) == " " and (
+                    words[i + 2][2][0].isupper() or keys[i + 2] in _PLACE_WORDS)) \
+                and not _NUMBER_AFTER.match(text, words[i + 1][1]):
+            mark(i + 1)
 
     spans = []
     for i in range(n):
