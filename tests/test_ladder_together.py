@@ -137,6 +137,42 @@ def test_the_auditor_s_report_hides_that_level_s_movement():
     assert report_leaks(tables).empty
 
 
+def test_groups_compared_say_how_many_were_off_the_ladder_at_their_first_review():
+    # By hand (a reader's attack, session 16): 12 groups, every level but co-design
+    # shows 12 compared, so all 12 were reviewed again. Co-design shows "0 | 7 | 5 | 0 |
+    # 12" (every group on a rung now) and 10 compared: the other 2 were on no rung at
+    # their first review (not involved there, or blank), a count of what groups
+    # answered then that the report never publishes.
+    tables = _tables(["0", "7", "5", "0", "12"], ["5", "5", "0", "10"],
+                     ["0", "12", "0", "0", "12"], ["0", "12", "0", "12"], "12",
+                     "some more than once")
+    leaks = report_leaks(tables)
+    first = "Ladder movement: (Co-design, not on a rung at the first review)"
+    assert leaks.set_index("name").loc[first, "low"] == 2
+    # with 2 not involved now, those 2 may be the ones off the ladder: nothing pinned
+    tables = _tables(["0", "5", "5", "2", "12"], ["5", "5", "0", "10"],
+                     ["0", "12", "0", "0", "12"], ["0", "12", "0", "12"], "12",
+                     "some more than once")
+    assert first not in set(report_leaks(tables)["name"])
+
+
+def test_the_report_hides_a_level_whose_movement_says_who_was_off_the_ladder():
+    # The same reviews end to end: groups 0 and 1 not involved at their first review
+    # and transformative now, 2-6 descriptive then intermediate, the rest stayed. The
+    # level is withheld in both tables (its breakdown and movement "not shown"), and
+    # what is published gives nothing away.
+    first = (["not_involved"] * 2 + ["descriptive"] * 5 + ["intermediate"] * 2
+             + ["transformative"] * 3)
+    latest = ["transformative"] * 2 + ["intermediate"] * 5 + first[7:]
+    tables = _published(_reviews(first, latest))
+    ladder = tables["Ladder"].set_index("Level")
+    moved = tables["Ladder movement"].set_index("Level")
+    assert ladder.loc["Co-design"].tolist() == [NOT_SHOWN] * 4 + ["12"]
+    assert moved.loc["Co-design"].tolist() == [NOT_SHOWN] * 4
+    assert moved.loc["Co-decision"].tolist() == ["0", "12", "0", "12"]
+    assert report_leaks(tables).empty
+
+
 rungs = st.sampled_from(["descriptive", "intermediate", "transformative", "not_involved"])
 
 

@@ -236,6 +236,24 @@ def _ladder_links(problem: Problem, tables: dict[str, pd.DataFrame], groups: str
         problem.at_most({compared: 1, AGAIN: -1})
         if level not in levels:
             continue
+        # Each group reviewed again is compared (on a rung at both reviews), on a rung
+        # now but not at its first review (a count of what groups answered then, which
+        # the report never publishes: watched), or on no rung now (not involved, or
+        # the level left blank, at the latest review: among the ladder's "not
+        # involved" and the groups that did not answer the level). "12 groups compared
+        # on every other level, 10 on co-design beside 0 not involved of 12" said 2
+        # groups were not involved at their first review (a reader's attack, session 16).
+        first_off = f"Ladder movement: ({level}, not on a rung at the first review)"
+        now_off = f"Ladder movement: ({level}, reviewed again, on no rung now)"
+        problem.variable(first_off, 0, None, "derived")
+        problem.variable(now_off, 0, None, "bound")
+        problem.equal({compared: 1, first_off: 1, now_off: 1, AGAIN: -1})
+        not_involved = f"Ladder: ({level}, Not involved)"
+        answered = f"Ladder: ({level}, Groups)"
+        # on no rung now: at most the level's not involved and blanks, and at least
+        # those less the groups reviewed only once
+        problem.at_most({now_off: 1, not_involved: -1, groups: -1, answered: 1})
+        problem.at_most({not_involved: 1, groups: 1, answered: -1, now_off: -1, ONCE: -1})
         by_move: dict[str, dict[str, int]] = {}
         for rung, moves in _MOVES_TO.items():
             parts = {}
