@@ -100,3 +100,38 @@ def test_the_outcomes_table_from_rates_given_is_the_table_made():
     assert_frame_equal(outcomes_table(table, 10, 5, rates=rates), outcomes_table(table, 10, 5))
     shown = rates[rates["shown"]].reset_index(drop=True)
     assert_frame_equal(shown, shown_agreement(table, 10, 5))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 120), min_size=8, max_size=8),
+       st.lists(st.integers(0, 120), min_size=8, max_size=8))
+def test_the_outcomes_chart_draws_no_more_than_the_table_publishes(agreed, disagreed):
+    """The dot and its interval in the report's outcomes chart sit at whole percents, the
+    table's: at the exact share, a reader measured 161 of 186 agreeing off the picture
+    where "87%" leaves 161 or 162 (session 16). Ties are drawn in label order."""
+    from coprod_analysis.charts.report import chart_agreement
+
+    longest = max(a + d for a, d in zip(agreed, disagreed, strict=True))
+    columns = {}
+    for outcome, a, d in zip(OUTCOME_NAMES, agreed, disagreed, strict=True):
+        columns[outcome] = pd.Categorical([5] * a + [1] * d + [None] * (longest - a - d),
+                                          dtype=SCORE_DTYPE)
+    shown = shown_agreement(pd.DataFrame(columns), 10, 5)
+    if shown.empty:
+        return
+    axes = chart_agreement(shown).axes[0]
+    dots = [line.get_xdata()[0] for line in axes.lines]
+    bars = [bound for collection in axes.collections for segment in collection.get_segments()
+            for bound in (segment[0][0], segment[1][0])]
+    for x in dots + bars:
+        assert abs(x - round(x)) < 1e-9, x
+    published = sorted(((-int(p[:-1]), label) for p, label in
+                        zip(shown["published"], shown["label"], strict=True)))
+    assert [round(x) for x in dots] == [-p for p, _ in published]
+
+
+def test_a_published_share_by_hand():
+    # 161 of 186 agreed: 86.56%, published 87%, its Wilson interval 81% to 91%
+    scores = pd.Categorical([5] * 161 + [2] * 25, dtype=SCORE_DTYPE)
+    row = shown_agreement(pd.DataFrame({o: scores for o in OUTCOME_NAMES}), 10, 5).iloc[0]
+    assert (row["rate"], row["low"], row["high"], row["published"]) == (0.87, 0.81, 0.91, "87%")

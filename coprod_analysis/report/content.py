@@ -180,9 +180,11 @@ def shown_agreement(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
                     min_count: int = MIN_COUNT, every_outcome: bool = False) -> pd.DataFrame:
     """:func:`~coprod_analysis.analyse.outcomes.agreement_rates` with what may be published.
 
-    Adds ``published`` (the share as text, or "not shown") and ``shown``;
-    without ``every_outcome`` only the outcomes whose share may be shown are
-    returned (what a chart may draw).
+    Adds ``published`` (the share as text, or "not shown") and ``shown``; a shown
+    outcome's ``rate``, ``low`` and ``high`` are rounded to the whole percents
+    published (half up), so that nothing drawn or ordered from them says more than
+    the table. Without ``every_outcome`` only the outcomes whose share may be shown
+    are returned (what a chart may draw).
 
     Examples
     --------
@@ -193,6 +195,11 @@ def shown_agreement(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     ['not shown']
     >>> len(shown_agreement(df, min_count=3))
     8
+    >>> scores = [5] * 161 + [2] * 25  # 161 of 186: 86.6%, published 87%
+    >>> df = pd.DataFrame({o: pd.Categorical(scores, dtype=SCORE_DTYPE) for o in OUTCOME_NAMES})
+    >>> row = shown_agreement(df).iloc[0]
+    >>> float(row["rate"]), float(row["low"]), float(row["high"]), row["published"]
+    (0.87, 0.81, 0.91, '87%')
     """
     rates = agreement_rates(evaluations).set_index("outcome")
     rates = rates.reindex(list(OUTCOME_LABELS))
@@ -202,6 +209,12 @@ def shown_agreement(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     rates["published"] = [show_share(a, n, min_base, min_count)
                           for a, n in zip(rates["agreed"], rates["n"], strict=True)]
     rates["shown"] = rates["published"] != NOT_SHOWN
+    # The share and its interval as published, whole percents, for whatever draws or
+    # orders them: a chart's dot at the exact share said 161 of 186 agreed where "87%"
+    # leaves 161 or 162 (a reader's attack, session 16); ties go by label.
+    for column in ("rate", "low", "high"):
+        rates[column] = [int(percent(v)[:-1]) / 100 if shown else v
+                         for v, shown in zip(rates[column], rates["shown"], strict=True)]
     rates = rates.reset_index()
     return rates if every_outcome else rates[rates["shown"]].reset_index(drop=True)
 
