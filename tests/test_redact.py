@@ -1463,11 +1463,15 @@ def test_what_a_reader_found_this_session_s_rules_took_for_names(text):
     ("NI: AB 123 456 C", "NI: [ni_number]"),
     ("national ins AB123456", "national ins [ni_number]"),
     ("NI: ab/12/34/56/c", "NI: [ni_number]"),  # slashes, after a cue only (session 15)
-    # in capitals, its pairs set apart by the same mark, with its letter, HMRC's shape
-    # anywhere (session 16: "AB/12/34/56/C is my NI number" leaked, its cue after it);
-    # in lower case, or without the letter, only after a cue
-    ("ref AB/12/34/56/C", "ref [ni_number]"),
+    # grouped otherwise than HMRC's shape, only just after a cue, or just before one
+    # (session 16: "AB/12/34/56/C is my NI number" leaked; "Booking ref CE/12/34/56/A"
+    # is a reference, a fourth reader's attack)
+    ("ref AB/12/34/56/C", "ref AB/12/34/56/C"),
+    ("Booking ref: CE/12/34/56/A", "Booking ref: CE/12/34/56/A"),
+    ("Locker JK-01-02-03-A", "Locker JK-01-02-03-A"),
     ("AB/12/34/56/C is my NI number", "[ni_number] is my NI number"),
+    ("ab/12/34/56/c (my ni no)", "[ni_number] (my ni no)"),
+    ("NATIONAL INSURANCE NO. IS: AB/12/34/56/C", "NATIONAL INSURANCE NO. IS: [ni_number]"),
     ("ref ab/12/34/56/c", "ref ab/12/34/56/c"),
     ("ref AB/12-34/56 C", "ref AB/12-34/56 C"),
     ("NI number (for the form): AB/12/34/56/C", "NI number (for the form): [ni_number]"),
@@ -1518,6 +1522,13 @@ def test_variants_of_this_session_s_rules(text, expected):
     ("lunch was soooo lovely", "lunch was soooo lovely"),
     ("the session was the best", "the session was the best"),
     ("Hope was the best part", "Hope was the best part"),
+    # praise as typed only after a given name: apps, places, seasons are kept (a fourth
+    # reader's attack, session 16)
+    ("Kooth was v helpful", "Kooth was v helpful"),
+    ("Zumba was the best", "Zumba was the best"),
+    ("Ieso rang me back", "Ieso rang me back"),
+    ("Filey was soooo lovely", "Filey was soooo lovely"),
+    ("Summer was the best", "Summer was the best"),
 ])
 def test_a_short_given_name_in_lower_case_before_praise(text, expected):
     redacted_alike(text, expected)
@@ -1760,6 +1771,14 @@ def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(te
     ("Thanks to the staff at Scott Hall for organising",
      "Thanks to the staff at Scott Hall for organising"),
     ("Holly Bank Trust were lovely", "Holly Bank Trust were lovely"),
+    # a fourth reader's: the same two words after "to", "at" elsewhere are a place, and
+    # a list's mark before a pair is no sign-off
+    ("The trip to Daisy Hill was lovely.\nDaisy Hill - thank you!",
+     "The trip to Daisy Hill was lovely.\nDaisy Hill - thank you!"),
+    ("Sessions were held at Holly Hall.\nHolly Hall, thank you!",
+     "Sessions were held at Holly Hall.\nHolly Hall, thank you!"),
+    ("Thanks for the walks; Rose Hill, Daisy Hill & Summer Hill",
+     "Thanks for the walks; Rose Hill, Daisy Hill & Summer Hill"),
 ])
 def test_names_in_lists_and_at_the_end_of_thanks(text, expected):
     redacted_alike(text, expected)
@@ -1830,6 +1849,10 @@ def test_the_best_and_a_role_is_said_of_a_person(text, expected):
     ("my IP:2001:db8:85a3::8a2e:370:7334 was shown", "my IP:[ip_address] was shown"),
     ("ip address:2001:db8::8a2e:370:7334", "ip address:[ip_address]"),
     ("scores 1:2:3:4:5:6:7:8:2001:db8::1", "scores 1:2:3:4:5:6:7:8:2001:db8::1"),
+    # after a label that ends in a letter or digit of hexadecimal (a fourth reader)
+    ("ipv6:2001:db8:85a3::8a2e:370:7334", "ipv6:[ip_address]"),
+    ("src:fe80::1ff:fe23:4567:890a", "src:[ip_address]"),
+    ("from 12:30::13:30", "from 12:30::13:30"),
 ])
 def test_ip_addresses(text, expected):
     assert redact(text) == expected

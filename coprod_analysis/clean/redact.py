@@ -322,17 +322,25 @@ _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
 #: inside another, after a label's colon too ("IP:2001:db8::1").
 _IPV6 = re.compile(r"(?<![\w.])(?<![0-9A-Fa-f:]:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}"
                    r"(?![\w:])")
+#: A label before an address, glued to it by a colon or "=" ("ipv6:2001:db8::1",
+#: "src=fe80::1ff:fe23:4567:890a"), and the address as :data:`_IPV6` has it.
+_IP_LABEL = re.compile(r"(?i:\b(?:ip(?:v[46])?|src|dst|source|dest(?:ination)?|addr(?:ess)?"
+                       r"|host|client|server|from|to)[ \t]*[:=][ \t]*)")
+_IPV6_BODY = re.compile(r"[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 #: What says the dotted numbers after it are a version, not an address ("v1.2.3.4").
 _VERSION_BEFORE = re.compile(r"(?i:\bv|version|ver\.?|release|build)\s*$")
-#: HMRC's own way of writing one, spaced in pairs or not, with its letter; or its
-#: pairs set apart by one mark, the same each time ("AB/12/34/56/C", "AB-12-34-56-C").
-_NI_SHAPE = re.compile(r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
-                       r"|[A-Z]{2}( ?[./\-] ?)\d{2}\1\d{2}\1\d{2}\1[A-D]")
+#: HMRC's own way of writing one, spaced in pairs or not, with its letter.
+_NI_SHAPE = re.compile(r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+#: What says the number before it was a National Insurance number, just after it
+#: ("AB/12/34/56/C is my NI number", "... (my NI no.)"; not "Booking ref
+#: CE/12/34/56/A", "Locker JK-01-02-03-A": a reader's attack, session 16).
+_NI_CUE_AFTER = re.compile(r"(?i:\W{0,3}(?:(?:is|was|=)\W{1,3})?(?:(?:my|his|her|their|mum'?s"
+                           r"|dad'?s)\W{1,3})?(?:n\.?i\.?\b|national[ \t]+ins|nino\b))")
 #: What says a National Insurance number follows, just before it (not "the NI office ...
 #: form CA 123456", "ni hao! booking ref kh 123 456": a reader's attack, session 14).
 _NI_CUE = re.compile(r"(?i:\bn\.?i\.?(?:[ \t]*(?:no|num|number))?|national[ \t]+ins(?:urance)?"
                      r"(?:[ \t]*(?:no|num|number))?|\bnino|insurance[ \t]+(?:no|num|number))"
-                     r"(?:[ \t]*\([^()]{0,30}\))?\W{0,3}(?:is\W{0,3})?$")
+                     r"(?:[ \t]*\([^()]{0,30}\))?\W{0,3}(?:(?i:is)\W{0,3})?$")
 #: What says the date after it is a date of birth: "DOB", "d.o.b.", "date of birth",
 #: "born (on the)", "birthday (is)".
 _BIRTH_CUE = re.compile(
@@ -922,15 +930,24 @@ _PRAISE = frozenset("""lovely helpful great brilliant amazing fantastic excellen
 inspiring inspirational fab fabulous superb informative engaging welcoming supportive kind
 friendly approachable knowledgeable knowledgable passionate enthusiastic patient funny warm
 caring clear good nice awesome outstanding professional thoughtful
-understanding gr8 amazin brill""".split()) | frozenset(
+understanding""".split()) | frozenset(
     # and criticism, which "what could be improved" asks for ("Delroy was rude")
     """rude late patronising patronizing dismissive unhelpful abrupt condescending arrogant
 impatient unprofessional disrespectful unfriendly sarcastic bossy useless rubbish awful
 terrible horrible nasty unkind""".split())
 #: Adverbs that may stand between "was" and a word of praise.
 _PRAISE_ADVERBS = _PERSON_ADVERBS | frozenset(
-    """very super incredibly extremely truly absolutely brilliantly quite rather too v well
-dead proper""".split())
+    "very super incredibly extremely truly absolutely brilliantly quite rather too".split())
+#: Praise as people type it, after a given name only ("jo was v helpful", "jo was
+#: amazin", "sue rang me back", with a second adverb or letters typed over and over:
+#: "jo was very very kind", "jo was soooo lovely"); after any capitalised word it took
+#: apps, places and dishes for names ("Kooth was v helpful", "Zumba was the best",
+#: "Ieso rang me back": a reader's attack, session 16).
+_PRAISE_TYPED = frozenset("gr8 amazin brill".split())
+_ADVERBS_TYPED = frozenset("v well dead proper".split())
+_VERBS_TYPED = frozenset("rang phoned".split())
+#: Seasons, given names too ("Summer", "Autumn"): not a name before praise as typed.
+_SEASONS = frozenset("spring summer autumn winter".split())
 #: A letter written three times or more ("soooo lovely", "amaaazing"), read once or
 #: twice (:func:`_squeezed`).
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
@@ -939,7 +956,7 @@ _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _DOES_VERBS = frozenset("""made makes ran runs led leads gave gives showed shows shared
 presented delivered hosted facilitated organised organized spoke talked took told asked
 said says explains helps listens did sorted brought knew knows kept keeps ignored
-shouted forgot interrupted put puts translated handed rang phoned""".split())
+shouted forgot interrupted put puts translated handed""".split())
 #: Of those, the ones in the present tense, said of things as well as of people ("Hope
 #: helps", "Faith gives me strength"): not after a name that is also a word.
 _PRESENT_VERBS = frozenset(w for w in _DOES_VERBS if w.endswith("s"))
@@ -955,7 +972,7 @@ _WAS_WORDS = _WAS_WORD | {"were"}
 #: The words with which praise of a person after a name begins, as ``praised`` (in
 #: :func:`_name_spans`) reads it: "was" ("Tsiory was kind"), a verb, "from" ...
 _PRAISE_NEXT = frozenset({"from", "at", "on", "thank", "thanks", "cheers"}) | _WAS_WORDS \
-    | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS | _PRAISE
+    | _PERSON_VERBS | _DOES_VERBS | _PERSON_ADVERBS | _PRAISE | _VERBS_TYPED
 #: Nouns of praise after "is a"/"was a": "Chipo is a legend".
 _PRAISE_NOUNS = frozenset("""legend star gem diamond hero superstar credit treasure
 asset angel laugh pleasure""".split())
@@ -968,13 +985,14 @@ _SET_OFF = (", ", ": ", " - ", "! ", ",  ", " -  ", ",\n", ":\n")
 _THANKS = frozenset("thank thanks cheers".split())
 #: Of ``_PRAISE_NEXT``, the words that begin praise alone ("tendai helped", "tendai,
 #: thanks"), and for each of the others the words one of which must follow it.
-_PRAISE_ALONE = _THANKS | _PERSON_VERBS | _DOES_VERBS
+_PRAISE_ALONE = _THANKS | _PERSON_VERBS | _DOES_VERBS | _VERBS_TYPED
 _WHERE = frozenset(("from", "at", "on"))
 _PRAISE_NEXT_NEXT = {
     **{w: _ROLE_WORDS for w in _PRAISE},  # "chipo: brilliant facilitator"
     **{w: _PERSON_VERBS | _DOES_VERBS for w in _PERSON_ADVERBS},  # "tendai really helped"
     **{w: _WORKPLACES for w in _WHERE},  # "chipo on reception"
-    **{w: _PRAISE | _PRAISE_ADVERBS | {"a", "the"} for w in _WAS_WORDS},
+    **{w: _PRAISE | _PRAISE_TYPED | _PRAISE_ADVERBS | _ADVERBS_TYPED | {"a", "the"}
+       for w in _WAS_WORDS},
 }
 #: Words before a capitalised word inside a sentence that make it a thing or a place
 #: ("at the Mencap office", "in Seacroft"), not a person.
@@ -1604,7 +1622,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and keys[i + 2] in _ROLE_WORDS)
         if between not in _VERB_GAPS:
             return False
-        if keys[i + 1] in _PERSON_VERBS or keys[i + 1] in _DOES_VERBS:
+        # (praise as people type it only after a given name, or a given name and a
+        # surname: _PRAISE_TYPED)
+        typed = (keys[i] in gaz.given or keys[i] in gaz.given_common or keys[i] in praised_given
+                 or (i > 0 and gap(i) == " " and keys[i - 1] in gaz.given)) \
+            and keys[i] not in _MONTHS and keys[i] not in _SEASONS  # ("Summer was the best")
+        if keys[i + 1] in _PERSON_VERBS or keys[i + 1] in _DOES_VERBS or (
+                typed and keys[i + 1] in _VERBS_TYPED):
             return True
         j = i + 2
         if keys[i + 1] in ("from", "at", "on") and j < n and gap(j) == " ":
@@ -1634,15 +1658,17 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # "Grace was the best facilitator", "jo was the best!" (not "Hope was the best
             # part")
             return (j + 2 < n and gap(j + 2) == " " and keys[j + 2] in _JOB_ROLES | _ROLE_WORDS) \
-                or j + 2 >= n or gap(j + 2).strip(" ") != ""
-        for _ in range(2):  # "very very kind", "soooo lovely"
+                or (typed and (j + 2 >= n or gap(j + 2).strip(" ") != ""))
+        for _ in range(2 if typed else 1):  # "very very kind", "soooo lovely"
             if j + 1 < n and gap(j + 1) in _VERB_GAPS and (
-                    keys[j] in _PRAISE_ADVERBS or (_ELONGATED.search(keys[j]) is not None
-                                                   and not _PRAISE_ADVERBS.isdisjoint(
-                                                       _squeezed(keys[j])))):
+                    keys[j] in _PRAISE_ADVERBS or (typed and (
+                        keys[j] in _ADVERBS_TYPED or (
+                            _ELONGATED.search(keys[j]) is not None
+                            and not _PRAISE_ADVERBS.isdisjoint(_squeezed(keys[j])))))):
                 j += 1
-        return keys[j] in _PRAISE or (_ELONGATED.search(keys[j]) is not None
-                                      and not _PRAISE.isdisjoint(_squeezed(keys[j])))
+        return keys[j] in _PRAISE or (typed and (
+            keys[j] in _PRAISE_TYPED or (_ELONGATED.search(keys[j]) is not None
+                                         and not _PRAISE.isdisjoint(_squeezed(keys[j])))))
 
     def thing(i: int) -> bool:
         """Word i is a known place, brand or occasion, or an English word, and no name
@@ -2337,9 +2363,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     venue_talk = not _VENUE_WORDS.isdisjoint(keys)
 
     def venue_like(j: int) -> bool:
-        """Words j, j+1 end in a place's word where the answer speaks of venues or a
-        place's word comes before them ("Sessions held at: Carlton Hill")."""
-        return keys[j + 1] in _PLACE_WORDS and (venue_talk or keys[j - 1] in _PLACE_CUES)
+        """Words j, j+1 end in a place's word where the answer speaks of venues, a
+        place's word comes before them ("Sessions held at: Carlton Hill"), or it names
+        the same two words elsewhere after one, or after "to" or "from" ("The trip to
+        Daisy Hill was lovely.\nDaisy Hill - thank you!")."""
+        return keys[j + 1] in _PLACE_WORDS and (
+            venue_talk or (j > 0 and keys[j - 1] in _PLACE_CUES) or any(
+                keys[k] == keys[j] and keys[k + 1] == keys[j + 1]
+                and (keys[k - 1] in _PLACE_CUES or keys[k - 1] in ("to", "from"))
+                for k in range(1, n - 1) if k != j))
 
     def set_off_before(j: int) -> bool:
         """Word j comes after a comma, "!" or a smiley, or begins its line (a bullet
@@ -2350,7 +2382,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return between.rsplit("\n", 1)[1].strip() in _BULLETS
         mark = between.strip(" ")
         return mark != "" and mark not in (":", "-", "\u2013", "\u2014") \
-            and "." not in mark and "?" not in mark
+            and (mark == "," or mark not in _LIST_MARKS) and "." not in mark and "?" not in mark
 
     for j in range(1, n - 1):
         # (the cheapest test first: most words are no given name)
@@ -2387,8 +2419,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and gap(j + 2).strip(" ") in (",", "-", "\u2013", ":") \
                 and all(keys[k] in _THANKS_GO_ON or keys[k] in _KISSES
                         for k in range(j + 3, next_line(j + 3))) \
-                and not (j > 0 and venue_like(j)) and not (j == 0 and venue_talk
-                                                            and keys[1] in _PLACE_WORDS) \
+                and not venue_like(j) \
                 and given_and_surname(j, said=True):
             take_pair(j)
 
@@ -3468,12 +3499,17 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
         for m in _IPV6.finditer(text):
             if len(m.group()) >= 8 and _is_ipv6(m.group()):
                 add(m.start(), m.end(), "[ip_address]")
+        for label in _IP_LABEL.finditer(text):  # "ipv6:2001:db8::1", "src:fe80::1"
+            m = _IPV6_BODY.match(text, label.end())
+            if m is not None and len(m.group()) >= 8 and _is_ipv6(m.group()):
+                add(m.start(), m.end(), "[ip_address]")
     for pos, endpos in windows:  # "AB 12 34 56 C"; in lower case after "NI" and the like
         for m in _NI_NUMBER.finditer(text, max(0, pos - 4), min(len(text), endpos + 3)):
             # HMRC's own shape ("AB 12 34 56 C") in capitals anywhere; any other (in lower
             # case, grouped 3-3 or dashed, without its letter) only just after a cue
             if (_NI_SHAPE.fullmatch(m.group()) and m.group().isupper()) or _NI_CUE.search(
-                    text, max(0, m.start() - 50), m.start()):  # ("NI no. (for the form):")
+                    text, max(0, m.start() - 50), m.start()) \
+                    or _NI_CUE_AFTER.match(text, m.end()):  # ("NI no. (for the form):")
                 add(m.start(), m.end(), "[ni_number]")
     if windows and ("reg" in low or "plate" in low or "car" in low or "van" in low
                     or "vehicle" in low or "park" in low or "badge" in low or "taxi" in low
