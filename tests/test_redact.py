@@ -1882,3 +1882,16 @@ def test_what_a_third_reader_found_taken_for_identifiers_is_kept(text):
 ])
 def test_a_surname_in_lower_case_needs_a_sign_off_or_a_title(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks " + " & ".join(["Dawn Heath"] * 3000),
+    "MARGARET HALL " + " ".join(["AND PATRICIA HILL"] * 3000) + " WERE LOVELY",
+    "Thanks to:\n" + "\n".join(["Dawn Heath"] * 3000),
+])
+def test_a_hostile_list_of_thousands_of_names_is_read_without_crashing(text):
+    # each name of a list was read by asking about the next, one call deeper each
+    # time: 3,000 names in a row raised RecursionError (session 16); the list is read
+    # 20 names ahead, and one that goes on so far is names
+    out = redact(text)
+    assert "Heath" not in out and "HILL" not in out and out.count("[name]") >= 3000

@@ -1597,14 +1597,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return end
         return k if gap(k).strip(" ") in _LIST_MARKS else None
 
-    def caps_listed(k: int) -> bool:
+    def caps_listed(k: int, depth: int = 0) -> bool:
         """The next name of a list begins at or after word k, a given name and a surname
-        in capitals before praise ("MARGARET HALL AND PATRICIA HILL WERE LOVELY")."""
+        in capitals before praise ("MARGARET HALL AND PATRICIA HILL WERE LOVELY"); 20
+        names ahead at most."""
         j = next_listed(k)
         return j is not None and j + 1 < n and gap(j + 1) == " " \
             and words[j][2].isupper() and words[j + 1][2].isupper() and is_given(keys[j]) \
             and (keys[j + 1] in _SIGNED_PLACE_SURNAMES or caps_name(j + 1)) \
-            and (praised(j + 1) or caps_listed(j + 2))
+            and (depth >= 20 or praised(j + 1) or caps_listed(j + 2, depth + 1))
 
     def praised(i: int, plural: bool = True) -> bool:
         """Word i is followed by "was"/"is" and a word of praise (an adverb may stand
@@ -2156,7 +2157,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(i)
             mark(i + 1)
 
-    def given_and_surname(j: int, said: bool = False) -> bool:
+    def given_and_surname(j: int, said: bool = False, depth: int = 0) -> bool:
         """Words j and j+1, after thanks or a sign-off, are a given name, also one that
         is a word, and a surname that is a word, written alike, before the end, a mark,
         a kiss or what goes on after a name ("Thanks to Dawn Baker for...", "THANK YOU
@@ -2172,7 +2173,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         in lower case; "Thanks, Will Do"). ``said``: where it stands already says a
         person is meant (the next line of a list of names, the end of a sentence of
         thanks), a place's word as surname too, unless a capitalised word goes on
-        after it ("Rose Hill Surgery")."""
+        after it ("Rose Hill Surgery"). A list is read 20 names ahead at most, and
+        taken for names if it goes on so far (``depth``: a hostile answer of thousands
+        of names in a row)."""
         if j + 1 >= n or gap(j + 1) not in (" ", "  ") or in_taken(j + 1):
             return False
         first, second = words[j][2], words[j + 1][2]
@@ -2204,7 +2207,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             or (after in ("from", "on") and mark_after == "" and praised(j + 1)) \
             or (mark_after in (",", "(", "-", "\u2013") and after in _ONES_ROLES) \
             or (mark_after in (",", "-", "\u2013", "!") and after in ("you", "your")) \
-            or (listed is not None and given_and_surname(listed)) \
+            or (listed is not None and (depth >= 20
+                                        or given_and_surname(listed, depth=depth + 1))) \
             or (said and not (j + 2 < n and gap(j + 2) == " " and words[j + 2][2][0].isupper()))
         if surname in _PLACE_WORDS:
             # a given name that is a word and a place's word, only where that says a
