@@ -2365,17 +2365,22 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return all(keys[k] in _KISSES for k in range(j, n))
 
     venue_talk = not _VENUE_WORDS.isdisjoint(keys)
+    placed_pairs: set = set()
 
     def venue_like(j: int) -> bool:
         """Words j, j+1 end in a place's word where the answer speaks of venues, a
         place's word comes before them ("Sessions held at: Carlton Hill"), or it names
         the same two words elsewhere after one, or after "to" or "from" ("The trip to
         Daisy Hill was lovely.\nDaisy Hill - thank you!")."""
-        return keys[j + 1] in _PLACE_WORDS and (
-            venue_talk or (j > 0 and keys[j - 1] in _PLACE_CUES) or any(
-                keys[k] == keys[j] and keys[k + 1] == keys[j + 1]
-                and (keys[k - 1] in _PLACE_CUES or keys[k - 1] in ("to", "from"))
-                for k in range(1, n - 1) if k != j))
+        if keys[j + 1] not in _PLACE_WORDS:
+            return False
+        if venue_talk or (j > 0 and keys[j - 1] in _PLACE_CUES):
+            return True
+        if not placed_pairs:  # (once an answer: the pairs after such a word)
+            placed_pairs.add(None)
+            placed_pairs.update((keys[k], keys[k + 1]) for k in range(1, n - 1)
+                                if keys[k - 1] in _PLACE_CUES or keys[k - 1] in ("to", "from"))
+        return (keys[j], keys[j + 1]) in placed_pairs
 
     def set_off_before(j: int) -> bool:
         """Word j comes after a comma, "!" or a smiley, or begins its line (a bullet
@@ -3136,6 +3141,7 @@ def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str],
     if "s" in words:
         words = [w for w in words if w != "s"]  # "name's sarah", "name's is Okonjo"
     last = len(words) - 1
+    tried = set()  # (an answer of 3,000 "thank you"s asks each pair once, not 3,000 times)
     for first in starts:
         intros = _QUICK_BY_FIRST[first]
         for j in _indices(words, first):
@@ -3145,6 +3151,9 @@ def _introduces_a_name(text: str, low: str, words: list[str], starts: set[str],
                 k = j + len(intro)
                 if k <= last and (k == j + 1 or tuple(words[j + 1:k]) == intro[1:]):
                     key = words[k]
+                    if (intro, key) in tried:
+                        continue
+                    tried.add((intro, key))
                     if (_intro_may_name(intro, key, text) or key in capitalised) \
                             and _follows(low, intro[-1], key):
                         return True
