@@ -1767,6 +1767,7 @@ def test_a_given_name_and_a_surname_that_are_words_after_thanks_or_a_sign_off(te
     ("Kind regards,\nDawn and Frank Hill", "Kind regards,\n[name] and [name]"),
     ("From Dawn, Frank and Holly Hill", "From [name], [name] and [name]"),
     ("Thank you from Joy and Mark Cross", "Thank you from [name] and [name]"),
+    ("From Dawn & Frank Hill x", "From [name] & [name] x"),  # (the final read's)
     ("Thanks to Rose Hill from all of us", "Thanks to Rose Hill from all of us"),
     ("Thanks to the staff at Scott Hall for organising",
      "Thanks to the staff at Scott Hall for organising"),

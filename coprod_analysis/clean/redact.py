@@ -2313,21 +2313,23 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return False
         return False
 
-    def shared_surname(j: int, depth: int = 0) -> bool:
+    def shared_surname(j: int, depth: int = 0) -> list[int]:
         """Word j is a given name and the next of a list ("and", "&", ",", "n") begins
         a given name and a surname that a given_and_surname takes (then taken), or
-        another such given name ("Dawn and Frank Hill", "Dawn, Frank and Holly Hill")."""
+        another such given name ("Dawn and Frank Hill", "Dawn, Frank and Holly Hill"):
+        the given names before the pair, or none."""
         if depth > 4 or not _is_title_case(words[j][2]) or not (
                 keys[j] in gaz.given or keys[j] in capitalised_english()) \
                 or keys[j] in _PLACE_GIVEN or keys[j] in local:
-            return False
+            return []
         k = next_listed(j + 1)
         if k is None or k + 1 >= n:
-            return False
+            return []
         if given_and_surname(k):
             take_pair(k)
-            return True
-        return shared_surname(k, depth + 1)
+            return [j]
+        more = shared_surname(k, depth + 1)
+        return [j, *more] if more else []
 
     def thanks_said(j: int, signature: bool) -> bool:
         """Thanks come before word j in its sentence ("Thank you for all your help Dawn
@@ -2401,13 +2403,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         closing = closing_before(j)
         if closing and given_and_surname(j):
             take_pair(j)
-        elif closing and shared_surname(j):
+        elif closing and (given_names := shared_surname(j)):
             # given names and the surname they share: "From Dawn and Frank Hill", "From
-            # Dawn, Frank and Holly Hill"
-            k = j
-            while not name[k + 1]:
+            # Dawn, Frank and Holly Hill", "Love from Dawn & Frank Hill"
+            for k in given_names:
                 mark(k)
-                k = next_listed(k + 1)
         elif not closing and (
                 # after a word that ends thanks, before the end of the clause ("Thank you
                 # for all your help Dawn Heath, I couldn't ..."); set off by a mark, where
