@@ -54,6 +54,16 @@ def test_empty_file_is_a_one_line_error(tmp_path):
                               "--out", tmp_path / "o"), "empty.csv", "empty")
 
 
+@pytest.mark.parametrize("data", [b",,\n", b",,\n,,\n", b";;;\r\n;;;\r\n", b" , ,\n"])
+@pytest.mark.parametrize("form", ["evaluations", "reviews"])
+def test_a_file_of_nothing_but_separators_is_a_one_line_error(tmp_path, data, form):
+    # ",,\n" is not blank to the eye, yet once read it holds no record at all: it was an
+    # internal error, a length mismatch (the fuzz test's random shapes, session 16)
+    (tmp_path / "commas.csv").write_bytes(data)
+    assert_one_line_error(run("clean", form, tmp_path / "commas.csv", "--out", tmp_path / "o"),
+                          "commas.csv", "has no header row")
+
+
 def test_a_file_that_is_not_a_spreadsheet_is_a_one_line_error(tmp_path):
     (tmp_path / "photo.csv").write_bytes(bytes(range(256)) * 40)
     assert_one_line_error(run("clean", "evaluations", tmp_path / "photo.csv",

@@ -442,6 +442,9 @@ def to_raw_export(grid: Grid) -> RawExport:
     RawExport
     """
     records = grid.records
+    if not len(records):  # ",,\n": not blank to the eye, yet no record at all once read
+        raise CoprodError("has no header row: every line is empty or holds only separators",
+                          grid.path)
     head = [records.iloc[i].tolist() for i in range(min(3, len(records)))]
     first = head[0] if head else []
     second = head[1] if len(head) > 1 else None
