@@ -320,13 +320,12 @@ _IPV4 = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
 #: What may be an IPv6 address: hexadecimal groups joined by colons, two colons or more
 #: (checked by the caller with :mod:`ipaddress`: "2001:db8::1", not "10:30:45"), not
 #: inside another, after a label's colon too ("IP:2001:db8::1").
-_IPV6 = re.compile(r"(?<![\w.])(?<![0-9A-Fa-f:]:)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}"
-                   r"(?![\w:])")
+_IPV6_BODY = re.compile(r"[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
+_IPV6 = re.compile(r"(?<![\w.])(?<![0-9A-Fa-f:]:)" + _IPV6_BODY.pattern)
 #: A label before an address, glued to it by a colon or "=" ("ipv6:2001:db8::1",
-#: "src=fe80::1ff:fe23:4567:890a"), and the address as :data:`_IPV6` has it.
+#: "src=fe80::1ff:fe23:4567:890a"), where :data:`_IPV6_BODY` is tried as it stands.
 _IP_LABEL = re.compile(r"(?i:\b(?:ip(?:v[46])?|src|dst|source|dest(?:ination)?|addr(?:ess)?"
                        r"|host|client|server|from|to)[ \t]*[:=][ \t]*)")
-_IPV6_BODY = re.compile(r"[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 #: What says the dotted numbers after it are a version, not an address ("v1.2.3.4").
 _VERSION_BEFORE = re.compile(r"(?i:\bv|version|ver\.?|release|build)\s*$")
 #: HMRC's own way of writing one, spaced in pairs or not, with its letter.
@@ -1341,6 +1340,9 @@ _LIST_WORDS = (("as", "well", "as"), ("and", "also"), ("and", "to"), ("and",), (
                ("n",), ("plus",))  # (the longest first: "and also" before "and")
 #: What starts a line of a list, after its line break ("Thanks to:\n- Dawn Heath").
 _BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
+#: What may stand between an introduction and its name: spaces, a comma or colon, a
+#: line break and a list's bullet ("Thanks to:\n- Dawn Heath").
+_INTRO_GAP = " ,:\r\n" + "".join(sorted(_BULLETS))
 #: Words after which a name ends a sentence of thanks ("Thank you for all your help
 #: Dawn Heath", "Thank you so much for everything Dawn Heath", "... Especially Dawn
 #: Heath"; not "you": "Thank you Rose Hill, lovely venue").
@@ -2245,7 +2247,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             else None
         if intro is None or between.count("\n") > (  # a blank line too: "Regards\n\nDawn"
                 2 if between.replace("\r", "").strip(" ,") == "\n\n" else 1) \
-                or between.strip(" ,:-\r\n*\u2022\u2013") != "" \
+                or between.strip(_INTRO_GAP) != "" \
                 or any(text[words[k][0] - 1:words[k][0]] == "[" and
                        text[words[k][1]:words[k][1] + 1] == "]"
                        for k in range(j - len(intro) + (spoken is not None), j)):
@@ -2292,17 +2294,22 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             mark(j)
             extend(j)
 
+    def closings_before(j: int) -> list[int]:
+        """Where each sign-off of ``_CLOSINGS`` that ends just before word j begins."""
+        if keys[j - 1] not in _CLOSING_ENDS:
+            return []
+        return [j - len(c) for c in _CLOSINGS
+                if j >= len(c) and tuple(keys[j - len(c):j]) == c]
+
     def closing_before(j: int) -> bool:
         """Word j comes after a sign-off that is no introduction, where a line begins,
         with its comma or line break ("Love,", "Take care,", "All the best,"), or after
         "From" where a line begins ("From Dawn Heath"), or after thanks and a few words
         that carry it on ("Thanks so much", "Thanks to the lovely")."""
         between = gap(j)
-        for closing in _CLOSINGS if keys[j - 1] in _CLOSING_ENDS else ():
-            k = j - len(closing)
-            if k >= 0 and tuple(keys[k:j]) == closing and ("," in between or "\n" in between) \
-                    and (k == 0 or "\n" in gap(k) or sentence_start(k)):
-                return True
+        if ("," in between or "\n" in between) and any(
+                k == 0 or "\n" in gap(k) or sentence_start(k) for k in closings_before(j)):
+            return True
         if keys[j - 1] == "from" and between == " " and (
                 j == 1 or "\n" in gap(j - 1) or keys[j - 2] in _CLOSING_ENDS):
             return True  # "From Dawn Heath", "Love from Dawn and Frank Hill"
@@ -2345,8 +2352,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             if signature:
                 if breaks > 2 or "?" in between:
                     return False
-                if k == j - 1 and keys[k] in _CLOSING_ENDS and any(
-                        tuple(keys[k + 1 - len(c):k + 1]) == c for c in _CLOSINGS):
+                if k == j - 1 and closings_before(j):
                     return True
             elif "." in between or "?" in between or "!" in between or (
                     "\n" in between and not (breaks == 1 and k == j - 1
@@ -2367,7 +2373,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return all(keys[k] in _KISSES for k in range(j, n))
 
     venue_talk = not _VENUE_WORDS.isdisjoint(keys)
-    placed_pairs: set = set()
+    # the pairs of words after a place's word, "to" or "from" ("trip to Daisy Hill")
+    placed_pairs = {(keys[k], keys[k + 1]) for k in range(1, n - 1)
+                    if keys[k - 1] in _PLACE_CUES or keys[k - 1] in ("to", "from")}
 
     def venue_like(j: int) -> bool:
         """Words j, j+1 end in a place's word where the answer speaks of venues, a
@@ -2378,10 +2386,6 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return False
         if venue_talk or (j > 0 and keys[j - 1] in _PLACE_CUES):
             return True
-        if not placed_pairs:  # (once an answer: the pairs after such a word)
-            placed_pairs.add(None)
-            placed_pairs.update((keys[k], keys[k + 1]) for k in range(1, n - 1)
-                                if keys[k - 1] in _PLACE_CUES or keys[k - 1] in ("to", "from"))
         return (keys[j], keys[j + 1]) in placed_pairs
 
     def set_off_before(j: int) -> bool:

@@ -446,7 +446,7 @@ def to_raw_export(grid: Grid) -> RawExport:
         raise CoprodError("has no header row: every line is empty or holds only separators",
                           grid.path)
     head = [records.iloc[i].tolist() for i in range(min(3, len(records)))]
-    first = head[0] if head else []
+    first = head[0]
     second = head[1] if len(head) > 1 else None
     third = head[2] if len(head) > 2 else None
     numbers = grid.record_numbers  # a range or a list

@@ -26,6 +26,7 @@ from coprod_analysis.publish import (
     MIN_BASE,
     MIN_COUNT,
     NOT_SHOWN,
+    half_up,
     percent,
     show_count,
     show_result,
@@ -213,7 +214,7 @@ def shown_agreement(evaluations: pd.DataFrame, min_base: int = MIN_BASE,
     # orders them: a chart's dot at the exact share said 161 of 186 agreed where "87%"
     # leaves 161 or 162 (a reader's attack, session 16); ties go by label.
     for column in ("rate", "low", "high"):
-        rates[column] = [int(percent(v)[:-1]) / 100 if shown else v
+        rates[column] = [int(half_up(v, scale=100)) / 100 if shown else v
                          for v, shown in zip(rates[column], rates["shown"], strict=True)]
     rates = rates.reset_index()
     return rates if every_outcome else rates[rates["shown"]].reset_index(drop=True)
