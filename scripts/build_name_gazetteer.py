@@ -175,13 +175,14 @@ victoria jordan chelsea florence sydney georgia lincoln preston chester kendal c
 beverley stanley washington paris india china israel kenya jersey kent devon derby
 austin dallas houston phoenix madison orlando denver""".split()
 #: Never a name in this project's texts (places, services, common capitalised words,
-#: words of address, festivals: "thanks mate", "during Ramadan", "the Patient Forum").
+#: words of address, festivals, labels: "thanks mate", "during Ramadan", "the Patient
+#: Forum", "my NINO is ...", a National Insurance number's short name).
 NOT_NAMES = """leeds bradford wakefield york harrogate halifax huddersfield sheffield
 manchester london england wales scotland ireland britain nhs ccg gp ppg pals carers
 patient patients staff doctor nurse session sessions group groups monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september
 october november december christmas easter god english british ok okay the and yes no
-mate pal lad darling ramadan forum tea fair gala theres santa""".split()
+mate pal lad darling ramadan forum tea fair gala theres santa nino""".split()
 
 #: Capitalised words that often follow "speak to", "thanks", "I'm" and the like but are
 #: not names: listed with kind ``word`` so the context rules leave them alone.

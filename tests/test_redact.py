@@ -1896,3 +1896,61 @@ def test_a_hostile_list_of_thousands_of_names_is_read_without_crashing(text):
     # 20 names ahead, and one that goes on so far is names
     out = redact(text)
     assert "Heath" not in out and "HILL" not in out and out.count("[name]") >= 3000
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "thank you" cues a person as "thanks" does, before a given name and a place's word
+    ("Thank you Sarah Heath for sorting my prescription",
+     "Thank you [name] for sorting my prescription"),
+    ("Thank you Sarah Hill, best nurse on the ward", "Thank you [name], best nurse on the ward"),
+    # unless a place's word is set off after it, or the answer speaks of venues
+    ("Thank you George Street - best surgery in Leeds",
+     "Thank you George Street - best surgery in Leeds"),
+    ("Thank you Carlton Hill, lovely venue", "Thank you Carlton Hill, lovely venue"),
+    # a given name that is a word: what a person does for someone, after "for"
+    ("Thank you Dawn Heath for sorting my prescription",
+     "Thank you [name] for sorting my prescription"),
+    ("Thanks to Faith Brook for looking after us", "Thanks to [name] for looking after us"),
+    ("Thanks to Mark Hall for listening to me", "Thanks to [name] for listening to me"),
+    # not what a venue does, nor a thing
+    ("Thanks to Rose Hill for having us", "Thanks to Rose Hill for having us"),
+    ("Thanks to Rose Hill for evening sessions", "Thanks to Rose Hill for evening sessions"),
+    # numbered lists after thanks
+    ("Thanks to:\n1. Dawn Heath\n2. Frank Hill", "Thanks to:\n1. [name]\n2. [name]"),
+    ("Thanks to:\n(1) Sarah Smith\n(2) Kuda Moyo", "Thanks to:\n(1) [name]\n(2) [name]"),
+    ("The sessions:\n1. Rose Hill\n2. Carlton Hill",
+     "The sessions:\n1. Rose Hill\n2. Carlton Hill"),
+    # Yorkshire's goodbye with its hyphen
+    ("Ta-ra, Dawn Heath x", "Ta-ra, [name] x"),
+    # "Will" before a verb is the promise
+    ("Thanks, Will Do", "Thanks, Will Do"),
+    ("Many thanks,\nWill come again next year", "Many thanks,\nWill come again next year"),
+    ("Thanks Will Smith", "Thanks [name]"),
+    ("Thanks, Will", "Thanks, [name]"),
+    # the title stays, the name goes
+    ("Imam Yusuf Ali led the prayer", "Imam [name] led the prayer"),
+    ("Pastor Grace Church led the prayer", "Pastor [name] led the prayer"),
+    ("Midwife Joy Hill was lovely", "Midwife [name] was lovely"),
+    # a given name that is a word and a place's word, before what only a person does or is
+    ("Dawn Heath helped me", "[name] helped me"),
+    ("Faith Brook was so kind", "[name] was so kind"),
+    ("Rose Hill welcomed us", "Rose Hill welcomed us"),
+    ("Rose Hill was the best", "Rose Hill was the best"),
+    ("we went to Rose Hill helped me", "we went to Rose Hill helped me"),
+    # in capitals where a sentence begins
+    ("DAWN WAS V KIND", "[name] WAS V KIND"),
+    ("GREAT SESSION. FAITH WAS SO KIND", "GREAT SESSION. [name] WAS SO KIND"),
+    ("DAWN HEATH HELPED ME", "[name] HELPED ME"),
+    ("HOPE IS KIND", "HOPE IS KIND"),
+    ("THE DAWN WAS KIND", "THE DAWN WAS KIND"),
+    ("ROSE HILL WELCOMED US", "ROSE HILL WELCOMED US"),
+    ("WILL POWER HELPED ME", "WILL POWER HELPED ME"),
+    # "v" before what only a person is, after any capitalised word nobody's list knows
+    ("Tsiory was v kind", "[name] was v kind"),
+    ("Zumba was v good", "Zumba was v good"),
+    # a National Insurance number's short name is no name
+    ("my nino is AB123456C", "my nino is [ni_number]"),
+    ("NINO: AB/12/34/56/C", "NINO: [ni_number]"),
+])
+def test_what_session_17_found_of_names_after_thanks_titles_and_capitals(text, expected):
+    assert redact(text) == expected

@@ -743,11 +743,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _TITLES = frozenset("mr mrs ms mx dr cllr prof revd".split())
 #: Titles that are also ordinary words: a name follows only if it is capitalised.
 _WORD_TITLES = frozenset("""miss doctor professor sister nurse father sir dame lady lord auntie
-aunty aunt uncle matron rev reverend pastor imam rabbi councillor fr sr""".split())
+aunty aunt uncle matron midwife rev reverend pastor imam rabbi councillor fr sr""".split())
 #: Titles that are words, of those who care, teach or lead a faith, before a given name
 #: and a place's word that are a person's ("Matron Joy Cross", "Rev Grace Church"; not
 #: "Lady Margaret Hall", "Sir John Street").
-_CARING_TITLES = frozenset("""doctor professor sister nurse father matron rev reverend
+_CARING_TITLES = frozenset("""doctor professor sister nurse father matron midwife rev reverend
 pastor imam rabbi councillor fr sr""".split())  # (not "miss": "We Will Miss Rose Hill")
 #: Titles that are words, written short with a full stop ("Rev. Adeyemi", "Fr. Murphy").
 _SHORT_WORD_TITLES = frozenset("rev fr sr".split())
@@ -856,6 +856,8 @@ _GREETING_FIRST = ("thanks", "thank", "cheers", "hi", "hello", "dear", "ty", "th
                    "thnks", "thanq", "thank-you", "tyvm")
 #: Thanks as people write it, which is never the first word of a name ("Thankyou Sarah").
 _THANKS_WORDS = frozenset(i[0] for i in _WEAK_INTROS if i[0] in _GREETING_FIRST)
+#: Thanks before a name, as people write it ("thanks", "thank you to", "thank u").
+_THANKS_INTROS = frozenset(i for i in _WEAK_INTROS if i[0] in _THANKS_WORDS)
 #: Each introduction and how sure it is: "strong" (any case after it), "greeting"
 #: (a capitalised word after it), "weak" (a capitalised name of the gazetteer).
 _INTRO_KINDS = {**{i: "weak" for i in _WEAK_INTROS},
@@ -906,6 +908,11 @@ _STOP = frozenset("""i a an the and or but if of in on at to for with from by as
 are were be been it this that these those he she they we you my our your his her their its
 not no yes so very really just also""".split()) | frozenset(
     f"i{mark}{end}" for mark in "'\u2019" for end in ("m", "ll", "ve", "d"))  # "I'll"
+#: Of those, what neither a venue nor a service is or does ("Rose Hill welcomed us",
+#: "Carers Leeds supported me", "the venue was friendly").
+_ONLY_PERSON_VERBS = frozenset(
+    "helped explained listened taught smiled reassured answered chaired".split())
+_ONLY_PERSON_ADJECTIVES = frozenset("kind approachable knowledgeable passionate".split())
 #: Verbs only a person does to others, after which an unknown capitalised word is a
 #: name ("Babajide really helped me"), as "Parking was" is not.
 _PERSON_VERBS = frozenset("""helped explained listened taught smiled welcomed supported
@@ -1316,21 +1323,28 @@ _THANKS_ONLY = _THANKS_WORDS - {"dear", "hello", "hi"}
 _THANKS_GO_ON = frozenset("""so very much a lot million again ever really you u to for
 everything all both the lovely wonderful amazing fab brilliant great especially esp also
 and from""".split())
-#: What a person does for a group, after "for" ("Thanks to Dawn Heath for chairing"; not
-#: "for hosting").
-_PERSON_GERUNDS = frozenset("""chairing organising organizing running leading facilitating
-presenting speaking talking listening helping supporting sharing explaining teaching
-training coordinating arranging driving cooking baking volunteering""".split())
+#: What a venue does, after "for" ("Thanks to Rose Hill for hosting"): any other word of
+#: doing there is a person's ("Thanks to Dawn Heath for chairing", "for sorting my
+#: prescription").
+_VENUE_GERUNDS = frozenset("""hosting having letting lending housing accommodating providing
+opening welcoming being offering giving making catering supplying parking booking""".split())
+#: What follows a word of doing, its object or the word that takes one ("for sorting my
+#: prescription", "for listening to me"; not "for evening sessions").
+_DOING_OBJECTS = frozenset("""me my us our the it everything all out up this that things so
+and with her him them your to about on in over through round around back""".split())
 #: Sign-offs that are no introduction of the name rules, where a line begins, before
 #: their comma or line break ("Love,\nRose Green x", "Take care, Dawn Heath", "All the
 #: best,\nFrank Hill"; not "Day care\nGeorge Street").
 _CLOSINGS = tuple(tuple(c.split()) for c in (
     "love", "lots of love", "with love", "much love", "take care", "all the best", "best",
     "best wishes", "warm wishes", "yours truly", "sincerely", "yours sincerely",
-    "speak soon", "stay safe", "see you soon", "see you later", "ta ra"))
+    "speak soon", "stay safe", "see you soon", "see you later", "ta ra", "ta-ra"))
 _CLOSING_ENDS = frozenset(closing[-1] for closing in _CLOSINGS)
 #: What a person is called after their name, no surname ("Cheers Mark mate").
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
+#: Verbs after "Will" that make it the promise, not the name ("Thanks, Will Do", "Cheers,
+#: Will try").
+_WILL_VERBS = frozenset("do be try see let get pass keep call come join bring send look".split())
 #: What joins the names of a list, besides "and" ("Dawn Heath & Frank Hill").
 _LIST_MARKS = frozenset(("&", ",", "+", "/", ";"))
 #: Words that join the names of a list besides its marks ("Dawn Heath, also Frank Hill",
@@ -1343,6 +1357,28 @@ _BULLETS = frozenset(("", "-", "*", "\u2022", "\u2013"))
 #: What may stand between an introduction and its name: spaces, a comma or colon, a
 #: line break and a list's bullet ("Thanks to:\n- Dawn Heath").
 _INTRO_GAP = " ,:\r\n" + "".join(sorted(_BULLETS))
+#: A list's numbering where a line begins ("1.", "2)", "(3)", "4:").
+_NUMBERING = re.compile(r"\(?\d{1,2}[.):]?")
+
+
+def _bullet(mark: str) -> bool:
+    """``mark``, what begins a line before its first word, is nothing, a bullet or a
+    list's numbering.
+
+    >>> [_bullet(m) for m in ("", "-", "2.", "(3)", "10)", "2024.", "Tel:")]
+    [True, True, True, True, True, False, False]
+    """
+    return mark in _BULLETS or _NUMBERING.fullmatch(mark) is not None
+
+
+def _intro_gap(between: str) -> bool:
+    """``between`` may stand between an introduction and its name: spaces, a comma or
+    colon, line breaks and, where the last line begins, a bullet or numbering
+    ("Thanks to:\n1. Dawn Heath")."""
+    if between.strip(_INTRO_GAP) == "":
+        return True
+    head, newline, line = between.rpartition("\n")
+    return newline != "" and head.strip(_INTRO_GAP) == "" and _bullet(line.strip())
 #: Words after which a name ends a sentence of thanks ("Thank you for all your help
 #: Dawn Heath", "Thank you so much for everything Dawn Heath", "... Especially Dawn
 #: Heath"; not "you": "Thank you Rose Hill, lovely venue").
@@ -1463,6 +1499,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # anywhere, "iPhone" included)
     lower_text = n >= 3 and caps == 0 and text.islower()
     upper_text = not any(c.islower() for c in text)  # ALL IN CAPITALS, as some forms are typed
+    venue_talk = not _VENUE_WORDS.isdisjoint(keys)  # the answer speaks of venues
 
     def is_given(key: str) -> bool:
         """A given name that is no common word, also hyphenated: "Mary-Kate", "Jo-Anne"."""
@@ -1664,8 +1701,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 or (typed and (j + 2 >= n or gap(j + 2).strip(" ") != ""))
         for _ in range(2 if typed else 1):  # "very very kind", "soooo lovely"
             if j + 1 < n and gap(j + 1) in _VERB_GAPS and (
-                    keys[j] in _PRAISE_ADVERBS or (typed and (
-                        keys[j] in _ADVERBS_TYPED or (
+                    keys[j] in _PRAISE_ADVERBS
+                    or (keys[j] in _ADVERBS_TYPED and keys[j + 1] in _ONLY_PERSON_ADJECTIVES)
+                    or (typed and (keys[j] in _ADVERBS_TYPED or (
                             _ELONGATED.search(keys[j]) is not None
                             and not _PRAISE_ADVERBS.isdisjoint(_squeezed(keys[j])))))):
                 j += 1
@@ -1702,18 +1740,44 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         word = words[k][2]
         return len(word) == 1 and word.isupper() and word not in "AI"
 
-    def person_described(i: int) -> bool:
+    def tag(k: int) -> bool:
+        """Word k is a tag an earlier round put in ("[name]")."""
+        return text[words[k][0] - 1:words[k][0]] == "[" and text[words[k][1]:words[k][1] + 1] == "]"
+
+    def promised(i: int) -> bool:
+        """Word i is "Will" before a verb: the promise, no name ("Thanks, Will Do")."""
+        return keys[i] == "will" and i + 1 < n and keys[i + 1] in _WILL_VERBS
+
+    def person_described(i: int, only: bool = False) -> bool:
         """Word i is followed by what only a person is or does ("Smith helped me", "Khan
-        was so kind"; not "Bus was late", "Curry was lovely")."""
+        was so kind"; not "Bus was late", "Curry was lovely"); ``only``: nothing a
+        venue or a service is or does too (not "welcomed", "friendly")."""
         j = i + 1
         if j < n and keys[j] in ("was", "is") and gap(j) == " ":
             j += 1
-            if j < n and keys[j] in _PERSON_ADVERBS and gap(j) == " ":
+            if j < n and (keys[j] in _PERSON_ADVERBS or keys[j] in _ADVERBS_TYPED) \
+                    and gap(j) == " ":  # "so kind", "v kind"
                 j += 1
-            return j < n and gap(j) == " " and keys[j] in _PERSON_ADJECTIVES
+            return j < n and gap(j) == " " and keys[j] in (
+                _ONLY_PERSON_ADJECTIVES if only else _PERSON_ADJECTIVES)
         if j < n and keys[j] in _PERSON_ADVERBS and gap(j) == " ":
             j += 1
-        return j < n and gap(j) == " " and keys[j] in _PERSON_VERBS
+        return j < n and gap(j) == " " and keys[j] in (
+            _ONLY_PERSON_VERBS if only else _PERSON_VERBS)
+
+    def worded_placed(i: int) -> bool:
+        """Word i, a given name that is a word, and a place's word as often a surname
+        after it are a person's name before what only a person does or is ("Dawn Heath
+        helped me", "Faith Brook was so kind"; not "Rose Hill welcomed us", "Rose Hill
+        was lovely", "at Rose Hill")."""
+        j = i + 1
+        return j < n and gap(j) == " " and keys[j] in _SIGNED_PLACE_SURNAMES \
+            and _is_title_case(words[i][2]) and _is_title_case(words[j][2]) \
+            and keys[i] in capitalised_english() and keys[i] not in _PLACE_GIVEN \
+            and keys[i] not in local and (keys[i], keys[j]) not in _NAMED_ORGS \
+            and not (i > 0 and (keys[i - 1] in _PLACE_CUES or keys[i - 1] in _NOT_BEFORE_NAMES
+                                or keys[i - 1] in _WAY_CUES)) \
+            and person_described(j, only=True)
 
     def surname_shaped(i: int) -> bool:
         """Word i is shaped as a surname of these isles or of Arabic ("MacKenzie",
@@ -1743,13 +1807,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
 
     def person_cued(i: int, j: int) -> bool:
         """Given name i and word j are said of a person: after thanks or a word that
-        turns to one ("thanks to Amy Hall", "ask Sarah Ward", "with Tom Hill"), or
+        turns to one ("thanks to Amy Hall", "thank you Sarah Heath", "ask Sarah Ward",
+        "with Tom Hill"; thanks not where the answer speaks of venues or a place's
+        word is set off after it: "Thanks Carlton Hill, lovely venue", "Thank you George
+        Street (the surgery)"), or
         before a role or what goes on after a person's name ("Sarah Ward, the chair",
         "Sarah Ward from the PPG"; not "Rosemary Ward is on the 3rd floor")."""
         if words[i][2][-2:].lower() in ("'s", "\u2019s"):
             return False  # "Sister Mary's Ward"
-        if (i > 0 and gap(i) == " " and (keys[i - 1] in _CUE_BEFORE_PERSON or (
-                keys[i - 1] == "to" and i > 1 and keys[i - 2] in _CUE_TO_PERSON))) \
+        thanks = i > 0 and (keys[i - 1] in _THANKS_WORDS or any(
+            tuple(keys[i - k:i]) in _THANKS_INTROS for k in (2, 3) if i >= k))
+        if (i > 0 and gap(i) == " " and not (thanks and (venue_talk or place_set_off(j))) and (
+                thanks or keys[i - 1] in _CUE_BEFORE_PERSON
+                or (keys[i - 1] == "to" and i > 1 and keys[i - 2] in _CUE_TO_PERSON))) \
                 or (i == 0 and j == n - 1):  # or the whole answer: "Jack Hill"
             return True
         if i > 1 and keys[i - 1] in ("was", "is", "were") and keys[i - 2] in _JOBS_INTRODUCE:
@@ -1771,6 +1841,18 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         return j + 2 < n and keys[j + 1] in ("was", "is") and gap(j + 1) == " " \
             and gap(j + 2) == " " and keys[j + 2] in _PRAISE \
             and not (keys[j] == "ward" and keys[i] in english_words())
+
+    def place_set_off(j: int) -> bool:
+        """Word j is set off before a place's word, praise or "the" between ("George
+        Street - best surgery in Leeds", "Carlton Hill, lovely warm room")."""
+        if j + 1 >= n or gap(j + 1).strip(" ") not in (",", "(", "-", "\u2013", "!", "."):
+            return False
+        for k in range(j + 1, min(j + 4, n)):
+            if keys[k] in _PLACE_WORDS:
+                return True
+            if keys[k] not in ("the", "a", "our", "best") and keys[k] not in _PRAISE:
+                return False
+        return False
 
     def role_after(i: int, the: bool = False) -> bool:
         """Word i is set off before a role: "McAllister, the nurse, was", "Khan (GP)";
@@ -2031,6 +2113,20 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 mark(i)
                 extend(i)
             continue
+        if word.isupper() and len(word) > 2 and key in gaz.given_common \
+                and key in capitalised_english() and key not in _MONTHS \
+                and key not in _PLACE_GIVEN and key not in local and sentence_start(i):
+            # a given name that is a word, in capitals where a sentence begins, before
+            # what only a person did or was, its surname between or not ("DAWN WAS SO
+            # KIND", "DAWN HEATH HELPED ME"; not "HOPE IS KIND", "ROSE HILL WELCOMED US")
+            last = i + 1 if i + 1 < n and gap(i + 1) == " " and words[i + 1][2].isupper() \
+                and (keys[i + 1] in _SIGNED_PLACE_SURNAMES or (key != "will" and (
+                    keys[i + 1] in gaz.surnames or keys[i + 1] in gaz.surnames_common))) \
+                else i  # (not "WILL POWER HELPED ME")
+            if last + 1 < n and keys[last + 1] != "is" and person_described(last, only=True):
+                for k in range(i, last + 1):
+                    mark(k)
+                continue
         if word.isupper() and len(word) > 1:
             # All capitals: after a title or an introduction (below), or a given name of
             # three letters or more written in capitals as the whole text is ("ANDY
@@ -2124,9 +2220,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         # The gazetteer: a capitalised given name wherever it stands (before a place's
         # word, only with what a person does after it: "David Hall explained").
         if is_given(key) and (not is_place(i, i + 1) or placed_surname(i, i + 1)):
-            if not (title_text and key in gaz.common_words):
+            if not (title_text and key in gaz.common_words) and not (
+                    key in _WORD_TITLES and i + 1 < n and (name[i + 1] or tag(i + 1))):
                 mark(i)
                 extend(i)
+            continue
+        if key in gaz.given_common and not title_text and worded_placed(i):
+            mark(i)  # "Dawn Heath helped me"
+            mark(i + 1)
             continue
         # Given names that are common words: "Will", "Grace" beside a surname or
         # written capitalised mid-sentence.
@@ -2142,7 +2243,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and keys[i + 1] != "is" and keys[i + 1] not in _PRESENT_VERBS \
                 and (i + 2 >= n or keys[i + 2] not in _PRESENT_VERBS) and praised(i, False) \
                 and (key not in _ABSTRACT_NAMES or keys[i + 1] not in _ABSTRACT_VERBS)
-            if followed or mid or started:
+            if (followed or mid or started) and not promised(i):
                 mark(i)
                 extend(i)
             continue
@@ -2158,6 +2259,19 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     or (i == 0 and n == 2 and gap(1) == ". " and keys[1] not in known)):
             mark(i)
             mark(i + 1)
+
+    def person_gerund(k: int) -> bool:
+        """Word k, after "for", is a word of doing that a venue does not do, before its
+        object or the end ("for chairing", "for sorting my prescription"; not "for
+        hosting", "for having us", "for evening sessions")."""
+        word = keys[k]
+        if not word.endswith("ing") or word in _VENUE_GERUNDS or len(word) < 6:
+            return False
+        stem = word[:-3]
+        if not (stem in english_words() or stem + "e" in english_words()
+                or (stem[-1:] == stem[-2:-1] and stem[:-1] in english_words())):
+            return False  # not a word of doing: "morning" is, but see below
+        return k + 1 >= n or gap(k + 1).strip(" ") != "" or keys[k + 1] in _DOING_OBJECTS
 
     def given_and_surname(j: int, said: bool = False, depth: int = 0) -> bool:
         """Words j and j+1, after thanks or a sign-off, are a given name, also one that
@@ -2205,7 +2319,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         listed = next_listed(j + 2)
         person = after == "who" \
             or (after == "for" and mark_after == "" and j + 3 < n
-                and keys[j + 3] in _PERSON_GERUNDS) \
+                and person_gerund(j + 3)) \
             or (after in ("from", "on") and mark_after == "" and praised(j + 1)) \
             or (mark_after in (",", "(", "-", "\u2013") and after in _ONES_ROLES) \
             or (mark_after in (",", "-", "\u2013", "!") and after in ("you", "your")) \
@@ -2247,10 +2361,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             else None
         if intro is None or between.count("\n") > (  # a blank line too: "Regards\n\nDawn"
                 2 if between.replace("\r", "").strip(" ,") == "\n\n" else 1) \
-                or between.strip(_INTRO_GAP) != "" \
-                or any(text[words[k][0] - 1:words[k][0]] == "[" and
-                       text[words[k][1]:words[k][1] + 1] == "]"
-                       for k in range(j - len(intro) + (spoken is not None), j)):
+                or not _intro_gap(between) \
+                or any(tag(k) for k in range(j - len(intro) + (spoken is not None), j)):
             continue  # (not a tag put in by an earlier round: "[name] is kind")
         kind = _INTRO_KINDS[intro]
         word, key = words[j][2], keys[j]
@@ -2265,7 +2377,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             ok = unknown(j) or is_given(key)
         elif _is_title_case(word):
             if kind in ("strong", "greeting"):
-                ok = (capitalised_word(j) and not thanked_thing(j)) or _worded_surname(key)
+                ok = ((capitalised_word(j) and not thanked_thing(j)) or _worded_surname(key)) \
+                    and not promised(j)
             else:  # "a talk by Tsiory", "ask Tsiory"; in Headline Style no English
                 # word ("And Bright Comfortable Room")
                 ok = (capitalised_word(j, known=True) and key not in gaz.common_words
@@ -2372,7 +2485,6 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Nothing but kisses (or marks) from word j to the end of the answer."""
         return all(keys[k] in _KISSES for k in range(j, n))
 
-    venue_talk = not _VENUE_WORDS.isdisjoint(keys)
     # the pairs of words after a place's word, "to" or "from" ("trip to Daisy Hill")
     placed_pairs = {(keys[k], keys[k + 1]) for k in range(1, n - 1)
                     if keys[k - 1] in _PLACE_CUES or keys[k - 1] in ("to", "from")}
@@ -2394,7 +2506,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         a full stop."""
         between = gap(j)
         if "\n" in between:
-            return between.rsplit("\n", 1)[1].strip() in _BULLETS
+            return _bullet(between.rsplit("\n", 1)[1].strip())
         mark = between.strip(" ")
         return mark != "" and mark not in (":", "-", "\u2013", "\u2014") \
             and (mark == "," or mark not in _LIST_MARKS) and "." not in mark and "?" not in mark
@@ -2448,7 +2560,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             k = j - 1  # where the line before begins
             while k > 0 and "\n" not in gap(k):
                 k -= 1
-            joined = k in started and between.rsplit("\n", 1)[1].strip() in _BULLETS
+            joined = k in started and _bullet(between.rsplit("\n", 1)[1].strip())
         else:
             joined = any(name[k - 1] and next_listed(k) == j
                          for k in range(max(j - 3, 1), j + 1))
@@ -2519,7 +2631,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and gap(i) in (" ", ". ") and _is_title_case(words[i][2]):
                 mark(i - 1)  # an initial before a surname: "H. Oyelowo"
             elif name[i] and not name[i - 1] and not covered[i - 1] and gap(i) == " " \
-                    and keys[i - 1] not in _INTRO_LAST and (  # (not "Thank-you Sarah")
+                    and keys[i - 1] not in _INTRO_LAST and keys[i - 1] not in _WORD_TITLES \
+                    and keys[i - 1] not in _TITLES and (  # (not "Thank-you Sarah", "Imam")
                     (_is_title_case(words[i - 1][2]) and (unlisted(i - 1) or is_given(
                         keys[i - 1]) or keys[i - 1] in gaz.given_common
                         or _surname_only(keys[i - 1])
