@@ -1954,3 +1954,50 @@ def test_a_hostile_list_of_thousands_of_names_is_read_without_crashing(text):
 ])
 def test_what_session_17_found_of_names_after_thanks_titles_and_capitals(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an answer in capitals is read as written in sentence case too: a name the
+    # gazetteer knows that a sentence begins with goes
+    ("TOM WAS VERY HELPFUL", "[name] WAS VERY HELPFUL"),
+    ("GREAT DAY. JO HELPED ME WITH THE FORMS", "GREAT DAY. [name] HELPED ME WITH THE FORMS"),
+    ("PATIENCE ON RECEPTION WAS LOVELY", "[name] ON RECEPTION WAS LOVELY"),
+    ("FROM EILEEN WOOD AGED 79", "FROM [name] AGED 79"),
+    # capitals are no name's there, nor what only the rules for lower case would take
+    ("TBC", "TBC"),
+    ("CAMHS WAS BRILLIANT", "CAMHS WAS BRILLIANT"),
+    ("GROUP NAME: GRACE NOTES CHOIR FOR CARERS", "GROUP NAME: GRACE NOTES CHOIR FOR CARERS"),
+    ("3 JAN SESSION WAS BEST", "3 JAN SESSION WAS BEST"),
+    ("HOPE TO COME AGAIN", "HOPE TO COME AGAIN"),
+    ("WILL TELL MY FRIENDS ABOUT IT", "WILL TELL MY FRIENDS ABOUT IT"),
+    ("MARK MY WORDS", "MARK MY WORDS"),
+])
+def test_an_answer_in_capitals_is_read_as_written_in_sentence_case_too(text, expected):
+    assert redact(text) == expected
+
+
+def test_answers_in_capitals_are_read_alike_one_at_a_time_and_many_at_once():
+    # many answers are screened together (redact_many): one in capitals only must not
+    # be passed over there when redact would read it in sentence case
+    texts = ["TOM WAS VERY HELPFUL", "THANKS,\nLEEDS MIND"] + [f"Good day {i}" for i in range(2500)]
+    assert redact_many(texts) == [redact(t) for t in texts]
+    assert redact_many(texts)[0] == "[name] WAS VERY HELPFUL"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's group, team, point or way: what a person leads or has
+    ("I was in Nadia's group and it was really good",
+     "I was in [name]'s group and it was really good"),
+    ("Sarah's team were brilliant", "[name]'s team were brilliant"),
+    ("Sanjay's way of explaining was clear", "[name]'s way of explaining was clear"),
+    ("Dawn's group was the liveliest", "[name]'s group was the liveliest"),
+    ("Chris's health talk was great", "[name]'s health talk was great"),
+    # places and conditions named after people stay
+    ("Maggie's centre was lovely", "Maggie's centre was lovely"),
+    ("St Mary's group", "St Mary's group"),
+    ("Parkinson's group", "Parkinson's group"),
+    ("at Jimmy's ward", "at Jimmy's ward"),
+    ("May's session was good", "May's session was good"),
+])
+def test_a_name_before_what_a_person_leads_or_has_is_taken(text, expected):
+    assert redact(text) == expected

@@ -1448,6 +1448,11 @@ _NICKNAMED_PLACES = frozenset({"jimmy"})
 _A_PERSONS = frozenset("""talk talks session story presentation slides idea ideas point points
 question questions help support energy humour humor enthusiasm wife husband partner mum mam
 dad son daughter kids family friend""".split())
+#: Of the place's words, what a person leads or has, after a given name and "'s"
+#: ("Nadia's group", "Sarah's team", "Imran's point", "Sanjay's way"; "Maggie's centre"
+#: and "Jimmy's ward" stay places).
+_A_GROUPS = frozenset("""group groups team teams point points project projects room way
+service club end community network programme table class health home""".split())
 #: Of ``_A_PERSONS``, what a condition has too, before what it has it in:
 #: "Parkinson's support group" (not "Wilson's support was brilliant": a person's).
 _A_CONDITIONS = frozenset("support help".split())
@@ -1581,6 +1586,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return True  # a charity or a place named after a person ("Marie Curie")
         if i > 0 and keys[i - 1] in _ALL_TITLES and words[j - 1][2][-2:] in ("'s", "\u2019s"):
             return False  # a person's: "to Dr Singh's clinic", "Sister Mary's ward"
+        if j == i + 1 and j < n and keys[j] in _A_GROUPS and words[i][2][-2:] in (
+                "'s", "\u2019s") and key not in _PLACE_GIVEN and (
+                is_given(key) or key in gaz.given_common or unknown(i)):
+            return False  # what a person leads or has: "Nadia's group", "Sanjay's way"
         return bool(j < n and keys[j] in _PLACE_WORDS and gap(j) in (" ", "-"))
 
     def capitalised_word(i: int, known: bool = False) -> bool:
@@ -2243,7 +2252,11 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 and keys[i + 1] != "is" and keys[i + 1] not in _PRESENT_VERBS \
                 and (i + 2 >= n or keys[i + 2] not in _PRESENT_VERBS) and praised(i, False) \
                 and (key not in _ABSTRACT_NAMES or keys[i + 1] not in _ABSTRACT_VERBS)
-            if (followed or mid or started) and not promised(i):
+            # what a person leads or has ("Dawn's group", "Mark's jokes"; not "May's")
+            owned = word[-2:] in ("'s", "\u2019s") and i + 1 < n and gap(i + 1) == " " \
+                and (keys[i + 1] in _A_GROUPS or keys[i + 1] in _A_PERSONS) \
+                and key not in _MONTHS and key not in _SEASONS
+            if (followed or mid or started or owned) and not promised(i):
                 mark(i)
                 extend(i)
             continue
@@ -3017,7 +3030,51 @@ def _names_a_trigger(found: list[str]) -> bool:
                                                                  if not w.istitle()]))
 
 
+#: Where a sentence begins in a text put in lower case: its first letter, and the
+#: first after a full stop, "!" or "?" and spaces, or a line break (a bullet between;
+#: not after a label's colon: "GROUP NAME: GRACE NOTES CHOIR"); and "i" alone ("i'm").
+_SENTENCE_FIRST = re.compile(r"(?:\A|[.!?][ \t]+|\n)[\W_]*?([^\W\d_])|\b(i)\b")
+
+
+def _sentence_case(text: str) -> str | None:
+    """A text in capitals as it would be written in sentence case, its length the same
+    (None where lower case would change it: "\u0130").
+
+    Examples
+    --------
+    >>> _sentence_case("GREAT DAY. TOM WAS VERY HELPFUL!\\n- I'M COMING AGAIN")
+    "Great day. Tom was very helpful!\\n- I'm coming again"
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    letters = list(low)
+    for m in _SENTENCE_FIRST.finditer(low):
+        at = m.start(1) if m.group(1) else m.start(2)
+        letters[at] = letters[at].upper()
+    return "".join(letters)
+
+
 def _may_identify(text: str) -> int:
+    """:func:`_may_identify_as_written`, and for a text in capitals, also as it would be
+    written in sentence case (:func:`_sentence_case`: "THANKS,\\nLEEDS MIND" is
+    "Thanks,\\nLeeds mind", a sign-off and a capitalised word), the more certain of
+    the two.
+
+    Examples
+    --------
+    >>> _may_identify("THANKS,\\nLEEDS MIND"), _may_identify_as_written("THANKS,\\nLEEDS MIND")
+    (2, 0)
+    """
+    why = _may_identify_as_written(text)
+    if why != _WORDS and text.isupper():
+        cased = _sentence_case(text)
+        if cased is not None:
+            why = max(why, _may_identify_as_written(cased))
+    return why
+
+
+def _may_identify_as_written(text: str) -> int:
     """Whether the text may hold an identifier, quickly: ``_NOTHING`` (most answers),
     ``_CHARACTERS`` (digits, ``@`` or odd Unicode: numbers and e-mail addresses, and
     names only beside them) or ``_WORDS`` (a possible name: look at every word).
@@ -3662,10 +3719,47 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
     for start, end in _beside_spans(text, contacts):
         add_name(start, end)
     if names:
-        for start, end in _name_spans(text, [(a, b) for a, b, _ in found]):
+        taken = [(a, b) for a, b, _ in found]
+        spans = _name_spans(text, taken)
+        # a text in capitals is read as written in sentence case too, and a name the
+        # gazetteer knows that a sentence begins with is taken as well ("TOM WAS VERY
+        # HELPFUL", "GREAT DAY. JO HELPED ME"; not "TBC", "CAMHS WAS GREAT": capitals
+        # are no name's there; nor one the rules for lower case find: "3 JAN SESSION"),
+        # or the rest of a name found as written ("FROM EILEEN WOOD", "eileen wood")
+        cased = _sentence_case(text) if text.isupper() else None
+        if cased is not None:
+            spans = _joined_spans(spans + [
+                (a, b) for a, b in _name_spans(cased, taken)
+                if (cased[a].isupper() or any(a < d and c < b for c, d in spans))
+                and not _all_names().isdisjoint(_WORD.findall(fold(cased[a:b].lower())))])
+        for start, end in spans:
             if not _a_limit(text, start, end):
                 add_name(start, end)
     return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def _all_names() -> frozenset[str]:
+    """Every given name and surname of the gazetteer, also those that are words."""
+    gaz = _gazetteer()
+    return gaz.given | gaz.given_common | gaz.surnames | gaz.surnames_common
+
+
+def _joined_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, those that overlap joined into one.
+
+    Examples
+    --------
+    >>> _joined_spans([(0, 3), (10, 12), (0, 9), (11, 15)])
+    [(0, 9), (10, 15)]
+    """
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 #: "Max." or "Min" before a number: a limit ("(Max. 3,000 characters)"), no name.
@@ -4076,8 +4170,9 @@ def _screen(texts: list[str], chunk: int = 20_000) -> np.ndarray:
             array = pa.array(part, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # a lone surrogate: each on its own
             continue
-        plain = pc.and_(pc.and_(pc.string_is_ascii(array),
-                                pc.match_substring_regex(array, "[A-Z]")),
+        plain = pc.and_(pc.and_(pc.string_is_ascii(array),  # (capitals only: on its own)
+                                pc.and_(pc.match_substring_regex(array, "[A-Z]"),
+                                        pc.match_substring_regex(array, "[a-z]"))),
                         pc.invert(pc.match_substring_regex(
                             array, f"[{_ASCII_SPACES}]|{_SPOKEN_START}", ignore_case=True)))
         rows = np.flatnonzero(plain.to_numpy(zero_copy_only=False))
