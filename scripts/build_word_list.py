@@ -130,6 +130,18 @@ arnstein maslow tuckman belbin kolb honey mumford
 god lord jesus christ allah christmas easter
 """.split()
 
+#: Languages people ask for interpreters, leaflets and subtitles in (the community
+#: languages of Leeds among them), and services and apps they are referred to: never
+#: a name ("Information in Urdu, Bengali and Sylheti", "referred by Kooth"; not those
+#: that are names too: Shona, French, Parkin).
+LANGUAGES_AND_SERVICES = """urdu punjabi mirpuri pahari potwari bengali bangla sylheti
+gujarati hindi tamil telugu malayalam sinhala nepali arabic farsi persian dari pashto
+kurdish sorani kurmanji badini tigrinya amharic oromo somali swahili lingala ndebele
+yoruba igbo twi akan hausa wolof krio polish romanian slovak czech lithuanian latvian
+hungarian bulgarian russian ukrainian albanian kosovan portuguese spanish italian
+cantonese mandarin hakka vietnamese thai tagalog bsl
+kooth mindwell mindmate zest headspace otago""".split()
+
 #: Places in and around Leeds (and nearby towns) that people name in feedback,
 #: in lower case: places, not people.
 PLACES = """leeds armley beeston bramley chapeltown harehills headingley seacroft gipton
@@ -153,9 +165,10 @@ menston wharfedale becklin farnley cross gates
 def build(dicts: list[str]) -> bytes:
     """The file's bytes from the SCOWL lists ``dicts``."""
     english: set[str] = set(ENGLISH) | set(MEDICINES) | set(COMMUNITY)
-    proper: set[str] = set(PLACES) | set(BRANDS) | set(OCCASIONS_AND_MODELS)
+    proper: set[str] = set(PLACES) | set(BRANDS) | set(OCCASIONS_AND_MODELS) \
+        | set(LANGUAGES_AND_SERVICES)
     local = {fold_text(w) for w in (*ENGLISH, *MEDICINES, *COMMUNITY, *PLACES, *BRANDS,
-                                    *OCCASIONS_AND_MODELS)}
+                                    *OCCASIONS_AND_MODELS, *LANGUAGES_AND_SERVICES)}
     capitalised: set[str] = set()  # every word SCOWL lists with a capital
     for path in dicts:
         for line in Path(path).read_text(encoding="utf-8").splitlines():

@@ -2001,3 +2001,27 @@ def test_answers_in_capitals_are_read_alike_one_at_a_time_and_many_at_once():
 ])
 def test_a_name_before_what_a_person_leads_or_has_is_taken(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # languages people ask for interpreters, leaflets and subtitles in, and the services
+    # they are referred to, are never names
+    "Information in Urdu, Bengali and Sylheti",
+    "We need interpreters for Tigrinya and Sorani speakers",
+    "Leaflets in Polish, Romanian, Lingala and Amharic please",
+    "Translate leaflets into Pashto and Dari please",
+    "My mum only speaks Mirpuri",
+    "I was referred by Kooth",
+    "Thanks Zest",
+])
+def test_languages_and_services_are_kept(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the languages that are names too are not listed as languages
+    ("Shona's energy was infectious", "[name]'s energy was infectious"),
+    ("Dawn French was lovely", "[name] was lovely"),
+])
+def test_a_language_or_service_that_is_a_name_too_is_still_a_name(text, expected):
+    assert redact(text) == expected
