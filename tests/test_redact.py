@@ -2025,3 +2025,21 @@ def test_languages_and_services_are_kept(text):
 ])
 def test_a_language_or_service_that_is_a_name_too_is_still_a_name(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is a word signs an answer on a line of its own, with a kiss
+    # after it or a blank line before it
+    ("Really good\nJean x", "Really good\n[name] x"),
+    ("Great morning\n\nJoy", "Great morning\n\n[name]"),
+    ("Great session\nMark x", "Great session\n[name] x"),
+    ("The venue\nMay x", "The venue\nMay x"),
+    # and in lower case, thanks and such a name where the answer ends
+    ("thanks dawn xx", "thanks [name] xx"),
+    ("thank u joy", "thank u [name]"),
+    ("thanks love x", "thanks love x"),
+    ("thanks will do", "thanks will do"),
+    ("thanks may", "thanks may"),
+])
+def test_a_given_name_that_is_a_word_signing_off_alone(text, expected):
+    assert redact(text) == expected

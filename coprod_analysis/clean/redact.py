@@ -2405,9 +2405,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is") or (
                 intro in _LOWER_NAME_INTROS and _unknown_lower_first(key))  # "led by tsiory"
         elif kind == "greeting" and word.islower():
-            # "thanks sarah": a given name that is no word; "cheers tsiory"
+            # "thanks sarah": a given name that is no word; "cheers tsiory"; one that is
+            # a word where the answer ends, a kiss or two after it or not ("thanks dawn
+            # xx", "thank u joy"; not "thanks love", "thanks will": "will do")
             ok = key in _greeted_given() or (intro in _LOWER_NAME_INTROS
-                                             and _unknown_lower_first(key))
+                                             and _unknown_lower_first(key)) or (
+                key in gaz.given_common and key in capitalised_english() and key != "will"
+                and key not in _CALLED and key not in _MONTHS
+                and all(keys[k] in _KISSES for k in range(j + 1, n))
+                and text[words[-1][1]:].strip(" .!\n") == "")
         elif word.islower() and intro in _LOWER_NAME_INTROS:
             ok = _unknown_lower_first(key)  # "someone called tinashe"
         else:
@@ -2778,7 +2784,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     # A name alone at the end, on a line or in a sentence of its own, a kiss or two
     # after it, or the whole answer, capitalised only at its start and no two English
     # words run together: "Great session\nRufaro x", "loved it. Zvikomborero", "TENDAI
-    # MOYO", "Tsiory" (not a header, "EmailAddress", "Recordeddate").
+    # MOYO", "Tsiory" (not a header, "EmailAddress", "Recordeddate"); a given name that
+    # is a word after a sign-off, or on its own line with a kiss or a blank line.
     last = n - 1 if keys[-1] not in _KISSES or n < 2 else n - 2
     if (last > 0 or (last == 0 and words[0][2][1:].islower() and not _two_words(keys[0]))) \
             and not name[last] and not covered[last] \
@@ -2788,6 +2795,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         first = last - 1 if pair else last
         signed = first > 0 and keys[first - 1] in _SIGN_OFFS and (
             "\n" in gap(first) or gap(first).startswith(","))
+        # or on a line of its own, a kiss after it or a blank line before it ("Really
+        # good\nJean x", "Great morning\n\nJoy"): a given name that is a word signs too
+        signed = signed or (first > 0 and "\n" in gap(first) and keys[first] not in _MONTHS
+                            and (last < n - 1 or "\n\n" in gap(first).replace("\r", "")))
         if sentence_start(first) and all(
                 (_is_title_case(words[k][2]) and (unknown(k) or is_given(keys[k]) or (
                     signed and keys[k] in gaz.given_common)))
@@ -3116,11 +3127,12 @@ def _may_identify_as_written(text: str) -> int:
     words = _lower_words(low)
     folded = low if text.isascii() else fold_text(low)
     words_folded = words if folded == low else _QUICK_LOWER_WORDS.findall(folded)
-    if text.islower() and not (
+    if text.islower() and (not (
             _lower_given().isdisjoint(words) and (
                 words_folded is words or _lower_given().isdisjoint(words_folded))
-            and not _joined_given_in(folded)):
-        # all in lower case, with a given name ("i think lucy did well", "ng'ang'a")
+            and not _joined_given_in(folded)) or _thanks_then_word_name(words_folded)):
+        # all in lower case, with a given name ("i think lucy did well", "ng'ang'a"), or
+        # ending with thanks and a given name that is a word ("thanks dawn xx")
         return _WORDS
     if ("'s" in folded or "\u2019s" in folded) \
             and _lower_possessive_in(words_folded, "-" in text):
@@ -3178,6 +3190,27 @@ def _may_identify_as_written(text: str) -> int:
                 folded_text, folded, words_folded, starts, capitalised)):
         return _WORDS
     return why
+
+
+def _thanks_then_word_name(words: list[str]) -> bool:
+    """Whether ``words`` (the quick test's runs of a-z, in order) end with thanks and a
+    given name that is a word, kisses after it or not, as the name rules take one.
+
+    Examples
+    --------
+    >>> _thanks_then_word_name(["thanks", "dawn", "xx"]), _thanks_then_word_name(["thank",
+    ...     "u", "joy"]), _thanks_then_word_name(["thanks", "love", "x"])
+    (True, True, False)
+    """
+    end = len(words)
+    while end and words[end - 1] in _KISSES:
+        end -= 1
+    if end < 2:
+        return False
+    key, gaz = words[end - 1], _gazetteer()
+    return key in gaz.given_common and key in capitalised_english() and key != "will" \
+        and key not in _CALLED and key not in _MONTHS and (words[end - 2] in _THANKS_WORDS or (
+            end > 2 and words[end - 3] in _THANKS_WORDS and words[end - 2] in ("you", "u")))
 
 
 def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
