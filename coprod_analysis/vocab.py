@@ -627,7 +627,8 @@ IDENTIFIER_KINDS: dict[str, str] = {
     "platform_id": "a platform's own id (not personal, never needed)",
 }
 
-_PEOPLE = r"(?:respondent|participant|recipient|responder|attendee|delegate|user)(?: s)?"
+_PEOPLE = (r"(?:respondent|participant|recipient|responder|attendee|delegate|service user"
+           r"|user)(?: s)?")
 
 #: A National Insurance number's two letters as HMRC allots them (neither D, F, I, Q, U
 #: nor V; the second not O; never BG, GB, KN, NK, NT, TN or ZZ), or its examples' "QQ",
@@ -694,14 +695,17 @@ IDENTIFIER_HEADERS: tuple[IdentifierHeader, ...] = (
     IdentifierHeader(r"(?:your |home )?(?:post ?code|postal code|zip(?: code)?|zip postal code"
                      r"|post code)(?: .*)?", "postcode",
                      "'Postcode', SurveyMonkey 'ZIP/Postal Code'"),
-    IdentifierHeader(r"(?:your )?(?:date of birth|dob|d o b|birth ?date|birthday|date born)",
-                     "date_of_birth"),
+    IdentifierHeader(r"(?:your |patient s? )?(?:date of birth|dob|do b|d o b|birth ?date"
+                     r"|birthday|date born|born|year of birth|dyddiad geni|geburtsdatum"
+                     r"|date de naissance|fecha de nacimiento|data urodzenia)",
+                     "date_of_birth", "'DOB', 'DoB', 'Born', Welsh 'Dyddiad geni'"),
     IdentifierHeader(r"(?:your )?nhs (?:number|no|num|id)", "nhs_number"),
     IdentifierHeader(r"(?:your )?(?:national insurance(?: (?:number|no|num))?|ni (?:number|no)"
                      r"|nino)", "ni_number"),
     IdentifierHeader(r"(?:your )?(?:hospital (?:number|no|id)|mrn|medical record (?:number|no)"
-                     r"|patient (?:id|number|no|identifier)|unit number|case number)",
-                     "hospital_number"),
+                     r"|(?:patient|pt|client) (?:id|number|no|identifier)|unit number"
+                     r"|case number)",
+                     "hospital_number", "'Patient ID', 'Pt ID', 'Client ID'"),
     # the platforms' and people's own ids for a respondent
     IdentifierHeader(rf"(?:{_PEOPLE}|response|member|customer|panel(?:list)?|survey ?user|unique)"
                      r" ?(?:id|identifier|number|no|ref|reference|uid|code|token)"
@@ -765,10 +769,14 @@ IDENTIFIER_HEADER_PHRASES: tuple[IdentifierHeader, ...] = (
                      "phone"),
     IdentifierHeader(r"\b(?:home|postal|street|your) address\b|\baddress line\b", "address"),
     IdentifierHeader(r"\bpost ?codes?\b", "postcode"),
-    IdentifierHeader(r"\bdate of birth\b", "date_of_birth"),
+    IdentifierHeader(r"\bdate of birth\b|\bdob\b|\bd o b\b|\bwhen (?:were|was) (?:you|they)"
+                     r" born\b|\byear of birth\b|\bdyddiad geni\b", "date_of_birth"),
     IdentifierHeader(r"\bnhs (?:number|no)\b", "nhs_number"),
     IdentifierHeader(r"\bnational insurance\b|\bni (?:number|no)\b", "ni_number"),
     IdentifierHeader(r"\bhospital (?:number|no)\b", "hospital_number"),
+    IdentifierHeader(r"\buser agent\b", "device"),
+    IdentifierHeader(r"\binitials\b", "name"),
+    IdentifierHeader(r"\bsubmitted by\b|\b(?:user|account) ?names?\b", "respondent_id"),
 )
 
 #: Words that headers run together ("emailaddress", "dateofbirth"): a header word

@@ -120,6 +120,7 @@ boots costa nandos mencap barnardos bupa specsavers superdrug wilko argos spar
 hamara touchstone barca macmillan makaton healthwatch carers mind oxfam samaritans
 emmerdale eastenders hollyoaks corrie holby
 scope sense shelter uber deliveroo wetherspoons chatgpt alexa netflix arriva firstbus
+qualtrics surveymonkey smartsurvey jisc alchemer typeform
 """.split()
 
 #: Festivals and holy days people name when asking for dates to be avoided, and

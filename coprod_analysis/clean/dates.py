@@ -98,7 +98,7 @@ def _scan(values: pd.Series) -> tuple[str | None, str | None, int]:
     Examples
     --------
     >>> _scan(pd.Series(["14/03/2024", "03/15/2024 10:00", "2024-01-01", None]))
-    ('14/03/2024', '03/15/2024 10:00', 2)
+    ('14/03/2024', '03/15/2024', 2)
     """
     if not isinstance(values.dtype, pd.StringDtype):
         values = values.astype(pd.StringDtype("pyarrow"))
@@ -119,9 +119,11 @@ def _scan(values: pd.Series) -> tuple[str | None, str | None, int]:
         hits = pa_compute.indices_nonzero(pa_compute.fill_null(mask, False))
         if not len(hits):
             return None
+        # the date alone, not the rest of its cell: a note quotes it, and the cell may
+        # go on with anything ("14/03/2019 - Sarah Jones, 07700 900461")
         head = heads[hits[0].as_py()].as_py()
-        row = pa_compute.index(pa_compute.utf8_slice_codeunits(array, 0, 11), head).as_py()
-        return array[row].as_py().strip()
+        date = _NUMERIC.match(head)
+        return date.group(0).strip() if date else head.split()[0]
 
     return example(day), example(month), numeric
 

@@ -438,6 +438,10 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
             export, colmap, None if times is None else times.result())
     conv.settle_by_submission(export, colmap, form.fields, fields, submitted, dayfirst)
     describe_reading(report, export)
+    if not keep_text:  # the date and scale notes quote headers (and dates): redacted too
+        report.date_order = {shown.get(column, redact(column)): {**how, "why": redact(how["why"])}
+                             for column, how in report.date_order.items()}
+        report.notes = [_redacted_note(note) for note in report.notes]
     problems = (pd.concat([p for p in (problems, time_problems) if len(p)] or [problems],
                           ignore_index=True)
                 .sort_values("source_row", kind="stable", ignore_index=True))

@@ -1,0 +1,131 @@
+"""What an audit of real export layouts found reaching the outputs (session 17).
+
+Each test writes a Google Forms export the way the audit did (the project's own
+questions, made-up people), cleans it with the command an officer runs, and
+searches every file written and everything printed for the identifiers planted.
+Expected values are worked out by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from coprod_analysis.cli import main
+from coprod_analysis.mapping import identifier_header_kind
+
+STATEMENTS = [
+    "I understand the patient champion's role",
+    "I can define and explain the different levels of co-production",
+    "I can outline the benefits of co-production",
+    "I can outline the challenges of co-production",
+    "I can give examples of co-production",
+    "I can carry out a simple critique of initiatives",
+    "I can outline the steps to carry out co-production successfully",
+    "I feel more confident to get involved in co-production",
+]
+DATE_QUESTION = "Date of the session"
+OVERALL_QUESTION = "Overall, how would you rate the session?"
+
+
+def write_export(path: Path, rows: int = 10, *, date_header: str = DATE_QUESTION,
+                 overall_header: str = OVERALL_QUESTION, dates: list[str] | None = None,
+                 overall: list[str] | None = None,
+                 extra: dict[str, list[str]] | None = None) -> Path:
+    """A Google Forms CSV of ``rows`` responses; ``extra`` adds columns after the form's."""
+    extra = extra or {}
+    header = ["Timestamp", date_header, "Where did you attend?", "Which best describes you?",
+              *(f"By the end of the session, how far do you agree? [{s}]" for s in STATEMENTS),
+              overall_header, "One thing you'll take away from the session",
+              "How could we improve the session?", *extra]
+    lines = [header]
+    for i in range(rows):
+        lines.append([f"2019/03/14 12:{10 + i:02d}:11 PM GMT",
+                      (dates or ["14/03/2019"] * rows)[i], "Seacroft Hub", "Carer",
+                      *["Agree"] * 8, (overall or ["4"] * rows)[i], "Listening matters.", "",
+                      *(values[i] for values in extra.values())])
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(lines)
+    return path
+
+
+def clean(tmp_path: Path, export: Path, capsys) -> str:
+    """Clean ``export`` into ``tmp_path/out``; everything written and printed, as text."""
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(export), "--out", str(out)]) == 0
+    printed = capsys.readouterr()
+    written = "".join(p.read_text(encoding="utf-8") for p in sorted(out.iterdir()))
+    return written + printed.out + printed.err
+
+
+def test_a_date_cell_that_goes_on_is_quoted_as_its_date_alone(tmp_path, capsys):
+    # the note on how the dates were read quoted the whole cell that decided the
+    # order: the name, phone number and e-mail address typed after the date with it
+    dates = ["14/03/2019 - Sarah Quillfeather, 07700 900461, sq@example.org"] + \
+        ["15/03/2019"] * 9
+    text = clean(tmp_path, write_export(tmp_path / "export.csv", dates=dates), capsys)
+    for planted in ("Quillfeather", "900461", "sq@example.org"):
+        assert planted not in text
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    why = summary["files"]["export.csv"]["date_order"][DATE_QUESTION]["why"]
+    assert why == f"column {DATE_QUESTION!r}: '14/03/2019' can only be day-first"
+
+
+def test_a_header_naming_a_person_is_redacted_in_the_date_and_scale_notes(tmp_path, capsys):
+    # columns_mapped showed such a header redacted; the date order (its key, its
+    # reason, the printed line) and the out-of-10 note quoted it as typed
+    date_header = "Date of the session (ask Sarah Quillfeather on 07700 900461 if unsure)"
+    overall_header = "Overall, how would you rate the session out of 10? (to sq@example.org)"
+    export = write_export(tmp_path / "export.csv", date_header=date_header,
+                          overall_header=overall_header,
+                          overall=["9", "10", "7", "8", "10", "6", "9", "8", "10", "7"])
+    text = clean(tmp_path, export, capsys)
+    for planted in ("Quillfeather", "900461", "sq@example.org"):
+        assert planted not in text
+    assert "out of 10" in text  # the note is still there, its header redacted
+
+
+@pytest.mark.parametrize(("header", "kind"), [
+    ("DoB", "date_of_birth"),
+    ("DOB (dd/mm/yyyy)", "date_of_birth"),
+    ("Age/DOB", "date_of_birth"),
+    ("Patient DOB", "date_of_birth"),
+    ("Born", "date_of_birth"),
+    ("When were you born?", "date_of_birth"),
+    ("Dyddiad geni", "date_of_birth"),
+    ("Geburtsdatum", "date_of_birth"),
+    ("Pt ID", "hospital_number"),
+    ("Service user ID", "respondent_id"),
+    ("Browser (user agent)", "device"),
+    ("Initials of respondent", "name"),
+    ("Submitted by", "respondent_id"),
+    # the forms' own questions, and questions that only sound alike, are not
+    ("Date of the session", None),
+    ("Were you born in the UK?", None),
+    ("Which best describes you?", None),
+    ("Completed by", None),  # told by its values: it may hold "Patient" or "Carer"
+])
+def test_identifier_headers_in_the_spellings_the_audit_found(header, kind):
+    assert identifier_header_kind(header) == kind
+
+
+def test_a_date_of_birth_column_headed_dob_never_reaches_an_output(tmp_path, capsys):
+    births = [f"{d:02d}/07/1966" for d in range(11, 21)]
+    export = write_export(tmp_path / "export.csv", extra={"DoB": births,
+                                                          "Pt ID": [f"RR8{i:07d}" for i in
+                                                                    range(10)]})
+    text = clean(tmp_path, export, capsys)
+    assert not any(b in text for b in births)
+    assert "RR8" not in text
+
+
+def test_a_note_naming_the_platform_keeps_its_name(tmp_path):
+    # "Qualtrics", a word nobody's list knew, was taken for a person's name in notes
+    from coprod_analysis import redact
+
+    note = "'Where did you attend?' holds Qualtrics choice numbers (1, 2)"
+    assert redact(note) == note
+    assert redact("We filled it in on SurveyMonkey") == "We filled it in on SurveyMonkey"
