@@ -442,7 +442,27 @@ def test_a_malformed_row_keeps_no_value_from_near_an_identifier_column(tmp_path)
     for identifier in ("11400000009", "192.0.2.99", "john@example.org", "John", "Smith",
                        "ref-JS-1950"):
         assert identifier not in record
-    assert "Good" in record
+    # none at all: a value may have moved any distance (below), so any could be one
+    assert record == ""
+    assert "they are not written" in quarantine.iloc[0]["reason"]
+
+
+def test_a_row_with_an_extra_and_a_missing_comma_writes_no_value_of_a_file_with_names(
+        tmp_path):
+    # two unquoted commas in the venue (+2) and a ";" typed for a comma after the name
+    # (-1): one value too many, but the surname and date of birth moved two places, out
+    # of a window one wide (session 17's export audit)
+    path = tmp_path / "typed.csv"
+    path.write_text("Date,Venue,Name,DOB,Overall,Confidence\n"
+                    "14/03/2019,Hall, Room 2, Leeds,Aisha MAHMOOD;03/04/1956,Good,Agree\n",
+                    encoding="utf-8")
+    quarantine = load_evaluations(path).quarantine
+    assert quarantine.iloc[0]["raw_record"] == ""
+    # a file without identifier columns: its values, redacted
+    path.write_text("Date,Venue,Overall,Confidence\n"
+                    "14/03/2019,Hall, Room 2, Leeds,Good,Agree\n", encoding="utf-8")
+    quarantine = load_evaluations(path).quarantine
+    assert quarantine.iloc[0]["raw_record"] == "14/03/2019 | Hall |  Room 2 |  Leeds | Good | Agree"
 
 
 def test_unreadable_answers_are_redacted_in_problems(tmp_path):

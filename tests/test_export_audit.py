@@ -129,3 +129,37 @@ def test_a_note_naming_the_platform_keeps_its_name(tmp_path):
     note = "'Where did you attend?' holds Qualtrics choice numbers (1, 2)"
     assert redact(note) == note
     assert redact("We filled it in on SurveyMonkey") == "We filled it in on SurveyMonkey"
+
+
+def test_a_name_typed_for_an_answer_is_a_name_in_quarantine_and_problems(tmp_path, capsys):
+    # names the sentence rules keep alone (a given name that is a word, a surname that
+    # is a place's word or shaped as one) were written as typed; and the reason quoting
+    # a date cell was redacted otherwise than the cell itself
+    path = tmp_path / "typed.csv"
+    path.write_text("Date,Venue,You are,Overall,Confidence\n"
+                    "Dawn Hill,Seacroft Hub,Carer,Good,Agree\n"
+                    "Eilidh MacLeod,Seacroft Hub,Carer,Good,Agree\n"
+                    "Zebedee Smith 07700 900123,Seacroft Hub,Carer,Good,Agree\n"
+                    "14/03/2019,Seacroft Hub,Hope Little,Good,Agree\n", encoding="utf-8")
+    text = clean(tmp_path, path, capsys)
+    for planted in ("Dawn", "Eilidh", "MacLeod", "Zebedee", "Smith", "900123", "Hope",
+                    "Little"):
+        assert planted not in text
+    with (tmp_path / "out" / "quarantine.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["session_date"] for r in rows] == ["[name]", "[name]", "[name] [phone]"]
+    assert "the session date '[name] [phone]' could not be read" in rows[2]["reason"]
+
+
+def test_the_officers_own_venue_and_mapping_file_are_redacted(tmp_path, capsys):
+    export = write_export(tmp_path / "export.csv")
+    mapping = tmp_path / "mapping from jo.quill@example.org.csv"
+    mapping.write_text("column,field\nDate of the session,session_date\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(export), "--out", str(out), "--mapping",
+                 str(mapping), "--venue", "Home visit, Mrs Quillfeather, 07700 900999"]) == 0
+    printed = capsys.readouterr()
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(out.iterdir())) \
+        + printed.out + printed.err
+    for planted in ("jo.quill@example.org", "Quillfeather", "900999"):
+        assert planted not in text

@@ -28,6 +28,7 @@ from coprod_analysis.clean.pipeline import (
     mark_duplicates,
     slug,
 )
+from coprod_analysis.clean.redact import redact
 from coprod_analysis.clean.result import CleanResult
 from coprod_analysis.clean.values import TEXT_DTYPE, iso_text, join_text, map_distinct, parse_date
 from coprod_analysis.errors import CoprodError
@@ -237,8 +238,13 @@ def load_evaluations(
     """
     form = EVALUATION_FORM
     if session_date is not None or (venue is not None and venue.strip()):
+        # the venue as typed is free text ("Home visit, Mrs Hill, 07700 900999"): redacted
+        # as answers are, before it is written or made into session ids
+        given_venue = venue.strip() if venue and venue.strip() else None
+        if given_venue and not keep_text:
+            given_venue = redact(given_venue)
         given = GivenSession(parse_given_date(session_date) if session_date is not None else None,
-                             venue.strip() if venue and venue.strip() else None)
+                             given_venue)
         form = dataclasses.replace(
             form, prepare=partial(_prepare, given=given),
             options={**form.options,

@@ -249,8 +249,9 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
         "source_row": rows.to_numpy(),
         # A reason may quote the value it could not read ("the session date 'ring me
         # on ...' could not be read"): redacted like the value itself.
+        # (the quoted value first, as its cell is: then the rest as text)
         "reason": (reasons.loc[rows] if keep_text else redact_series(
-            reasons.loc[rows].astype(object)).map(_quoted_redacted)).to_numpy(),
+            reasons.loc[rows].astype(object).map(_quoted_redacted))).to_numpy(),
         "reason_code": codes.loc[rows].to_numpy(),
     })
     for header, role in ctx.colmap.roles.items():
@@ -288,26 +289,28 @@ def _malformed_frame(export: RawExport, colmap: ColumnMap, keep_text: bool,
                      name: str) -> pd.DataFrame:
     """Rows with too few or too many values, quarantined with what they held.
 
-    Their values cannot be matched to columns, but none can have moved more
-    than the difference in count from where it belongs: every value within
-    that distance of an identifier column is left out, the rest redacted.
+    Their values cannot be matched to columns. In a file with identifier
+    columns none is written: a value may have moved any distance (an extra
+    comma and a missing one move it two places and change the count by none),
+    so any could be a name or a date of birth. Otherwise they are written
+    redacted.
     """
     width = export.cells.shape[1]
-    private = [i for i, role in enumerate(colmap.roles.values()) if role in _PRIVATE_ROLES]
+    private = any(role in _PRIVATE_ROLES for role in colmap.roles.values())
     rows = []
     for source_row, values in export.malformed:
-        shift = abs(len(values) - width)
-        kept = [v for i, v in enumerate(values)
-                if not any(abs(i - p) <= shift for p in private)]
-        joined = " | ".join(kept)
+        joined = " | ".join(values)
         rows.append({
             "source_file": name,
             "source_row": source_row,
             "reason": (f"this row has {len(values)} values but the header has {width} "
                        "columns (a missing or extra comma?); its values cannot be matched "
-                       "to questions"),
+                       "to questions"
+                       + ("; they are not written, as the file has columns of names or "
+                          "contact details and any value could be one: see the row in the "
+                          "file" if private else "")),
             "reason_code": "wrong number of values in the row",
-            "raw_record": joined if keep_text else redact(joined),
+            "raw_record": "" if private else joined if keep_text else redact(joined),
         })
     return pd.DataFrame(rows, columns=[*QUARANTINE_LEAD, "raw_record"])
 
@@ -738,7 +741,9 @@ def load_form(
     _refuse_counting_twice(outcomes)
     if any(o.report.platform == CLEANED for o in outcomes):  # else nothing to note
         _note_overlaps(outcomes)
-    options = {"keep_text": keep_text, "mapping": Path(mapping).name if mapping else None,
+    options = {"keep_text": keep_text,  # (the mapping file's name, redacted as inputs' are)
+               "mapping": (shared_file_names([Path(mapping)], keep_text=keep_text)[Path(mapping)]
+                           if mapping else None),
                "themes": themes, **form.options}
     result = _combine(form, outcomes, options)
     result.summary["files_skipped"] = skipped

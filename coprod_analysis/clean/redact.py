@@ -3903,6 +3903,8 @@ def redact_value(text: object) -> object:
     ('Seacroft', 'Strongly agreee', 'TBC')
     >>> redact_value("Pickersgill"), redact_value("Agreee"), redact_value("Sometimes")
     ('[name]', 'Agreee', 'Sometimes')
+    >>> redact_value("Dawn Hill"), redact_value("Eilidh MacLeod"), redact_value("Very good")
+    ('[name]', '[name]', 'Very good')
     """
     redacted = redact(text)
     if not isinstance(redacted, str) or "[" in redacted:
@@ -3913,6 +3915,18 @@ def redact_value(text: object) -> object:
             (w in gaz.given or w in gaz.surnames) and w not in gaz.common_words
             and w not in english_words() and w not in _MONTH_WORDS for w in words):
         return "[name]"
+    raws = redacted.split()
+    given = len(words) == 2 and (words[0] in gaz.given or (
+        words[0] in capitalised_english() and words[0] in gaz.given_common))
+    shaped = len(words) == 2 and (words[1] in gaz.surnames
+                                  or _SURNAME_SHAPE.fullmatch(raws[1].rstrip(".,")) is not None)
+    if len(words) == 2 and _NAME_ALONE.fullmatch(redacted.strip()) \
+            and all(raw[:1].isupper() for raw in raws) and (
+                (given and (shaped or words[1] in gaz.surnames_common))
+                # a given name nobody's list knows before a surname no word is
+                or (shaped and words[0].isalpha() and len(words[0]) > 2
+                    and words[0] not in known_words())):
+        return "[name]"  # a given name and a surname: "Dawn Hill", "Eilidh MacLeod"
     if 1 <= len(words) <= 2 and _NAME_ALONE.fullmatch(redacted.strip()) and all(
             raw[:1].isupper() and raw.rstrip(".,")[1:].islower() and _unknown_lower(w)
             and not any(w[:k] in _ANSWER_WORDS and w[k:] in _ANSWER_WORDS
