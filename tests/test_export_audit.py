@@ -163,3 +163,18 @@ def test_the_officers_own_venue_and_mapping_file_are_redacted(tmp_path, capsys):
         + printed.out + printed.err
     for planted in ("jo.quill@example.org", "Quillfeather", "900999"):
         assert planted not in text
+
+
+def test_columns_of_names_written_the_nhs_way_never_reach_an_output(tmp_path, capsys):
+    # "SMITH John", "Mrs A KHAN", "Smith J" under headers that say nothing ("Completed
+    # by", "Patient", "Facilitator"): the surnames reached evaluations.csv
+    surnames = ["QUILLFEATHER", "ZANTOVSKA", "OKONKWO", "MAHMOOD", "FRASER", "NGUYEN",
+                "TAYLOR", "PATEL", "KHAN", "WOOD"]
+    given = ["John", "Aisha", "Mary", "Sunil", "Rob", "Lucy", "Hoa", "Ciara", "Pat", "Kamran"]
+    export = write_export(tmp_path / "export.csv", extra={
+        "Completed by": [f"{s} {g}" for s, g in zip(surnames, given, strict=True)],
+        "Patient": [f"Mrs {g[0]} {s}" for s, g in zip(surnames, given, strict=True)],
+        "Facilitator": [f"{s.title()} {g[0]}" for s, g in zip(surnames, given, strict=True)]})
+    text = clean(tmp_path, export, capsys)
+    for surname in surnames:
+        assert surname not in text and surname.title() not in text

@@ -2043,3 +2043,22 @@ def test_a_language_or_service_that_is_a_name_too_is_still_a_name(text, expected
 ])
 def test_a_given_name_that_is_a_word_signing_off_alone(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names as NHS systems and sign-in sheets write them
+    ("SMITH John", "[name]"),
+    ("Thanks to BROWN Lucy for the lift", "Thanks to [name] for the lift"),
+    ("Mrs A KHAN", "Mrs [name]"),
+    ("Mr I Patel", "Mr [name]"),
+    ("Smith J", "[name]"),
+    ("facilitated by Jones P, Smith K", "facilitated by [name], [name]"),
+    # not a ward, a plan, a vitamin or a party; a sign-off in capitals stays
+    ("Ward B was lovely", "Ward B was lovely"),
+    ("Plan A was fine", "Plan A was fine"),
+    ("Vitamin D", "Vitamin D"),
+    ("The GREEN Party", "The GREEN Party"),
+    ("LOVE Grace x", "LOVE [name] x"),
+])
+def test_names_written_surname_first_or_with_an_initial(text, expected):
+    assert redact(text) == expected

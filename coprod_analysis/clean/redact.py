@@ -2808,6 +2808,40 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             for k in range(first, last + 1):
                 mark(k)
 
+    # Names as NHS systems and sign-in sheets write them: a surname in capitals before a
+    # given name ("SMITH John", "Thanks to BROWN Lucy"), a title and an initial before a
+    # surname ("Mrs A KHAN", "Dr J. Okafor"), a surname and its initial where a line or
+    # the answer ends ("Smith J", "Khan A."; not "Ward B", "Plan A")
+    if not upper_text:
+        for i in range(n - 1):
+            if covered[i] or covered[i + 1] or (name[i] and name[i + 1]):
+                continue
+            word, nxt, between = words[i][2], words[i + 1][2], gap(i + 1)
+            if between == " " and len(word) > 1 and word.isupper() and _is_title_case(nxt) \
+                    and (keys[i] in gaz.surnames or keys[i] in gaz.surnames_common) \
+                    and keys[i] not in _STOP and keys[i] not in _SIGN_OFFS \
+                    and keys[i] not in _THANKS_WORDS and keys[i] not in local \
+                    and (keys[i + 1] in gaz.given or (keys[i + 1] in gaz.given_common
+                                                      and keys[i + 1] in capitalised_english())) \
+                    and not is_place(i + 1, i + 2):
+                mark(i)  # "SMITH John"
+                mark(i + 1)
+            elif keys[i] in _TITLES and between == " " and len(nxt) == 1 and nxt.isupper() \
+                    and i + 2 < n and gap(i + 2) in (" ", ". ") and words[i + 2][2][0].isupper() \
+                    and keys[i + 2] not in _STOP:
+                mark(i + 1)  # "Mrs A KHAN"
+                mark(i + 2)
+            elif between == " " and len(nxt) == 1 and nxt.isupper() and _is_title_case(word) \
+                    and (keys[i] in gaz.surnames or keys[i] in gaz.surnames_common) \
+                    and keys[i] not in _PLACE_WORDS and keys[i] not in _STOP \
+                    and keys[i] not in _MONTHS and (i == 0 or not words[i - 1][2][0].isupper()) \
+                    and (i + 2 >= n or gap(i + 2).strip(" .")[:1] in (",", ";", ")", "\n")
+                         or "\n" in gap(i + 2)) \
+                    and text[words[i + 1][1]:words[i + 1][1] + 1] in ("", ".", ",", ";", " ",
+                                                                       "\n", "\r", ")"):
+                mark(i)  # "Smith J"
+                mark(i + 1)
+
     # The surname, a place's word, of a given name a rule above took ("Thanks for
     # listening to me Holly Brook", "Mrs DAWN Heath"); not before a capitalised word, a
     # place's word or a number ("Sarah Hill Road", "Rose Hill Surgery").
