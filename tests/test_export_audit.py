@@ -178,3 +178,26 @@ def test_columns_of_names_written_the_nhs_way_never_reach_an_output(tmp_path, ca
     text = clean(tmp_path, export, capsys)
     for surname in surnames:
         assert surname not in text and surname.title() not in text
+
+
+def test_qualtrics_meta_info_and_its_link_never_reach_an_output(tmp_path, capsys):
+    # the meta-info question as Qualtrics names it by default ("Click to write the
+    # question text"), known by its ImportIds, and Q_URL, whose personal link carries an
+    # e-mail address written "%40"
+    sample = Path(__file__).resolve().parents[1] / "data/sample/platforms/qualtrics-2024.csv"
+    with sample.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    extra = [("Browser_info_Version", "Click to write the question text - Version",
+              '{"ImportId":"QID10_VERSION"}', "120.0.6099.{}"),
+             ("Browser_info_Resolution", "Click to write the question text - Resolution",
+              '{"ImportId":"QID10_RESOLUTION"}', "19{:02d}x1080"),
+             ("Q_URL", "Q_URL", '{"ImportId":"Q_URL"}',
+              "https://leeds.eu.qualtrics.com/jfe/form/SV_x?email=zq{}%40example.org")]
+    out_rows = [row + [e[i] for e in extra] if i < 3 else
+                row + [e[3].format(i) for e in extra] for i, row in enumerate(rows)]
+    export = tmp_path / "qualtrics.csv"
+    with export.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(out_rows)
+    text = clean(tmp_path, export, capsys)
+    assert "120.0.6099" not in text and "x1080" not in text
+    assert "%40example.org" not in text and "qualtrics.com/jfe" not in text

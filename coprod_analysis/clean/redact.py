@@ -261,6 +261,8 @@ EMAIL = re.compile(
     rf"(?:(?:{_DOT}{_LABEL})*(?:\s\.\s{_TLD}\b)+|(?:{_DOT}{_LABEL})+)"
     rf"|{_LOCAL}\s+at\s+{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}\b)",
 )
+#: An e-mail address in a link, its "@" written "%40" ("?email=sarah.jones%40nhs.net").
+_URL_EMAIL = re.compile(r"[\w.+-]+%40[\w-]+(?:\.[\w-]+)+")
 #: An address at a known mail provider typed without its ending ("jo@gmail"), and
 #: the provider alone, looked for first (quick: it starts with "@").
 _HOSTS = r"(?:gmail|googlemail|hotmail|yahoo|outlook|btinternet|icloud|aol|live|msn|sky" \
@@ -3674,6 +3676,9 @@ def _spans(text: str, names: bool = True) -> list[tuple[int, int, str]]:
             found.append((start, end, tag))
 
     low = text.lower()
+    if "%40" in text:  # in a link, "@" written as a URL writes it ("email=jo%40nhs.net")
+        for m in _URL_EMAIL.finditer(text):
+            add(m.start(), m.end(), "[email]")
     if ("@" in text or _spelt_email(low)) and _MAY_BE_EMAIL.search(text):
         for m in EMAIL.finditer(text):
             if not _website_said(m.group()):

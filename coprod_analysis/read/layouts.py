@@ -42,7 +42,12 @@ QUALTRICS_ROLES: dict[str, str] = {
     "distributionchannel": "platform",
     "userlanguage": "platform",
     "responseset": "platform",
+    "q_url": "identifier",  # the link opened: a personal one carries a name and e-mail
 }
+#: The ImportIds of Qualtrics' meta-info question (browser, its version, operating
+#: system, screen resolution): device details whatever the question's text says
+#: (by default "Click to write the question text").
+_META_INFO = re.compile(r"QID\d+_(?:BROWSER|VERSION|OS|RESOLUTION)")
 
 #: SmartSurvey's own columns (lower-cased, spaces removed).
 SMARTSURVEY_ROLES: dict[str, str] = {
@@ -225,6 +230,9 @@ def qualtrics_layout(rows: list[list[str]]) -> Layout:
     keys = [k if k in QUALTRICS_ROLES else (c if n > 1 and c in QUALTRICS_ROLES else k)
             for k, c in zip(squashed, squashed_codes, strict=False)]
     roles = {i: QUALTRICS_ROLES[k] for i, k in enumerate(keys) if k in QUALTRICS_ROLES}
+    for i, cell in enumerate(import_row or []):
+        if _META_INFO.fullmatch(_import_id(cell)) or _import_id(cell) == "Q_URL":
+            roles[i] = "identifier"
     if "recordeddate" in keys:
         for i, k in enumerate(keys):
             if k == "enddate":
