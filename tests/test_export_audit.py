@@ -201,3 +201,57 @@ def test_qualtrics_meta_info_and_its_link_never_reach_an_output(tmp_path, capsys
     text = clean(tmp_path, export, capsys)
     assert "120.0.6099" not in text and "x1080" not in text
     assert "%40example.org" not in text and "qualtrics.com/jfe" not in text
+
+
+def test_one_ten_among_five_point_answers_is_unreadable_not_a_change_of_scale(tmp_path, capsys):
+    # a single "10" made the whole column "out of 10": every 5 read as 3, every 4 as 2,
+    # and "Good", "Very good" unreadable
+    overall = ["Good", "5", "4", "Very good", "10", "3", "Good", "5", "4", "Excellent"]
+    clean(tmp_path, write_export(tmp_path / "export.csv", overall=overall), capsys)
+    with (tmp_path / "out" / "evaluations.csv").open(encoding="utf-8") as f:
+        read = [r["overall"] for r in csv.DictReader(f)]
+    # Good 4, 5, 4, Very good 5, (10 unreadable), 3, Good 4, 5, 4, Excellent 5
+    assert read == ["4", "5", "4", "5", "", "3", "4", "5", "4", "5"]
+    with (tmp_path / "out" / "problems.csv").open(encoding="utf-8") as f:
+        assert [r["raw_value"] for r in csv.DictReader(f)] == ["10"]
+
+
+def test_a_sheets_own_average_and_count_rows_are_no_responses(tmp_path, capsys):
+    # with --session-date (one session's paper forms), the officer's "Average" and
+    # "Number of forms" rows under the forms were kept as two more respondents
+    path = tmp_path / "typed.csv"
+    path.write_text("Venue,You are,Overall,Confidence\n"
+                    + "Armley Library,Carer,4,Agree\n" * 3
+                    + ",,,\nAverage,,4,\nNumber of forms,3,,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", "evaluations", str(path), "--out", str(out),
+                 "--session-date", "2019-05-21"]) == 0
+    capsys.readouterr()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert [summary[k] for k in ("rows_read", "rows_clean", "rows_quarantined",
+                                 "rows_blank")] == [6, 3, 2, 1]
+    with (out / "quarantine.csv").open(encoding="utf-8") as f:
+        assert {r["reason_code"] for r in csv.DictReader(f)} == {"a summary row"}
+
+
+@pytest.mark.parametrize("answer", ["Descriptive / Intermediate", "Intermediate to transformative",
+                                    "Transformative (aspiring), currently descriptive"])
+def test_a_ladder_answer_naming_two_rungs_is_unreadable_not_the_first(answer):
+    from coprod_analysis.clean.values import parse_ladder
+
+    rung, problem = parse_ladder(answer)
+    assert rung is None and "two rungs" in problem
+
+
+def test_a_run_of_dots_written_out_is_redacted_in_linear_time():
+    # "dot dot dot ..." was tried as an e-mail's local part from each of its words:
+    # 32 KB took 14 s
+    import time
+
+    from coprod_analysis import redact
+
+    redact("warm")
+    start = time.process_time()
+    assert redact("dot " * 8000) == "dot " * 8000
+    assert time.process_time() - start < 2
+    assert redact("jo dot bloggs at gmail dot com") == "[email]"

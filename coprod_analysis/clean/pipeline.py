@@ -276,6 +276,41 @@ def _quarantine_frame(form: FormSpec, ctx: FileContext, rows: pd.Index, reasons:
 _QUOTED = re.compile(r"'([^']*)'")
 
 
+#: How many rows at the end of a sheet are looked at for its own summary rows.
+_SUMMARY_TAIL = 20
+#: What a sheet's own summary rows begin with ("Average", "Total", "Number of forms"),
+#: matched in full, in any case.
+_SUMMARY_LABEL = (r"^\s*(?:overall |grand |column )?(?:average|averages|mean|median|mode"
+                  r"|totals?|sum|count|number of (?:forms|responses|respondents|people)"
+                  r"|no\.? of (?:forms|responses)|n)\s*[:=]?\s*$")
+
+
+def _summary_rows(export: RawExport) -> np.ndarray:
+    """Rows, of the last :data:`_SUMMARY_TAIL`, whose first cell with anything in it,
+    of the first three, is a summary's label ("Average", "Total:", "Number of forms"):
+    an officer's own totals under the forms typed into a sheet, never a person's
+    answers.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> cells = pd.DataFrame({"Venue": ["Armley", "", "Average", "Number of forms"],
+    ...                       "Overall": ["4", "", "4", "9"]})
+    >>> _summary_rows(SimpleNamespace(cells=cells)).tolist()
+    [False, False, True, True]
+    """
+    cells = export.cells
+    found = np.zeros(len(cells), dtype=bool)
+    tail = cells.iloc[-_SUMMARY_TAIL:, :3]
+    before_empty = np.ones(len(tail), dtype=bool)
+    for column in range(tail.shape[1]):
+        values = tail.iloc[:, column].astype(object).fillna("").astype(str)
+        found[len(cells) - len(tail):] |= before_empty & values.str.fullmatch(
+            _SUMMARY_LABEL, case=False).to_numpy(dtype=bool)
+        before_empty &= (values.str.strip() == "").to_numpy()
+    return found
+
+
 def _quoted_redacted(reason: object) -> object:
     """A reason with every value it quotes redacted as a value is
     (:func:`~coprod_analysis.clean.redact.redact_value`: "the session date
@@ -458,6 +493,12 @@ def clean_file(path: Path, form: FormSpec, *, overrides: dict[str, str] | None =
         reasons.loc[export.repeated_headers] = ("this row repeats the header (exports joined "
                                                 "in one file?): it is no response")
         codes.loc[export.repeated_headers] = "a header row repeated"
+    summaries = _summary_rows(export)
+    if summaries.any():  # a sheet's own totals or averages under its forms: no response
+        reasons, codes = reasons.copy(), codes.copy()
+        reasons[summaries] = ("this row is the sheet's own summary (a total, an average or "
+                              "a count of forms), not a response")
+        codes[summaries] = "a summary row"
     setaside = (reasons.notna() & ~blank).to_numpy()
     index = export.cells.index
     quarantine = pd.concat(

@@ -508,6 +508,8 @@ def to_respondent_type(series: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
 
 PROBLEM_LADDER = ("not a rung of the ladder (descriptive, intermediate, transformative) "
                   "nor 'not involved'")
+PROBLEM_LADDER_TWO = ("names two rungs of the ladder: one answer is one rung (the group "
+                      "may be asked which it is now)")
 PROBLEM_YES_NO = "not a yes or no"
 PROBLEM_OVERALL_LADDER = ("'not involved' is no answer to where the group is overall: "
                           "descriptive, intermediate or transformative")
@@ -522,6 +524,8 @@ def parse_ladder(text: str) -> Parsed:
     ['intermediate', 'not_involved', None]
     >>> parse_ladder("top")[1] is not None
     True
+    >>> parse_ladder("Descriptive / Intermediate")[0], parse_ladder("Descriptive - told")[0]
+    (None, 'descriptive')
     """
     key = normalise_answer(text)
     if is_missing(text, key):
@@ -530,6 +534,10 @@ def parse_ladder(text: str) -> Parsed:
         return LADDER_SYNONYMS[key], None
     first = key.split(" ")[0]  # "Descriptive - patients are told" and the like
     if first in LADDER_RUNGS:
+        # two rungs named ("Descriptive / Intermediate", "Intermediate to
+        # transformative") are no one answer: unreadable, not the first
+        if len({w for w in re.findall(r"[a-z]+", key) if w in LADDER_RUNGS}) > 1:
+            return None, PROBLEM_LADDER_TWO
         return first, None
     return None, PROBLEM_LADDER
 
@@ -1049,8 +1057,12 @@ def out_of_ten(series: pd.Series, header: str) -> bool:
     """Whether an overall column holds ratings out of 10, not out of 5.
 
     Out of 10 when the header says so (``out of 10``, ``1-10``, ``0 to 10``)
-    or any answer is a whole number from 6 to 10; a column of numbers 1-5
-    under a header that does not mention 10 is the five-point rating.
+    or at least a fifth of the numbers answered are whole numbers from 6 to
+    10, and more answers are such numbers than are words of the five-point
+    rating ("Good"); a column of numbers 1-5 under a header that does not
+    mention 10 is the five-point rating, and so is a column of "Good", "Very
+    good" and numbers 1-5 with a stray "10" (unreadable there, not a change
+    of scale for every answer).
 
     Examples
     --------
@@ -1060,14 +1072,21 @@ def out_of_ten(series: pd.Series, header: str) -> bool:
     False
     >>> out_of_ten(pd.Series(["3"]), "Score 1-10")
     True
+    >>> out_of_ten(pd.Series(["Good", "5", "4", "Very good", "10", "3", "Good"]), "Overall")
+    False
     """
     if _OUT_OF_TEN.search(header.lower()):
         return True
-    for value in pd.unique(series.dropna().astype(str)):
+    counts = series.dropna().astype(str).value_counts()
+    numbers = high = words = 0
+    for value, count in counts.items():
         bare = re.fullmatch(r"\s*(\d{1,2})(?:\.0+)?\s*", value)
-        if bare and 6 <= int(bare[1]) <= 10:
-            return True
-    return False
+        if bare:
+            numbers += count
+            high += count if 6 <= int(bare[1]) <= 10 else 0
+        elif parse_overall(value)[0] is not None:
+            words += count
+    return high > 0 and high * 5 >= numbers and high > words
 
 
 def parse_out_of_ten(text: str) -> Parsed:
