@@ -255,3 +255,24 @@ def test_a_run_of_dots_written_out_is_redacted_in_linear_time():
     assert redact("dot " * 8000) == "dot " * 8000
     assert time.process_time() - start < 2
     assert redact("jo dot bloggs at gmail dot com") == "[email]"
+
+
+def test_a_question_deleted_and_added_again_is_read_from_both_its_columns(tmp_path, capsys):
+    # Google Forms keeps the old column and adds one for the question added again, under
+    # the same title: the later rows' answers were lost and their session date taken
+    # from the submission time
+    path = tmp_path / "export.csv"
+    lines = ["Timestamp,Date of the session,Where did you attend?,Which best describes you?,"
+             "I understand the patient champion's role,Overall,Date of the session,"
+             "I understand the patient champion's role"]
+    lines += [f"2019/03/14 12:1{i}:11 PM GMT,14/03/2019,Seacroft Hub,Carer,Agree,Good,,"
+              for i in range(3)]
+    lines += [f"2019/06/12 12:1{i}:11 PM GMT,,Armley Library,Carer,,Good,05/06/2019,"
+              "Strongly agree" for i in range(3)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = clean(tmp_path, path, capsys)
+    with (tmp_path / "out" / "evaluations.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["session_date"] for r in rows] == ["2019-03-14"] * 3 + ["2019-06-05"] * 3
+    assert [r["outcome_role"] for r in rows] == ["4"] * 3 + ["5"] * 3
+    assert "is asked twice" in text

@@ -298,6 +298,45 @@ def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
     return headers
 
 
+def _join_asked_again(cells: pd.DataFrame,
+                      roles: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A question's columns under one title (``X``, ``X (2)``: Google Forms keeps a
+    deleted question's column and adds one for the question added again), where no row
+    answers both, as one: the first's blanks filled from the others. Columns of a
+    platform's own (roles) and those that some row answers twice are left as they are.
+
+    Returns the cells (a copy where any column was joined) and each joined column's
+    header -> the header it was joined to.
+
+    Examples
+    --------
+    >>> cells = pd.DataFrame({"Date": ["14/03/2019", "", None], "Date (2)": ["", "05/06/2019",
+    ...                       "06/06/2019"], "Notes": ["a", "b", ""], "Notes (2)": ["c", "", ""]})
+    >>> joined, gone = _join_asked_again(cells, {})
+    >>> joined["Date"].tolist(), gone
+    (['14/03/2019', '05/06/2019', '06/06/2019'], {'Date (2)': 'Date'})
+    >>> list(joined.columns)
+    ['Date', 'Notes', 'Notes (2)']
+    """
+    headers = list(cells.columns)
+    lower = {h.lower(): h for h in headers}
+    gone: dict[str, str] = {}
+    for header in headers:
+        match = re.fullmatch(r"(.+) \((\d+)\)", header)
+        first = lower.get(match[1].lower()) if match else None
+        if first is None or header in roles or first in roles or first in gone:
+            continue
+        answered = cells[[first, header]].astype(object).fillna("").astype(str).apply(
+            lambda column: column.str.strip() != "")
+        if (answered[first] & answered[header]).any() or not answered[header].any():
+            continue
+        if not gone:
+            cells = cells.copy()
+        cells[first] = cells[first].where(answered[first], cells[header])
+        gone[header] = first
+    return (cells.drop(columns=list(gone)) if gone else cells), gone
+
+
 def _unique(headers: list[str]) -> list[str]:
     """Make headers unique without pandas' silent ``.1`` renaming: ``X (2)``.
 
@@ -501,6 +540,10 @@ def to_raw_export(grid: Grid) -> RawExport:
                  layouts.surveymonkey_roles(list(first)).items() if i < len(cleaned)}
     else:
         roles = _platform_roles(platform, cleaned)
+    cells, joined = _join_asked_again(cells, roles)
+    if joined:
+        raw_headers = [r for c, r in zip(cleaned, raw_headers, strict=True) if c not in joined]
+        cleaned = [c for c in cleaned if c not in joined]
     export = RawExport(
         path=grid.path,
         platform=platform,
@@ -517,6 +560,11 @@ def to_raw_export(grid: Grid) -> RawExport:
         import_ids=import_ids,
         repeated_headers=repeated,
     )
+    for again, first in joined.items():
+        export.notes.append(
+            f"{first!r} is asked twice (a question deleted and added again?): no row "
+            f"answers both, so the answers under its second column ({again!r}) are read "
+            "with the first's")
     if repeated:
         export.notes.append(
             f"{len(repeated)} {'rows repeat' if len(repeated) != 1 else 'row repeats'} the "
