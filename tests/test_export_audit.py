@@ -276,3 +276,43 @@ def test_a_question_deleted_and_added_again_is_read_from_both_its_columns(tmp_pa
     assert [r["session_date"] for r in rows] == ["2019-03-14"] * 3 + ["2019-06-05"] * 3
     assert [r["outcome_role"] for r in rows] == ["4"] * 3 + ["5"] * 3
     assert "is asked twice" in text
+
+
+def test_a_header_only_file_with_a_title_twice_is_read_without_an_internal_error(
+        tmp_path, capsys):
+    # the columns of a question asked twice were compared row by row: with no rows, an
+    # internal error (a fuzz case)
+    path = tmp_path / "export.csv"
+    path.write_text("Date of the session,Overall,Overall\n", encoding="utf-8")
+    assert main(["clean", "evaluations", str(path), "--out", str(tmp_path / "out")]) in (0, 1)
+    assert "internal error" not in capsys.readouterr().err
+
+
+def test_a_typed_sheet_with_a_question_over_its_statements_is_read(tmp_path, capsys):
+    # the paper form's layout typed into Excel: "How far do you agree?" merged across
+    # eight columns in row 1, the statements in row 2; every outcome was lost and the
+    # statements row counted as a blank response
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Date of the session", "Where did you attend?", "Which best describes you?",
+                  "By the end of the session, how far do you agree?", *[None] * 7,
+                  "Overall, how would you rate the session?"])
+    sheet.append([None, None, None, *STATEMENTS, None])
+    sheet.merge_cells("D1:K1")
+    answers = ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
+               "Strongly agree", "Agree", "Agree", "Disagree"]
+    for _ in range(3):
+        sheet.append(["14/03/2019", "Seacroft Hub", "Carer", *answers, "Good"])
+    path = tmp_path / "paper.xlsx"
+    book.save(path)
+    clean(tmp_path, path, capsys)
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert [summary[k] for k in ("rows_read", "rows_clean", "rows_blank")] == [3, 3, 0]
+    with (tmp_path / "out" / "evaluations.csv").open(encoding="utf-8") as f:
+        row = next(csv.DictReader(f))
+    assert [row[k] for k in ("outcome_role", "outcome_levels", "outcome_benefits",
+                             "outcome_challenges", "outcome_examples", "outcome_critique",
+                             "outcome_steps", "outcome_confidence")] == \
+        ["1", "2", "3", "4", "5", "4", "4", "2"]

@@ -284,6 +284,35 @@ def _is_surveymonkey_subheader(row1: list[str], row2: list[str]) -> bool:
     return layouts.surveymonkey_subheader_row(row1, row2, strong="collectorid" in keys)
 
 
+def _typed_subheader(row1: list[str], row2: list[str]) -> bool:
+    """Whether a typed sheet's second row names the statements of a question in its
+    first row merged across their columns, as the paper form lays them out (and
+    SurveyMonkey's XLSX): the first row blank over some columns after a question, the
+    second filled there and blank under every other question, and every cell of the
+    second a different statement of three words or more (no answer: "Agree", a date, a
+    number), three at least.
+
+    Examples
+    --------
+    >>> top = ["Date", "How far do you agree?", "", "", "Overall"]
+    >>> _typed_subheader(top, ["", "I understand the role", "I can give examples",
+    ...                        "I feel more confident", ""])
+    True
+    >>> _typed_subheader(top, ["14/03/2019", "Agree", "Strongly agree", "Agree", "Good"])
+    False
+    """
+    text = [str(v).strip() for v in row1]
+    subs = [str(v).strip() for v in row2]
+    blanks = [i for i, top in enumerate(text) if not top]
+    labels = [v for v in subs if v]
+    return bool(blanks) and blanks[0] > 0 and len(row1) == len(row2) \
+        and all(subs[i] for i in blanks) and len(labels) >= 3 \
+        and len(set(labels)) == len(labels) \
+        and all(not subs[i] for i, top in enumerate(text)  # (a question's own column:
+                if top and (i + 1 == len(text) or text[i + 1])) \
+        and all(len(v.split()) >= 3 and not any(c.isdigit() for c in v) for v in labels)
+
+
 def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
     """Combine SurveyMonkey's two header rows into ``Question [Sub-label]`` headers."""
     headers = []
@@ -326,8 +355,8 @@ def _join_asked_again(cells: pd.DataFrame,
         first = lower.get(match[1].lower()) if match else None
         if first is None or header in roles or first in roles or first in gone:
             continue
-        answered = cells[[first, header]].astype(object).fillna("").astype(str).apply(
-            lambda column: column.str.strip() != "")
+        answered = {h: cells[h].astype(object).fillna("").astype(str).str.strip().ne(
+            "").to_numpy(dtype=bool) for h in (first, header)}
         if (answered[first] & answered[header]).any() or not answered[header].any():
             continue
         if not gone:
@@ -521,6 +550,10 @@ def to_raw_export(grid: Grid) -> RawExport:
             n_header, raw_headers = 2, _surveymonkey_headers(first, second)
             signs += "; two header rows"
         recognised = f"SurveyMonkey ({signs})"
+    elif platform == "manual" and record_1 is not None and record_1 is second \
+            and _typed_subheader(first, second):
+        n_header, raw_headers = 2, _surveymonkey_headers(first, second)
+        recognised += "; two header rows (a question over the statements it asks about)"
     cleaned = _unique([clean_header(h) for h in raw_headers])
     cells = records.iloc[n_header:]  # a view: the reading layer never changes cells
     cells, repeated, moved = _after_repeated_headers(cells, first, grid.path)
