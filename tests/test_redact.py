@@ -2062,3 +2062,18 @@ def test_a_given_name_that_is_a_word_signing_off_alone(text, expected):
 ])
 def test_names_written_surname_first_or_with_an_initial(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is a word, in lower case after a sign-off, ending the answer
+    ("love jean x", "love [name] x"),
+    ("very informative\nfrom pat", "very informative\nfrom [name]"),
+    ("lots of love\nrose x", "lots of love\n[name] x"),
+    ("great day, love mark x", "great day, love [name] x"),
+    # not a verb's object or a lift from someone mid-sentence
+    ("we love grace", "we love grace"),
+    ("the lift from dawn", "the lift from dawn"),
+    ("i got a lift from will", "i got a lift from will"),
+])
+def test_a_word_name_in_lower_case_after_a_sign_off(text, expected):
+    assert redact(text) == expected

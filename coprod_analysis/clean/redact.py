@@ -1346,6 +1346,9 @@ _CLOSINGS = tuple(tuple(c.split()) for c in (
 _CLOSING_ENDS = frozenset(closing[-1] for closing in _CLOSINGS)
 #: What a person is called after their name, no surname ("Cheers Mark mate").
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
+#: Sign-offs after which a given name that is a word, in lower case, ends an answer:
+#: its writer's name ("love jean x", "from pat", "best, fi").
+_SIGNING_WORDS = frozenset("love from best regards cheers".split())
 #: Verbs after "Will" that make it the promise, not the name ("Thanks, Will Do", "Cheers,
 #: Will try").
 _WILL_VERBS = frozenset("do be try see let get pass keep call come join bring send look".split())
@@ -1756,6 +1759,16 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def tag(k: int) -> bool:
         """Word k is a tag an earlier round put in ("[name]")."""
         return text[words[k][0] - 1:words[k][0]] == "[" and text[words[k][1]:words[k][1] + 1] == "]"
+
+    def word_name_ends(j: int) -> bool:
+        """Word j, in lower case after thanks or a sign-off, is a given name that is a
+        word and ends the answer, a kiss or two after it or not ("thanks dawn xx",
+        "love jean x"; not "thanks love", "thanks will": "will do")."""
+        key = keys[j]
+        return key in gaz.given_common and key in capitalised_english() and key != "will" \
+            and key not in _CALLED and key not in _MONTHS \
+            and all(keys[k] in _KISSES for k in range(j + 1, n)) \
+            and text[words[-1][1]:].strip(" .!\n") == ""
 
     def promised(i: int) -> bool:
         """Word i is "Will" before a verb: the promise, no name ("Thanks, Will Do")."""
@@ -2413,13 +2426,13 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # a word where the answer ends, a kiss or two after it or not ("thanks dawn
             # xx", "thank u joy"; not "thanks love", "thanks will": "will do")
             ok = key in _greeted_given() or (intro in _LOWER_NAME_INTROS
-                                             and _unknown_lower_first(key)) or (
-                key in gaz.given_common and key in capitalised_english() and key != "will"
-                and key not in _CALLED and key not in _MONTHS
-                and all(keys[k] in _KISSES for k in range(j + 1, n))
-                and text[words[-1][1]:].strip(" .!\n") == "")
+                                             and _unknown_lower_first(key)) or word_name_ends(j)
         elif word.islower() and intro in _LOWER_NAME_INTROS:
             ok = _unknown_lower_first(key)  # "someone called tinashe"
+        elif word.islower() and intro[-1] in _SIGNING_WORDS and (
+                j == 1 or "\n" in gap(j - 1) or gap(j - 1).strip(" ") in (",", ".", "!")
+                or keys[j - 2] in ("of", "much", "with", "love")):
+            ok = word_name_ends(j)  # "love jean x", "from pat" (not "we love grace")
         else:
             ok = False
         # (after a sign-off, a given name and a place's word that is a surname are a
@@ -3231,8 +3244,9 @@ def _may_identify_as_written(text: str) -> int:
 
 
 def _thanks_then_word_name(words: list[str]) -> bool:
-    """Whether ``words`` (the quick test's runs of a-z, in order) end with thanks and a
-    given name that is a word, kisses after it or not, as the name rules take one.
+    """Whether ``words`` (the quick test's runs of a-z, in order) end with thanks or a
+    sign-off (:data:`_SIGNING_WORDS`) and a given name that is a word, kisses after it
+    or not, as the name rules take one ("thanks dawn xx", "love jean x").
 
     Examples
     --------
@@ -3247,8 +3261,9 @@ def _thanks_then_word_name(words: list[str]) -> bool:
         return False
     key, gaz = words[end - 1], _gazetteer()
     return key in gaz.given_common and key in capitalised_english() and key != "will" \
-        and key not in _CALLED and key not in _MONTHS and (words[end - 2] in _THANKS_WORDS or (
-            end > 2 and words[end - 3] in _THANKS_WORDS and words[end - 2] in ("you", "u")))
+        and key not in _CALLED and key not in _MONTHS and (
+            words[end - 2] in _THANKS_WORDS or words[end - 2] in _SIGNING_WORDS or (
+                end > 2 and words[end - 3] in _THANKS_WORDS and words[end - 2] in ("you", "u")))
 
 
 def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
