@@ -2077,3 +2077,23 @@ def test_names_written_surname_first_or_with_an_initial(text, expected):
 ])
 def test_a_word_name_in_lower_case_after_a_sign_off(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a given name that is a word, where a sentence begins, before what is said of a
+    # person: a job with praise, a workplace after "the front", the person spoken to,
+    # "is a legend"
+    ("Guy was a great chair", "[name] was a great chair"),
+    ("Sandy on the front desk was lovely", "[name] on the front desk was lovely"),
+    ("Loved it. Dawn, you're a diamond", "Loved it. [name], you're a diamond"),
+    ("Sunny is a legend", "[name] is a legend"),
+    ("Joy from reception was lovely", "[name] from reception was lovely"),
+    # not what is said of a thing or a virtue
+    ("Hope is good", "Hope is good"),
+    ("Faith is a gift", "Faith is a gift"),
+    ("Patience from the front desk would go a long way",
+     "Patience from the front desk would go a long way"),
+    ("Zoom was a great tool", "Zoom was a great tool"),
+])
+def test_a_word_name_where_a_sentence_begins_before_what_is_said_of_a_person(text, expected):
+    assert redact(text) == expected

@@ -991,6 +991,9 @@ _CLOSING_QUOTES = "\"'\u2019\u201d"
 #: What sets a name off before thanks or praise of a role ("Tsiory, thank you",
 #: "Tsiory: brilliant facilitator", "Tsiory - thanks").
 _SET_OFF = (", ", ": ", " - ", "! ", ",  ", " -  ", ",\n", ":\n")
+#: "You are" as typed, after a name set off: the person spoken to ("Dawn, you're a
+#: diamond").
+_YOU_ARE = frozenset(("you're", "youre", "you\u2019re", "ur"))
 #: Words of thanks after a name set off ("Tsiory, thanks").
 _THANKS = frozenset("thank thanks cheers".split())
 #: Of ``_PRAISE_NEXT``, the words that begin praise alone ("tendai helped", "tendai,
@@ -1673,7 +1676,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             return False
         between = after(i)
         if between in _SET_OFF:
-            return keys[i + 1] in _THANKS or (
+            return keys[i + 1] in _THANKS or keys[i + 1] in _YOU_ARE or (
                 keys[i + 1] in _PRAISE and i + 2 < n and gap(i + 2) == " "
                 and keys[i + 2] in _ROLE_WORDS)
         if between not in _VERB_GAPS:
@@ -1694,12 +1697,14 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 return True  # "Rizwan from Carers Leeds", "Kasia from the Polish centre"
             if keys[j] == "the" and j + 1 < n and gap(j + 1) == " ":
                 j += 1
+            if keys[j] in ("front", "main") and j + 1 < n and gap(j + 1) == " ":
+                j += 1  # "on the front desk"
             return keys[j] in _WORKPLACES  # "Chipo from reception"
         if keys[i + 1] in _IS_WORDS and j + 1 < n and keys[j] == "a" \
                 and gap(j) == " " and gap(j + 1) == " " and (
                     keys[j + 1] in _PRAISE_NOUNS or (
                         keys[j + 1] in _PRAISE and j + 2 < n and gap(j + 2) == " "
-                        and keys[j + 2] in _ROLE_WORDS)):
+                        and (keys[j + 2] in _ROLE_WORDS or keys[j + 2] in _JOB_ROLES))):
             return True  # "Chipo is a legend", "Will was a great facilitator", "ur a gem"
         if keys[i + 1] in _PERSON_ADVERBS and j < n and gap(j) in _VERB_GAPS \
                 and (keys[j] in _PERSON_VERBS or keys[j] in _DOES_VERBS):
@@ -2265,10 +2270,15 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             # where a sentence begins, before praise of a person in the past or where
             # they work ("Grace listened to me", "Faith was so kind", "Dawn on ward 3 was
             # lovely"); not "Hope is good", "Faith helps me"
+            legend = i + 3 < n and keys[i + 1] == "is" and keys[i + 2] == "a" \
+                and keys[i + 3] in _PRAISE_NOUNS  # "Sunny is a legend" (not "Hope is good")
             started = not mid and not followed and key not in _MONTHS and i + 1 < n \
-                and keys[i + 1] != "is" and keys[i + 1] not in _PRESENT_VERBS \
+                and (keys[i + 1] != "is" or legend) and keys[i + 1] not in _PRESENT_VERBS \
                 and (i + 2 >= n or keys[i + 2] not in _PRESENT_VERBS) and praised(i, False) \
-                and (key not in _ABSTRACT_NAMES or keys[i + 1] not in _ABSTRACT_VERBS)
+                and (key not in _ABSTRACT_NAMES or (
+                    keys[i + 1] not in _ABSTRACT_VERBS and (  # "Joy from reception was
+                        # lovely"; not "Patience from the front desk would go a long way"
+                        keys[i + 1] != "from" or not _WAS_WORDS.isdisjoint(keys[i + 2:i + 6]))))
             # what a person leads or has ("Dawn's group", "Mark's jokes"; not "May's")
             owned = word[-2:] in ("'s", "\u2019s") and i + 1 < n and gap(i + 1) == " " \
                 and (keys[i + 1] in _A_GROUPS or keys[i + 1] in _A_PERSONS) \
