@@ -2097,3 +2097,19 @@ def test_a_word_name_in_lower_case_after_a_sign_off(text, expected):
 ])
 def test_a_word_name_where_a_sentence_begins_before_what_is_said_of_a_person(text, expected):
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month's short name beside a day's number or a year is the month
+    ("Sat 20th Jan", "Sat 20th Jan"),
+    ("session on 3 Jan was good", "session on 3 Jan was good"),
+    ("Jan 2024 was busy", "Jan 2024 was busy"),
+    ("Jan was lovely", "[name] was lovely"),
+    # in capitals after thanks, a given name that is a word ending the answer; a kiss
+    # after a name is no part of it
+    ("THANK YOU JOY", "THANK YOU [name]"),
+    ("TY HOPE XXX", "TY [name] XXX"),
+    ("Thanks Sarah X", "Thanks [name] X"),
+])
+def test_months_beside_dates_and_kisses_after_names(text, expected):
+    assert redact(text) == expected

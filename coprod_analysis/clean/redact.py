@@ -464,6 +464,10 @@ _GLUED_POSTCODE = re.compile(rf"(?<=[a-z]){_POSTCODE_BODY}")
 #: Month names and their short forms: never a name in capitals ("3 JAN", "MAY 2024").
 _MONTH_WORDS = frozenset("""january february march april may june july august september
 october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+#: A day's number just before a month's short name, or a year just after it ("20th
+#: Jan", "Jan 2024"): a date, not "Jan" a person.
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?(?: of)?[ \t]+$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"[ \t]*'?\d{2,4}\b")
 #: What a street is called after its name ("Harehills Lane", "Oak Tree Rd."): with a
 #: house number before it, an address ("14 Harehills Lane", "Flat 2, 31a Oak Tree Rd").
 _STREET_TYPES = ("road rd street st lane ln avenue ave close drive dr way crescent cres "
@@ -1931,7 +1935,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
     def extend(i: int) -> None:
         """Mark the capitalised words after name word i: "Harold Whitcombe", "Harold W."."""
         j = i + 1
-        while j < n and j <= i + 2 and gap(j) in (" ", ". ", "-") and not in_taken(j):
+        while j < n and j <= i + 2 and gap(j) in (" ", ". ", "-") and not in_taken(j) \
+                and keys[j] not in _KISSES:  # (a kiss is no surname: "TY HOPE XXX")
             word, key = words[j][2], keys[j]
             if j == i + 1 and gap(j) == " " and initial(j) and not words[i][2].isupper():
                 mark(j)  # a surname's initial: "Sarah T", "Jas K"
@@ -2250,6 +2255,9 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             continue
         # The gazetteer: a capitalised given name wherever it stands (before a place's
         # word, only with what a person does after it: "David Hall explained").
+        if is_given(key) and key in _MONTH_WORDS and (
+                _DAY_BEFORE.search(text, 0, words[i][0]) or _YEAR_AFTER.match(text, words[i][1])):
+            continue  # a month: "Sat 20th Jan", "Jan 2024"
         if is_given(key) and (not is_place(i, i + 1) or placed_surname(i, i + 1)):
             if not (title_text and key in gaz.common_words) and not (
                     key in _WORD_TITLES and i + 1 < n and (name[i + 1] or tag(i + 1))):
@@ -2427,7 +2435,8 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                     and _worded_surname(key) and person_next(j))  # "write to Baker at"
         elif word.isupper() and len(word) > 2 and kind == "greeting":
             # "thanks to SARAH", "THANKS TOM" (a given name that is a rarer word too)
-            ok = caps_name(j) or key in _greeted_given() or (len(word) > 3 and unknown(j))
+            ok = caps_name(j) or key in _greeted_given() or (len(word) > 3 and unknown(j)) \
+                or word_name_ends(j)  # "THANK YOU JOY"
         elif kind == "strong":
             ok = gaz.is_name(key) or (key in gaz.given_common and intro[-1] == "is") or (
                 intro in _LOWER_NAME_INTROS and _unknown_lower_first(key))  # "led by tsiory"
