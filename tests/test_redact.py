@@ -2034,6 +2034,8 @@ def test_a_language_or_service_that_is_a_name_too_is_still_a_name(text, expected
     ("Great morning\n\nJoy", "Great morning\n\n[name]"),
     ("Great session\nMark x", "Great session\n[name] x"),
     ("The venue\nMay x", "The venue\nMay x"),
+    ("Faith x", "[name] x"),  # the whole answer, a kiss after it
+    ("Faith", "Faith"),
     # and in lower case, thanks and such a name where the answer ends
     ("thanks dawn xx", "thanks [name] xx"),
     ("thank u joy", "thank u [name]"),

@@ -2833,8 +2833,10 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
             "\n" in gap(first) or gap(first).startswith(","))
         # or on a line of its own, a kiss after it or a blank line before it ("Really
         # good\nJean x", "Great morning\n\nJoy"): a given name that is a word signs too
-        signed = signed or (first > 0 and "\n" in gap(first) and keys[first] not in _MONTHS
-                            and (last < n - 1 or "\n\n" in gap(first).replace("\r", "")))
+        signed = signed or (keys[first] not in _MONTHS and (
+            (first > 0 and "\n" in gap(first)
+             and (last < n - 1 or "\n\n" in gap(first).replace("\r", "")))
+            or (first == 0 and last < n - 1)))  # or the whole answer, a kiss after it
         if sentence_start(first) and all(
                 (_is_title_case(words[k][2]) and (unknown(k) or is_given(keys[k]) or (
                     signed and keys[k] in gaz.given_common)))
