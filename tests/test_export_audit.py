@@ -16,17 +16,10 @@ import pytest
 
 from coprod_analysis.cli import main
 from coprod_analysis.mapping import identifier_header_kind
+from coprod_analysis.vocab import OUTCOME_FIELDS
 
-STATEMENTS = [
-    "I understand the patient champion's role",
-    "I can define and explain the different levels of co-production",
-    "I can outline the benefits of co-production",
-    "I can outline the challenges of co-production",
-    "I can give examples of co-production",
-    "I can carry out a simple critique of initiatives",
-    "I can outline the steps to carry out co-production successfully",
-    "I feel more confident to get involved in co-production",
-]
+#: The form's eight outcome statements, as the form asks them.
+STATEMENTS = [field.question for field in OUTCOME_FIELDS]
 DATE_QUESTION = "Date of the session"
 OVERALL_QUESTION = "Overall, how would you rate the session?"
 
