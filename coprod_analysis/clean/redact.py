@@ -1354,8 +1354,9 @@ _CLOSING_ENDS = frozenset(closing[-1] for closing in _CLOSINGS)
 #: What a person is called after their name, no surname ("Cheers Mark mate").
 _CALLED = frozenset("mate pal friend love luv hun dear chuck pet man guy bro".split())
 #: Sign-offs after which a given name that is a word, in lower case, ends an answer:
-#: its writer's name ("love jean x", "from pat", "best, fi").
-_SIGNING_WORDS = frozenset("love from best regards cheers".split())
+#: its writer's name ("love jean x", "very informative\nfrom pat"; thanks and "cheers"
+#: are read as greetings).
+_SIGNING_WORDS = frozenset("love from".split())
 #: Verbs after "Will" that make it the promise, not the name ("Thanks, Will Do", "Cheers,
 #: Will try").
 _WILL_VERBS = frozenset("do be try see let get pass keep call come join bring send look".split())
@@ -1773,9 +1774,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         """Word j, in lower case after thanks or a sign-off, is a given name that is a
         word and ends the answer, a kiss or two after it or not ("thanks dawn xx",
         "love jean x"; not "thanks love", "thanks will": "will do")."""
-        key = keys[j]
-        return key in gaz.given_common and key in capitalised_english() and key != "will" \
-            and key not in _CALLED and key not in _MONTHS \
+        return _signing_word_name(keys[j]) \
             and all(keys[k] in _KISSES for k in range(j + 1, n)) \
             and text[words[-1][1]:].strip(" .!\n") == ""
 
@@ -2318,7 +2317,7 @@ def _name_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
         stem = word[:-3]
         if not (stem in english_words() or stem + "e" in english_words()
                 or (stem[-1:] == stem[-2:-1] and stem[:-1] in english_words())):
-            return False  # not a word of doing: "morning" is, but see below
+            return False  # no word of doing ("morning" passes: its next word decides)
         return k + 1 >= n or gap(k + 1).strip(" ") != "" or keys[k + 1] in _DOING_OBJECTS
 
     def given_and_surname(j: int, said: bool = False, depth: int = 0) -> bool:
@@ -3280,11 +3279,24 @@ def _thanks_then_word_name(words: list[str]) -> bool:
         end -= 1
     if end < 2:
         return False
-    key, gaz = words[end - 1], _gazetteer()
-    return key in gaz.given_common and key in capitalised_english() and key != "will" \
-        and key not in _CALLED and key not in _MONTHS and (
-            words[end - 2] in _THANKS_WORDS or words[end - 2] in _SIGNING_WORDS or (
-                end > 2 and words[end - 3] in _THANKS_WORDS and words[end - 2] in ("you", "u")))
+    return _signing_word_name(words[end - 1]) and (
+        words[end - 2] in _THANKS_WORDS or words[end - 2] in _SIGNING_WORDS or (
+            end > 2 and words[end - 3] in _THANKS_WORDS and words[end - 2] in ("you", "u")))
+
+
+def _signing_word_name(key: str) -> bool:
+    """Whether a word in lower case is a given name that is a word, as one signs an
+    answer after thanks or a sign-off (:func:`_name_spans`' ``word_name_ends``, and the
+    quick test's :func:`_thanks_then_word_name`): not what a person is called ("love"),
+    "will" ("will do") or a month.
+
+    Examples
+    --------
+    >>> [_signing_word_name(k) for k in ("dawn", "joy", "love", "will", "may", "lunch")]
+    [True, True, False, False, False, False]
+    """
+    return key in _gazetteer().given_common and key in capitalised_english() \
+        and key != "will" and key not in _CALLED and key not in _MONTHS
 
 
 def _role_then_lower_name(words: list[str], hits: set[str]) -> bool:
