@@ -309,3 +309,19 @@ def test_a_typed_sheet_with_a_question_over_its_statements_is_read(tmp_path, cap
                              "outcome_challenges", "outcome_examples", "outcome_critique",
                              "outcome_steps", "outcome_confidence")] == \
         ["1", "2", "3", "4", "5", "4", "4", "2"]
+
+
+def test_a_first_response_of_comments_alone_under_a_title_over_blank_columns_is_counted(
+        tmp_path, capsys):
+    # the two-header-row reading took a first response whose only answers were
+    # comments, under a title over blank columns, for the statements row: one row fewer
+    # read, nowhere counted (found reading this session's change)
+    path = tmp_path / "typed.csv"
+    path.write_text("Date of the session,Where did you attend?,Overall,Comments,,\n"
+                    ",,,the room was far too cold,we need more breaks please,"
+                    "parking was very hard\n"
+                    "15/03/2019,Seacroft Hub,Good,good,fine,ok\n", encoding="utf-8")
+    clean(tmp_path, path, capsys)
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["rows_read"] == 2
+    assert summary["files"]["typed.csv"]["header_rows"] == 1

@@ -290,7 +290,9 @@ def _typed_subheader(row1: list[str], row2: list[str]) -> bool:
     SurveyMonkey's XLSX): the first row blank over some columns after a question, the
     second filled there and blank under every other question, and every cell of the
     second a different statement of three words or more (no answer: "Agree", a date, a
-    number), three at least.
+    number), three at least, half of them or more the forms' own statements (a first
+    response with only its comments answered, under a title over blank columns, is no
+    header: "the room was far too cold").
 
     Examples
     --------
@@ -301,6 +303,9 @@ def _typed_subheader(row1: list[str], row2: list[str]) -> bool:
     >>> _typed_subheader(top, ["14/03/2019", "Agree", "Strongly agree", "Agree", "Good"])
     False
     """
+    from coprod_analysis.mapping import match_field  # (mapping reads this module)
+    from coprod_analysis.vocab import EVALUATION_FIELDS, REVIEW_FIELDS
+
     text = [str(v).strip() for v in row1]
     subs = [str(v).strip() for v in row2]
     blanks = [i for i, top in enumerate(text) if not top]
@@ -310,7 +315,10 @@ def _typed_subheader(row1: list[str], row2: list[str]) -> bool:
         and len(set(labels)) == len(labels) \
         and all(not subs[i] for i, top in enumerate(text)  # (a question's own column:
                 if top and (i + 1 == len(text) or text[i + 1])) \
-        and all(len(v.split()) >= 3 and not any(c.isdigit() for c in v) for v in labels)
+        and all(len(v.split()) >= 3 and not any(c.isdigit() for c in v) for v in labels) \
+        and 2 * sum(match_field(v, EVALUATION_FIELDS) is not None  # (the forms' own
+                    or match_field(v, REVIEW_FIELDS) is not None  # statements, at least
+                    for v in labels) >= len(labels)  # half: not a first response's comments)
 
 
 def _surveymonkey_headers(row1: list[str], row2: list[str]) -> list[str]:
