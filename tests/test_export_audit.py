@@ -325,3 +325,20 @@ def test_a_first_response_of_comments_alone_under_a_title_over_blank_columns_is_
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["rows_read"] == 2
     assert summary["files"]["typed.csv"]["header_rows"] == 1
+
+
+def test_a_respondent_answering_n_first_is_no_summary_row(tmp_path, capsys):
+    # "N" opening a row (a yes/no question answered "no") was taken for a summary's
+    # "N", and the response set aside (found reading this session's change)
+    path = tmp_path / "typed.csv"
+    path.write_text("Attended before?,Date of the session,Where did you attend?,Overall,"
+                    "I feel more confident\n"
+                    "Y,14/03/2019,Seacroft Hub,Good,Agree\n"
+                    "N,14/03/2019,Seacroft Hub,Good,Agree\n"
+                    "N =,,,,2\n", encoding="utf-8")
+    clean(tmp_path, path, capsys)
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    # both responses kept; "N =" with only a number beside it is the sheet's own count
+    assert [summary[k] for k in ("rows_read", "rows_clean", "rows_quarantined")] == [3, 2, 1]
+    with (tmp_path / "out" / "quarantine.csv").open(encoding="utf-8") as f:
+        assert [r["reason_code"] for r in csv.DictReader(f)] == ["a summary row"]

@@ -280,24 +280,27 @@ _QUOTED = re.compile(r"'([^']*)'")
 _SUMMARY_TAIL = 20
 #: What a sheet's own summary rows begin with ("Average", "Total", "Number of forms"),
 #: matched in full, in any case.
-_SUMMARY_LABEL = (r"^\s*(?:overall |grand |column )?(?:average|averages|mean|median|mode"
+_SUMMARY_LABEL = (r"^\s*(?:(?:overall |grand |column )?(?:average|averages|mean|median|mode"
                   r"|totals?|sum|count|number of (?:forms|responses|respondents|people)"
-                  r"|no\.? of (?:forms|responses)|n)\s*[:=]?\s*$")
+                  r"|no\.? of (?:forms|responses))\s*[:=]?|n\s*[:=])\s*$")
+#: What a summary row holds besides its label: numbers (a count, an average, a share).
+_SUMMARY_VALUE = re.compile(r"\s*-?\d+(?:\.\d+)?\s*%?\s*")
 
 
 def _summary_rows(export: RawExport) -> np.ndarray:
     """Rows, of the last :data:`_SUMMARY_TAIL`, whose first cell with anything in it,
-    of the first three, is a summary's label ("Average", "Total:", "Number of forms"):
-    an officer's own totals under the forms typed into a sheet, never a person's
-    answers.
+    of the first three, is a summary's label ("Average", "Total:", "Number of forms",
+    "N ="), and whose other cells hold numbers or nothing: an officer's own totals
+    under the forms typed into a sheet, never a person's answers (not "N" answering a
+    yes/no question, the rest of its row answers).
 
     Examples
     --------
     >>> from types import SimpleNamespace
-    >>> cells = pd.DataFrame({"Venue": ["Armley", "", "Average", "Number of forms"],
-    ...                       "Overall": ["4", "", "4", "9"]})
+    >>> cells = pd.DataFrame({"Venue": ["Armley", "", "Average", "Number of forms", "N"],
+    ...                       "Overall": ["4", "", "4", "9", "Good"]})
     >>> _summary_rows(SimpleNamespace(cells=cells)).tolist()
-    [False, False, True, True]
+    [False, False, True, True, False]
     """
     cells = export.cells
     found = np.zeros(len(cells), dtype=bool)
@@ -308,6 +311,10 @@ def _summary_rows(export: RawExport) -> np.ndarray:
         found[len(cells) - len(tail):] |= before_empty & values.str.fullmatch(
             _SUMMARY_LABEL, case=False).to_numpy(dtype=bool)
         before_empty &= (values.str.strip() == "").to_numpy()
+    for row in np.flatnonzero(found):  # (20 rows at most)
+        filled = [v for v in cells.iloc[row].tolist() if isinstance(v, str) and v.strip()]
+        if sum(_SUMMARY_VALUE.fullmatch(v) is None for v in filled) > 1:  # (one: the label)
+            found[row] = False  # words beside the label: answers, not a summary
     return found
 
 
